@@ -1,0 +1,210 @@
+//! The result of [`annotate`](crate::annotate): plain data, serialisable to the JSON format
+//! documented in `docs/FORMAT.md`.
+//!
+//! Every span here is a byte range into the annotated text until [`crate::offsets`] converts it;
+//! `text` is always exactly the slice `[start, end)`. Field order is the JSON order.
+
+use serde::{Deserialize, Serialize};
+
+/// The version of the JSON format. Bump it when a field changes meaning or disappears.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A span of the input with its text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TextSpan {
+    /// Offset of the first unit (bytes in Rust; UTF-16 units or code points once converted).
+    pub start: usize,
+    /// Offset one past the last unit.
+    pub end: usize,
+    /// Exactly the input's slice `[start, end)`.
+    pub text: String,
+}
+
+impl TextSpan {
+    /// The span `[start, end)` of `input`, in bytes.
+    ///
+    /// # Panics
+    /// When the range is out of bounds or not on character boundaries: that is a bug in a rule,
+    /// never a property of the input.
+    pub fn new(input: &str, start: usize, end: usize) -> TextSpan {
+        TextSpan {
+            start,
+            end,
+            text: input[start..end].to_string(),
+        }
+    }
+}
+
+/// Everything NewsLens found in one article.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Analysis {
+    /// The JSON format's version, [`FORMAT_VERSION`].
+    pub version: u32,
+    /// Quotations in order of their start.
+    pub quotes: Vec<Quote>,
+    /// Entity clusters, one per referent, in order of first mention.
+    pub entities: Vec<Entity>,
+    /// Stance cues in order of their start.
+    pub cues: Vec<Cue>,
+}
+
+/// How a quotation is given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// A full utterance in quote marks.
+    Direct,
+    /// A quoted fragment built into the writer's own sentence.
+    Partial,
+    /// Reported speech without quote marks.
+    Indirect,
+}
+
+/// One quotation: what was said, by whom, introduced how.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// `q1`, `q2`, … in order of start.
+    pub id: String,
+    /// Direct, partial or indirect.
+    pub kind: QuoteKind,
+    /// The content, without quote marks (indirect: the reported clause).
+    #[serde(flatten)]
+    pub span: TextSpan,
+    /// Who said it, when the article says (or lets us infer) who.
+    pub speaker: Option<Speaker>,
+    /// The attribution verb or phrase.
+    pub cue: Option<AttributionCue>,
+    /// The id of the innermost quote that contains this one.
+    pub nested_in: Option<String>,
+    /// The rule that found the quote.
+    pub rule: String,
+    /// The rule that attributed it, when it has a speaker.
+    pub attribution_rule: Option<String>,
+}
+
+/// Who a quote is attributed to.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Speaker {
+    /// The canonical name (the fullest form in the article) or, for unnamed sources, the
+    /// description (`a U.S. official`).
+    pub name: String,
+    /// The id of the entity cluster, when the speaker is one.
+    pub entity: Option<String>,
+    /// The mention that attributes the quote: a name, a pronoun, a role noun or a description.
+    pub mention: Option<TextSpan>,
+    /// True for unnamed and collective sources.
+    pub anonymous: bool,
+    /// How the mention was resolved: `name`, `pronoun`, `role`, `description`, `continuation`.
+    pub resolution: String,
+}
+
+/// The attribution verb or phrase of a quote.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AttributionCue {
+    /// Where it stands.
+    #[serde(flatten)]
+    pub span: TextSpan,
+    /// Its dictionary form (`said` → `say`, `told reporters` → `tell`).
+    pub lemma: String,
+    /// False for verbs that frame the speaker (`boasted`, `claimed`, `insisted`).
+    pub neutral: bool,
+}
+
+/// What kind of thing an entity is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityType {
+    /// A named person.
+    Person,
+    /// Agencies, institutions, companies, parties, outlets, courts, cartels, armies.
+    Org,
+    /// Countries, cities, regions, states, bodies of water, named facilities.
+    Place,
+    /// Temporal expressions.
+    Date,
+    /// Numeric expressions.
+    Number,
+}
+
+/// One referent and every mention of it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    /// `e1`, `e2`, … in order of first mention.
+    pub id: String,
+    /// The entity's type.
+    #[serde(rename = "type")]
+    pub kind: EntityType,
+    /// The canonical name: the fullest form in the article, or a gazetteer's name.
+    pub name: String,
+    /// Every mention, in order.
+    pub mentions: Vec<TextSpan>,
+    /// Titles and roles the article gives a person (`Secretary of State`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub titles: Vec<String>,
+    /// A date's ISO value or a number's parsed value, when clear.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<serde_json::Value>,
+    /// A number's unit (`percent`, `USD`, `people`), when clear.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// The rule that found the first mention.
+    pub rule: String,
+}
+
+/// A stance category, exactly as in the annotation guidelines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CueCategory {
+    /// Uncertainty and distance: reportedly, appears, could.
+    Hedge,
+    /// Certainty and emphasis: absolutely, firmly, never.
+    Booster,
+    /// Refusals and denials: ruled out, rejected, declined to comment.
+    Refusal,
+    /// Cooperation and praise: welcomed, cooperate, backed.
+    Support,
+    /// Attribution verbs that frame the speaker: boasted, claimed, insisted.
+    LoadedAttribution,
+    /// Unnamed sources and anonymity formulas.
+    AnonymousSource,
+    /// Loaded or emotive evaluation: disastrous, blindsided.
+    Evaluative,
+}
+
+/// One stance cue.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Cue {
+    /// The category.
+    pub category: CueCategory,
+    /// Where it stands.
+    #[serde(flatten)]
+    pub span: TextSpan,
+    /// The rule (or lexicon) that found it.
+    pub rule: String,
+    /// `writer`, or the speaker's entity id when the cue stands inside that speaker's quote.
+    pub voice: String,
+}
+
+impl Analysis {
+    /// Calls `f` on every span in the analysis: the one place that knows where spans live, so
+    /// that offset conversion cannot miss one. A field holding a span must be visited here.
+    pub fn visit_spans_mut(&mut self, f: &mut dyn FnMut(&mut TextSpan)) {
+        for quote in &mut self.quotes {
+            f(&mut quote.span);
+            if let Some(mention) = quote.speaker.as_mut().and_then(|s| s.mention.as_mut()) {
+                f(mention);
+            }
+            if let Some(cue) = &mut quote.cue {
+                f(&mut cue.span);
+            }
+        }
+        for entity in &mut self.entities {
+            for mention in &mut entity.mentions {
+                f(mention);
+            }
+        }
+        for cue in &mut self.cues {
+            f(&mut cue.span);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+//! NewsLens reads a news article and marks up who is quoted and what they said, the people,
+//! organisations, places, dates and numbers it names, and the stance cues in its language.
+//!
+//! The crate is a pure core: [`annotate`] takes the article's text and returns an [`Analysis`].
+//! It does no I/O and its output depends on nothing but its input. The CLI (`src/main.rs`) and
+//! the WebAssembly boundary (`src/wasm.rs`) only convert.
+//!
+//! # Example: who said what
+//! ```
+//! let text = "“We will not accept it,” Claudia Sheinbaum said on Friday.";
+//! let analysis = newslens::annotate(text);
+//! let quote = &analysis.quotes[0];
+//! assert_eq!(quote.span.text, "We will not accept it,");
+//! assert_eq!(quote.kind, newslens::QuoteKind::Direct);
+//! // Spans are byte ranges: `text` is always the input's slice.
+//! assert_eq!(&text[quote.span.start..quote.span.end], quote.span.text);
+//! ```
+//!
+//! # Example: offsets for JavaScript or Python
+//! Rust slices in bytes, JavaScript in UTF-16 code units, Python in code points.
+//! [`annotate_in`] converts every span in one pass:
+//! ```
+//! use newslens::{annotate_in, OffsetUnit};
+//!
+//! let text = "Café 😀 “Oui,” dit-elle.";
+//! let analysis = annotate_in(text, OffsetUnit::Chars);
+//! let quote = &analysis.quotes[0].span;
+//! let chars: String = text.chars().skip(quote.start).take(quote.end - quote.start).collect();
+//! assert_eq!(chars, quote.text);
+//! ```
+//!
+//! # Untrusted input
+//! Any `&str` is valid input. Every rule is a single pass or a regular expression from the
+//! `regex` crate, which runs in time linear in the input, so no text can make NewsLens slow
+//! down more than in proportion to its length.
+
+#![deny(missing_docs)]
+
+pub mod analysis;
+pub mod cues;
+pub mod entities;
+pub mod offsets;
+pub mod quotes;
+pub mod rules;
+pub mod text;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use analysis::{
+    Analysis, AttributionCue, Cue, CueCategory, Entity, EntityType, Quote, QuoteKind, Speaker,
+    TextSpan, FORMAT_VERSION,
+};
+pub use offsets::OffsetUnit;
+
+/// Annotates one article. Spans are byte offsets into `text`.
+pub fn annotate(text: &str) -> Analysis {
+    let doc = text::Document::new(text);
+    let entities = entities::find(&doc);
+    let quotes = quotes::find(&doc, &entities);
+    let cues = cues::find(&doc, &quotes, &entities);
+    Analysis {
+        version: FORMAT_VERSION,
+        quotes,
+        entities,
+        cues,
+    }
+}
+
+/// Annotates one article with offsets counted in `unit`.
+pub fn annotate_in(text: &str, unit: OffsetUnit) -> Analysis {
+    let mut analysis = annotate(text);
+    offsets::convert(&mut analysis, text, unit);
+    analysis
+}

@@ -1,0 +1,340 @@
+//! The `newslens` command: reads files or JSON Lines, writes the core's analysis as JSON.
+//! It only converts: every decision about the text is the core's.
+
+use std::io::{self, BufRead, Read, Write};
+use std::process::ExitCode;
+
+use newslens::{annotate_in, Analysis, OffsetUnit};
+use serde::Serialize;
+
+const HELP: &str = "\
+newslens — who is quoted in a news article, what they said, and how the story is told
+
+USAGE:
+    newslens annotate [OPTIONS] [FILE ...]    annotate articles (no FILE or '-': standard input)
+    newslens annotate --jsonl [OPTIONS]       annotate JSON Lines from standard input
+    newslens --help | --version
+
+OUTPUT:
+    One JSON object per article (the format is docs/FORMAT.md). With one FILE it is pretty-printed;
+    with several, each is one line with \"id\" set to the file's path.
+    --jsonl reads lines like {\"id\": \"a1\", \"text\": \"...\"} and writes one line per input line,
+    in order: {\"id\": \"a1\", ...analysis}. A line that cannot be read answers
+    {\"id\": ..., \"line\": N, \"error\": \"...\"}; the rest go on, and the exit status is 1.
+
+OPTIONS:
+    --offsets UNIT    how spans are counted: utf16 (default; JavaScript), chars (code points;
+                      Python), bytes (UTF-8; Rust)
+    --lossy           replace invalid UTF-8 with U+FFFD instead of refusing the file
+    --explain         after the JSON, print on standard error which rule found and attributed
+                      each quote, in plain words
+    -h, --help        this text
+    -V, --version     the version
+
+EXIT STATUS:
+    0 all went well; 1 some --jsonl lines had errors; 2 a file could not be read or the
+    command line is wrong.
+
+EXAMPLES:
+    newslens annotate article.txt
+    newslens annotate --offsets chars a.txt b.txt > out.jsonl
+    cat corpus.jsonl | newslens annotate --jsonl > annotated.jsonl
+";
+
+struct Options {
+    files: Vec<String>,
+    jsonl: bool,
+    unit: OffsetUnit,
+    lossy: bool,
+    explain: bool,
+}
+
+enum Command {
+    Annotate(Options),
+    Help,
+    Version,
+}
+
+fn parse_args(args: &[String]) -> Result<Command, String> {
+    let mut rest = args.iter();
+    let command = match rest.next().map(String::as_str) {
+        None | Some("-h" | "--help" | "help") => return Ok(Command::Help),
+        Some("-V" | "--version") => return Ok(Command::Version),
+        Some("annotate") => "annotate",
+        Some(other) => return Err(format!("unknown command {other:?} (try 'newslens --help')")),
+    };
+    debug_assert_eq!(command, "annotate");
+    let mut options = Options {
+        files: Vec::new(),
+        jsonl: false,
+        unit: OffsetUnit::Utf16,
+        lossy: false,
+        explain: false,
+    };
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "-h" | "--help" => return Ok(Command::Help),
+            "--jsonl" => options.jsonl = true,
+            "--lossy" => options.lossy = true,
+            "--explain" => options.explain = true,
+            "--offsets" => {
+                let unit = rest
+                    .next()
+                    .ok_or("--offsets needs a unit: utf16, chars or bytes")?;
+                options.unit = unit.parse().map_err(|e| format!("{e}"))?;
+            }
+            other if other.starts_with("--offsets=") => {
+                options.unit = other["--offsets=".len()..]
+                    .parse()
+                    .map_err(|e| format!("{e}"))?;
+            }
+            other if other.starts_with('-') && other != "-" => {
+                return Err(format!("unknown option {other:?} (try 'newslens --help')"));
+            }
+            file => options.files.push(file.to_string()),
+        }
+    }
+    if options.jsonl && !options.files.is_empty() {
+        return Err("--jsonl reads standard input; give no FILE with it".to_string());
+    }
+    Ok(Command::Annotate(options))
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match parse_args(&args) {
+        Ok(Command::Help) => {
+            print!("{HELP}");
+            ExitCode::SUCCESS
+        }
+        Ok(Command::Version) => {
+            println!("newslens {}", env!("CARGO_PKG_VERSION"));
+            ExitCode::SUCCESS
+        }
+        Ok(Command::Annotate(options)) if options.jsonl => run_jsonl(&options),
+        Ok(Command::Annotate(options)) => run_files(&options),
+        Err(message) => {
+            eprintln!("newslens: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct WithId<'a, T: Serialize> {
+    id: &'a serde_json::Value,
+    #[serde(flatten)]
+    analysis: &'a T,
+}
+
+/// Reads a file (or stdin for `-`) as UTF-8, naming the first bad byte when it is not.
+fn read_text(path: &str, lossy: bool) -> Result<String, String> {
+    let mut bytes = Vec::new();
+    let read = if path == "-" {
+        io::stdin().read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes))
+    };
+    let name = if path == "-" { "standard input" } else { path };
+    read.map_err(|e| format!("cannot read {name}: {}", io_reason(&e)))?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(e) if lossy => Ok(String::from_utf8_lossy(e.as_bytes()).into_owned()),
+        Err(e) => Err(format!(
+            "{name} is not valid UTF-8 (first bad byte at offset {}); use --lossy to replace bad bytes",
+            e.utf8_error().valid_up_to()
+        )),
+    }
+}
+
+fn io_reason(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file".to_string(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => e.to_string(),
+    }
+}
+
+fn run_files(options: &Options) -> ExitCode {
+    let files = if options.files.is_empty() {
+        vec!["-".to_string()]
+    } else {
+        options.files.clone()
+    };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut status = ExitCode::SUCCESS;
+    for path in &files {
+        let text = match read_text(path, options.lossy) {
+            Ok(text) => text,
+            Err(message) => {
+                eprintln!("newslens: {message}");
+                status = ExitCode::from(2);
+                continue;
+            }
+        };
+        let analysis = annotate_in(&text, options.unit);
+        let written = if files.len() == 1 {
+            serde_json::to_writer_pretty(&mut out, &analysis)
+        } else {
+            let id = serde_json::Value::String(path.clone());
+            serde_json::to_writer(
+                &mut out,
+                &WithId {
+                    id: &id,
+                    analysis: &analysis,
+                },
+            )
+        };
+        if written.is_err() || writeln!(out).is_err() {
+            return ExitCode::from(2);
+        }
+        if options.explain {
+            explain(path, &analysis);
+        }
+    }
+    if out.flush().is_err() {
+        return ExitCode::from(2);
+    }
+    status
+}
+
+#[derive(serde::Deserialize)]
+struct InputLine {
+    id: Option<serde_json::Value>,
+    text: Option<serde_json::Value>,
+}
+
+#[derive(Serialize)]
+struct LineError<'a> {
+    id: Option<&'a serde_json::Value>,
+    line: usize,
+    error: String,
+}
+
+/// Answers one input line: the analysis, or the reason it could not be read.
+fn answer_line(number: usize, line: &str, unit: OffsetUnit) -> Result<String, String> {
+    let fail = |id: Option<&serde_json::Value>, error: String| {
+        Err(serde_json::to_string(&LineError {
+            id,
+            line: number,
+            error,
+        })
+        .expect("plain data"))
+    };
+    let input: InputLine = match serde_json::from_str(line) {
+        Ok(input) => input,
+        Err(e) => return fail(None, format!("not a JSON object: {e}")),
+    };
+    let id = input.id.unwrap_or(serde_json::Value::Null);
+    let text = match input.text {
+        Some(serde_json::Value::String(text)) => text,
+        Some(_) => return fail(Some(&id), "\"text\" must be a string".to_string()),
+        None => return fail(Some(&id), "missing \"text\"".to_string()),
+    };
+    let analysis: Analysis = annotate_in(&text, unit);
+    Ok(serde_json::to_string(&WithId {
+        id: &id,
+        analysis: &analysis,
+    })
+    .expect("plain data"))
+}
+
+fn run_jsonl(options: &Options) -> ExitCode {
+    let stdin = io::stdin();
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut failed = false;
+    let mut reader = stdin.lock();
+    let mut raw = Vec::new();
+    let mut number = 0;
+    loop {
+        raw.clear();
+        match reader.read_until(b'\n', &mut raw) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(e) => {
+                eprintln!("newslens: cannot read standard input: {}", io_reason(&e));
+                return ExitCode::from(2);
+            }
+        }
+        number += 1;
+        let line = match std::str::from_utf8(&raw) {
+            Ok(line) => line.to_string(),
+            Err(_) if options.lossy => String::from_utf8_lossy(&raw).into_owned(),
+            Err(e) => {
+                let error = format!(
+                    "line is not valid UTF-8 (first bad byte at offset {})",
+                    e.valid_up_to()
+                );
+                failed = true;
+                let answer = LineError {
+                    id: None,
+                    line: number,
+                    error,
+                };
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string(&answer).expect("plain data")
+                );
+                continue;
+            }
+        };
+        if line.trim().is_empty() {
+            continue;
+        }
+        let answer = answer_line(number, line.trim_end_matches(['\n', '\r']), options.unit)
+            .unwrap_or_else(|error| {
+                failed = true;
+                error
+            });
+        if writeln!(out, "{answer}").is_err() {
+            return ExitCode::from(2);
+        }
+    }
+    if out.flush().is_err() {
+        return ExitCode::from(2);
+    }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Prints, for each quote, the rules that found and attributed it.
+fn explain(path: &str, analysis: &Analysis) {
+    eprintln!("{path}: {} quotes", analysis.quotes.len());
+    for quote in &analysis.quotes {
+        let speaker = quote
+            .speaker
+            .as_ref()
+            .map_or("no speaker".to_string(), |s| {
+                format!("speaker {:?}", s.name)
+            });
+        eprintln!(
+            "  {} {:?} {:?}: found by {}; {}{}",
+            quote.id,
+            quote.kind,
+            shorten(&quote.span.text, 60),
+            newslens::rules::describe(&quote.rule),
+            speaker,
+            quote
+                .attribution_rule
+                .as_deref()
+                .map_or(String::new(), |r| format!(
+                    " by {}",
+                    newslens::rules::describe(r)
+                )),
+        );
+    }
+}
+
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    format!("{cut}…")
+}

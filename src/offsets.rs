@@ -1,0 +1,177 @@
+//! The one place where byte offsets become the units a caller asked for.
+//!
+//! The core works in bytes (what Rust slices take). JavaScript strings are indexed in UTF-16 code
+//! units, Python strings in code points. Converting in one module, from one sorted list of every
+//! offset in an [`Analysis`], keeps the three views consistent and costs one pass over the text.
+//!
+//! # Example
+//! ```
+//! use newslens::{annotate, offsets::{convert, OffsetUnit}};
+//!
+//! let text = "😀 “Hola,” dijo él.";
+//! let mut analysis = annotate(text);
+//! convert(&mut analysis, text, OffsetUnit::Utf16);
+//! let quote = &analysis.quotes[0].span;
+//! let utf16: Vec<u16> = text.encode_utf16().collect();
+//! assert_eq!(String::from_utf16(&utf16[quote.start..quote.end]).unwrap(), quote.text);
+//! ```
+
+use std::fmt;
+use std::str::FromStr;
+
+use crate::analysis::Analysis;
+
+/// The unit offsets are counted in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum OffsetUnit {
+    /// UTF-8 bytes: Rust's `&str` indices.
+    Bytes,
+    /// UTF-16 code units: JavaScript's string indices (the default for the CLI and the page).
+    #[default]
+    Utf16,
+    /// Unicode scalar values: Python's `str` indices.
+    Chars,
+}
+
+/// An offset unit name that is not `bytes`, `utf16` or `chars`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownOffsetUnit(String);
+
+impl fmt::Display for UnknownOffsetUnit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "unknown offset unit {:?} (expected utf16, chars or bytes)",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for UnknownOffsetUnit {}
+
+impl FromStr for OffsetUnit {
+    type Err = UnknownOffsetUnit;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "bytes" => Ok(OffsetUnit::Bytes),
+            "utf16" | "utf-16" => Ok(OffsetUnit::Utf16),
+            "chars" | "codepoints" => Ok(OffsetUnit::Chars),
+            other => Err(UnknownOffsetUnit(other.to_string())),
+        }
+    }
+}
+
+impl OffsetUnit {
+    fn width(self, c: char) -> usize {
+        match self {
+            OffsetUnit::Bytes => c.len_utf8(),
+            OffsetUnit::Utf16 => c.len_utf16(),
+            OffsetUnit::Chars => 1,
+        }
+    }
+}
+
+/// Rewrites every span of `analysis` (byte offsets into `text`) into `unit`.
+///
+/// Call it once: the spans must hold byte offsets on entry.
+pub fn convert(analysis: &mut Analysis, text: &str, unit: OffsetUnit) {
+    if unit == OffsetUnit::Bytes {
+        return;
+    }
+    let mut offsets = Vec::new();
+    analysis.visit_spans_mut(&mut |span| {
+        offsets.push(span.start);
+        offsets.push(span.end);
+    });
+    offsets.sort_unstable();
+    offsets.dedup();
+    let converted = from_bytes(text, &offsets, unit);
+    let lookup = |byte: usize| converted[offsets.binary_search(&byte).expect("collected above")];
+    analysis.visit_spans_mut(&mut |span| {
+        span.start = lookup(span.start);
+        span.end = lookup(span.end);
+    });
+}
+
+/// Converts sorted byte offsets (each on a character boundary) into `unit`, in one pass.
+pub fn from_bytes(text: &str, sorted_bytes: &[usize], unit: OffsetUnit) -> Vec<usize> {
+    let mut out = Vec::with_capacity(sorted_bytes.len());
+    let mut wanted = sorted_bytes.iter().peekable();
+    let mut units = 0;
+    for (byte, c) in text.char_indices() {
+        while let Some(&&next) = wanted.peek() {
+            if next > byte {
+                break;
+            }
+            out.push(units);
+            wanted.next();
+        }
+        units += unit.width(c);
+    }
+    out.extend(wanted.map(|_| units));
+    out
+}
+
+/// Converts one offset in `unit` back to a byte offset, or `None` when it is past the end or
+/// falls inside a character (half of a surrogate pair, say).
+pub fn to_byte(text: &str, offset: usize, unit: OffsetUnit) -> Option<usize> {
+    let mut units = 0;
+    for (byte, c) in text.char_indices() {
+        if units == offset {
+            return Some(byte);
+        }
+        if units > offset {
+            return None;
+        }
+        units += unit.width(c);
+    }
+    (units == offset).then_some(text.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "é “😀” a\u{301}b";
+
+    #[test]
+    fn each_unit_counts_its_own_way() {
+        // Boundaries: é(2 bytes) space “(3) 😀(4) ”(3) space a ◌́(2) b.
+        let bytes: Vec<usize> = TEXT.char_indices().map(|(i, _)| i).collect();
+        let table = [
+            (OffsetUnit::Bytes, vec![0, 2, 3, 6, 10, 13, 14, 15, 17]),
+            (OffsetUnit::Utf16, vec![0, 1, 2, 3, 5, 6, 7, 8, 9]),
+            (OffsetUnit::Chars, vec![0, 1, 2, 3, 4, 5, 6, 7, 8]),
+        ];
+        for (unit, expected) in table {
+            assert_eq!(from_bytes(TEXT, &bytes, unit), expected, "{unit:?}");
+            for (byte, offset) in bytes.iter().zip(&expected) {
+                assert_eq!(to_byte(TEXT, *offset, unit), Some(*byte), "{unit:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn end_of_text_converts() {
+        assert_eq!(
+            from_bytes(TEXT, &[TEXT.len()], OffsetUnit::Utf16),
+            vec![TEXT.encode_utf16().count()]
+        );
+        assert_eq!(to_byte(TEXT, 9 + 1, OffsetUnit::Utf16), Some(TEXT.len()));
+    }
+
+    #[test]
+    fn half_a_surrogate_pair_is_not_a_boundary() {
+        assert_eq!(to_byte(TEXT, 4, OffsetUnit::Utf16), None);
+        assert_eq!(to_byte(TEXT, 99, OffsetUnit::Chars), None);
+    }
+
+    #[test]
+    fn unit_names_parse() {
+        assert_eq!("utf16".parse(), Ok(OffsetUnit::Utf16));
+        assert_eq!("chars".parse(), Ok(OffsetUnit::Chars));
+        assert_eq!("bytes".parse(), Ok(OffsetUnit::Bytes));
+        assert!("lines".parse::<OffsetUnit>().is_err());
+    }
+}

@@ -1,0 +1,328 @@
+//! Paragraphs, sentences and words: the shared view of the text every layer reads.
+//!
+//! One pass over the text builds all three, so no layer rescans it. Everything is a byte range.
+
+use std::ops::Range;
+
+/// A word, number or punctuation mark.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// Byte offset past the last character.
+    pub end: usize,
+    /// What it is.
+    pub kind: TokenKind,
+}
+
+/// The shape of a token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters, with inner apostrophes, hyphens and abbreviation dots (`isn’t`, `co-operate`,
+    /// `U.S.`).
+    Word,
+    /// Digits with inner separators (`6,072`, `1.2`).
+    Number,
+    /// Any other single non-space character.
+    Punct,
+}
+
+/// The text with its paragraphs, sentences and tokens.
+#[derive(Debug)]
+pub struct Document<'a> {
+    /// The whole input.
+    pub text: &'a str,
+    /// Non-blank lines: news text puts one paragraph on a line.
+    pub paragraphs: Vec<Range<usize>>,
+    /// Sentences, never crossing a paragraph.
+    pub sentences: Vec<Range<usize>>,
+    /// Every token in order.
+    pub tokens: Vec<Token>,
+}
+
+/// Abbreviations whose dot does not end a sentence (lower-cased, without the dot).
+const ABBREVIATIONS: &[&str] = &[
+    "adm", "apr", "aug", "capt", "cmdr", "co", "col", "corp", "dec", "dept", "dr", "feb", "gen",
+    "gov", "inc", "jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mar", "mr", "mrs", "ms", "no",
+    "nov", "oct", "prof", "rep", "rev", "sen", "sep", "sept", "sgt", "sr", "st", "vs",
+];
+
+impl<'a> Document<'a> {
+    /// Splits `text`.
+    pub fn new(text: &'a str) -> Document<'a> {
+        let tokens = tokenize(text);
+        let paragraphs = paragraphs(text);
+        let sentences = sentences(text, &paragraphs, &tokens);
+        Document {
+            text,
+            paragraphs,
+            sentences,
+            tokens,
+        }
+    }
+
+    /// The text of a token.
+    pub fn token_text(&self, token: &Token) -> &'a str {
+        &self.text[token.start..token.end]
+    }
+
+    /// The index of the first token starting at or after `byte`.
+    pub fn token_at_or_after(&self, byte: usize) -> usize {
+        self.tokens.partition_point(|t| t.start < byte)
+    }
+
+    /// The index of the sentence containing `byte` (or the last one before it).
+    pub fn sentence_index(&self, byte: usize) -> usize {
+        self.sentences
+            .partition_point(|s| s.start <= byte)
+            .saturating_sub(1)
+    }
+
+    /// The index of the paragraph containing `byte` (or the last one before it).
+    pub fn paragraph_index(&self, byte: usize) -> usize {
+        self.paragraphs
+            .partition_point(|p| p.start <= byte)
+            .saturating_sub(1)
+    }
+
+    /// Tokens within `range`.
+    pub fn tokens_in(&self, range: Range<usize>) -> &[Token] {
+        let first = self.token_at_or_after(range.start);
+        let last = self.tokens.partition_point(|t| t.end <= range.end);
+        &self.tokens[first..last.max(first)]
+    }
+}
+
+/// Characters that may join two letters inside a word.
+fn joins_letters(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '‐' | '‑' | '.' | '&')
+}
+
+fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let kind = if c.is_alphabetic() {
+            TokenKind::Word
+        } else if c.is_ascii_digit() {
+            TokenKind::Number
+        } else {
+            tokens.push(Token {
+                start,
+                end: start + c.len_utf8(),
+                kind: TokenKind::Punct,
+            });
+            continue;
+        };
+        let mut end = start + c.len_utf8();
+        while let Some(&(i, next)) = chars.peek() {
+            let continues = match kind {
+                TokenKind::Word => next.is_alphanumeric() || is_combining(next),
+                _ => next.is_alphanumeric(),
+            };
+            if continues {
+                end = i + next.len_utf8();
+                chars.next();
+                continue;
+            }
+            // A joiner continues the token only when a letter (or digit) follows it.
+            let joiner = match kind {
+                TokenKind::Word => joins_letters(next),
+                _ => matches!(next, ',' | '.'),
+            };
+            if !joiner {
+                break;
+            }
+            let after = text[i + next.len_utf8()..].chars().next();
+            let joined = match (kind, after) {
+                (TokenKind::Word, Some(a)) => a.is_alphabetic(),
+                (_, Some(a)) => a.is_ascii_digit(),
+                _ => false,
+            };
+            if joined {
+                end = i + next.len_utf8();
+                chars.next();
+            } else if kind == TokenKind::Word && next == '.' && is_initialism(&text[start..end]) {
+                // `U.S.` keeps its final dot: `U.S` alone is not a word.
+                end = i + 1;
+                chars.next();
+                break;
+            } else {
+                break;
+            }
+        }
+        tokens.push(Token { start, end, kind });
+    }
+    tokens
+}
+
+fn is_combining(c: char) -> bool {
+    matches!(c as u32, 0x300..=0x36F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+/// `U.S`, `U.N`, `D.C`: single letters joined by dots.
+fn is_initialism(word: &str) -> bool {
+    word.contains('.') && word.split('.').all(|part| part.chars().count() == 1)
+}
+
+fn paragraphs(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if !trimmed.is_empty() {
+            let lead = line.len() - line.trim_start().len();
+            out.push(line_start + lead..line_start + lead + trimmed.len());
+        }
+        line_start += line.len();
+    }
+    out
+}
+
+/// Characters that close a quotation or a parenthesis after a sentence's final stop.
+fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '…' | '.' | '!' | '?'
+    )
+}
+
+fn sentences(text: &str, paragraphs: &[Range<usize>], tokens: &[Token]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut t = 0;
+    for paragraph in paragraphs {
+        let mut start = paragraph.start;
+        while t < tokens.len() && tokens[t].start < paragraph.start {
+            t += 1;
+        }
+        while t < tokens.len() && tokens[t].end <= paragraph.end {
+            let token = tokens[t];
+            t += 1;
+            if token.kind != TokenKind::Punct {
+                continue;
+            }
+            let stop = &text[token.start..token.end];
+            if !matches!(stop, "." | "!" | "?" | "…") {
+                continue;
+            }
+            if stop == "." && t >= 2 && ends_abbreviation(text, &tokens[t - 2], &token) {
+                continue;
+            }
+            // Swallow closing quote marks and brackets that belong to this sentence.
+            let mut end = token.end;
+            while t < tokens.len()
+                && tokens[t].start == end
+                && tokens[t].end <= paragraph.end
+                && is_closer(text[tokens[t].start..].chars().next().unwrap_or(' '))
+            {
+                end = tokens[t].end;
+                t += 1;
+            }
+            // A sentence ends where the next one can begin: a capital, digit or opening mark.
+            let next = text[end..paragraph.end].trim_start();
+            let begins = next.chars().next().is_some_and(|c| {
+                c.is_uppercase()
+                    || c.is_ascii_digit()
+                    || matches!(c, '"' | '“' | '‘' | '\'' | '«' | '(' | '—' | '–')
+            });
+            if next.is_empty() || !begins || next.len() == text[end..paragraph.end].len() {
+                continue;
+            }
+            out.push(start..end);
+            start = paragraph.end - next.len();
+        }
+        if start < paragraph.end {
+            out.push(start..paragraph.end);
+        }
+    }
+    out
+}
+
+fn ends_abbreviation(text: &str, before: &Token, dot: &Token) -> bool {
+    if before.end != dot.start && !text[before.start..before.end].ends_with('.') {
+        return false;
+    }
+    let word = text[before.start..before.end].trim_end_matches('.');
+    if is_initialism(&text[before.start..before.end]) {
+        return true;
+    }
+    let single_capital = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    single_capital || ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        let doc = Document::new(text);
+        doc.tokens.iter().map(|t| doc.token_text(t)).collect()
+    }
+
+    fn sentence_texts(text: &str) -> Vec<&str> {
+        let doc = Document::new(text);
+        doc.sentences.iter().map(|s| &text[s.clone()]).collect()
+    }
+
+    #[test]
+    fn words_keep_inner_apostrophes_hyphens_and_initialisms() {
+        assert_eq!(
+            words("Sheinbaum’s co-operate isn't U.S. 6,072 troops."),
+            vec![
+                "Sheinbaum’s",
+                "co-operate",
+                "isn't",
+                "U.S.",
+                "6,072",
+                "troops",
+                "."
+            ]
+        );
+        assert_eq!(
+            words("“Go,” she said"),
+            vec!["“", "Go", ",", "”", "she", "said"]
+        );
+        assert_eq!(words("’90s rock"), vec!["’", "90s", "rock"]);
+    }
+
+    #[test]
+    fn sentences_split_on_stops_not_abbreviations() {
+        assert_eq!(
+            sentence_texts(
+                "Sheinbaum said Aug. 8 that Mr. Trump left. The U.S. Army came. Gen. Smith spoke."
+            ),
+            vec![
+                "Sheinbaum said Aug. 8 that Mr. Trump left.",
+                "The U.S. Army came.",
+                "Gen. Smith spoke."
+            ]
+        );
+    }
+
+    #[test]
+    fn sentences_keep_closing_quote_marks() {
+        assert_eq!(
+            sentence_texts("“We will not,” she said. “It is over.” He left.\nNext line"),
+            vec![
+                "“We will not,” she said.",
+                "“It is over.”",
+                "He left.",
+                "Next line"
+            ]
+        );
+    }
+
+    #[test]
+    fn paragraphs_are_non_blank_lines_trimmed() {
+        let doc = Document::new("  One.\n\n Two \r\n");
+        let texts: Vec<&str> = doc
+            .paragraphs
+            .iter()
+            .map(|p| &doc.text[p.clone()])
+            .collect();
+        assert_eq!(texts, vec!["One.", "Two"]);
+    }
+}

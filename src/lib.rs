@@ -39,6 +39,7 @@
 pub mod analysis;
 pub mod cues;
 pub mod entities;
+pub mod lexicon;
 pub mod offsets;
 pub mod quotes;
 pub mod rules;

@@ -4,8 +4,8 @@
 //! `de la Fuente`, `Claudia`) joins the cluster whose full name ends (or starts) with it,
 //! choosing the nearest earlier mention when two people share a surname, so that `Joe Biden`
 //! and `Hunter Biden` stay apart. Places and organisations cluster by their canonical name
-//! (`U.S.`, `US`, `United States`, `America` → `United States`). Dates cluster by value (or
-//! text); each number is its own referent.
+//! (`U.S.`, `US`, `United States`, `America` → `United States`). Dates cluster by their
+//! wording; each number is its own referent.
 
 use std::collections::HashMap;
 
@@ -97,12 +97,9 @@ pub fn build(text: &str, mentions: Vec<Mention>) -> Vec<Entity> {
         let key = match m.kind {
             EntityType::Person => unreachable!("people are clustered above"),
             EntityType::Number => None,
-            EntityType::Date => Some(
-                m.value
-                    .as_ref()
-                    .map(|v| v.to_string())
-                    .unwrap_or_else(|| text[m.start..m.end].to_lowercase()),
-            ),
+            // By wording: `late last year` and `the same months last year` share a value
+            // but are not the same time.
+            EntityType::Date => Some(text[m.start..m.end].to_lowercase()),
             _ => Some(
                 m.canonical
                     .clone()

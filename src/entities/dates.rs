@@ -97,7 +97,11 @@ static ANCHOR_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:date[: ]\s*)?(\d{4})-(\d{2})-(\d{2})\b").expect("anchor pattern")
 });
 static ANCHOR_FULL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"({MONTH})\s+(\d{{1,2}}),\s+(\d{{4}})")).expect("anchor pattern")
+    // A dateline: a full date near the start of one of the first lines.
+    Regex::new(&format!(
+        r"(?m)^.{{0,40}}?({MONTH})\s+(\d{{1,2}}),\s+(\d{{4}})"
+    ))
+    .expect("anchor pattern")
 });
 
 /// A calendar date (year, month, day).
@@ -298,6 +302,9 @@ static NUMBERS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+").expect("di
 /// The ISO value of a date expression, when the text or the anchor pins it down.
 pub fn resolve(span: &str, anchor: Option<Ymd>) -> Option<String> {
     let lower = span.to_lowercase();
+    if lower.contains("same") {
+        return None; // `the same month in 2024`: relative to another date in the text
+    }
     let words: Vec<&str> = span.split_whitespace().collect();
     let numbers: Vec<u32> = NUMBERS
         .find_iter(span)
@@ -390,7 +397,9 @@ mod tests {
     #[test]
     fn absolute_dates_and_months() {
         assert_eq!(
-            dates("She spoke Aug. 8 and on May 2, 2024. In February it rained."),
+            dates(
+                "She spoke Aug. 8, and in a later interview on May 2, 2024. In February it rained."
+            ),
             vec![
                 ("Aug. 8", None),
                 ("May 2, 2024", Some("2024-05-02".into())),

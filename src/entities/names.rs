@@ -77,6 +77,9 @@ const SPEECH_VERBS: &[&str] = &[
     "wrote",
 ];
 
+/// Nouns that make the single name before them a person (`the Biden administration`).
+const PERSON_NOUNS: &[&str] = &["administration", "campaign", "presidency", "family", "era"];
+
 /// Prepositions of place: an unknown single name after one is a place.
 const LOCATIVES: &[&str] = &[
     "across",
@@ -245,6 +248,23 @@ fn units<'a>(doc: &Document<'a>, taken: &[Mention], known: &HashSet<String>) -> 
             word.text = &text[word.start..word.end];
             i += 1;
         }
+        // Honorifics, titles and company suffixes keep their dot: `Mr.`, `Sen.`, `Inc.`.
+        if doc
+            .tokens
+            .get(i)
+            .is_some_and(|t| t.start == word.end && doc.token_text(t) == ".")
+        {
+            let dotted = format!("{}.", word.text.to_lowercase());
+            if g.honorifics.contains_key(&dotted)
+                || g.titles.contains(&dotted)
+                || g.org_heads.contains(&dotted)
+                || dotted == "st."
+            {
+                word.end += 1;
+                word.text = &text[word.start..word.end];
+                i += 1;
+            }
+        }
         // Possessive: `Sheinbaum’s` → `Sheinbaum`.
         for suffix in ["’s", "'s", "’S", "'S"] {
             if word.text.len() > suffix.len() + 1 && word.text.ends_with(suffix) {
@@ -291,8 +311,12 @@ fn is_headline(doc: &Document, paragraph: &std::ops::Range<usize>) -> bool {
         .map(|t| doc.token_text(t))
         .collect();
     let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() > 3).collect();
-    if words.len() < 3 || long.is_empty() {
-        return false;
+    let text = doc.text[paragraph.clone()].trim_end();
+    let all_caps = !text.chars().any(char::is_lowercase);
+    // A sentence ends in a stop; a headline usually does not (short sentences look Title Case).
+    let stop = text.ends_with(['.', '!', '?', '"', '”', '’', '\'', ')', ':', ';']);
+    if words.len() < 3 || long.len() < 3 || stop && !all_caps {
+        return all_caps && words.len() >= 2;
     }
     let caps = long
         .iter()
@@ -690,10 +714,12 @@ impl<'a> Pass<'a, '_> {
             let whole_known = self.known_at(a).is_some_and(|(end, _)| end == b);
             if !whole_known {
                 let org_tail = self.known_org_suffix(a, b);
-                if self.is_head(last, &g.org_heads)
-                    || self.is_head(first, &g.org_heads) && of_second
-                    || org_tail.is_some()
-                {
+                let head_first = self.is_head(first, &g.org_heads)
+                    && (of_second
+                        || b - a == 2
+                            && g.first_name_gender(self.units[a + 1].text).is_none()
+                            && !self.people.words.contains(self.units[a + 1].text));
+                if self.is_head(last, &g.org_heads) || head_first || org_tail.is_some() {
                     let canonical = org_tail.map(|k| k.canonical);
                     self.emit(a, b, EntityType::Org, "entities.org.head_word", canonical);
                     return;
@@ -858,6 +884,12 @@ impl<'a> Pass<'a, '_> {
                 "entities.person.speech_verb",
             ));
         }
+        if n == 1 && PERSON_NOUNS.contains(&next.as_str()) {
+            return Some(Typed::Kind(
+                EntityType::Person,
+                "entities.person.speech_verb",
+            ));
+        }
         if first.initial && n == 1 {
             return None;
         }
@@ -995,9 +1027,10 @@ mod tests {
     #[test]
     fn possessives_and_hyphens() {
         assert_eq!(
-            names("Claudia Sheinbaum’s plan. The Sheinbaum-Trump deal on US-Mexico ties."),
+            names("Claudia Sheinbaum’s plan. Donald Trump agreed. The Sheinbaum-Trump deal on US-Mexico ties."),
             vec![
                 ("Claudia Sheinbaum", Person),
+                ("Donald Trump", Person),
                 ("Sheinbaum", Person),
                 ("Trump", Person),
                 ("US", Place),

@@ -184,8 +184,9 @@ fn appositive_before<'t>(
         if DETERMINERS.contains(&w.to_lowercase().as_str()) {
             break;
         }
-        let joiner = matches!(w, "of" | "to" | "for");
-        if t.kind != TokenKind::Word || !(is_title_word(w) || joiner) {
+        // Any word may sit in the phrase (`chief of staff`); a determiner or the clause's
+        // start bounds it, and a head word must be in it.
+        if t.kind != TokenKind::Word {
             // The phrase must open the clause: a determiner, or the sentence start.
             if i + 1 == first - 1 || t.kind == TokenKind::Word {
                 return None;
@@ -195,7 +196,7 @@ fn appositive_before<'t>(
         has_head |= is_title_head(w);
         start = t.start;
         words += 1;
-        if words > 8 {
+        if words > 6 {
             return None;
         }
         match i.checked_sub(1) {

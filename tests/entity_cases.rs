@@ -105,7 +105,8 @@ fn check(analysis: &Analysis, text: &str, spec: &str) -> Result<(), String> {
             Some((m, n)) => (m.trim(), Some(n.trim())),
             None => (rest, None),
         };
-        let found = mentions().find(|(e, m)| m.text == mention && kind.is_none_or(|k| e.kind == k));
+        let found =
+            mentions().find(|(e, m)| m.text == mention && kind.map_or(true, |k| e.kind == k));
         return match (found, name) {
             (None, _) => Err(format!("no {kind:?} mention {mention:?}")),
             (Some((e, _)), Some(name)) if e.name != name => {
@@ -116,7 +117,8 @@ fn check(analysis: &Analysis, text: &str, spec: &str) -> Result<(), String> {
     }
     if let Some(rest) = spec.strip_prefix("- ") {
         let (kind, mention) = typed(rest);
-        return match mentions().find(|(e, m)| m.text == mention && kind.is_none_or(|k| e.kind == k))
+        return match mentions()
+            .find(|(e, m)| m.text == mention && kind.map_or(true, |k| e.kind == k))
         {
             Some((e, _)) => Err(format!("unexpected {:?} mention {mention:?}", e.kind)),
             None => Ok(()),

@@ -675,15 +675,9 @@ impl<'a> Pass<'a, '_> {
             break;
         }
         match head_end {
-            Some(end) if end < b || end == b => {
+            Some(end) if end <= b => {
                 let text = &self.doc.text[self.units[a].start..self.units[end - 1].end];
-                let mut rest = end;
-                // A trailing modifier after the head belongs to the name only if capitalised
-                // names follow; nothing to do here.
-                if rest > b {
-                    rest = b;
-                }
-                (Some(text.to_string()), rest)
+                (Some(text.to_string()), end)
             }
             _ => (None, a),
         }

@@ -152,9 +152,8 @@ fn before_name<'t>(
         if t.kind != TokenKind::Word || DETERMINERS.contains(&w.to_lowercase().as_str()) {
             break;
         }
-        if !(entity || is_title_word(w) && !w.starts_with(char::is_uppercase))
-            && !GAZETTEER.is_demonym(w)
-        {
+        let lower_title = is_title_word(w) && !w.starts_with(char::is_uppercase);
+        if !(entity || lower_title || GAZETTEER.is_demonym(w)) {
             break;
         }
         start = t.start;
@@ -205,9 +204,8 @@ fn appositive_before<'t>(
         }
     }
     let text = &doc.text[start..end.end];
-    (has_head && !text.starts_with(char::is_uppercase)
-        || has_head && text.split_whitespace().count() > 1)
-        .then(|| text.to_string())
+    let phrase = !text.starts_with(char::is_uppercase) || text.split_whitespace().count() > 1;
+    (has_head && phrase).then(|| text.to_string())
 }
 
 /// `Craig Deare, a former military attache to the U.S. Embassy in Mexico` and

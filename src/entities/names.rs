@@ -153,6 +153,8 @@ struct Pass<'a, 'd> {
     people: People,
     /// Lower-cased words that appear in lower case somewhere in the article.
     lowercase_words: HashSet<String>,
+    /// Capitalised words seen inside sentences.
+    inner_capitals: HashSet<String>,
     /// Paragraphs written in Title Case or all capitals (headlines).
     headline: Vec<bool>,
     /// Outlets named so far, for `the Times`.
@@ -173,13 +175,21 @@ pub fn find(doc: &Document, taken: &[Mention]) -> Vec<Mention> {
         .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
         .map(str::to_lowercase)
         .collect();
-    let headline = doc.paragraphs.iter().map(|p| is_headline(doc, p)).collect();
+    let headline: Vec<bool> = doc.paragraphs.iter().map(|p| is_headline(doc, p)).collect();
+    // Capitalised words seen inside sentences (not first, not in headlines): a sentence-initial
+    // word in this set is a name, not a capitalised common word.
+    let inner_capitals = units
+        .iter()
+        .filter(|u| u.cap() && !u.initial && !headline[u.paragraph])
+        .map(|u| u.text.to_string())
+        .collect();
     let people = People { words: known };
     let mut pass = Pass {
         doc,
         units,
         people,
         lowercase_words,
+        inner_capitals,
         headline,
         outlets: Vec::new(),
         out: Vec::new(),
@@ -538,7 +548,23 @@ impl<'a> Pass<'a, '_> {
                         head && cap_after && (word == "of" || self.is_head(prev, &g.org_heads))
                     }
                 }
-                "and" | "&" => cap_after && self.run_ends_with_org_head(after),
+                // `Food and Drug Administration`, but not `Banco Santander and Deutsche Bank`:
+                // only one word (after an optional country) may stand before `and`.
+                "and" | "&" => {
+                    let first = if g.not_names.contains(&self.units[i].lower()) {
+                        i + 1
+                    } else {
+                        i
+                    };
+                    let left = j - first;
+                    let prefixed = left == 2
+                        && (g.is_demonym(self.units[first].text)
+                            || self.is_place_or_org_unit(first));
+                    cap_after
+                        && (left == 1 || prefixed)
+                        && !self.is_head(prev, &g.org_heads)
+                        && self.run_ends_with_org_head(after)
+                }
                 "to" => cap_after && TO_TITLES.contains(&prev.lower().as_str()),
                 w if PARTICLES.contains(&w) => {
                     self.particle_run_to_cap(j).is_some() && !self.is_place_or_org_unit(j - 1)
@@ -655,6 +681,16 @@ impl<'a> Pass<'a, '_> {
                 k += 1;
                 continue;
             }
+            // `Farm Minister`, `Health Secretary`: a capitalised portfolio before a head word.
+            if head_end.is_none()
+                && u.cap()
+                && (k + 1..b.min(k + 3)).any(|h| g.titles.contains(&self.units[h].lower()))
+                && self.known_at(k).is_none()
+                && g.first_name_gender(u.text).is_none()
+            {
+                k += 1;
+                continue;
+            }
             if let Some((end, _)) = self
                 .known_at(k)
                 .filter(|(end, k2)| *end <= b && k2.kind == EntityType::Place)
@@ -727,6 +763,7 @@ impl<'a> Pass<'a, '_> {
             }
         }
         let mut k = a;
+        let mut after_demonym = false;
         while k < b {
             let u = &self.units[k];
             if u.kind != Kind::Word || !u.cap() && !PARTICLES.contains(&u.text) {
@@ -753,10 +790,12 @@ impl<'a> Pass<'a, '_> {
             }
             if g.is_demonym(u.text) {
                 k += 1;
+                after_demonym = true;
                 continue;
             }
             if k + 1 < b && g.is_demonym(&format!("{} {}", u.text, self.units[k + 1].text)) {
                 k += 2;
+                after_demonym = true;
                 continue;
             }
             // An unknown run: up to the next known name, demonym or joining word.
@@ -772,7 +811,15 @@ impl<'a> Pass<'a, '_> {
                 }
                 e += 1;
             }
-            if let Some(typed) = self.type_unknown(k, e, headline) {
+            // `Asian Cup`, `British lamb`: a nationality before an unknown name makes an event
+            // or product name, which the schema does not type.
+            let typed = if after_demonym && !self.people.words.contains(u.text) {
+                None
+            } else {
+                self.type_unknown(k, e, headline)
+            };
+            after_demonym = false;
+            if let Some(typed) = typed {
                 let Typed::Kind(kind, rule) = typed;
                 if kind == EntityType::Person {
                     self.emit_person(k, e, rule, None);
@@ -845,18 +892,11 @@ impl<'a> Pass<'a, '_> {
                 "entities.person.given_name",
             ));
         }
-        if headline {
-            return None;
-        }
-        if n == 1 && self.people.words.contains(first.text) {
-            return Some(Typed::Kind(
-                EntityType::Person,
-                "entities.person.known_name",
-            ));
-        }
         // Dateline: capitals opening a paragraph, before a dash or comma (`SAN JOSE —`).
         let paragraph_start = self.doc.paragraphs[first.paragraph].start;
+        let paragraph = &self.doc.paragraphs[first.paragraph];
         let dateline = self.units[a..b].iter().all(Unit::all_caps)
+            && self.doc.text[paragraph.clone()].contains(char::is_lowercase)
             && self.doc.text[paragraph_start..first.start]
                 .trim()
                 .is_empty()
@@ -866,6 +906,15 @@ impl<'a> Pass<'a, '_> {
                 .is_some_and(|u| matches!(u.text, "," | "—" | "–" | "-" | "−" | "("));
         if dateline {
             return Some(Typed::Kind(EntityType::Place, "entities.place.dateline"));
+        }
+        if headline {
+            return None;
+        }
+        if n == 1 && self.people.words.contains(first.text) {
+            return Some(Typed::Kind(
+                EntityType::Person,
+                "entities.person.known_name",
+            ));
         }
         if n == 1 && first.all_caps() && text.chars().count() <= 6 {
             return Some(Typed::Kind(EntityType::Org, "entities.org.acronym"));
@@ -884,7 +933,7 @@ impl<'a> Pass<'a, '_> {
                 "entities.person.speech_verb",
             ));
         }
-        if first.initial && n == 1 {
+        if first.initial && n == 1 && !self.inner_capitals.contains(first.text) {
             return None;
         }
         if n == 1 && LOCATIVES.contains(&prev.as_str()) {
@@ -901,9 +950,17 @@ impl<'a> Pass<'a, '_> {
             ));
         }
         if n == 1 {
+            // `the Commission`, `Daimler-Benz`: an institution or brand; otherwise a lone
+            // capitalised word in news is most often a surname (`Fischler agreed`).
+            if prev == "the" || first.text.contains('-') || first.text.chars().count() < 3 {
+                return Some(Typed::Kind(
+                    EntityType::Org,
+                    "entities.org.capitalised_word",
+                ));
+            }
             return Some(Typed::Kind(
-                EntityType::Org,
-                "entities.org.capitalised_word",
+                EntityType::Person,
+                "entities.person.capitalised_name",
             ));
         }
         None

@@ -180,7 +180,8 @@ fn appositive_before<'t>(
     loop {
         let t = in_sentence(i)?;
         let w = doc.token_text(t);
-        if DETERMINERS.contains(&w.to_lowercase().as_str()) {
+        // A determiner, or the `s` of a split possessive (`committee 's chairman`), bounds it.
+        if DETERMINERS.contains(&w.to_lowercase().as_str()) || w == "s" {
             break;
         }
         // Any word may sit in the phrase (`chief of staff`); a determiner or the clause's

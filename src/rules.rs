@@ -78,6 +78,10 @@ pub const RULES: &[(&str, &str)] = &[
         "an unknown word in capitals: an organisation's acronym",
     ),
     (
+        "entities.org.after_at",
+        "several capitalised words after `at` (`economists at Capital Economics`): a workplace",
+    ),
+    (
         "entities.org.capitalised_word",
         "an unknown capitalised word inside a sentence with no person or place cue",
     ),
@@ -92,6 +96,10 @@ pub const RULES: &[(&str, &str)] = &[
     (
         "entities.org.outlet_short",
         "`the Times` after the article has named The New York Times",
+    ),
+    (
+        "entities.person.byline",
+        "a name after `By` opening a line: the byline",
     ),
     (
         "entities.person.capitalised_name",

@@ -560,10 +560,16 @@ impl<'a> Pass<'a, '_> {
                     let prefixed = left == 2
                         && (g.is_demonym(self.units[first].text)
                             || self.is_place_or_org_unit(first));
+                    let inside_of = (first..j).any(|k| {
+                        self.units[k].text == "of"
+                            && k > first
+                            && self.is_head(&self.units[k - 1], &g.org_heads)
+                    });
                     cap_after
-                        && (left == 1 || prefixed)
-                        && !self.is_head(prev, &g.org_heads)
-                        && self.run_ends_with_org_head(after)
+                        && (inside_of
+                            || (left == 1 || prefixed)
+                                && !self.is_head(prev, &g.org_heads)
+                                && self.run_ends_with_org_head(after))
                 }
                 "to" => cap_after && TO_TITLES.contains(&prev.lower().as_str()),
                 w if PARTICLES.contains(&w) => {
@@ -644,7 +650,36 @@ impl<'a> Pass<'a, '_> {
             self.emit_person(rest, b, "entities.person.title", Some(title));
             return;
         }
+        // `Bank of England Governor Andrew Bailey`, `Tesla CEO Elon Musk`: an organisation or
+        // place, a title head, then a name.
+        if !headline {
+            if let Some(h) = self.inner_title(a, b) {
+                let title = self.doc.text[self.units[a].start..self.units[h].end].to_string();
+                self.segment(a, h, headline, None);
+                self.emit_person(h + 1, b, "entities.person.title", Some(title));
+                return;
+            }
+        }
         self.segment(a, b, headline, None);
+    }
+
+    /// The index of a title head inside `[a, b)` with a name after it and a known name or a
+    /// head-word name before it.
+    fn inner_title(&self, a: usize, b: usize) -> Option<usize> {
+        let g = &*GAZETTEER;
+        let h = (a + 1..b.saturating_sub(1)).find(|&h| {
+            let u = &self.units[h];
+            u.cap() && (g.titles.contains(&u.lower()) || g.titles.contains(&u.text.to_lowercase()))
+        })?;
+        let before_known = self.known_at(a).is_some_and(|(end, _)| end == h)
+            || self.is_head(&self.units[h - 1], &g.org_heads);
+        let name = &self.units[h + 1..b];
+        let name_ok = name.len() <= 4
+            && name.iter().all(|u| u.cap() || PARTICLES.contains(&u.text))
+            && !name
+                .iter()
+                .any(|u| g.org_heads.contains(&u.lower()) || g.place_heads.contains(&u.lower()));
+        (before_known && name_ok).then_some(h)
     }
 
     /// A leading title: `(demonym|place|modifier)* head (of|to|for X)?`, followed by a name.
@@ -740,7 +775,15 @@ impl<'a> Pass<'a, '_> {
         if !headline && b - a >= 2 {
             let last = &self.units[b - 1];
             let first = &self.units[a];
-            let of_second = self.units.get(a + 1).is_some_and(|u| u.text == "of");
+            let of_second = self
+                .units
+                .get(a + 1)
+                .is_some_and(|u| matches!(u.text, "of" | "for" | "on"));
+            // `National Institute of Allergy and Infectious Diseases`: a head before `of`.
+            let head_of = (a..b - 1).any(|k| {
+                self.is_head(&self.units[k], &g.org_heads)
+                    && matches!(self.units[k + 1].text, "of" | "for" | "on")
+            });
             let whole_known = self.known_at(a).is_some_and(|(end, _)| end == b);
             if !whole_known {
                 let org_tail = self.known_org_suffix(a, b);
@@ -749,7 +792,7 @@ impl<'a> Pass<'a, '_> {
                         || b - a == 2
                             && g.first_name_gender(self.units[a + 1].text).is_none()
                             && !self.people.words.contains(self.units[a + 1].text));
-                if self.is_head(last, &g.org_heads) || head_first || org_tail.is_some() {
+                if self.is_head(last, &g.org_heads) || head_first || head_of || org_tail.is_some() {
                     let canonical = org_tail.map(|k| k.canonical);
                     self.emit(a, b, EntityType::Org, "entities.org.head_word", canonical);
                     return;
@@ -907,6 +950,16 @@ impl<'a> Pass<'a, '_> {
         if dateline {
             return Some(Typed::Kind(EntityType::Place, "entities.place.dateline"));
         }
+        let prev = self.prev_word(a).unwrap_or_default();
+        // A byline: `By Faisal Islam` opening a line.
+        let byline = prev == "by"
+            && a >= 1
+            && self.doc.text[paragraph_start..self.units[a - 1].start]
+                .trim()
+                .is_empty();
+        if byline && (2..=4).contains(&n) {
+            return Some(Typed::Kind(EntityType::Person, "entities.person.byline"));
+        }
         if headline {
             return None;
         }
@@ -920,7 +973,6 @@ impl<'a> Pass<'a, '_> {
             return Some(Typed::Kind(EntityType::Org, "entities.org.acronym"));
         }
         let next = self.next_word(b).unwrap_or_default();
-        let prev = self.prev_word(a).unwrap_or_default();
         if SPEECH_VERBS.contains(&next.as_str()) || prev == "said" || prev == "says" {
             return Some(Typed::Kind(
                 EntityType::Person,
@@ -938,6 +990,10 @@ impl<'a> Pass<'a, '_> {
         }
         if n == 1 && LOCATIVES.contains(&prev.as_str()) {
             return Some(Typed::Kind(EntityType::Place, "entities.place.locative"));
+        }
+        // `economists at Capital Economics`: several words after `at` name a workplace.
+        if n >= 2 && prev == "at" && g.first_name_gender(first.text).is_none() {
+            return Some(Typed::Kind(EntityType::Org, "entities.org.after_at"));
         }
         if (2..=4).contains(&n)
             && self.units[a..b]

@@ -106,7 +106,7 @@ fn check(analysis: &Analysis, text: &str, spec: &str) -> Result<(), String> {
             None => (rest, None),
         };
         let found =
-            mentions().find(|(e, m)| m.text == mention && kind.map_or(true, |k| e.kind == k));
+            mentions().find(|(e, m)| m.text == mention && (kind.is_none() || kind == Some(e.kind)));
         return match (found, name) {
             (None, _) => Err(format!("no {kind:?} mention {mention:?}")),
             (Some((e, _)), Some(name)) if e.name != name => {
@@ -118,7 +118,7 @@ fn check(analysis: &Analysis, text: &str, spec: &str) -> Result<(), String> {
     if let Some(rest) = spec.strip_prefix("- ") {
         let (kind, mention) = typed(rest);
         return match mentions()
-            .find(|(e, m)| m.text == mention && kind.map_or(true, |k| e.kind == k))
+            .find(|(e, m)| m.text == mention && (kind.is_none() || kind == Some(e.kind)))
         {
             Some((e, _)) => Err(format!("unexpected {:?} mention {mention:?}", e.kind)),
             None => Ok(()),

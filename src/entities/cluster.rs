@@ -42,41 +42,57 @@ pub fn build(text: &str, mentions: Vec<Mention>) -> Vec<Entity> {
         cluster_of[i] = c;
         clusters[c].push(i);
     }
-    // Short mentions join the nearest full name they end or start.
+    // Short mentions join the nearest full name they end or start. Index every word-aligned
+    // proper prefix and suffix of the full names once (`de la fuente`, `fuente`, `juan`).
+    let full_starts: Vec<Vec<usize>> = clusters
+        .iter()
+        .map(|c| c.iter().map(|&j| mentions[j].start).collect())
+        .collect();
+    let mut parts: HashMap<String, Vec<usize>> = HashMap::new();
+    for (c, members) in clusters.iter().enumerate() {
+        for &j in members {
+            let w: Vec<String> = words(&mentions[j])
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect();
+            for k in 1..w.len() {
+                for part in [w[k..].join(" "), w[..k].join(" ")] {
+                    let list = parts.entry(part).or_default();
+                    if !list.contains(&c) {
+                        list.push(c);
+                    }
+                }
+            }
+        }
+    }
     let mut short: HashMap<String, usize> = HashMap::new();
     for (i, m) in mentions.iter().enumerate() {
         if m.kind != EntityType::Person || cluster_of[i] != usize::MAX {
             continue;
         }
         let mention = text[m.start..m.end].to_lowercase();
-        let candidates: Vec<usize> = (0..clusters.len())
-            .filter(|&c| {
-                clusters[c].iter().any(|&j| {
-                    let name = text[mentions[j].start..mentions[j].end].to_lowercase();
-                    words(&mentions[j]).len() >= 2
-                        && (name.ends_with(&format!(" {mention}"))
-                            || name.starts_with(&format!("{mention} ")))
-                })
-            })
-            .collect();
+        let candidates: &[usize] = parts.get(&mention).map_or(&[], Vec::as_slice);
         let chosen = match candidates.len() {
             0 => None,
             1 => Some(candidates[0]),
             _ => {
                 // The nearest earlier full mention, else the first one after.
                 let nearest = |c: &usize| {
-                    clusters[*c]
-                        .iter()
-                        .filter(|&&j| mentions[j].start < m.start)
-                        .map(|&j| mentions[j].start)
-                        .max()
+                    let starts = &full_starts[*c];
+                    let before = starts.partition_point(|&s| s < m.start);
+                    before.checked_sub(1).map(|k| starts[k])
                 };
                 candidates
                     .iter()
                     .copied()
-                    .max_by_key(|c| nearest(c))
+                    .max_by_key(nearest)
                     .filter(|c| nearest(c).is_some())
-                    .or_else(|| candidates.first().copied())
+                    .or_else(|| {
+                        candidates
+                            .iter()
+                            .copied()
+                            .min_by_key(|c| full_starts[*c][0])
+                    })
             }
         };
         let c = chosen.unwrap_or_else(|| {

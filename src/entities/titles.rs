@@ -148,7 +148,9 @@ fn before_name<'t>(
     let mut i = first - 1;
     while let Some(t) = i.checked_sub(1).and_then(in_sentence) {
         let w = doc.token_text(t);
-        let entity = spans.iter().any(|&(s, e)| s <= t.start && t.end <= e);
+        // `spans` is sorted by start: the last span starting at or before the token.
+        let k = spans.partition_point(|&(s, _)| s <= t.start);
+        let entity = k > 0 && spans[k - 1].1 >= t.end;
         if t.kind != TokenKind::Word || DETERMINERS.contains(&w.to_lowercase().as_str()) {
             break;
         }
@@ -254,7 +256,8 @@ fn appositive_after<'t>(
         if t.kind == TokenKind::Punct {
             break;
         }
-        if dates.iter().any(|&(s, e)| s <= t.start && t.end <= e) {
+        let k = dates.partition_point(|&(s, _)| s <= t.start);
+        if k > 0 && dates[k - 1].1 >= t.end {
             break;
         }
         if AFTER_STOPS.contains(&lower.as_str()) && lower != "and" {

@@ -28,9 +28,11 @@ struct Pattern {
 }
 
 static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
+    // ASCII word boundaries keep the fast DFA engines usable on text with curly quotes and
+    // accents (a Unicode `\b` makes `regex` fall back to its slowest engine on non-ASCII).
     let p = |rule, re: String| Pattern {
         rule,
-        regex: Regex::new(&re).expect("date pattern"),
+        regex: Regex::new(&re.replace(r"\b", r"(?-u:\b)")).expect("date pattern"),
     };
     vec![
         p("entities.date.iso", r"\b\d{4}-\d{2}-\d{2}\b".to_string()),
@@ -130,9 +132,20 @@ pub fn find(doc: &Document) -> Vec<Mention> {
     let anchor = anchor(doc);
     let mut found: Vec<Mention> = Vec::new();
     for pattern in PATTERNS.iter() {
-        for c in pattern.regex.captures_iter(text) {
-            let m = c.name("d").unwrap_or_else(|| c.get(0).expect("match"));
-            let (start, end) = (m.start(), m.end());
+        let spans: Vec<(usize, usize)> = if pattern.regex.captures_len() > 1 {
+            pattern
+                .regex
+                .captures_iter(text)
+                .filter_map(|c| c.name("d").map(|m| (m.start(), m.end())))
+                .collect()
+        } else {
+            pattern
+                .regex
+                .find_iter(text)
+                .map(|m| (m.start(), m.end()))
+                .collect()
+        };
+        for (start, end) in spans {
             if !accept(text, pattern.rule, start, end) {
                 continue;
             }

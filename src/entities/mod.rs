@@ -140,3 +140,121 @@ pub fn with_title<'a>(entities: &'a [Entity], phrase: &str) -> Vec<&'a Entity> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Random texts built from awkward pieces: every span must be a slice on char boundaries,
+    /// mentions must not overlap, and nothing may panic.
+    #[test]
+    fn spans_are_exact_slices_of_arbitrary_text() {
+        const PIECES: &[&str] = &[
+            "Mexico",
+            "’s",
+            "'s",
+            "U.S.",
+            "-",
+            "é",
+            "😀",
+            "“",
+            "”",
+            " ",
+            " ",
+            " ",
+            "\n",
+            "Mr.",
+            "The",
+            "the",
+            "New York Times",
+            "5%",
+            "$",
+            "Aug.",
+            "8",
+            ",",
+            ".",
+            "de",
+            "la",
+            "Fuente",
+            "ALL CAPS",
+            "—",
+            "−",
+            "'",
+            "s",
+            "Sheinbaum-Trump",
+            "of",
+            "and",
+            "Ministry",
+            "Ñandú",
+            "İstanbul",
+            "ǅ",
+            "said",
+            "President",
+            "Claudia",
+            "1990s",
+            "one",
+            "May",
+            "2",
+            "2024",
+            "hundreds",
+            "X",
+            "on",
+            "By",
+            "Ångström",
+            "\u{301}",
+            "Zoë",
+            "–",
+            "(",
+            ")",
+        ];
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..400 {
+            let mut text = String::new();
+            for _ in 0..40 {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text.push_str(PIECES[(seed >> 33) as usize % PIECES.len()]);
+            }
+            let doc = Document::new(&text);
+            let entities = find(&doc);
+            let mut spans: Vec<(usize, usize)> = Vec::new();
+            for e in &entities {
+                for m in &e.mentions {
+                    assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+                    assert_eq!(&text[m.start..m.end], m.text, "in {text:?}");
+                    assert!(!m.text.is_empty());
+                    spans.push((m.start, m.end));
+                }
+            }
+            spans.sort_unstable();
+            for w in spans.windows(2) {
+                assert!(w[0].1 <= w[1].0, "overlapping mentions in {text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn people_titles_and_gender_for_the_quotes_layer() {
+        let doc = Document::new(
+            "Secretary of State Marco Rubio spoke. White House spokeswoman Karoline Leavitt \
+             agreed. Rubio left.",
+        );
+        let found = find(&doc);
+        let names: Vec<&str> = people(&found).map(|e| e.name.as_str()).collect();
+        assert_eq!(names, vec!["Marco Rubio", "Karoline Leavitt"]);
+        assert_eq!(
+            with_title(&found, "the secretary of state")[0].name,
+            "Marco Rubio"
+        );
+        assert_eq!(
+            with_title(&found, "spokeswoman")[0].name,
+            "Karoline Leavitt"
+        );
+        assert_eq!(
+            gender(with_title(&found, "spokeswoman")[0]),
+            Some(Gender::Female)
+        );
+        assert_eq!(gender(&found[0]), Some(Gender::Male));
+    }
+}

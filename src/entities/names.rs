@@ -202,6 +202,8 @@ fn units<'a>(doc: &Document<'a>, taken: &[Mention], known: &HashSet<String>) -> 
     let text = doc.text;
     let g = &*GAZETTEER;
     let mut out: Vec<Unit<'a>> = Vec::with_capacity(doc.tokens.len());
+    let mut claimed: Vec<(usize, usize)> = taken.iter().map(|m| (m.start, m.end)).collect();
+    claimed.sort_unstable();
     let mut sentence = 0;
     let mut prev_sentence = usize::MAX;
     let mut i = 0;
@@ -213,9 +215,9 @@ fn units<'a>(doc: &Document<'a>, taken: &[Mention], known: &HashSet<String>) -> 
             sentence += 1;
         }
         let paragraph = doc.paragraph_index(token.start);
-        let blocked = taken
-            .iter()
-            .any(|m| m.start < token.end && token.start < m.end);
+        // Claimed spans do not overlap, so their ends are sorted too.
+        let k = claimed.partition_point(|&(_, end)| end <= token.start);
+        let blocked = claimed.get(k).is_some_and(|&(start, _)| start < token.end);
         let opener = token.kind == TokenKind::Punct
             && matches!(
                 doc.token_text(&token),

@@ -62,7 +62,10 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     let core = format!(
         r"(?:{currency}\s?(?:{digits})(?:\s+{scale}\b)?|\b(?:{digits})(?:\s*(?:%|percent\b|per\s+cent\b)|\s+{scale}\b)?|\b(?:an?\s+)?(?:{words}\s+)?{scale}s?\b(?:\s+(?:and\s+)?{words})?|\b{words}(?:\s+{scale}\b)?(?:\s+(?:percent\b|per\s+cent\b))?|\b(?:(?:a\s+)?dozens?|half|a\s+third|a\s+quarter|two-thirds|three-quarters|twice|thrice))"
     );
-    Regex::new(&format!(r"(?i)(?:\b{approx}\s+)?{core}")).expect("number pattern")
+    // ASCII word boundaries keep the fast engines usable on non-ASCII text; glued letters are
+    // checked by hand in `find`.
+    let pattern = format!(r"(?i)(?:\b{approx}\s+)?{core}").replace(r"\b", r"(?-u:\b)");
+    Regex::new(&pattern).expect("number pattern")
 });
 
 /// Words after which `one` is a pronoun or part of a quantifier, not a count.

@@ -110,6 +110,10 @@ pub const RULES: &[(&str, &str)] = &[
         "a capitalised name starting with a common given name",
     ),
     (
+        "entities.person.known_figure",
+        "the surname of a well-known person from the built-in list (`Trump`, `Macron`)",
+    ),
+    (
         "entities.person.known_name",
         "a name or surname of a person the article names elsewhere",
     ),
@@ -132,6 +136,10 @@ pub const RULES: &[(&str, &str)] = &[
     (
         "entities.place.locative",
         "an unknown capitalised word after a preposition of place (`in Culiacán`)",
+    ),
+    (
+        "entities.place.the_capital",
+        "`the capital` followed by the city's name (`the capital of Mexico City`)",
     ),
     (
         "quote.marks.after_lead_in",

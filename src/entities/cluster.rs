@@ -9,6 +9,7 @@
 
 use std::collections::HashMap;
 
+use super::gazetteer::GAZETTEER;
 use super::Mention;
 use crate::analysis::{Entity, EntityType, TextSpan};
 
@@ -157,12 +158,18 @@ fn strip_the(name: &str) -> &str {
 fn entity(text: &str, mentions: &[Mention], members: &[usize], number: usize) -> Entity {
     let first = &mentions[members[0]];
     let name = match first.kind {
-        EntityType::Person => members
-            .iter()
-            .map(|&i| &text[mentions[i].start..mentions[i].end])
-            .max_by_key(|s| (s.split_whitespace().count(), std::cmp::Reverse(0)))
-            .unwrap_or_default()
-            .to_string(),
+        EntityType::Person => {
+            let longest = members
+                .iter()
+                .map(|&i| &text[mentions[i].start..mentions[i].end])
+                .max_by_key(|s| s.split_whitespace().count())
+                .unwrap_or_default();
+            // A well-known person named only by surname gets their full name.
+            match GAZETTEER.figures.get(longest) {
+                Some(full) if !longest.contains(' ') => full.clone(),
+                _ => longest.to_string(),
+            }
+        }
         _ => members
             .iter()
             .find_map(|&i| mentions[i].canonical.clone())

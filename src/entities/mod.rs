@@ -84,6 +84,9 @@ pub fn find(doc: &Document) -> Vec<Entity> {
     let names = names::find(doc, &mentions);
     push_free(&mut mentions, names);
     mentions.sort_by_key(|m| (m.start, m.end));
+    let capitals = names::the_capital(doc.text, &mentions);
+    push_free(&mut mentions, capitals);
+    mentions.sort_by_key(|m| (m.start, m.end));
     titles::attach(doc, &mut mentions);
     cluster::build(doc.text, mentions)
 }

@@ -387,6 +387,56 @@ fn prescan(units: &[Unit]) -> People {
     People { words }
 }
 
+/// `the capital` when the article names it right after (`the capital of Mexico City`, `the
+/// capital, Kyiv`): a place mention whose canonical name is that city's. `mentions` is sorted.
+pub fn the_capital(text: &str, mentions: &[Mention]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for (k, m) in mentions.iter().enumerate() {
+        if m.kind != EntityType::Place {
+            continue;
+        }
+        let before = text[..m.start].trim_end();
+        let Some(rest) = before
+            .strip_suffix(" of")
+            .or_else(|| before.strip_suffix(','))
+        else {
+            continue;
+        };
+        let rest = rest.trim_end();
+        let lower_tail = rest.get(rest.len().saturating_sub(11)..).unwrap_or("");
+        if !lower_tail.eq_ignore_ascii_case("the capital") {
+            continue;
+        }
+        let start = rest.len() - 11;
+        let free = k == 0 || mentions[k - 1].end <= start;
+        let boundary = match text[..start].chars().next_back() {
+            Some(c) => !c.is_alphanumeric(),
+            None => true,
+        };
+        // `the capital of Kenya` is Nairobi, not Kenya: only a city may follow.
+        let country = m
+            .canonical
+            .as_deref()
+            .and_then(|c| GAZETTEER.phrases.get(&c.to_lowercase()))
+            .is_some_and(|k| k.country);
+        if free && boundary && !country {
+            let mut capital = Mention::new(
+                start,
+                rest.len(),
+                EntityType::Place,
+                "entities.place.the_capital",
+            );
+            capital.canonical = Some(
+                m.canonical
+                    .clone()
+                    .unwrap_or_else(|| text[m.start..m.end].to_string()),
+            );
+            out.push(capital);
+        }
+    }
+    out
+}
+
 /// Whether a known place or organisation starts at unit `k`.
 fn starts_known(units: &[Unit], k: usize) -> bool {
     let g = &*GAZETTEER;
@@ -864,6 +914,16 @@ impl<'a> Pass<'a, '_> {
                 self.type_unknown(k, e, headline)
             };
             after_demonym = false;
+            if typed.is_none() && headline && e - k > 1 {
+                // A Title Case headline runs names into common words (`Macron Vows Reform`):
+                // keep the single words known to be people.
+                for w in k..e {
+                    let word = self.units[w].text;
+                    if GAZETTEER.figures.contains_key(word) || self.people.words.contains(word) {
+                        self.emit_person(w, w + 1, "entities.person.known_name", None);
+                    }
+                }
+            }
             if let Some(typed) = typed {
                 let Typed::Kind(kind, rule) = typed;
                 if kind == EntityType::Person {
@@ -928,6 +988,12 @@ impl<'a> Pass<'a, '_> {
             return Some(Typed::Kind(
                 EntityType::Person,
                 "entities.person.known_name",
+            ));
+        }
+        if n == 1 && g.figures.contains_key(first.text) {
+            return Some(Typed::Kind(
+                EntityType::Person,
+                "entities.person.known_figure",
             ));
         }
         let given = g.first_name_gender(first.text).is_some();

@@ -291,6 +291,7 @@ fn units<'a>(doc: &Document<'a>, taken: &[Mention], known: &HashSet<String>) -> 
         let parts: Vec<&str> = word.text.split(['-', '‐', '‑']).collect();
         let split = parts.len() > 1
             && word.cap()
+            && !g.titles.contains(&word.text.to_lowercase())
             && (parts.iter().any(|p| {
                 g.lookup(&[p]).is_some() || g.is_demonym(p) || p.starts_with(char::is_lowercase)
             }) || parts.iter().all(|p| known.contains(*p)));
@@ -658,6 +659,13 @@ impl<'a> Pass<'a, '_> {
     /// Types the chunk `[a, b)` and records its mentions.
     fn analyze(&mut self, a: usize, b: usize) {
         let g = &*GAZETTEER;
+        // Several words in capitals inside a mixed-case paragraph are shouting (`WE HAVE A
+        // DEAL`): like a headline, only known names count.
+        let shouting = b - a >= 2
+            && self.units[a..b]
+                .iter()
+                .all(|u| !u.text.chars().any(char::is_lowercase))
+            && self.units[a..b].iter().filter(|u| u.all_caps()).count() >= 2;
         let mut a = a;
         // Leading function words and sentence-initial common words are not part of a name.
         while a < b {
@@ -666,7 +674,8 @@ impl<'a> Pass<'a, '_> {
             if self.known_at(a).is_some_and(|(end, _)| end <= b)
                 || g.titles.contains(&lower)
                 || g.honorifics.contains_key(&lower)
-                || g.title_modifiers.contains(&lower) && a + 1 < b && !g.not_names.contains(&lower)
+                || g.title_modifiers.contains(&lower)
+                    && (a + 1..b.min(a + 4)).any(|h| g.titles.contains(&self.units[h].lower()))
             {
                 break;
             }
@@ -689,7 +698,7 @@ impl<'a> Pass<'a, '_> {
             return;
         }
         let (title, rest) = self.title_prefix(a, b);
-        let headline = self.headline[self.units[a].paragraph];
+        let headline = self.headline[self.units[a].paragraph] || shouting;
         if rest >= b {
             // A title standing alone: the names inside it are still entities.
             self.segment_known_only(a, b);
@@ -822,6 +831,7 @@ impl<'a> Pass<'a, '_> {
     /// Splits `[a, b)` into known names, head-word names and unknown runs, and types each.
     fn segment(&mut self, a: usize, b: usize, headline: bool, _title: Option<String>) {
         let g = &*GAZETTEER;
+
         // A name headed by an organisation or place word takes the whole run, country prefix
         // included (`Mexican Foreign Ministry`, `US Customs and Border Protection`).
         if !headline && b - a >= 2 {

@@ -183,7 +183,8 @@ fn appositive_before<'t>(
         let t = in_sentence(i)?;
         let w = doc.token_text(t);
         // A determiner, or the `s` of a split possessive (`committee 's chairman`), bounds it.
-        if DETERMINERS.contains(&w.to_lowercase().as_str()) || w == "s" {
+        let possessive = w.ends_with("'s") || w.ends_with("’s");
+        if DETERMINERS.contains(&w.to_lowercase().as_str()) || w == "s" || possessive {
             break;
         }
         // Any word may sit in the phrase (`chief of staff`); a determiner or the clause's

@@ -71,7 +71,14 @@ pub fn verb_at(doc: &Document, i: usize) -> Option<(CueWord, usize)> {
     if token.kind != TokenKind::Word {
         return None;
     }
-    let word = doc.token_text(token).to_lowercase();
+    let raw = doc.token_text(token);
+    if raw.chars().next().is_some_and(char::is_uppercase)
+        && i > 0
+        && doc.tokens[i - 1].kind == TokenKind::Word
+    {
+        return None; // `Secretary of State`: a capitalised word mid-phrase is part of a name
+    }
+    let word = raw.to_lowercase();
     let next = doc
         .tokens
         .get(i + 1)
@@ -147,18 +154,74 @@ pub fn np_ending_at(doc: &Document, people: &People, end: usize, floor: usize) -
             let w = doc.token_text(&doc.tokens[prev]);
             if capitalised(doc, prev) {
                 start = prev;
-            } else if (is_name_particle(w) || matches!(w, "of" | "to" | "for"))
+            } else if (is_name_particle(w) || matches!(w, "of" | "to" | "for" | "and" | "&"))
                 && prev > floor
                 && capitalised(doc, prev - 1)
+                && (w != "and" && w != "&" || run_is_org(doc, start, end))
             {
                 start = prev - 1;
             } else {
                 break;
             }
         }
+        while start <= end && is_sentence_word(&lower(doc, start)) {
+            start += 1; // `However, Sheinbaum`: the adverb is not part of the name
+        }
+        if start > end {
+            return None;
+        }
         return Some(classify_run(doc, people, start, end));
     }
     description_ending_at(doc, end, floor)
+}
+
+/// Capitalised words that open sentences and clauses but never names.
+fn is_sentence_word(word: &str) -> bool {
+    matches!(
+        word,
+        "however"
+            | "meanwhile"
+            | "still"
+            | "instead"
+            | "but"
+            | "and"
+            | "yet"
+            | "also"
+            | "then"
+            | "now"
+            | "so"
+            | "thus"
+            | "moreover"
+            | "indeed"
+            | "separately"
+            | "later"
+            | "earlier"
+            | "in"
+            | "on"
+            | "at"
+            | "after"
+            | "before"
+            | "while"
+            | "although"
+            | "though"
+            | "when"
+            | "if"
+            | "as"
+            | "since"
+            | "despite"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+            | "under"
+    )
+}
+
+fn run_is_org(doc: &Document, start: usize, end: usize) -> bool {
+    let words: Vec<&str> = (start..=end)
+        .map(|t| doc.token_text(&doc.tokens[t]))
+        .collect();
+    looks_like_org(&words)
 }
 
 /// A capitalised run as a name, an organisation or a role.
@@ -625,7 +688,7 @@ fn fragment_verb(doc: &Document, v: usize) -> Option<(CueWord, usize)> {
 }
 
 /// `…, asserting “…”`, `…, instead reiterating that …`: a participle after a comma.
-fn participle_after_comma(doc: &Document, v: usize, floor: usize) -> bool {
+pub fn participle_after_comma(doc: &Document, v: usize, floor: usize) -> bool {
     if !lower(doc, v).ends_with("ing") {
         return false;
     }
@@ -638,7 +701,7 @@ fn participle_after_comma(doc: &Document, v: usize, floor: usize) -> bool {
 
 /// The subject of the clause a participle hangs on: the subject of the nearest verb before it,
 /// else the noun phrase that opens the sentence.
-fn clause_subject(doc: &Document, people: &People, v: usize, floor: usize) -> Option<Mention> {
+pub fn clause_subject(doc: &Document, people: &People, v: usize, floor: usize) -> Option<Mention> {
     for earlier in (floor..v).rev() {
         let word = lower(doc, earlier);
         let finite = verbs::lookup(&word).is_some() && !word.ends_with("ing")

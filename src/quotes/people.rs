@@ -235,6 +235,15 @@ impl People {
             .map(|(_, name, id)| (name.as_str(), id.as_deref()))
     }
 
+    /// The fullest organisation name that ends with `name` (`Times` → `New York Times`).
+    pub fn org_by_name(&self, name: &str) -> Option<(&str, Option<&str>)> {
+        self.orgs
+            .iter()
+            .filter(|(_, full, _)| full.ends_with(name))
+            .max_by_key(|(_, full, _)| full.len())
+            .map(|(_, full, id)| (full.as_str(), id.as_deref()))
+    }
+
     /// The last organisation mentioned in `range`, if any.
     pub fn last_org_in(&self, range: Range<usize>) -> Option<(&Range<usize>, &str, Option<&str>)> {
         self.orgs

@@ -13,7 +13,7 @@ use serde_json::Value;
 /// Floors: the figures this commit reaches, less a small margin. Raise them as rules improve.
 const DIRECT_PARTIAL_F1_FLOOR: f64 = 0.97;
 const SPEAKER_ACCURACY_FLOOR: f64 = 0.95;
-const INDIRECT_F1_FLOOR: f64 = 0.85;
+const INDIRECT_F1_FLOOR: f64 = 0.90;
 
 struct Layer {
     score: Score,

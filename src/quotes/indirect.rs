@@ -58,6 +58,51 @@ fn opens_clause(doc: &Document, i: usize) -> bool {
         })
 }
 
+/// Nouns whose `that` clause is their content, not the speaker's words (`news that`,
+/// `reports that`): GUIDELINES §1 counts them as quotes only with a named source.
+const NOUN_COMPLEMENT_HEADS: &[&str] = &[
+    "allegations",
+    "claim",
+    "claims",
+    "fact",
+    "idea",
+    "news",
+    "notion",
+    "possibility",
+    "report",
+    "reports",
+    "rumors",
+    "rumours",
+    "speculation",
+    "suggestion",
+    "suggestions",
+    "word",
+];
+
+/// Words that open an adjunct after an attribution (`said on Friday`, `said in a statement`).
+const ADJUNCT_STARTS: &[&str] = &[
+    "according",
+    "after",
+    "at",
+    "before",
+    "by",
+    "during",
+    "from",
+    "in",
+    "late",
+    "later",
+    "on",
+    "recently",
+    "separately",
+    "to",
+    "when",
+    "while",
+    "without",
+];
+
+/// Subordinators that open a clause before its attribution; they are not part of what was said.
+const SUBORDINATORS: &[&str] = &["although", "though", "while", "whilst"];
+
 /// Words that cannot open a reported clause's subject: prepositions, adverbs, conjunctions.
 const NOT_SUBJECT: &[&str] = &[
     "about", "after", "against", "also", "and", "as", "at", "before", "but", "by", "during", "for",
@@ -254,12 +299,18 @@ fn forward(
     } else {
         subject_before(doc, people, v, floor).or_else(|| report_subject(doc, people, v, floor))
     }?;
-    // `X was asked whether …`: the reporters asked; X is who they asked.
-    let passive_question = cue.verb.lemma == "ask"
-        && v > floor
+    // `X was asked whether …`, `she had been assured that …`: X did not say it; someone
+    // unnamed did.
+    let passive = v > floor
         && matches!(
             lower(doc, v - 1).as_str(),
             "was" | "were" | "been" | "being"
+        );
+    let passive_question = passive && cue.verb.lemma == "ask";
+    let passive_report = passive
+        && matches!(
+            cue.verb.lemma,
+            "assure" | "tell" | "inform" | "warn" | "reassure" | "promise"
         );
     let last = doc.tokens.partition_point(|t| t.end <= sentence_end);
     let mut k = cue_last + 1;
@@ -271,6 +322,9 @@ fn forward(
         let w = lower(doc, j);
         if w == cue_word {
             continue; // a doubled word (`asked asked`) is a typo, not a second verb
+        }
+        if NOUN_COMPLEMENT_HEADS.contains(&w.as_str()) {
+            return None; // `responding to news that …`: the clause belongs to the noun
         }
         if matches!(w.as_str(), "that" | "if" | "whether") {
             let relative = doc.tokens.get(j + 1).is_some_and(|t| {
@@ -317,6 +371,8 @@ fn forward(
             cue,
             rule: if passive_question {
                 "attribution.indirect.passive_question"
+            } else if passive_report {
+                "attribution.indirect.passive"
             } else {
                 "attribution.indirect.subject_verb"
             },
@@ -328,7 +384,11 @@ fn forward(
 /// `per` as a source marker: `…, per a prior announcement from Pentagon chief Pete Hegseth.`
 fn per_cue(doc: &Document, v: usize) -> Option<(CueWord, usize)> {
     let token = doc.tokens.get(v)?;
-    if lower(doc, v) != "per" || v == 0 || !is_punct(doc, v - 1, ",") {
+    // `…, per X` (the comma may sit inside a closing quote mark: `Spear,” per X`).
+    let comma_before = v > 0
+        && (is_punct(doc, v - 1, ",")
+            || v > 1 && is_punct(doc, v - 1, "\"”’'") && is_punct(doc, v - 2, ","));
+    if lower(doc, v) != "per" || !comma_before {
         return None;
     }
     let verb = Verb {
@@ -355,7 +415,14 @@ fn per(doc: &Document, people: &People, v: usize, first: usize, last: usize) -> 
     if !matches!(mention.kind, MentionKind::Name | MentionKind::Org) || v < first + 2 {
         return None;
     }
-    let clause = doc.tokens[first].start..doc.tokens[v - 2].end;
+    let mut end = v;
+    while end > first && doc.tokens[end - 1].kind == TokenKind::Punct {
+        end -= 1;
+    }
+    if end <= first {
+        return None;
+    }
+    let clause = doc.tokens[first].start..doc.tokens[end - 1].end;
     Some(Reported {
         clause,
         found: Found {
@@ -418,21 +485,38 @@ fn backward(
         }
         (mention, c - 1)
     };
-    // A quotation may follow (`While X, she said, “…”`): count words up to it.
-    let tail_words = doc.tokens[cue_last + 1..last]
+    // After the attribution only an adjunct may follow (`on Friday`, `in a statement`), or a
+    // quotation (`While X, she said, “…”`); an object means the verb reports something else.
+    let after = doc.token_at_or_after(mention.span.end).max(cue_last + 1);
+    let tail: Vec<String> = doc.tokens[after.min(last)..last]
         .iter()
         .take_while(|t| !matches!(doc.token_text(t), "“" | "\"" | "‘"))
         .filter(|t| t.kind != TokenKind::Punct)
-        .count();
-    if tail_words > 8 {
+        .map(|t| doc.token_text(t).to_lowercase())
+        .collect();
+    if tail.len() > 8
+        || tail
+            .first()
+            .is_some_and(|w| !is_time_word(w) && !ADJUNCT_STARTS.contains(&w.as_str()))
+    {
         return None;
     }
-    if comma <= first {
+    if comma <= first || is_punct(doc, first, "\"“‘'") {
+        return None; // a sentence that opens with a quote mark is a direct quote's
+    }
+    // The clause must be one: a finite verb, not a phrase (`In a strong statement on Friday`).
+    let clause_tokens = &doc.tokens[first..comma];
+    let has_verb = clause_tokens.iter().any(|t| {
+        let w = doc.token_text(t).to_lowercase();
+        is_finite(&w) || w.ends_with("ed") || w.ends_with("’t") || verbs::lookup(&w).is_some()
+    });
+    if !has_verb {
         return None;
     }
-    // The sentence must not open with a quote mark: that is a direct quote's attribution.
-    if is_punct(doc, first, "\"“‘'") {
-        return None;
+    // `While the two countries can collaborate, she said`: the subordinator is not reported.
+    let mut first = first;
+    if SUBORDINATORS.contains(&lower(doc, first).as_str()) && first + 1 < comma {
+        first += 1;
     }
     let clause = doc.tokens[first].start..doc.tokens[comma - 1].end;
     Some(Reported {

@@ -144,18 +144,21 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
     quotes
 }
 
-/// `X was asked whether …`: the question's speaker is the reporters, who go unnamed.
+/// In the passive the subject is the one spoken to: `X was asked whether …` is a question
+/// from reporters, `she had been assured that …` an assurance from someone unnamed.
 fn reported_speaker(found: &Found, cx: &resolve::Context) -> Option<Speaker> {
-    if found.rule == "attribution.indirect.passive_question" {
-        return Some(Speaker {
-            name: "unnamed reporters".to_string(),
-            entity: None,
-            mention: None,
-            anonymous: true,
-            resolution: "description".to_string(),
-        });
-    }
-    resolve::resolve(&found.mention, cx)
+    let unnamed = match found.rule {
+        "attribution.indirect.passive_question" => "unnamed reporters",
+        "attribution.indirect.passive" => "unspecified source",
+        _ => return resolve::resolve(&found.mention, cx),
+    };
+    Some(Speaker {
+        name: unnamed.to_string(),
+        entity: None,
+        mention: None,
+        anonymous: true,
+        resolution: "description".to_string(),
+    })
 }
 
 #[allow(clippy::too_many_arguments)]

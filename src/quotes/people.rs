@@ -329,6 +329,15 @@ fn fallback(doc: &Document) -> (Vec<Person>, Vec<(Range<usize>, String, Option<S
                     .is_some_and(|t| is_capitalised(doc.token_text(t)))
             {
                 end += 1; // `Secretary of State`, `Ambassador to Mexico`
+            } else if matches!(w, "and" | "&" | "of")
+                && (end + 1..(end + 4).min(tokens.len()))
+                    .chain(start..end)
+                    .any(|t| lower_in(NOT_PERSON, doc.token_text(&tokens[t])))
+                && tokens
+                    .get(end + 1)
+                    .is_some_and(|t| is_capitalised(doc.token_text(t)))
+            {
+                end += 1; // `Customs and Border Protection`, `Department of Defense`
             } else if is_name_particle(w)
                 && tokens
                     .get(end + 1)

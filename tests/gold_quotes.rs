@@ -146,3 +146,18 @@ fn indirect_quotes_match_the_gold() {
         layer.score.f1()
     );
 }
+
+#[test]
+fn every_rule_seen_on_the_seeds_is_described() {
+    for article in gold_articles() {
+        for quote in annotate(&article.text).quotes {
+            for rule in std::iter::once(&quote.rule).chain(quote.attribution_rule.as_ref()) {
+                assert_ne!(
+                    newslens::rules::describe(rule),
+                    rule.as_str(),
+                    "rule {rule} has no description in src/rules.rs"
+                );
+            }
+        }
+    }
+}

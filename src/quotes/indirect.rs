@@ -204,7 +204,17 @@ fn clause_to_end(doc: &Document, first: usize, sentence_end: usize) -> Option<Ra
                 .any(|j| verb_at(doc, j).is_some_and(|(c, _)| verbs::takes_clause(c.verb)))
             && k + 1 < last
             && (is_verb_filler(&lower(doc, k + 1)) || verb_at(doc, k + 1).is_some());
-        if is_punct(doc, k, ";") || according || coordinated {
+        // `…, dismissing reports that …`: a participle after a comma is the main subject's.
+        let participle = is_punct(doc, k, ",") && k + 1 < last && {
+            let next = lower(doc, k + 1);
+            next.len() > 5
+                && next.ends_with("ing")
+                && !matches!(
+                    next.as_str(),
+                    "including" | "according" | "following" | "during"
+                )
+        };
+        if is_punct(doc, k, ";") || according || coordinated || participle {
             end = k;
             break;
         }
@@ -357,6 +367,19 @@ fn forward(
             && opens_clause(doc, k + 1)
         {
             k += 1;
+        }
+        // A time or place adjunct may stand between the verb and its clause (`said on Tuesday
+        // the government would`, `said in a statement the company had`).
+        if k < last && !opens_clause(doc, k) && ADJUNCT_STARTS.contains(&lower(doc, k).as_str()) {
+            k = (k + 1..(k + 6).min(last))
+                .find(|&j| {
+                    doc.tokens[j].kind != TokenKind::Punct
+                        && !ADJUNCT_STARTS.contains(&lower(doc, j - 1).as_str())
+                        && !is_time_word(&lower(doc, j))
+                        && (k..j).all(|t| doc.tokens[t].kind != TokenKind::Punct)
+                        && opens_clause(doc, j)
+                })
+                .unwrap_or(last);
         }
         if k >= last || !opens_clause(doc, k) {
             return None;

@@ -180,8 +180,22 @@ pub fn resolve(mention: &Mention, cx: &Context) -> Option<Speaker> {
             })
         }
         MentionKind::Description => {
-            // `a New York Times report`: the organisation named inside is the source.
-            if let Some((name, id)) = cx.people.org_at(&mention.span) {
+            // `a New York Times report`: the organisation named inside a document is the
+            // source (but `a Labour MP` is a person, not the party).
+            let head = text.rsplit(' ').next().unwrap_or("").to_lowercase();
+            let document = matches!(
+                head.as_str(),
+                "report"
+                    | "statement"
+                    | "study"
+                    | "survey"
+                    | "article"
+                    | "analysis"
+                    | "poll"
+                    | "memo"
+                    | "data"
+            );
+            if let Some((name, id)) = cx.people.org_at(&mention.span).filter(|_| document) {
                 return Some(Speaker {
                     name: name.to_string(),
                     entity: id.map(str::to_string),

@@ -77,7 +77,10 @@ fn parse(data: &str) -> Vec<Case> {
             .or_else(|| raw.strip_suffix(':').map(|k| (k, "")))
             .unwrap_or_else(|| panic!("quotes.txt:{line}: expected `key: value`, got {raw:?}"));
         if key == "case" {
-            assert!(current.is_none(), "quotes.txt:{line}: blank line missing before case");
+            assert!(
+                current.is_none(),
+                "quotes.txt:{line}: blank line missing before case"
+            );
             current = Some(Case {
                 line,
                 name: value.to_string(),
@@ -128,7 +131,7 @@ fn kind_name(kind: QuoteKind) -> &'static str {
 fn show(q: &Quote) -> String {
     let speaker = q.speaker.as_ref();
     format!(
-        "{} | {} | {} | {}    [{}{}{}{}]",
+        "{} | {} | {} | {}    [{}{}{} rule={}]",
         kind_name(q.kind),
         q.span.text.replace('\n', "\\n"),
         speaker.map_or("-", |s| s.name.as_str()),
@@ -146,7 +149,7 @@ fn show(q: &Quote) -> String {
             c.lemma
         )),
         q.nested_in.as_ref().map_or("top", |_| "nested"),
-        format_args!(" rule={}", q.rule),
+        q.rule,
     )
 }
 
@@ -201,7 +204,10 @@ fn check(case: &Case) -> Result<(), String> {
     // Spans must be exact slices of the input: a span bug shows here whatever the expectations.
     for q in &analysis.quotes {
         if case.text.get(q.span.start..q.span.end) != Some(q.span.text.as_str()) {
-            problems.push(format!("SPAN BUG: {} is not text[{}..{}]", q.id, q.span.start, q.span.end));
+            problems.push(format!(
+                "SPAN BUG: {} is not text[{}..{}]",
+                q.id, q.span.start, q.span.end
+            ));
         }
     }
     let mut unmatched: Vec<&Quote> = analysis.quotes.iter().collect();
@@ -213,14 +219,22 @@ fn check(case: &Case) -> Result<(), String> {
             Some(i) => {
                 let q = unmatched.remove(i);
                 if let Some(why) = mismatch(e, q) {
-                    problems.push(format!("wrong on `{} | {}`: {why}", kind_name(e.kind), e.text));
+                    problems.push(format!(
+                        "wrong on `{} | {}`: {why}",
+                        kind_name(e.kind),
+                        e.text
+                    ));
                 }
             }
             None => problems.push(format!("missing `{} | {}`", kind_name(e.kind), e.text)),
         }
     }
     for q in unmatched {
-        problems.push(format!("unexpected `{} | {}`", kind_name(q.kind), q.span.text));
+        problems.push(format!(
+            "unexpected `{} | {}`",
+            kind_name(q.kind),
+            q.span.text
+        ));
     }
     if problems.is_empty() {
         return Ok(());
@@ -265,7 +279,10 @@ fn quote_cases() {
             (None, Ok(())) => passed += 1,
             (Some(reason), Err(report)) => {
                 known += 1;
-                println!("KNOWN MISS `{}` (line {}): {reason}\n{report}", case.name, case.line);
+                println!(
+                    "KNOWN MISS `{}` (line {}): {reason}\n{report}",
+                    case.name, case.line
+                );
             }
             (None, Err(report)) => {
                 failed += 1;

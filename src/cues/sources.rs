@@ -129,7 +129,14 @@ fn description(words: &Words, i: usize) -> Option<(usize, usize)> {
             first = j;
             break;
         }
-        let modifier = MODIFIERS.contains(&w) || (words.is_capitalised(j) && !is_possessive(w));
+        // Capitalised words are modifiers (`U.S.`, `Pentagon`), but a capitalised article that
+        // opens the sentence is still an article.
+        let article = matches!(
+            w,
+            "the" | "his" | "her" | "their" | "its" | "our" | "this" | "that"
+        );
+        let modifier =
+            MODIFIERS.contains(&w) || (words.is_capitalised(j) && !is_possessive(w) && !article);
         if !modifier {
             break;
         }

@@ -47,7 +47,7 @@ pub mod rules;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use analysis::{
     Analysis, AttributionCue, Cue, CueCategory, Entity, EntityType, Quote, QuoteKind, Speaker,

@@ -1,0 +1,75 @@
+//! Tests of the wasm boundary, run in Node (`wasm_node.rs`) and in headless Chromium
+//! (`wasm_browser.rs`): offsets must slice the JavaScript string exactly.
+
+use js_sys::{Array, JsString, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+const TEXT: &str = "Café 😀 — “Nous coopérons, 👍🏽 mais non,” a dit Sheinbaum.\n\
+    ‘It isn’t over,’ she said of the ’90s.";
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &JsValue::from_str(key)).expect("property")
+}
+
+/// Every `{start, end, text}` in the analysis, however deep.
+fn spans(value: &JsValue, out: &mut Vec<(u32, u32, String)>) {
+    if let Some(array) = value.dyn_ref::<Array>() {
+        for item in array.iter() {
+            spans(&item, out);
+        }
+    } else if value.is_object() {
+        let (start, end, text) = (get(value, "start"), get(value, "end"), get(value, "text"));
+        if let (Some(s), Some(e), Some(t)) = (start.as_f64(), end.as_f64(), text.as_string()) {
+            out.push((s as u32, e as u32, t));
+        }
+        for key in js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>()).iter() {
+            spans(&get(value, &key.as_string().unwrap()), out);
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn utf16_offsets_slice_the_js_string() {
+    let analysis = newslens::wasm::annotate(JsValue::from_str(TEXT), None).expect("annotates");
+    let js_text = JsString::from(TEXT);
+    let mut found = Vec::new();
+    spans(&analysis, &mut found);
+    assert!(found.len() >= 2, "expected the two quotes, got {found:?}");
+    for (start, end, text) in found {
+        assert_eq!(String::from(js_text.substring(start, end)), text);
+    }
+}
+
+#[wasm_bindgen_test]
+fn quotes_are_found_through_the_boundary() {
+    let analysis = newslens::wasm::annotate(JsValue::from_str(TEXT), None).expect("annotates");
+    let quotes: Array = get(&analysis, "quotes").dyn_into().expect("array");
+    let texts: Vec<String> = quotes
+        .iter()
+        .map(|q| get(&q, "text").as_string().unwrap())
+        .collect();
+    assert_eq!(
+        texts,
+        vec!["Nous coopérons, 👍🏽 mais non,", "It isn’t over,"]
+    );
+}
+
+#[wasm_bindgen_test]
+fn chars_offsets_count_code_points() {
+    let analysis =
+        newslens::wasm::annotate(JsValue::from_str(TEXT), Some("chars".into())).expect("annotates");
+    let quotes: Array = get(&analysis, "quotes").dyn_into().expect("array");
+    let first = quotes.get(0);
+    let start = get(&first, "start").as_f64().unwrap() as usize;
+    let end = get(&first, "end").as_f64().unwrap() as usize;
+    let by_chars: String = TEXT.chars().skip(start).take(end - start).collect();
+    assert_eq!(by_chars, get(&first, "text").as_string().unwrap());
+}
+
+#[wasm_bindgen_test]
+fn bad_input_is_a_js_error_not_a_trap() {
+    assert!(newslens::wasm::annotate(JsValue::NULL, None).is_err());
+    assert!(newslens::wasm::annotate(JsValue::from_f64(3.0), None).is_err());
+    assert!(newslens::wasm::annotate(JsValue::from_str("x"), Some("lines".into())).is_err());
+}

@@ -54,6 +54,10 @@ pub const RULES: &[(&str, &str)] = &[
         "appear in the sense of seeming (appears linked), not of showing up",
     ),
     (
+        "cue.sense.backed",
+        "backed or backing as support (backed the plan), not backed down or backed up",
+    ),
+    (
         "cue.sense.clear_adjective",
         "clear as an adjective of certainty (a clear rejection), not negated and not the verb",
     ),
@@ -71,7 +75,7 @@ pub const RULES: &[(&str, &str)] = &[
     ),
     (
         "cue.sense.judgement",
-        "illegal or broken as a judgement (an illegal act, the state is broken), not a description (illegal immigration, broken into)",
+        "illegal, broken, hurt or strain as a judgement (an illegal act, could hurt ties), not a description (illegal immigration, broken into, hurt in a crash, a strain of a virus)",
     ),
     (
         "cue.sense.opposed",

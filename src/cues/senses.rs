@@ -13,8 +13,9 @@
 //! - `excluded` is a refusal with an object (`excluded any involvement`), not `excluded from`;
 //! - `opposed` is a refusal except in `as opposed to`;
 //! - `firm` is evaluative as an adjective of stance (`a firm denial`), not as a company;
-//! - `illegal` and `broken` are evaluative as judgements, not in `illegal immigration` or
-//!   `broken into`.
+//! - `illegal`, `broken`, `hurt` and `strain` are evaluative as judgements, not in
+//!   `illegal immigration`, `broken into`, `were hurt in the crash`, `a strain of the virus`;
+//! - `backed` is support, except `backed down`.
 
 use super::found::Found;
 use super::words::{is_negator, Words};
@@ -213,6 +214,19 @@ fn sense(words: &Words, i: usize) -> Option<(CueCategory, &'static str)> {
             .then_some((CueCategory::Evaluative, "cue.sense.judgement")),
         "broken" => (!BROKEN_PARTICLES.contains(&next))
             .then_some((CueCategory::Evaluative, "cue.sense.judgement")),
+        // `could hurt ties`, not `three people were hurt in the crash`.
+        "hurt" => (!matches!(
+            prev,
+            "were" | "was" | "been" | "being" | "got" | "get" | "are" | "is"
+        ) && !matches!(next, "in" | "when" | "during" | "after"))
+        .then_some((CueCategory::Evaluative, "cue.sense.judgement")),
+        // `strain ties`, not `a new strain of the virus`.
+        "strain" | "strains" => (next != "of" && !matches!(prev, "new" | "virus" | "variant"))
+            .then_some((CueCategory::Evaluative, "cue.sense.judgement")),
+        // `backed the plan`, not `backed down` (a retreat) or `backed up` (traffic, files).
+        "backed" | "backing" => (!matches!(next, "down" | "away" | "off" | "out" | "up")
+            && words.is_word(i + 1))
+        .then_some((CueCategory::Support, "cue.sense.backed")),
         _ => None,
     }
 }

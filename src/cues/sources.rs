@@ -23,8 +23,8 @@ static VERBS: LazyLock<HashSet<String>> = LazyLock::new(|| word_set(&SOURCE_VERB
 
 /// Words that open a description of unnamed people.
 const DETERMINERS: &[&str] = &[
-    "a", "an", "eight", "five", "four", "multiple", "nine", "one", "other", "several", "seven",
-    "six", "ten", "these", "those", "three", "two",
+    "a", "an", "another", "eight", "five", "four", "multiple", "nine", "one", "other", "several",
+    "seven", "six", "ten", "these", "those", "three", "two",
 ];
 
 /// Lower-case modifiers allowed between determiner and head (capitalised words always are).
@@ -188,13 +188,21 @@ fn qualifier_end(words: &Words, start: usize) -> usize {
     j
 }
 
-/// Whether a speech verb follows a head, past a few auxiliaries or an anonymity aside.
-fn speech_follows(words: &Words, mut j: usize) -> bool {
-    let start = j;
-    let mut steps = 0;
-    while steps < 16 && j < words.len() && words.same_sentence(start.saturating_sub(1), j) {
+/// Whether a speech verb follows a head: past a few auxiliaries (`have also said`), a place
+/// (`officials in Kyiv said`, `officials at the Ministry of Defence said`), an anonymity aside
+/// (`A U.S. official, speaking on ..., said`) or a relative clause that mentions anonymity
+/// (`an official who spoke on condition of anonymity`). A comma that opens anything else ends
+/// the search: `a senior official was fired, the ministry said` has another speaker.
+fn speech_follows(words: &Words, start: usize) -> bool {
+    let mut j = start;
+    let mut relative = false;
+    let mut place = false;
+    for _ in 0..16 {
+        if j >= words.len() || !words.same_sentence(start.saturating_sub(1), j) {
+            return false;
+        }
         let w = words.at(j);
-        if VERBS.contains(w) {
+        if VERBS.contains(w) || w == "anonymity" {
             return true;
         }
         if w == "," {
@@ -203,21 +211,29 @@ fn speech_follows(words: &Words, mut j: usize) -> bool {
                 words.at(j + 1),
                 "speaking" | "who" | "requesting" | "asking"
             ) {
+                relative = true;
                 j += 1;
-                while j < words.len() && words.at(j) != "," && steps < 16 {
-                    j += 1;
-                    steps += 1;
-                }
+                continue;
+            }
+            if relative {
+                // The aside ends at its closing comma.
+                relative = false;
                 j += 1;
                 continue;
             }
             return false;
         }
-        if !BEFORE_VERB.contains(&w) {
+        if w == "who" {
+            relative = true;
+        } else if matches!(w, "at" | "in" | "from" | "of") && !relative {
+            place = true;
+        } else if !relative
+            && !BEFORE_VERB.contains(&w)
+            && !(place && (words.is_capitalised(j) || matches!(w, "the" | "and")))
+        {
             return false;
         }
         j += 1;
-        steps += 1;
     }
     false
 }

@@ -62,6 +62,10 @@ pub const RULES: &[(&str, &str)] = &[
         "clear as an adjective of certainty (a clear rejection), not negated and not the verb",
     ),
     (
+        "cue.sense.distancing",
+        "what someone called or described as: the writer hands the wording to its source",
+    ),
+    (
         "cue.sense.excluded_object",
         "excluded with an object (excluded any involvement), not excluded from",
     ),

@@ -157,7 +157,59 @@ pub fn find(words: &Words, out: &mut Vec<Found>) {
         if let Some((category, rule)) = sense(words, i) {
             out.push(Found::tokens(words, i, i + 1, category, rule));
         }
+        if let Some(end) = distancing(words, i) {
+            out.push(Found::tokens(
+                words,
+                i,
+                end,
+                CueCategory::Hedge,
+                "cue.sense.distancing",
+            ));
+        }
     }
+}
+
+/// Verbs of naming in `what X called`.
+const NAMING: &[&str] = &["called", "dubbed", "termed"];
+
+/// `what Prime Minister Imran Khan called`, `what officials described as`: the writer hands
+/// the wording to someone else. The namer is a pronoun, a few capitalised words or a plural
+/// noun; the end token of the phrase.
+fn distancing(words: &Words, i: usize) -> Option<usize> {
+    if words.at(i) != "what" {
+        return None;
+    }
+    let mut j = i + 1;
+    while j < i + 7 && words.is_word(j) && words.same_sentence(i, j) {
+        let w = words.at(j);
+        if NAMING.contains(&w) {
+            return (j > i + 1).then_some(j + 1);
+        }
+        if matches!(w, "described" | "referred") {
+            let tail = if w == "described" { "as" } else { "to as" };
+            let len = tail.split(' ').count();
+            return (j > i + 1 && words.reads(j + 1, tail)).then_some(j + 1 + len);
+        }
+        let namer = words.is_capitalised(j)
+            || matches!(
+                w,
+                "he" | "she"
+                    | "they"
+                    | "it"
+                    | "critics"
+                    | "officials"
+                    | "the"
+                    | "has"
+                    | "had"
+                    | "have"
+            )
+            || w.ends_with("'s");
+        if !namer {
+            return None;
+        }
+        j += 1;
+    }
+    None
 }
 
 /// The stance sense of token `i`, if it has one here.

@@ -60,3 +60,39 @@ fn is_pronoun(mention: &str) -> bool {
         "he" | "she" | "they" | "we" | "i" | "you" | "it" | "them" | "him" | "her" | "us"
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{AttributionCue, QuoteKind, TextSpan};
+
+    fn quote(text: &str, verb: &str, neutral: bool) -> Quote {
+        let start = text.find(verb).unwrap();
+        Quote {
+            id: "q1".to_string(),
+            kind: QuoteKind::Direct,
+            span: TextSpan::new(text, 1, 8),
+            speaker: None,
+            cue: Some(AttributionCue {
+                span: TextSpan::new(text, start, start + verb.len()),
+                lemma: verb.to_string(),
+                neutral,
+            }),
+            nested_in: None,
+            rule: "test".to_string(),
+            attribution_rule: None,
+        }
+    }
+
+    #[test]
+    fn only_non_neutral_quote_cues_are_loaded_once_each() {
+        let text = "\"We won,\" he boasted. \"Again,\" he said.";
+        let boasted = quote(text, "boasted", false);
+        let quotes = [boasted.clone(), boasted, quote(text, "said", true)];
+        let mut out = Vec::new();
+        find(&quotes, &mut out);
+        assert_eq!(out.len(), 1);
+        assert_eq!(&text[out[0].start..out[0].end], "boasted");
+        assert_eq!(out[0].category, CueCategory::LoadedAttribution);
+    }
+}

@@ -88,3 +88,33 @@ fn keep_longest(mut found: Vec<Found>) -> Vec<Found> {
     kept.sort_by_key(|f| (f.start, f.end, f.category));
     kept
 }
+
+#[cfg(test)]
+mod tests {
+    /// Every rule id written in the cue modules is described in `crate::rules`.
+    #[test]
+    fn every_rule_is_described() {
+        let sources = [
+            include_str!("attribution.rs"),
+            include_str!("lexicons.rs"),
+            include_str!("modals.rs"),
+            include_str!("negation.rs"),
+            include_str!("senses.rs"),
+            include_str!("sources.rs"),
+        ];
+        let mut seen = 0;
+        for source in sources {
+            for piece in source.split('"').skip(1).step_by(2) {
+                if piece.starts_with("cue.") && !piece.contains(' ') {
+                    seen += 1;
+                    assert_ne!(
+                        crate::rules::describe(piece),
+                        piece,
+                        "describe {piece} in rules.rs"
+                    );
+                }
+            }
+        }
+        assert!(seen > 20);
+    }
+}

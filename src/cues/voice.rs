@@ -46,3 +46,64 @@ pub fn voice_of(quotes: &[Quote], start: usize, end: usize) -> String {
         .min_by_key(|q| q.span.end - q.span.start)
         .map_or_else(|| WRITER.to_string(), |q| speaker_key(q.speaker.as_ref()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{QuoteKind, TextSpan};
+
+    fn quote(text: &str, start: usize, end: usize, speaker: Option<Speaker>) -> Quote {
+        Quote {
+            id: "q1".to_string(),
+            kind: QuoteKind::Direct,
+            span: TextSpan::new(text, start, end),
+            speaker,
+            cue: None,
+            nested_in: None,
+            rule: "test".to_string(),
+            attribution_rule: None,
+        }
+    }
+
+    fn speaker(name: &str, entity: Option<&str>) -> Speaker {
+        Speaker {
+            name: name.to_string(),
+            entity: entity.map(str::to_string),
+            mention: None,
+            anonymous: entity.is_none(),
+            resolution: "name".to_string(),
+        }
+    }
+
+    #[test]
+    fn innermost_quote_speaks() {
+        let text = "“He said, ‘we may help,’ and left,” she said. It could rain.";
+        let open = "“".len();
+        let inner_start = text.find("we may").unwrap();
+        let inner_end = text.find(",’").unwrap();
+        let outer_end = text.find("left,").unwrap() + "left,".len();
+        let outer = quote(text, open, outer_end, Some(speaker("Ana Ruiz", Some("e1"))));
+        let inner = quote(
+            text,
+            inner_start,
+            inner_end,
+            Some(speaker("a U.S. official", None)),
+        );
+        let quotes = [outer, inner];
+        let may = text.find("may").unwrap();
+        let left = text.find("left").unwrap();
+        let could = text.find("could").unwrap();
+        assert_eq!(voice_of(&quotes, may, may + 3), "speaker:a-u-s-official");
+        assert_eq!(voice_of(&quotes, left, left + 4), "e1");
+        assert_eq!(voice_of(&quotes, could, could + 5), WRITER);
+    }
+
+    #[test]
+    fn a_quote_without_speaker_is_unattributed() {
+        let text = "“It may rain.”";
+        let start = "“".len();
+        let quotes = [quote(text, start, text.len() - "”".len(), None)];
+        let may = text.find("may").unwrap();
+        assert_eq!(voice_of(&quotes, may, may + 3), UNATTRIBUTED);
+    }
+}

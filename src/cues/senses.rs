@@ -273,7 +273,7 @@ fn sense(words: &Words, i: usize) -> Option<(CueCategory, &'static str)> {
         ) && !matches!(next, "in" | "when" | "during" | "after"))
         .then_some((CueCategory::Evaluative, "cue.sense.judgement")),
         // `strain ties`, not `a new strain of the virus`.
-        "strain" | "strains" => (next != "of" && !matches!(prev, "new" | "virus" | "variant"))
+        "strain" => (next != "of" && !matches!(prev, "new" | "virus" | "variant"))
             .then_some((CueCategory::Evaluative, "cue.sense.judgement")),
         // `backed the plan`, not `backed down` (a retreat) or `backed up` (traffic, files).
         "backed" | "backing" => (!matches!(next, "down" | "away" | "off" | "out" | "up")

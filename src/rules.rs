@@ -10,6 +10,10 @@ pub const RULES: &[(&str, &str)] = &[
         "a verb that introduces a quote and frames its speaker (boasted, claimed, warned), as the quotes layer marked it not neutral",
     ),
     (
+        "cue.attribution.loaded_verb_position",
+        "a loaded verb of saying from the quotes layer's list, in attribution position but not attached to a quote (had touted a drop, arguing that)",
+    ),
+    (
         "cue.lexicon.anonymity",
         "a formula that grants or explains a source's anonymity (speaking on condition of anonymity)",
     ),

@@ -10,17 +10,18 @@ use std::collections::BTreeMap;
 use common::{gold_articles, match_one_to_one, overlap, Score};
 use newslens::{annotate, CueCategory};
 
-/// The floors: what the layer achieves now, rounded down, so a regression fails. Loaded
-/// attribution comes from the quotes layer's cues: its floor rises once that layer attributes.
+/// The floors: a little under what the layer achieves on the seeds now (any 0.986; every
+/// category ≥ 0.93), so a regression fails but a small change in the quotes layer's cues does
+/// not. The seeds shaped the word lists, so these are not held-out figures.
 const FLOORS: &[(&str, f64)] = &[
-    ("any", 0.75),
-    ("anonymous_source", 0.70),
-    ("booster", 0.70),
-    ("evaluative", 0.50),
-    ("hedge", 0.70),
-    ("loaded_attribution", 0.0),
-    ("refusal", 0.70),
-    ("support", 0.70),
+    ("any", 0.93),
+    ("anonymous_source", 0.90),
+    ("booster", 0.90),
+    ("evaluative", 0.85),
+    ("hedge", 0.90),
+    ("loaded_attribution", 0.85),
+    ("refusal", 0.90),
+    ("support", 0.90),
 ];
 
 fn category_name(category: CueCategory) -> String {

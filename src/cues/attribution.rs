@@ -1,10 +1,119 @@
 //! Loaded attribution: the verbs that introduce a quote and frame its speaker (`boasted`,
 //! `claimed`, `insisted`, `warned`). The quotes layer decides what introduces a quote and
-//! whether the verb is neutral (`AttributionCue::neutral`); this module only turns its
-//! non-neutral cues into stance cues, so the two layers can never disagree about a verb.
+//! whether the verb is neutral (`AttributionCue::neutral`); [`find`] turns its non-neutral
+//! cues into stance cues. [`in_position`] adds the loaded verbs the quotes layer did not attach
+//! to a quote (`had touted a 50% drop`, `, arguing it would ...`), judged by the quotes layer's
+//! own verb list ([`crate::quotes::verbs::lookup`]), so the two layers never disagree about
+//! which verbs are loaded: there is one list.
 
 use super::found::Found;
+use super::words::Words;
 use crate::analysis::{CueCategory, Quote};
+use crate::quotes::verbs;
+
+/// Words between a subject and its verb: auxiliaries and adverbs (`has long resisted`,
+/// `had additionally explained`); words ending in `-ly` are adverbs too.
+const BETWEEN: &[&str] = &[
+    "again",
+    "also",
+    "earlier",
+    "had",
+    "has",
+    "have",
+    "later",
+    "long",
+    "now",
+    "often",
+    "once",
+    "previously",
+    "recently",
+    "still",
+    "then",
+    "will",
+    "would",
+];
+
+/// Forms of `be`: before a participle they make it passive or adjectival (`was admitted to
+/// hospital`, `were stressed`), not an attribution.
+const BE: &[&str] = &["am", "are", "be", "been", "being", "is", "was", "were"];
+
+/// Capitalised words that open a sentence without being its subject.
+const NOT_SUBJECTS: &[&str] = &[
+    "a", "after", "an", "at", "before", "her", "his", "in", "its", "my", "on", "our", "the",
+    "their", "these", "this", "those",
+];
+
+/// Subject pronouns, relative ones included (`Rubio, who highlighted ...`).
+const PRONOUNS: &[&str] = &["he", "i", "it", "she", "they", "we", "which", "who", "you"];
+
+/// Loaded attribution verbs in attribution position that no quote claimed:
+/// - a finite verb after its subject (a name, a pronoun, a plural noun), past auxiliaries and
+///   adverbs: `Deare cautioned`, `some analysts have warned`, `Trump has recently floated`;
+/// - any form before `that`: `a report revealing that`, `but stressed that`;
+/// - a participle opening a clause: `, arguing it would`, `Highlighting an ongoing effort`;
+/// - a past form after an appositive's comma: `Ronald Johnson, boasted late last month`.
+pub fn in_position(words: &Words, out: &mut Vec<Found>) {
+    for i in 0..words.len() {
+        let Some(verb) = verbs::lookup(words.at(i)) else {
+            continue;
+        };
+        if verb.neutral || !words.is_word(i) || !attribution_position(words, i) {
+            continue;
+        }
+        let found = Found::tokens(
+            words,
+            i,
+            i + 1,
+            CueCategory::LoadedAttribution,
+            "cue.attribution.loaded_verb_position",
+        );
+        if !out
+            .iter()
+            .any(|f| f.category == found.category && f.start == found.start)
+        {
+            out.push(found);
+        }
+    }
+}
+
+fn attribution_position(words: &Words, i: usize) -> bool {
+    let form = words.at(i);
+    let prev = words.before(i, 1);
+    if BE.contains(&prev) {
+        return false;
+    }
+    if words.at(i + 1) == "that" {
+        return true;
+    }
+    let participle = form.ends_with("ing");
+    if participle {
+        return words.is_word(i + 1) && (prev == "," || words.starts_sentence(i));
+    }
+    if prev == "," {
+        // `Ronald Johnson, boasted ...`, but not `, praised by critics,` (a passive aside).
+        return form.ends_with("ed") && words.is_word(i + 1) && words.at(i + 1) != "by";
+    }
+    // Walk back over auxiliaries and adverbs to the subject.
+    let mut j = i;
+    let mut auxiliary = false;
+    while let Some(k) = j.checked_sub(1) {
+        let w = words.at(k);
+        if BETWEEN.contains(&w) || (w.ends_with("ly") && w.len() > 4) {
+            auxiliary |= matches!(w, "has" | "have" | "had" | "will" | "would");
+            j = k;
+            continue;
+        }
+        if BE.contains(&w) || !words.same_sentence(i, k) {
+            return false;
+        }
+        let subject = PRONOUNS.contains(&w)
+            || (words.is_capitalised(k) && !w.ends_with("'s") && !NOT_SUBJECTS.contains(&w))
+            || (words.is_word(k) && w.ends_with('s') && w.len() > 3 && !w.ends_with("'s"));
+        // After an auxiliary any noun phrase can be the subject (`and had touted`).
+        return subject || (auxiliary && words.is_word(k));
+    }
+    false
+}
 
 /// One cue per distinct non-neutral attribution span (an interrupted quote shares its verb).
 pub fn find(quotes: &[Quote], out: &mut Vec<Found>) {
@@ -26,7 +135,9 @@ pub fn find(quotes: &[Quote], out: &mut Vec<Found>) {
 }
 
 /// Anonymous quote speakers named by a description in the attribution (`those people said`):
-/// the mention is an anonymous source even when the description rules did not see it.
+/// the mention is an anonymous source even when the description rules did not see it. The
+/// quotes layer also calls institutions collective (`The White House`): only mentions headed
+/// by a source noun (`official`, `people`, `sources`, …) are unnamed informants.
 pub fn anonymous_speakers(quotes: &[Quote], text: &str, out: &mut Vec<Found>) {
     for quote in quotes {
         let Some(speaker) = &quote.speaker else {
@@ -38,6 +149,7 @@ pub fn anonymous_speakers(quotes: &[Quote], text: &str, out: &mut Vec<Found>) {
         if !speaker.anonymous
             || mention.start >= mention.end
             || is_pronoun(&text[mention.start..mention.end])
+            || !headed_by_source(&text[mention.start..mention.end])
         {
             continue;
         }
@@ -51,6 +163,12 @@ pub fn anonymous_speakers(quotes: &[Quote], text: &str, out: &mut Vec<Found>) {
             out.push(found);
         }
     }
+}
+
+fn headed_by_source(mention: &str) -> bool {
+    mention
+        .split_whitespace()
+        .any(|w| super::sources::is_source_head(&super::words::normalise(w)))
 }
 
 /// A pronoun stands for someone already introduced: the description was the cue, not this.

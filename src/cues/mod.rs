@@ -54,6 +54,7 @@ pub fn find(doc: &Document, quotes: &[Quote], _entities: &[Entity]) -> Vec<Cue> 
     // Negation runs after the support rules so it can check their scope.
     negation::find(&words, &mut found);
     attribution::find(quotes, &mut found);
+    attribution::in_position(&words, &mut found);
     let found = keep_longest(found);
     found
         .into_iter()

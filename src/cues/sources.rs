@@ -89,6 +89,11 @@ const EXPERT_VERBS: &[&str] = &[
     "argue", "believe", "predict", "say", "said", "says", "suggest", "warn", "warned",
 ];
 
+/// Whether a normalised word heads unnamed-source descriptions (`official`, `people`).
+pub fn is_source_head(word: &str) -> bool {
+    HEADS.contains(word)
+}
+
 /// Finds anonymous sources and generic-expert hedges.
 pub fn find(words: &Words, out: &mut Vec<Found>) {
     let mut i = 0;

@@ -5,8 +5,8 @@
 //! - Speakers are grouped by their voice key (the entity id, or `speaker:` + their name, see
 //!   [`crate::cues::voice`]) and ranked by share of voice: the words of the quotes they are
 //!   the innermost speaker of (a nested quote's words go to its own speaker, not the outer one).
-//! - Totals split the article's words into quoted text (inside direct or partial quotes),
-//!   reported speech (inside indirect quotes only) and the writer's own.
+//! - Totals split the article's words into quoted text (innermost quote direct or partial),
+//!   reported speech (innermost quote indirect) and the writer's own.
 //!
 //! Words are whitespace-separated chunks holding a letter or digit; a word belongs to a quote
 //! when its first letter or digit lies inside the quote's span.
@@ -24,7 +24,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::{Analysis, CueCategory, QuoteKind};
-use crate::cues::voice::{speaker_key, UNATTRIBUTED, WRITER};
+use crate::cues::voice::{innermost, speaker_key, UNATTRIBUTED, WRITER};
 
 /// The sourcing profile of one article.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -91,9 +91,9 @@ pub struct Totals {
     pub unattributed_quotes: usize,
     /// Words in the article.
     pub words: usize,
-    /// Words inside direct or partial quotes.
+    /// Words whose innermost quote is direct or partial.
     pub quoted_words: usize,
-    /// Words inside indirect quotes only.
+    /// Words whose innermost quote is indirect.
     pub reported_words: usize,
     /// The rest: the writer's own words.
     pub writer_words: usize,
@@ -171,26 +171,24 @@ pub fn build(text: &str, analysis: &Analysis) -> Profile {
         }
         row_of.push(Some(row));
     }
-    // Each word goes to the innermost quote holding it (a scan of the quotes per word: articles
-    // hold tens of quotes, so this stays proportional to the text).
+    // Each word goes to the innermost quote holding it, found in one sweep (see
+    // `voice::innermost`), so the cost stays near-linear however many quotes there are.
     let positions = word_positions(text);
     totals.words = positions.len();
-    for &pos in &positions {
-        let holding = || {
-            quotes
-                .iter()
-                .enumerate()
-                .filter(move |(_, q)| q.span.start <= pos && pos < q.span.end)
+    let points: Vec<(usize, usize)> = positions.iter().map(|&p| (p, p + 1)).collect();
+    let holders = innermost(quotes, &points);
+    for quote in holders {
+        let Some(q) = quote else {
+            totals.writer_words += 1;
+            continue;
         };
-        if holding().any(|(_, q)| q.kind != QuoteKind::Indirect) {
-            totals.quoted_words += 1;
-        } else if holding().next().is_some() {
+        // A word in a quote inside an indirect clause is quoted text: the innermost decides.
+        if quotes[q].kind == QuoteKind::Indirect {
             totals.reported_words += 1;
         } else {
-            totals.writer_words += 1;
+            totals.quoted_words += 1;
         }
-        let innermost = holding().min_by_key(|(_, q)| q.span.end - q.span.start);
-        if let Some(row) = innermost.and_then(|(i, _)| row_of[i]) {
+        if let Some(row) = row_of[q] {
             speakers[row].words += 1;
         }
     }

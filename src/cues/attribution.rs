@@ -67,12 +67,8 @@ pub fn in_position(words: &Words, out: &mut Vec<Found>) {
             CueCategory::LoadedAttribution,
             "cue.attribution.loaded_verb_position",
         );
-        if !out
-            .iter()
-            .any(|f| f.category == found.category && f.start == found.start)
-        {
-            out.push(found);
-        }
+        // A verb the quotes layer already gave is a duplicate that `keep_longest` drops.
+        out.push(found);
     }
 }
 
@@ -115,7 +111,8 @@ fn attribution_position(words: &Words, i: usize) -> bool {
     false
 }
 
-/// One cue per distinct non-neutral attribution span (an interrupted quote shares its verb).
+/// One cue per non-neutral attribution span; an interrupted quote shares its verb, and the
+/// duplicates go in `keep_longest` (checking here would be quadratic).
 pub fn find(quotes: &[Quote], out: &mut Vec<Found>) {
     for quote in quotes {
         let Some(cue) = &quote.cue else { continue };
@@ -128,9 +125,7 @@ pub fn find(quotes: &[Quote], out: &mut Vec<Found>) {
             category: CueCategory::LoadedAttribution,
             rule: "cue.attribution.loaded_verb",
         };
-        if !out.contains(&found) {
-            out.push(found);
-        }
+        out.push(found);
     }
 }
 
@@ -159,9 +154,7 @@ pub fn anonymous_speakers(quotes: &[Quote], text: &str, out: &mut Vec<Found>) {
             category: CueCategory::AnonymousSource,
             rule: "cue.source.quote_speaker",
         };
-        if !out.contains(&found) {
-            out.push(found);
-        }
+        out.push(found);
     }
 }
 
@@ -209,6 +202,7 @@ mod tests {
         let quotes = [boasted.clone(), boasted, quote(text, "said", true)];
         let mut out = Vec::new();
         find(&quotes, &mut out);
+        let out = super::super::keep_longest(out);
         assert_eq!(out.len(), 1);
         assert_eq!(&text[out[0].start..out[0].end], "boasted");
         assert_eq!(out[0].category, CueCategory::LoadedAttribution);

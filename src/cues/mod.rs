@@ -56,13 +56,19 @@ pub fn find(doc: &Document, quotes: &[Quote], _entities: &[Entity]) -> Vec<Cue> 
     attribution::find(quotes, &mut found);
     attribution::in_position(&words, &mut found);
     let found = keep_longest(found);
+    let ranges: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
+    let speakers = voice::innermost(quotes, &ranges);
     found
         .into_iter()
-        .map(|f| Cue {
+        .zip(speakers)
+        .map(|(f, quote)| Cue {
             category: f.category,
             span: TextSpan::new(doc.text, f.start, f.end),
             rule: f.rule.to_string(),
-            voice: voice::voice_of(quotes, f.start, f.end),
+            voice: quote.map_or_else(
+                || voice::WRITER.to_string(),
+                |q| voice::speaker_key(quotes[q].speaker.as_ref()),
+            ),
         })
         .collect()
 }

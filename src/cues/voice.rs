@@ -40,11 +40,57 @@ pub fn speaker_key(speaker: Option<&Speaker>) -> String {
 
 /// The voice of the byte range `start..end`.
 pub fn voice_of(quotes: &[Quote], start: usize, end: usize) -> String {
-    quotes
-        .iter()
-        .filter(|q| q.span.start <= start && end <= q.span.end)
-        .min_by_key(|q| q.span.end - q.span.start)
-        .map_or_else(|| WRITER.to_string(), |q| speaker_key(q.speaker.as_ref()))
+    let inner = innermost(quotes, &[(start, end)]);
+    inner[0].map_or_else(
+        || WRITER.to_string(),
+        |q| speaker_key(quotes[q].speaker.as_ref()),
+    )
+}
+
+/// How many open quotes, innermost first, are tried for each range: quotes nest a few levels
+/// deep, so this bounds the work on adversarial input without changing real answers.
+const DEPTH: usize = 8;
+
+/// For each range (sorted or not), the index of the innermost quote that contains it. One sweep
+/// over quotes and ranges by start, keeping the open quotes in an ordered set, so the cost is
+/// O((quotes + ranges) log quotes) however many quotes an input has.
+pub fn innermost(quotes: &[Quote], ranges: &[(usize, usize)]) -> Vec<Option<usize>> {
+    use std::cmp::Reverse;
+    use std::collections::{BTreeSet, BinaryHeap};
+
+    let mut by_start: Vec<usize> = (0..quotes.len()).collect();
+    by_start.sort_by_key(|&q| (quotes[q].span.start, Reverse(quotes[q].span.end)));
+    let mut order: Vec<usize> = (0..ranges.len()).collect();
+    order.sort_by_key(|&r| ranges[r].0);
+    // Open quotes ordered by (start, shorter last), so the last one is the innermost; the heap
+    // says which to close first.
+    let mut open: BTreeSet<(usize, Reverse<usize>, usize)> = BTreeSet::new();
+    let mut closing: BinaryHeap<Reverse<(usize, usize)>> = BinaryHeap::new();
+    let mut next = 0;
+    let mut out = vec![None; ranges.len()];
+    for r in order {
+        let (start, end) = ranges[r];
+        while next < by_start.len() && quotes[by_start[next]].span.start <= start {
+            let q = by_start[next];
+            open.insert((quotes[q].span.start, Reverse(quotes[q].span.end), q));
+            closing.push(Reverse((quotes[q].span.end, q)));
+            next += 1;
+        }
+        while let Some(&Reverse((quote_end, q))) = closing.peek() {
+            if quote_end > start {
+                break;
+            }
+            closing.pop();
+            open.remove(&(quotes[q].span.start, Reverse(quote_end), q));
+        }
+        out[r] = open
+            .iter()
+            .rev()
+            .take(DEPTH)
+            .find(|&&(_, Reverse(quote_end), _)| end <= quote_end)
+            .map(|&(_, _, q)| q);
+    }
+    out
 }
 
 #[cfg(test)]

@@ -54,6 +54,10 @@ pub const RULES: &[(&str, &str)] = &[
         "a cooperation word under negation (will not cooperate), a refusal rather than support",
     ),
     (
+        "cue.scare_quote",
+        "the writer's scare quotes around a word or two (a 'new' policy): distance and judgement",
+    ),
+    (
         "cue.sense.appear_seeming",
         "appear in the sense of seeming (appears linked), not of showing up",
     ),

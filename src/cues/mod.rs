@@ -7,7 +7,8 @@
 //! - [`senses`], [`modals`] and [`negation`] decide words whose sense depends on context
 //!   (`reported`, `could`, `no`, …);
 //! - [`sources`] finds unnamed sources and generic experts;
-//! - [`attribution`] takes loaded attribution from the quotes layer's cues;
+//! - [`attribution`] takes loaded attribution from the quotes layer's cues and verb list;
+//! - [`scare`] marks the writer's scare quotes;
 //! - [`voice`] says whose voice each cue is in.
 //!
 //! Every cue names the rule that found it (see [`crate::rules`]). All passes are linear in the
@@ -29,6 +30,7 @@ pub mod lexicons;
 pub mod matcher;
 pub mod modals;
 pub mod negation;
+pub mod scare;
 pub mod senses;
 pub mod sources;
 pub mod voice;
@@ -55,6 +57,7 @@ pub fn find(doc: &Document, quotes: &[Quote], _entities: &[Entity]) -> Vec<Cue> 
     negation::find(&words, &mut found);
     attribution::find(quotes, &mut found);
     attribution::in_position(&words, &mut found);
+    scare::find(doc, quotes, &mut found);
     let found = keep_longest(found);
     let ranges: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
     let speakers = voice::innermost(quotes, &ranges);
@@ -106,6 +109,7 @@ mod tests {
             include_str!("lexicons.rs"),
             include_str!("modals.rs"),
             include_str!("negation.rs"),
+            include_str!("scare.rs"),
             include_str!("senses.rs"),
             include_str!("sources.rs"),
         ];

@@ -111,12 +111,18 @@ fn attribution_position(words: &Words, i: usize) -> bool {
     false
 }
 
-/// One cue per non-neutral attribution span; an interrupted quote shares its verb, and the
+/// One cue per non-neutral attribution span, unless the verb is passive; an interrupted quote shares its verb, and the
 /// duplicates go in `keep_longest` (checking here would be quadratic).
-pub fn find(quotes: &[Quote], out: &mut Vec<Found>) {
+pub fn find(words: &Words, quotes: &[Quote], out: &mut Vec<Found>) {
+    let starts: Vec<usize> = (0..words.len()).map(|i| words.token(i).start).collect();
     for quote in quotes {
         let Some(cue) = &quote.cue else { continue };
         if cue.neutral || cue.span.start >= cue.span.end {
+            continue;
+        }
+        // `she had been assured that`: a passive verb frames the hearer, not the speaker.
+        let first = starts.partition_point(|&s| s < cue.span.start);
+        if BE.contains(&words.before(first, 1)) {
             continue;
         }
         let found = Found {
@@ -200,8 +206,10 @@ mod tests {
         let text = "\"We won,\" he boasted. \"Again,\" he said.";
         let boasted = quote(text, "boasted", false);
         let quotes = [boasted.clone(), boasted, quote(text, "said", true)];
+        let doc = crate::text::Document::new(text);
+        let words = Words::new(&doc);
         let mut out = Vec::new();
-        find(&quotes, &mut out);
+        find(&words, &quotes, &mut out);
         let out = super::super::keep_longest(out);
         assert_eq!(out.len(), 1);
         assert_eq!(&text[out[0].start..out[0].end], "boasted");

@@ -55,7 +55,7 @@ pub fn find(doc: &Document, quotes: &[Quote], _entities: &[Entity]) -> Vec<Cue> 
     attribution::anonymous_speakers(quotes, doc.text, &mut found);
     // Negation runs after the support rules so it can check their scope.
     negation::find(&words, &mut found);
-    attribution::find(quotes, &mut found);
+    attribution::find(&words, quotes, &mut found);
     attribution::in_position(&words, &mut found);
     scare::find(doc, quotes, &mut found);
     let found = keep_longest(found);

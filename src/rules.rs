@@ -122,6 +122,10 @@ pub const RULES: &[(&str, &str)] = &[
         "clear as an adjective of certainty (a clear rejection), not negated and not the verb",
     ),
     (
+        "cue.sense.dismissed",
+        "dismissed as a refusal (dismissed the claims), not dismissed from a post",
+    ),
+    (
         "cue.sense.distancing",
         "what someone called or described as: the writer hands the wording to its source",
     ),

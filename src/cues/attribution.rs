@@ -37,6 +37,18 @@ const BETWEEN: &[&str] = &[
 /// hospital`, `were stressed`), not an attribution.
 const BE: &[&str] = &["am", "are", "be", "been", "being", "is", "was", "were"];
 
+/// Loaded verbs whose everyday sense outside a quote is not speech (`police charged a man`,
+/// `maintained control`, `snapped a bone`, `countered the attack`): only the quotes layer,
+/// which sees the quotation, may call them attribution.
+const OTHER_SENSES: &[&str] = &["charge", "counter", "maintain", "snap"];
+
+/// Words after a base or `-s` form that make it a noun (`Chinese demand for oil`, `Russian
+/// claims of victory`, `U.S. pledges were broken`).
+const AFTER_NOUN: &[&str] = &[
+    ",", ".", ":", ";", "and", "are", "by", "could", "for", "from", "had", "has", "have", "in",
+    "is", "may", "of", "on", "or", "over", "to", "was", "were", "will", "would",
+];
+
 /// Capitalised words that open a sentence without being its subject.
 const NOT_SUBJECTS: &[&str] = &[
     "a", "after", "an", "at", "before", "her", "his", "in", "its", "my", "on", "our", "the",
@@ -57,7 +69,11 @@ pub fn in_position(words: &Words, out: &mut Vec<Found>) {
         let Some(verb) = verbs::lookup(words.at(i)) else {
             continue;
         };
-        if verb.neutral || !words.is_word(i) || !attribution_position(words, i) {
+        if verb.neutral
+            || OTHER_SENSES.contains(&verb.lemma)
+            || !words.is_word(i)
+            || !attribution_position(words, i)
+        {
             continue;
         }
         let found = Found::tokens(
@@ -88,6 +104,9 @@ fn attribution_position(words: &Words, i: usize) -> bool {
     if prev == "," {
         // `Ronald Johnson, boasted ...`, but not `, praised by critics,` (a passive aside).
         return form.ends_with("ed") && words.is_word(i + 1) && words.at(i + 1) != "by";
+    }
+    if !form.ends_with("ed") && (AFTER_NOUN.contains(&words.at(i + 1)) || i + 1 >= words.len()) {
+        return false;
     }
     // Walk back over auxiliaries and adverbs to the subject.
     let mut j = i;

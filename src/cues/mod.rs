@@ -58,7 +58,7 @@ pub fn find(doc: &Document, quotes: &[Quote], _entities: &[Entity]) -> Vec<Cue> 
     attribution::find(&words, quotes, &mut found);
     attribution::in_position(&words, &mut found);
     scare::find(doc, quotes, &mut found);
-    let found = keep_longest(found);
+    let found = one_label_per_span(keep_longest(found));
     let ranges: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
     let speakers = voice::innermost(quotes, &ranges);
     found
@@ -73,6 +73,22 @@ pub fn find(doc: &Document, quotes: &[Quote], _entities: &[Entity]) -> Vec<Cue> 
                 |q| voice::speaker_key(quotes[q].speaker.as_ref()),
             ),
         })
+        .collect()
+}
+
+/// The same span carries two categories only for praise verbs used as attribution (guidelines
+/// §4): a loaded attribution verb that is also a refusal, hedge or evaluative cue (`denied`,
+/// `dismissed`, `threatened`) keeps that label only; support (`praised`) keeps both.
+fn one_label_per_span(found: Vec<Found>) -> Vec<Found> {
+    use crate::analysis::CueCategory::{LoadedAttribution, Support};
+    let other: std::collections::HashSet<(usize, usize)> = found
+        .iter()
+        .filter(|f| !matches!(f.category, LoadedAttribution | Support))
+        .map(|f| (f.start, f.end))
+        .collect();
+    found
+        .into_iter()
+        .filter(|f| f.category != LoadedAttribution || !other.contains(&(f.start, f.end)))
         .collect()
 }
 

@@ -11,7 +11,7 @@
 //! - `help`/`offer` are support when one party offers the other something (`help you`,
 //!   `offered assistance`), not as plain nouns;
 //! - `excluded` is a refusal with an object (`excluded any involvement`), not `excluded from`;
-//! - `opposed` is a refusal except in `as opposed to`;
+//! - `opposed` is a refusal except in `as opposed to`; `dismissed` except `dismissed from`;
 //! - `firm` is evaluative as an adjective of stance (`a firm denial`), not as a company;
 //! - `illegal`, `broken`, `hurt` and `strain` are evaluative as judgements, not in
 //!   `illegal immigration`, `broken into`, `were hurt in the crash`, `a strain of the virus`;
@@ -88,7 +88,16 @@ const POSSIBLE_NOT_HEDGE: &[&str] = &[
 const OBJECT_PRONOUNS: &[&str] = &["him", "her", "it", "me", "them", "us", "you"];
 
 /// What one offers when one offers support.
-const OFFERED_AID: &[&str] = &["aid", "assistance", "help", "support", "to", "cooperation"];
+const OFFERED_AID: &[&str] = &[
+    "aid",
+    "assist",
+    "assistance",
+    "cooperate",
+    "cooperation",
+    "help",
+    "mediate",
+    "support",
+];
 
 /// Nouns of stance that `firm` evaluates.
 const FIRM_STANCE: &[&str] = &[
@@ -251,7 +260,13 @@ fn sense(words: &Words, i: usize) -> Option<(CueCategory, &'static str)> {
         }
         "offer" | "offered" | "offers" | "offering" => {
             let to_party = OBJECT_PRONOUNS.contains(&next) && next != "it";
-            ((to_party || OFFERED_AID.contains(&next)) && !is_negator(prev))
+            // `offered to help`, but not `offered to resign`.
+            let aid = if next == "to" {
+                OFFERED_AID.contains(&words.at(i + 2))
+            } else {
+                OFFERED_AID.contains(&next)
+            };
+            ((to_party || aid) && !is_negator(prev))
                 .then_some((CueCategory::Support, "cue.sense.help_offer"))
         }
         "excluded" => {
@@ -260,6 +275,10 @@ fn sense(words: &Words, i: usize) -> Option<(CueCategory, &'static str)> {
                 .then_some((CueCategory::Refusal, "cue.sense.excluded_object"))
         }
         "opposed" => (prev != "as").then_some((CueCategory::Refusal, "cue.sense.opposed")),
+        // `dismissed the claims`, not `dismissed from his post` (fired).
+        "dismissed" | "dismisses" | "dismissing" => {
+            (next != "from").then_some((CueCategory::Refusal, "cue.sense.dismissed"))
+        }
         "firm" => (FIRM_STANCE.contains(&next) || FIRM_AFTER.contains(&prev))
             .then_some((CueCategory::Evaluative, "cue.sense.firm_stance")),
         "illegal" => (!ILLEGAL_DESCRIPTIVE.contains(&next))

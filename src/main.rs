@@ -13,6 +13,7 @@ newslens — who is quoted in a news article, what they said, and how the story 
 USAGE:
     newslens annotate [OPTIONS] [FILE ...]    annotate articles (no FILE or '-': standard input)
     newslens annotate --jsonl [OPTIONS]       annotate JSON Lines from standard input
+    newslens profile FILE                     print who is quoted and how, as a table ('-': stdin)
     newslens --help | --version
 
 OUTPUT:
@@ -51,6 +52,7 @@ struct Options {
 
 enum Command {
     Annotate(Options),
+    Profile(String),
     Help,
     Version,
 }
@@ -61,6 +63,15 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
         None | Some("-h" | "--help" | "help") => return Ok(Command::Help),
         Some("-V" | "--version") => return Ok(Command::Version),
         Some("annotate") => "annotate",
+        Some("profile") => {
+            return match (rest.next(), rest.next()) {
+                (Some(file), None) if file != "-h" && file != "--help" => {
+                    Ok(Command::Profile(file.clone()))
+                }
+                (Some(_), None) => Ok(Command::Help),
+                _ => Err("profile needs exactly one FILE ('-' for standard input)".to_string()),
+            };
+        }
         Some(other) => return Err(format!("unknown command {other:?} (try 'newslens --help')")),
     };
     debug_assert_eq!(command, "annotate");
@@ -113,6 +124,19 @@ fn main() -> ExitCode {
         }
         Ok(Command::Annotate(options)) if options.jsonl => run_jsonl(&options),
         Ok(Command::Annotate(options)) => run_files(&options),
+        Ok(Command::Profile(path)) => match read_text(&path, false) {
+            Ok(text) => {
+                print!(
+                    "{}",
+                    newslens::profile::render_table(&newslens::annotate(&text).profile)
+                );
+                ExitCode::SUCCESS
+            }
+            Err(message) => {
+                eprintln!("newslens: {message}");
+                ExitCode::from(2)
+            }
+        },
         Err(message) => {
             eprintln!("newslens: {message}");
             ExitCode::from(2)

@@ -728,10 +728,14 @@ impl<'a> Pass<'a, '_> {
     /// head-word name before it.
     fn inner_title(&self, a: usize, b: usize) -> Option<usize> {
         let g = &*GAZETTEER;
-        let h = (a + 1..b.saturating_sub(1)).find(|&h| {
+        let mut h = (a + 1..b.saturating_sub(1)).find(|&h| {
             let u = &self.units[h];
-            u.cap() && (g.titles.contains(&u.lower()) || g.titles.contains(&u.text.to_lowercase()))
+            u.cap() && g.titles.contains(&u.lower())
         })?;
+        // `Secretary General`: a title of several heads.
+        while h + 2 < b && g.titles.contains(&self.units[h + 1].lower()) {
+            h += 1;
+        }
         let before_known = self.known_at(a).is_some_and(|(end, _)| end == h)
             || self.is_head(&self.units[h - 1], &g.org_heads);
         let name = &self.units[h + 1..b];

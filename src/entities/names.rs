@@ -714,9 +714,9 @@ impl<'a> Pass<'a, '_> {
         // `Bank of England Governor Andrew Bailey`, `Tesla CEO Elon Musk`: an organisation or
         // place, a title head, then a name.
         if !headline {
-            if let Some(h) = self.inner_title(a, b) {
+            if let Some((first, h)) = self.inner_title(a, b) {
                 let title = self.doc.text[self.units[a].start..self.units[h].end].to_string();
-                self.segment(a, h, headline, None);
+                self.segment(a, first, headline, None);
                 self.emit_person(h + 1, b, "entities.person.title", Some(title));
                 return;
             }
@@ -724,27 +724,28 @@ impl<'a> Pass<'a, '_> {
         self.segment(a, b, headline, None);
     }
 
-    /// The index of a title head inside `[a, b)` with a name after it and a known name or a
-    /// head-word name before it.
-    fn inner_title(&self, a: usize, b: usize) -> Option<usize> {
+    /// The first and last title heads inside `[a, b)` with a name after them and a known name
+    /// or a head-word name before them.
+    fn inner_title(&self, a: usize, b: usize) -> Option<(usize, usize)> {
         let g = &*GAZETTEER;
-        let mut h = (a + 1..b.saturating_sub(1)).find(|&h| {
+        let first = (a + 1..b.saturating_sub(1)).find(|&h| {
             let u = &self.units[h];
             u.cap() && g.titles.contains(&u.lower())
         })?;
+        let before_known = self.known_at(a).is_some_and(|(end, _)| end == first)
+            || self.is_head(&self.units[first - 1], &g.org_heads);
         // `Secretary General`: a title of several heads.
+        let mut h = first;
         while h + 2 < b && g.titles.contains(&self.units[h + 1].lower()) {
             h += 1;
         }
-        let before_known = self.known_at(a).is_some_and(|(end, _)| end == h)
-            || self.is_head(&self.units[h - 1], &g.org_heads);
         let name = &self.units[h + 1..b];
         let name_ok = name.len() <= 4
             && name.iter().all(|u| u.cap() || PARTICLES.contains(&u.text))
             && !name
                 .iter()
                 .any(|u| g.org_heads.contains(&u.lower()) || g.place_heads.contains(&u.lower()));
-        (before_known && name_ok).then_some(h)
+        (before_known && name_ok).then_some((first, h))
     }
 
     /// A leading title: `(demonym|place|modifier)* head (of|to|for X)?`, followed by a name.

@@ -892,7 +892,15 @@ impl<'a> Pass<'a, '_> {
                     .prev_word(k)
                     .is_some_and(|p| LOCATIVES.contains(&p.as_str()));
             if let Some((end, known)) = self.known_at(k).filter(|(end, _)| *end <= b) {
-                if !(surname && end == k + 1 && k == a) {
+                // `Austin Powers`, `Jordan Peterson`: a given name that is also a place, before
+                // an unknown capitalised word, starts a person's name.
+                let given_first = end == k + 1
+                    && g.first_name_gender(u.text).is_some()
+                    && k + 1 < b
+                    && self.units[k + 1].cap()
+                    && self.known_at(k + 1).is_none()
+                    && !g.is_demonym(self.units[k + 1].text);
+                if !(surname && end == k + 1 && k == a) && !given_first {
                     self.emit_known(k, end, known, "entities.gazetteer");
                     k = end;
                     continue;

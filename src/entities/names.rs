@@ -886,7 +886,10 @@ impl<'a> Pass<'a, '_> {
                 k += 1;
                 continue;
             }
+            // A surname seen with a given name wins over a list place (`Jordan` after `Michael
+            // Jordan`), but a given name alone stays a place (`flew to Austin`).
             let surname = self.people.words.contains(u.text)
+                && g.first_name_gender(u.text).is_none()
                 && k + 1 == b
                 && !self
                     .prev_word(k)
@@ -900,7 +903,7 @@ impl<'a> Pass<'a, '_> {
                     && self.units[k + 1].cap()
                     && self.known_at(k + 1).is_none()
                     && !g.is_demonym(self.units[k + 1].text);
-                if !(surname && end == k + 1 && k == a) && !given_first {
+                if !(given_first || surname && end == k + 1 && k == a) {
                     self.emit_known(k, end, known, "entities.gazetteer");
                     k = end;
                     continue;

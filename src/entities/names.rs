@@ -223,7 +223,14 @@ fn units<'a>(doc: &Document<'a>, taken: &[Mention], known: &HashSet<String>) -> 
                 doc.token_text(&token),
                 "\"" | "“" | "‘" | "'" | "(" | "«" | "—" | "–" | "-" | "−"
             );
-        let initial = sentence != prev_sentence && !opener;
+        // A quotation or a clause after a colon starts with a capital too: `he said, "Nobody
+        // wants war."`, `His verdict: Nobody`.
+        let after_opening = i >= 2
+            && matches!(
+                doc.token_text(&doc.tokens[i - 2]),
+                "\"" | "“" | "‘" | "(" | "«" | ":"
+            );
+        let initial = (sentence != prev_sentence || after_opening) && !opener;
         if !opener {
             prev_sentence = sentence;
         }

@@ -880,7 +880,7 @@ impl<'a> Pass<'a, '_> {
             }
         }
         let mut k = a;
-        let mut after_demonym = false;
+        let mut after_known = false;
         while k < b {
             let u = &self.units[k];
             if u.kind != Kind::Word || !u.cap() && !PARTICLES.contains(&u.text) {
@@ -913,17 +913,20 @@ impl<'a> Pass<'a, '_> {
                 if !(given_first || surname && end == k + 1 && k == a) {
                     self.emit_known(k, end, known, "entities.gazetteer");
                     k = end;
+                    // `Google Maps`, `Mexico Closes`: an unknown word glued after a known name
+                    // is a product or a headline word, not a new name.
+                    after_known = true;
                     continue;
                 }
             }
             if g.is_demonym(u.text) {
                 k += 1;
-                after_demonym = true;
+                after_known = true;
                 continue;
             }
             if k + 1 < b && g.is_demonym(&format!("{} {}", u.text, self.units[k + 1].text)) {
                 k += 2;
-                after_demonym = true;
+                after_known = true;
                 continue;
             }
             // An unknown run: up to the next known name, demonym or joining word.
@@ -941,12 +944,12 @@ impl<'a> Pass<'a, '_> {
             }
             // `Asian Cup`, `British lamb`: a nationality before an unknown name makes an event
             // or product name, which the schema does not type.
-            let typed = if after_demonym && !self.people.words.contains(u.text) {
+            let typed = if after_known && !self.people.words.contains(u.text) {
                 None
             } else {
                 self.type_unknown(k, e, headline)
             };
-            after_demonym = false;
+            after_known = false;
             if typed.is_none() && headline && e - k > 1 {
                 // A Title Case headline runs names into common words (`Macron Vows Reform`):
                 // keep the single words known to be people.

@@ -303,7 +303,7 @@ pub const RULES: &[(&str, &str)] = &[
     ),
     (
         "entities.place.locative",
-        "an unknown capitalised word after a preposition of place (`in Culiacán`)",
+        "one to three unknown capitalised words after a preposition of place (`in Culiacán`, `in Santa Cruz`)",
     ),
     (
         "entities.place.the_capital",

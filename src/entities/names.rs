@@ -1095,6 +1095,14 @@ impl<'a> Pass<'a, '_> {
         if n == 1 && LOCATIVES.contains(&prev.as_str()) {
             return Some(Typed::Kind(EntityType::Place, "entities.place.locative"));
         }
+        // `in Santa Cruz`: a short unknown name after a preposition of place.
+        if (2..=3).contains(&n)
+            && prev != "at"
+            && LOCATIVES.contains(&prev.as_str())
+            && g.first_name_gender(first.text).is_none()
+        {
+            return Some(Typed::Kind(EntityType::Place, "entities.place.locative"));
+        }
         // `economists at Capital Economics`: several words after `at` name a workplace.
         if n >= 2 && prev == "at" && g.first_name_gender(first.text).is_none() {
             return Some(Typed::Kind(EntityType::Org, "entities.org.after_at"));
@@ -1169,7 +1177,9 @@ impl<'a> Pass<'a, '_> {
                 start = self.units[a - 1].start;
             }
             rule = "entities.org.outlet";
-            self.outlets.push(known.canonical.clone());
+            if !self.outlets.contains(&known.canonical) {
+                self.outlets.push(known.canonical.clone());
+            }
         }
         let mut m = Mention::new(start, end, known.kind, rule);
         m.canonical = Some(known.canonical);

@@ -1026,6 +1026,13 @@ impl<'a> Pass<'a, '_> {
                 "entities.person.known_name",
             ));
         }
+        // `D-Mass.`, `R-Texas`: a US legislator's party and state, not a name.
+        let party_state = first.text.len() > 2
+            && matches!(&first.text[..2], "D-" | "R-" | "I-")
+            && first.text[2..].starts_with(|c: char| c.is_ascii_uppercase());
+        if n == 1 && party_state {
+            return None;
+        }
         if n == 1 && g.figures.contains_key(first.text) {
             return Some(Typed::Kind(
                 EntityType::Person,

@@ -1027,8 +1027,7 @@ impl<'a> Pass<'a, '_> {
             ));
         }
         // `D-Mass.`, `R-Texas`: a US legislator's party and state, not a name.
-        let party_state = first.text.len() > 2
-            && matches!(&first.text[..2], "D-" | "R-" | "I-")
+        let party_state = matches!(first.text.get(..2), Some("D-" | "R-" | "I-"))
             && first.text[2..].starts_with(|c: char| c.is_ascii_uppercase());
         if n == 1 && party_state {
             return None;

@@ -2,8 +2,9 @@
 //!
 //! The layer runs in passes, each its own module with one job:
 //! 1. [`dates`] and [`numbers`] find temporal and numeric expressions with regular expressions;
-//! 2. [`names`] chunks capitalised word sequences and types them with the word lists of
-//!    [`gazetteer`], head words (`Ministry`, `Cartel`, `City`), titles and context cues;
+//! 2. [`names`] chunks capitalised word sequences (over the word view built in `words`) and
+//!    types them with the word lists of [`gazetteer`], head words (`Ministry`, `Cartel`,
+//!    `City`), titles and context cues; [`capital`] adds `the capital` before a city's name;
 //! 3. [`titles`] links titles and roles to the people they describe;
 //! 4. [`cluster`] groups mentions into one entity per referent with a canonical name.
 //!
@@ -27,12 +28,14 @@
 //! assert_eq!(entities::with_title(&found, "the Mexican president")[0].name, "Claudia Sheinbaum");
 //! ```
 
+pub mod capital;
 pub mod cluster;
 pub mod dates;
 pub mod gazetteer;
 pub mod names;
 pub mod numbers;
 pub mod titles;
+mod words;
 
 use crate::analysis::{Entity, EntityType};
 use crate::text::Document;
@@ -84,7 +87,7 @@ pub fn find(doc: &Document) -> Vec<Entity> {
     let names = names::find(doc, &mentions);
     push_free(&mut mentions, names);
     mentions.sort_by_key(|m| (m.start, m.end));
-    let capitals = names::the_capital(doc.text, &mentions);
+    let capitals = capital::the_capital(doc.text, &mentions);
     push_free(&mut mentions, capitals);
     mentions.sort_by_key(|m| (m.start, m.end));
     titles::attach(doc, &mut mentions);

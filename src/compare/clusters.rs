@@ -161,9 +161,12 @@ mod tests {
         out
     }
 
+    /// `(name, [(article, quotation)], expected clusters)`.
+    type Case<'a> = (&'a str, &'a [(usize, &'a str)], Vec<Vec<usize>>);
+
     #[test]
     fn same_utterance_joins() {
-        let table: &[(&str, &[(usize, &str)], Vec<Vec<usize>>)] = &[
+        let table: &[Case] = &[
             (
                 "spelling and quote marks",
                 &[

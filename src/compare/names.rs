@@ -92,9 +92,12 @@ mod tests {
         }
     }
 
+    /// `(name, names, group of each, display names)`.
+    type Case<'a> = (&'a str, Vec<Name<'a>>, Vec<usize>, Vec<&'a str>);
+
     #[test]
     fn names_group() {
-        let table: &[(&str, Vec<Name>, Vec<usize>, Vec<&str>)] = &[
+        let table: &[Case] = &[
             (
                 "surname joins the full name",
                 vec![person("Sheinbaum"), person("Claudia Sheinbaum")],

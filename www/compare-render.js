@@ -63,7 +63,7 @@ function renderArticles(comparison, articles) {
       'ol',
       { class: 'articles' },
       comparison.articles.map((a, i) =>
-        h('li', {}, h('span', { class: 'tag' }, label(i)), ' ', h('span', { class: 'title' }, a.title || articles[i].name), ' ', h('span', { class: 'source' }, `(${articles[i].name})`)),
+        h('li', { title: `${a.title} (${articles[i].name})` }, h('span', { class: 'tag' }, label(i)), ' ', h('span', { class: 'title' }, a.title || articles[i].name), ' ', h('span', { class: 'source' }, `(${articles[i].name})`)),
       ),
     ),
   );

@@ -32,7 +32,7 @@ function renderSampleChoices(samples, preselected) {
       const id = `sample-${i}`;
       const box = h('input', { type: 'checkbox', id, value: s.file, checked: preselected.has(s.file) });
       box.dataset.title = s.title;
-      return h('li', {}, box, ' ', h('label', { for: id }, s.title, ' ', h('span', { class: 'source' }, `(${s.file})`)));
+      return h('li', {}, box, h('label', { for: id, title: `${s.title} (${s.file})` }, s.title, ' ', h('span', { class: 'source' }, `(${s.file})`)));
     }),
   );
 }

@@ -94,10 +94,7 @@ pub fn cluster(candidates: &[Candidate]) -> Vec<Vec<usize>> {
             let n = shared[c];
             let enough =
                 n >= MIN_SHARED.min(own.len()) && n as f64 >= MIN_CONTAINMENT * own.len() as f64;
-            let better = match best {
-                None => true,
-                Some((_, most)) => n > most,
-            };
+            let better = best.is_none_or(|(_, most)| n > most);
             if enough && better && !overlaps_a_member(candidates, &clusters[c], i) {
                 best = Some((c, n));
             }

@@ -33,6 +33,8 @@ pub fn group(names: &[Name]) -> Groups {
         .iter()
         .map(|n| {
             let key = normalised(n.text);
+            // `The White House` and `White House` are one name.
+            let key = key.strip_prefix("the ").map_or(key.clone(), str::to_string);
             if key.is_empty() {
                 n.text.to_string()
             } else {
@@ -120,6 +122,23 @@ mod tests {
                 ],
                 vec![0, 0],
                 vec!["U.S."],
+            ),
+            (
+                "a leading article does not count",
+                vec![
+                    Name {
+                        kind: 1,
+                        text: "The White House",
+                        surname_joins: false,
+                    },
+                    Name {
+                        kind: 1,
+                        text: "White House",
+                        surname_joins: false,
+                    },
+                ],
+                vec![0, 0],
+                vec!["The White House"],
             ),
             (
                 "ambiguous surname stays apart",

@@ -80,7 +80,7 @@ pub fn diff(member_text: &str, member: &[Word], reference_text: &str, reference:
         .enumerate()
         .filter(|&(k, s)| {
             let outside = matches!(s, Step::Omit(_))
-                && (first.map_or(true, |f| k < f) || last.map_or(true, |l| k > l));
+                && (first.is_none_or(|f| k < f) || last.is_none_or(|l| k > l));
             if outside {
                 extent = Extent::Part;
             }

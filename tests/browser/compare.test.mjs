@@ -106,13 +106,15 @@ test('the compare page renders the matrix and the clusters of the samples', asyn
   assert.match(href, /^\.\/index\.html\?seed=000_f9d15ef5b888d1f3\.txt#q\d+$/);
   // The repeated block of sample 003.
   assert.match(await page.locator('#duplicates').textContent(), /repeats paragraph/);
-  // Keyboard: the form's controls are reachable.
-  await page.keyboard.press('Tab');
-  assert.ok(await page.evaluate(() => document.activeElement !== document.body));
-
   const out = join(root, 'docs');
   await mkdir(out, { recursive: true });
   await page.screenshot({ path: join(out, 'screenshot-compare.png'), fullPage: false });
+
+  // Keyboard: the skip link, then the form's controls, are reachable.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'skip');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'select-all');
 
   assert.deepEqual(errors, [], 'console errors');
   assert.deepEqual(foreign, [], 'requests outside the site');

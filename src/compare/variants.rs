@@ -148,14 +148,35 @@ pub fn diff(member_text: &str, member: &[Word], reference_text: &str, reference:
                     }
                     _ => None,
                 };
-                Segment {
-                    op,
-                    text: member_text[start..member_end(b)].to_string(),
-                    reference,
+                if op == Op::Same {
+                    Segment {
+                        op,
+                        text: member_text[start..member_end(b)].to_string(),
+                        reference,
+                    }
+                } else {
+                    // The marked words alone; the punctuation and space after them is `same`.
+                    let gap = &member_text[member[b].end..member_end(b)];
+                    segments.push(Segment {
+                        op,
+                        text: member_text[start..member[b].end].to_string(),
+                        reference,
+                    });
+                    Segment {
+                        op: Op::Same,
+                        text: gap.to_string(),
+                        reference: None,
+                    }
                 }
             }
         };
-        segments.push(segment);
+        match segments.last_mut() {
+            Some(last) if last.op == Op::Same && segment.op == Op::Same => {
+                last.text.push_str(&segment.text)
+            }
+            _ if segment.op == Op::Same && segment.text.is_empty() => {}
+            _ => segments.push(segment),
+        }
         k = run_end;
     }
     if !member_started {
@@ -177,9 +198,15 @@ pub fn diff(member_text: &str, member: &[Word], reference_text: &str, reference:
     }
 }
 
+/// The most table cells the alignment fills; past it, only a common prefix and suffix align.
+pub const MAX_CELLS: usize = 4_000_000;
+
 /// A longest-common-subsequence alignment on normal forms, walked from the start.
 fn align(member: &[Word], reference: &[Word]) -> Vec<Step> {
     let (m, r) = (member.len(), reference.len());
+    if (m + 1).saturating_mul(r + 1) > MAX_CELLS {
+        return align_ends(member, reference);
+    }
     let width = r + 1;
     // table[i * width + j]: LCS length of member[i..] and reference[j..].
     let mut table = vec![0u32; (m + 1) * width];
@@ -207,6 +234,28 @@ fn align(member: &[Word], reference: &[Word]) -> Vec<Step> {
             i += 1;
         }
     }
+    steps
+}
+
+/// The cheap alignment for very long quotations: the common prefix and suffix match, the
+/// middle is the reference's words omitted then the member's inserted. Linear time.
+fn align_ends(member: &[Word], reference: &[Word]) -> Vec<Step> {
+    let (m, r) = (member.len(), reference.len());
+    let prefix = member
+        .iter()
+        .zip(reference)
+        .take_while(|(a, b)| a.norm == b.norm)
+        .count();
+    let suffix = member[prefix..]
+        .iter()
+        .rev()
+        .zip(reference[prefix..].iter().rev())
+        .take_while(|(a, b)| a.norm == b.norm)
+        .count();
+    let mut steps: Vec<Step> = (0..prefix).map(|i| Step::Match(i, i)).collect();
+    steps.extend((prefix..r - suffix).map(Step::Omit));
+    steps.extend((prefix..m - suffix).map(Step::Insert));
+    steps.extend((0..suffix).map(|k| Step::Match(m - suffix + k, r - suffix + k)));
     steps
 }
 
@@ -252,7 +301,7 @@ mod tests {
                 "respelling",
                 "We co-operate, we collaborate, but there is not going to be an invasion,",
                 full,
-                "We {~co-operate, ~cooperate~}we collaborate, but there is not going to be an invasion,".to_string(),
+                "We {~co-operate~cooperate~}, we collaborate, but there is not going to be an invasion,".to_string(),
                 Extent::Part,
             ),
             (
@@ -266,7 +315,7 @@ mod tests {
                 "inserted words",
                 "his top priority is protecting the homeland.",
                 "top priority is protecting the homeland.",
-                "{+his +}top priority is protecting the homeland.".to_string(),
+                "{+his+} top priority is protecting the homeland.".to_string(),
                 Extent::Whole,
             ),
             (
@@ -280,6 +329,18 @@ mod tests {
         for (name, member, reference, expected, extent) in table {
             assert_eq!(show(member, reference), (expected, extent), "{name}");
         }
+    }
+
+    #[test]
+    fn very_long_quotations_align_by_their_ends() {
+        let reference = "a b c d ".repeat(1100);
+        let member = format!("a b x {}", &reference[4..]);
+        let (m, r) = (words(&member), words(&reference));
+        assert!((m.len() + 1) * (r.len() + 1) > MAX_CELLS);
+        let d = diff(&member, &m, &reference, &r);
+        let ops: Vec<Op> = d.segments.iter().map(|s| s.op).collect();
+        assert_eq!(ops, vec![Op::Same, Op::Inserted, Op::Same]);
+        assert_eq!(d.segments[1].text, "x");
     }
 
     #[test]

@@ -72,7 +72,7 @@ after(async () => {
 });
 
 test('the compare page renders the matrix and the clusters of the samples', async () => {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1600 } });
   const errors = [];
   const foreign = [];
   page.on('console', (msg) => {
@@ -113,6 +113,8 @@ test('the compare page renders the matrix and the clusters of the samples', asyn
   // Keyboard: the skip link, then the form's controls, are reachable.
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.className), 'skip');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('href')), './index.html');
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'select-all');
 

@@ -335,19 +335,20 @@ pub fn compare_analysed(articles: &[Analysed]) -> Comparison {
     }
     let entity_groups = names::group(&entity_names);
     let entities = entity_rows(&entity_groups, &entity_at, articles);
+    let mut display: Vec<Vec<String>> = articles
+        .iter()
+        .map(|a| vec![String::new(); a.analysis.entities.len()])
+        .collect();
+    for (&(a, e), &g) in entity_at.iter().zip(&entity_groups.of) {
+        display[a][e] = entity_groups.display[g].clone();
+    }
     let mut found = Vec::new();
     for (a, article) in articles.iter().enumerate() {
-        let mut display = vec![String::new(); article.analysis.entities.len()];
-        for (&(at, e), &g) in entity_at.iter().zip(&entity_groups.of) {
-            if at == a {
-                display[e] = entity_groups.display[g].clone();
-            }
-        }
         found.extend(numbers::find(
             a,
             &docs[a],
             &article.analysis.entities,
-            &display,
+            &display[a],
         ));
     }
 
@@ -519,4 +520,118 @@ fn entity_rows(
         )
     });
     rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Entity;
+
+    /// An entity with one mention of `at` in `text`.
+    fn entity(text: &str, kind: EntityType, name: &str, at: &str) -> Entity {
+        let start = text.find(at).expect("in text");
+        let value = (kind == EntityType::Number)
+            .then(|| serde_json::json!(at.replace(',', "").parse::<i64>().unwrap()));
+        Entity {
+            id: String::new(),
+            kind,
+            name: name.to_string(),
+            mentions: vec![TextSpan::new(text, start, start + at.len())],
+            titles: Vec::new(),
+            value,
+            unit: (kind == EntityType::Number).then(|| "people".to_string()),
+            rule: "test".to_string(),
+        }
+    }
+
+    #[test]
+    fn numbers_and_entities_from_a_synthetic_analysis() {
+        let a = "Troops\nThe Pentagon sent 6,072 troops to the border, Sheinbaum said.";
+        let b = "Troops\nClaudia Sheinbaum said the Pentagon sent 6,000 troops north.";
+        let c = "Troops\nThe Pentagon had sent 6,072 troops, officials said.";
+        let analyses = [
+            Analysis {
+                entities: vec![
+                    entity(a, EntityType::Org, "Pentagon", "Pentagon"),
+                    entity(a, EntityType::Number, "6,072", "6,072"),
+                    entity(a, EntityType::Person, "Sheinbaum", "Sheinbaum"),
+                ],
+                ..Analysis::default()
+            },
+            Analysis {
+                entities: vec![
+                    entity(
+                        b,
+                        EntityType::Person,
+                        "Claudia Sheinbaum",
+                        "Claudia Sheinbaum",
+                    ),
+                    entity(b, EntityType::Org, "Pentagon", "Pentagon"),
+                    entity(b, EntityType::Number, "6,000", "6,000"),
+                ],
+                ..Analysis::default()
+            },
+            Analysis {
+                entities: vec![
+                    entity(c, EntityType::Org, "Pentagon", "Pentagon"),
+                    entity(c, EntityType::Number, "6,072", "6,072"),
+                ],
+                ..Analysis::default()
+            },
+        ];
+        let input: Vec<Analysed> = [a, b, c]
+            .iter()
+            .zip(&analyses)
+            .map(|(text, analysis)| Analysed {
+                id: "x",
+                text,
+                analysis,
+            })
+            .collect();
+        let mut comparison = compare_analysed(&input);
+
+        let pentagon = &comparison.entities[0];
+        assert_eq!(
+            (pentagon.name.as_str(), pentagon.kind),
+            ("Pentagon", EntityType::Org)
+        );
+        assert_eq!(pentagon.articles, vec![0, 1, 2]);
+        let sheinbaum = &comparison.entities[1];
+        assert_eq!(sheinbaum.name, "Claudia Sheinbaum");
+        assert_eq!(sheinbaum.articles, vec![0, 1]);
+
+        let first = &comparison.numbers[0];
+        assert_eq!(first.value, serde_json::json!(6072));
+        assert_eq!(first.about.as_deref(), Some("Pentagon"));
+        assert_eq!(first.counted.as_deref(), Some("troop"));
+        assert_eq!(first.articles, vec![0, 2]);
+        assert_eq!(first.conflicts.len(), 1);
+        assert_eq!(first.conflicts[0].value, serde_json::json!(6000));
+        assert_eq!(first.conflicts[0].articles, vec![1]);
+        assert_eq!(comparison.numbers[1].conflicts[0].articles, vec![0, 2]);
+
+        // Number mentions convert like quote members.
+        comparison.convert(&[a, b, c], OffsetUnit::Chars);
+        for mention in &comparison.numbers[0].mentions {
+            let text = [a, b, c][mention.article];
+            let chars: String = text
+                .chars()
+                .skip(mention.span.start)
+                .take(mention.span.end - mention.span.start)
+                .collect();
+            assert_eq!(chars, mention.span.text);
+        }
+    }
+
+    #[test]
+    fn titles_are_first_non_blank_lines() {
+        let table = [
+            ("plain", "Title\nBody", "Title"),
+            ("blank lines first", "\n  \n  Title  \r\nBody", "Title"),
+            ("empty", "", ""),
+        ];
+        for (name, text, expected) in table {
+            assert_eq!(title(text), expected, "{name}");
+        }
+    }
 }

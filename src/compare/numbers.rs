@@ -1,9 +1,11 @@
 //! Numbers outlets disagree on: the same unit about the same thing, a different value.
 //!
 //! Numbers come from the entities layer (type `number`, with `value` and `unit`). What a number
-//! is about is the nearest other named entity in its sentence (`6,072` … `U.S. Army`); two
-//! numbers with the same unit about the same entity but different values, in different
-//! articles, conflict.
+//! is about is the nearest other named entity in its sentence (`6,072` … `U.S. Army`), and what
+//! it counts is the word after it (`troops`; `hundreds of troops` counts troops too). Two
+//! values conflict when they have the same unit and count the same thing about the same entity,
+//! and some article gives the one without the other while another article does the reverse
+//! (an article that gives both, `eight cartels, six of which…`, disagrees with no one).
 //!
 //! Cost: a sort of each article's entity mentions and a binary search per number mention.
 
@@ -25,6 +27,8 @@ pub struct Found {
     pub unit: Option<String>,
     /// The display name of the nearest named entity in the sentence.
     pub about: Option<String>,
+    /// What it counts: the normalised word after it, without a plural `s`.
+    pub counted: Option<String>,
     /// The mention (bytes).
     pub span: TextSpan,
 }
@@ -38,6 +42,8 @@ pub struct NumberReport {
     pub unit: Option<String>,
     /// The named entity it is about (the nearest in its sentence), when there is one.
     pub about: Option<String>,
+    /// What it counts (`troop`), when a word follows it in its sentence.
+    pub counted: Option<String>,
     /// The articles that give this value, in order.
     pub articles: Vec<usize>,
     /// Every mention of the value.
@@ -97,6 +103,7 @@ pub fn find(article: usize, doc: &Document, entities: &[Entity], display: &[Stri
                     }
                 })
                 .map(|a| display[a.2].clone());
+            let counted = counted_noun(doc, mention.end, sentence.end);
             let value = entity.value.clone().unwrap_or_else(|| {
                 serde_json::Value::String(super::normalise::normalised(&mention.text))
             });
@@ -105,6 +112,7 @@ pub fn find(article: usize, doc: &Document, entities: &[Entity], display: &[Stri
                 value,
                 unit: entity.unit.clone(),
                 about,
+                counted,
                 span: mention.clone(),
             });
         }
@@ -112,21 +120,42 @@ pub fn find(article: usize, doc: &Document, entities: &[Entity], display: &[Stri
     out
 }
 
-/// Groups mentions by (entity, unit, value) and lists, for each group, the other values given
-/// for the same entity and unit. Groups with conflicts come first, then in order of first
-/// mention.
+/// The word a number counts: the first word after it in its sentence, past `of`.
+fn counted_noun(doc: &Document, after: usize, sentence_end: usize) -> Option<String> {
+    let first = doc.token_at_or_after(after);
+    doc.tokens[first..]
+        .iter()
+        .take_while(|t| t.end <= sentence_end)
+        .map(|t| (t.kind, super::normalise::normalise_word(doc.token_text(t))))
+        .find(|(_, w)| w != "of")
+        .filter(|(kind, _)| *kind == crate::text::TokenKind::Word)
+        .map(|(_, w)| match w.strip_suffix('s') {
+            Some(stem) if stem.len() >= 3 && !stem.ends_with('s') => stem.to_string(),
+            _ => w,
+        })
+}
+
+/// Groups mentions by (entity, unit, counted, value) and lists, for each group, the values
+/// other articles give instead for the same entity, unit and counted thing. Groups with
+/// conflicts come first, then in order of first mention.
 pub fn report(found: Vec<Found>) -> Vec<NumberReport> {
-    type Key = (Option<String>, Option<String>, String);
+    type Key = (Option<String>, Option<String>, Option<String>, String);
     let mut groups: BTreeMap<Key, NumberReport> = BTreeMap::new();
     let mut order: Vec<Key> = Vec::new();
     for f in found {
-        let key = (f.about.clone(), f.unit.clone(), f.value.to_string());
+        let key = (
+            f.about.clone(),
+            f.unit.clone(),
+            f.counted.clone(),
+            f.value.to_string(),
+        );
         let group = groups.entry(key.clone()).or_insert_with(|| {
             order.push(key);
             NumberReport {
                 value: f.value.clone(),
                 unit: f.unit.clone(),
                 about: f.about.clone(),
+                counted: f.counted.clone(),
                 articles: Vec::new(),
                 mentions: Vec::new(),
                 conflicts: Vec::new(),
@@ -140,37 +169,40 @@ pub fn report(found: Vec<Found>) -> Vec<NumberReport> {
             span: f.span,
         });
     }
-    // Values per (entity, unit): conflicts need both, and more than one article.
-    let mut values: BTreeMap<(String, String), Vec<&Key>> = BTreeMap::new();
+    // Values per (entity, unit, counted): conflicts need an entity and a unit or a counted word.
+    type Thing = (String, Option<String>, Option<String>);
+    let mut values: BTreeMap<Thing, Vec<&Key>> = BTreeMap::new();
     for key in &order {
-        if let (Some(about), Some(unit)) = (&key.0, &key.1) {
-            values
-                .entry((about.clone(), unit.clone()))
-                .or_default()
-                .push(key);
+        if let Some(about) = &key.0 {
+            if key.1.is_some() || key.2.is_some() {
+                values
+                    .entry((about.clone(), key.1.clone(), key.2.clone()))
+                    .or_default()
+                    .push(key);
+            }
         }
     }
+    // Some article gives `a`'s value and not `b`'s.
+    let without = |a: &Key, b: &Key| {
+        groups[a]
+            .articles
+            .iter()
+            .any(|x| !groups[b].articles.contains(x))
+    };
     let mut conflicts: BTreeMap<Key, Vec<Conflict>> = BTreeMap::new();
     for keys in values.values() {
-        let mut articles: Vec<usize> = keys
-            .iter()
-            .flat_map(|k| groups[*k].articles.iter().copied())
-            .collect();
-        articles.sort_unstable();
-        articles.dedup();
-        if keys.len() < 2 || articles.len() < 2 {
-            continue;
-        }
         for key in keys {
-            let others = keys
+            let others: Vec<Conflict> = keys
                 .iter()
-                .filter(|other| *other != key)
+                .filter(|other| *other != key && without(key, other) && without(other, key))
                 .map(|other| Conflict {
                     value: groups[*other].value.clone(),
                     articles: groups[*other].articles.clone(),
                 })
                 .collect();
-            conflicts.insert((*key).clone(), others);
+            if !others.is_empty() {
+                conflicts.insert((*key).clone(), others);
+            }
         }
     }
     let mut out: Vec<NumberReport> = order
@@ -225,6 +257,7 @@ mod tests {
             value: serde_json::json!(value),
             unit: Some("troops".to_string()),
             about: Some(about.to_string()),
+            counted: Some("troop".to_string()),
             span: TextSpan::new("x", 0, 1),
         }
     }
@@ -248,5 +281,32 @@ mod tests {
     fn one_article_alone_is_no_conflict() {
         let reports = report(vec![found(0, "Mexico", 1.0), found(0, "Mexico", 2.0)]);
         assert!(reports.iter().all(|r| r.conflicts.is_empty()));
+        // Article 0 gives both values: article 1, giving one, disagrees with no one.
+        let reports = report(vec![
+            found(0, "Mexico", 8.0),
+            found(0, "Mexico", 6.0),
+            found(1, "Mexico", 8.0),
+        ]);
+        assert!(reports.iter().all(|r| r.conflicts.is_empty()));
+    }
+
+    #[test]
+    fn what_a_number_counts() {
+        let text = "Mexico sent hundreds of troops and 6,072 soldiers, 50% of them.";
+        let doc = Document::new(text);
+        let at = |s: &str| text.find(s).unwrap() + s.len();
+        assert_eq!(
+            counted_noun(&doc, at("hundreds"), text.len()).as_deref(),
+            Some("troop")
+        );
+        assert_eq!(
+            counted_noun(&doc, at("6,072"), text.len()).as_deref(),
+            Some("soldier")
+        );
+        assert_eq!(
+            counted_noun(&doc, at("50%"), text.len()).as_deref(),
+            Some("them")
+        );
+        assert_eq!(counted_noun(&doc, text.len(), text.len()), None);
     }
 }

@@ -163,7 +163,7 @@ function renderNumbers(comparison) {
           h(
             'li',
             {},
-            `${n.about ?? 'Something'}: ${String(n.value)} ${n.unit ?? ''} in ${n.articles.map(label).join(', ')}; `,
+            `${n.about ?? 'Something'}: ${String(n.value)} ${[n.unit, n.counted].filter(Boolean).join(' ')} in ${n.articles.map(label).join(', ')}; `,
             n.conflicts.map((c) => `${String(c.value)} in ${c.articles.map(label).join(', ')}`).join('; '),
           ),
         ),

@@ -635,3 +635,66 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod robustness {
+    use super::*;
+
+    /// Pseudo-random articles from an alphabet of quote marks, ellipses, accents, emoji and
+    /// words, so that the same quotation recurs: `compare` must not panic, and every member
+    /// must slice its article in UTF-16.
+    #[test]
+    fn arbitrary_articles() {
+        const PIECES: &[&str] = &[
+            "“",
+            "”",
+            "\"",
+            "‘",
+            "’",
+            "'",
+            "…",
+            "...",
+            " ",
+            " ",
+            " ",
+            "\n",
+            "\r\n",
+            ",",
+            ".",
+            "we",
+            "co-operate",
+            "cooperate",
+            "will",
+            "not",
+            "accept",
+            "it",
+            "Café",
+            "😀",
+            "👍🏽",
+            "a\u{301}",
+            "said",
+            "Sheinbaum",
+            "6,072",
+            "—",
+        ];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..200 {
+            let texts: Vec<String> = (0..1 + next(4))
+                .map(|_| (0..next(120)).map(|_| PIECES[next(PIECES.len())]).collect())
+                .collect();
+            let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+            let comparison = compare_in(&refs, OffsetUnit::Utf16);
+            for member in comparison.quote_clusters.iter().flat_map(|c| &c.members) {
+                let units: Vec<u16> = refs[member.article].encode_utf16().collect();
+                let slice = String::from_utf16(&units[member.span.start..member.span.end]);
+                assert_eq!(slice.ok().as_deref(), Some(member.span.text.as_str()));
+            }
+        }
+    }
+}

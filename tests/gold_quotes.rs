@@ -13,7 +13,7 @@ use serde_json::Value;
 /// Floors: the figures this commit reaches, less a small margin. Raise them as rules improve.
 const DIRECT_PARTIAL_F1_FLOOR: f64 = 0.97;
 const SPEAKER_ACCURACY_FLOOR: f64 = 0.95;
-const INDIRECT_F1_FLOOR: f64 = 0.0;
+const INDIRECT_F1_FLOOR: f64 = 0.90;
 
 struct Layer {
     score: Score,
@@ -145,4 +145,19 @@ fn indirect_quotes_match_the_gold() {
         "indirect F1 {:.3} fell below {INDIRECT_F1_FLOOR}",
         layer.score.f1()
     );
+}
+
+#[test]
+fn every_rule_seen_on_the_seeds_is_described() {
+    for article in gold_articles() {
+        for quote in annotate(&article.text).quotes {
+            for rule in std::iter::once(&quote.rule).chain(quote.attribution_rule.as_ref()) {
+                assert_ne!(
+                    newslens::rules::describe(rule),
+                    rule.as_str(),
+                    "rule {rule} has no description in src/rules.rs"
+                );
+            }
+        }
+    }
 }

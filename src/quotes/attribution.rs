@@ -71,7 +71,35 @@ pub fn verb_at(doc: &Document, i: usize) -> Option<(CueWord, usize)> {
     if token.kind != TokenKind::Word {
         return None;
     }
-    let word = doc.token_text(token).to_lowercase();
+    let raw = doc.token_text(token);
+    if raw.chars().next().is_some_and(char::is_uppercase)
+        && i > 0
+        && doc.tokens[i - 1].kind == TokenKind::Word
+    {
+        return None; // `Secretary of State`: a capitalised word mid-phrase is part of a name
+    }
+    if i > 0
+        && matches!(
+            doc.token_text(&doc.tokens[i - 1]).to_lowercase().as_str(),
+            "this"
+                | "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "my"
+                | "your"
+                | "these"
+                | "those"
+                | "whose"
+        )
+    {
+        return None; // `this comment`, `the report`: a noun, not a verb
+    }
+    let word = raw.to_lowercase();
     let next = doc
         .tokens
         .get(i + 1)
@@ -140,6 +168,13 @@ pub fn np_ending_at(doc: &Document, people: &People, end: usize, floor: usize) -
             kind: MentionKind::Pronoun(p),
         });
     }
+    // `one senior Labour MP`, `a Treasury spokesperson`: a source noun heads a description,
+    // capitalised or not.
+    if is_source_noun(&word) && !is_person_role(&word) || word == "mp" || word == "mps" {
+        if let Some(description) = description_ending_at(doc, end, floor) {
+            return Some(description);
+        }
+    }
     if capitalised(doc, end) {
         let mut start = end;
         while start > floor {
@@ -147,18 +182,74 @@ pub fn np_ending_at(doc: &Document, people: &People, end: usize, floor: usize) -
             let w = doc.token_text(&doc.tokens[prev]);
             if capitalised(doc, prev) {
                 start = prev;
-            } else if (is_name_particle(w) || matches!(w, "of" | "to" | "for"))
+            } else if (is_name_particle(w) || matches!(w, "of" | "to" | "for" | "and" | "&"))
                 && prev > floor
                 && capitalised(doc, prev - 1)
+                && (w != "and" && w != "&" || run_is_org(doc, start, end))
             {
                 start = prev - 1;
             } else {
                 break;
             }
         }
+        while start <= end && is_sentence_word(&lower(doc, start)) {
+            start += 1; // `However, Sheinbaum`: the adverb is not part of the name
+        }
+        if start > end {
+            return None;
+        }
         return Some(classify_run(doc, people, start, end));
     }
     description_ending_at(doc, end, floor)
+}
+
+/// Capitalised words that open sentences and clauses but never names.
+fn is_sentence_word(word: &str) -> bool {
+    matches!(
+        word,
+        "however"
+            | "meanwhile"
+            | "still"
+            | "instead"
+            | "but"
+            | "and"
+            | "yet"
+            | "also"
+            | "then"
+            | "now"
+            | "so"
+            | "thus"
+            | "moreover"
+            | "indeed"
+            | "separately"
+            | "later"
+            | "earlier"
+            | "in"
+            | "on"
+            | "at"
+            | "after"
+            | "before"
+            | "while"
+            | "although"
+            | "though"
+            | "when"
+            | "if"
+            | "as"
+            | "since"
+            | "despite"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+            | "under"
+    )
+}
+
+fn run_is_org(doc: &Document, start: usize, end: usize) -> bool {
+    let words: Vec<&str> = (start..=end)
+        .map(|t| doc.token_text(&doc.tokens[t]))
+        .collect();
+    looks_like_org(&words)
 }
 
 /// A capitalised run as a name, an organisation or a role.
@@ -362,7 +453,23 @@ pub fn subject_before(
     np_ending_at(doc, people, last, floor)
 }
 
-/// The subject after an inverted verb (`said Sheinbaum`, `said a spokesman`).
+/// Whether token `i` (between `floor` and `limit`) continues a capitalised run to its right:
+/// a capitalised word, or a connector (`of`, `de`, `and` in organisation names) before one.
+fn continues_run(doc: &Document, i: usize, limit: usize) -> bool {
+    if i >= limit {
+        return false;
+    }
+    if capitalised(doc, i) {
+        return true;
+    }
+    let w = doc.token_text(&doc.tokens[i]);
+    let connector = is_name_particle(w) || matches!(w, "of" | "to" | "for" | "and" | "&");
+    connector && i + 1 < limit && capitalised(doc, i + 1)
+}
+
+/// The subject after an inverted verb (`said Sheinbaum`, `said a spokesman`), or the phrase
+/// that opens a clause. The phrase is found by reading forward, then classified by
+/// [`np_ending_at`] like any other subject.
 pub fn subject_after(
     doc: &Document,
     people: &People,
@@ -372,63 +479,35 @@ pub fn subject_after(
     if first >= limit {
         return None;
     }
-    let tokens = &doc.tokens;
     let word = lower(doc, first);
-    if let Some(p) = pronoun(&word) {
-        return Some(Mention {
-            span: tokens[first].start..tokens[first].end,
-            kind: MentionKind::Pronoun(p),
-        });
+    let start = if word == "the" { first + 1 } else { first };
+    if start < limit && capitalised(doc, start) {
+        let mut end = start;
+        while continues_run(doc, end + 1, limit) {
+            end += 1;
+        }
+        // `and` joins only organisation names (`Customs and Border Protection`).
+        while end > start && matches!(lower(doc, end).as_str(), "and" | "&") {
+            end -= 1;
+        }
+        return np_ending_at(doc, people, end, start);
     }
-    // The phrase runs to the first comma, stop or verb.
+    if pronoun(&word).is_some() {
+        return np_ending_at(doc, people, first, first);
+    }
+    // A description runs to its head noun and a short post-modifier (`a spokesman for X`).
     let mut end = first;
-    while end + 1 < limit {
+    while end + 1 < limit && end - first < 8 {
         let next = end + 1;
-        if tokens[next].kind == TokenKind::Punct && !is_punct(doc, next, ".") {
-            break;
-        }
-        if is_punct(doc, next, ".") {
-            break;
-        }
         let w = lower(doc, next);
-        if !capitalised(doc, next)
-            && (w == "who"
-                || w == "on"
-                || w == "in"
-                || w == "at"
-                || w == "during"
-                || verbs::lookup(&w).is_some())
-        {
-            break;
-        }
-        if !capitalised(doc, next)
-            && capitalised(doc, end)
-            && !is_name_particle(&w)
-            && !matches!(w.as_str(), "of" | "to" | "for")
-        {
+        if doc.tokens[next].kind == TokenKind::Punct || w == "who" || verbs::lookup(&w).is_some() {
             break;
         }
         end = next;
-        if end - first > 8 {
-            return None;
-        }
     }
-    if capitalised(doc, first) || (word == "the" && first < end && capitalised(doc, first + 1)) {
-        let start = if word == "the" { first + 1 } else { first };
-        // The run stops at the first lower-case word that is not a connector.
-        let mut run_end = start;
-        while run_end < end
-            && (capitalised(doc, run_end + 1)
-                || (is_name_particle(&lower(doc, run_end + 1))
-                    || matches!(lower(doc, run_end + 1).as_str(), "of" | "to" | "for"))
-                    && run_end + 2 <= end
-                    && capitalised(doc, run_end + 2))
-        {
-            run_end += 1;
-        }
-        return Some(classify_run(doc, people, start, run_end));
-    }
-    description_ending_at(doc, end, first)
+    (first..=end)
+        .rev()
+        .find_map(|e| description_ending_at(doc, e, first))
 }
 
 /// Byte window a quote's attribution may come from: its sentence, clipped to the quote that
@@ -625,7 +704,7 @@ fn fragment_verb(doc: &Document, v: usize) -> Option<(CueWord, usize)> {
 }
 
 /// `…, asserting “…”`, `…, instead reiterating that …`: a participle after a comma.
-fn participle_after_comma(doc: &Document, v: usize, floor: usize) -> bool {
+pub fn participle_after_comma(doc: &Document, v: usize, floor: usize) -> bool {
     if !lower(doc, v).ends_with("ing") {
         return false;
     }
@@ -638,17 +717,26 @@ fn participle_after_comma(doc: &Document, v: usize, floor: usize) -> bool {
 
 /// The subject of the clause a participle hangs on: the subject of the nearest verb before it,
 /// else the noun phrase that opens the sentence.
-fn clause_subject(doc: &Document, people: &People, v: usize, floor: usize) -> Option<Mention> {
-    for earlier in (floor..v).rev() {
-        let word = lower(doc, earlier);
-        let finite = verbs::lookup(&word).is_some() && !word.ends_with("ing")
-            || matches!(word.as_str(), "did" | "does" | "has" | "had" | "was" | "is");
-        if finite {
-            if let Some(mention) = subject_before(doc, people, earlier, floor) {
-                return Some(mention);
-            }
+pub fn clause_subject(doc: &Document, people: &People, v: usize, floor: usize) -> Option<Mention> {
+    // A reporting verb's subject first (`Rubio defended …, arguing`), then an auxiliary's
+    // (`The White House did not address …, instead reiterating`).
+    let reporting = (floor..v).rev().find_map(|earlier| {
+        let (_, _) = verb_at(doc, earlier)?;
+        if lower(doc, earlier).ends_with("ing") {
+            return None;
         }
-    }
-    let limit = (floor + 8).min(v);
-    subject_after(doc, people, floor, limit)
+        subject_before(doc, people, earlier, floor)
+    });
+    let auxiliary = || {
+        (floor..v).rev().find_map(|earlier| {
+            let word = lower(doc, earlier);
+            matches!(word.as_str(), "did" | "does" | "has" | "had" | "was" | "is")
+                .then(|| subject_before(doc, people, earlier, floor))
+                .flatten()
+        })
+    };
+    reporting.or_else(auxiliary).or_else(|| {
+        let limit = (floor + 8).min(v);
+        subject_after(doc, people, floor, limit)
+    })
 }

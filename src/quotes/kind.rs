@@ -15,25 +15,19 @@ use super::verbs;
 use crate::analysis::QuoteKind;
 use crate::text::Document;
 
-/// Words right before a quoted name that say it is a name, not speech.
+/// Words right before quote marks that say what follows is a name or the writer's distance,
+/// not speech. (`Operation “Southern Spear”` needs no entry: Title Case after a capitalised
+/// word is a name already.)
 const NAMING_WORDS: &[&str] = &[
-    "campaign",
     "code-named",
     "codenamed",
     "dubbed",
     "entitled",
     "hashtag",
     "headlined",
-    "initiative",
     "motto",
     "named",
     "nicknamed",
-    "operation",
-    "operations",
-    "plan",
-    "program",
-    "programme",
-    "project",
     "slogan",
     "so-called",
     "titled",

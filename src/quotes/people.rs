@@ -235,6 +235,15 @@ impl People {
             .map(|(_, name, id)| (name.as_str(), id.as_deref()))
     }
 
+    /// The fullest organisation name that ends with `name` (`Times` → `New York Times`).
+    pub fn org_by_name(&self, name: &str) -> Option<(&str, Option<&str>)> {
+        self.orgs
+            .iter()
+            .filter(|(_, full, _)| full.ends_with(name))
+            .max_by_key(|(_, full, _)| full.len())
+            .map(|(_, full, id)| (full.as_str(), id.as_deref()))
+    }
+
     /// The last organisation mentioned in `range`, if any.
     pub fn last_org_in(&self, range: Range<usize>) -> Option<(&Range<usize>, &str, Option<&str>)> {
         self.orgs
@@ -320,6 +329,15 @@ fn fallback(doc: &Document) -> (Vec<Person>, Vec<(Range<usize>, String, Option<S
                     .is_some_and(|t| is_capitalised(doc.token_text(t)))
             {
                 end += 1; // `Secretary of State`, `Ambassador to Mexico`
+            } else if matches!(w, "and" | "&" | "of")
+                && (end + 1..(end + 4).min(tokens.len()))
+                    .chain(start..end)
+                    .any(|t| lower_in(NOT_PERSON, doc.token_text(&tokens[t])))
+                && tokens
+                    .get(end + 1)
+                    .is_some_and(|t| is_capitalised(doc.token_text(t)))
+            {
+                end += 1; // `Customs and Border Protection`, `Department of Defense`
             } else if is_name_particle(w)
                 && tokens
                     .get(end + 1)

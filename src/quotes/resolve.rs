@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use super::attribution::{Mention, MentionKind};
 use super::people::People;
-use super::words::{is_determiner, Pronoun};
+use super::words::{is_determiner, is_source_noun, Pronoun};
 use crate::analysis::{Speaker, TextSpan};
 use crate::text::Document;
 
@@ -70,7 +70,11 @@ pub fn resolve(mention: &Mention, cx: &Context) -> Option<Speaker> {
             })
         }
         MentionKind::Org => {
-            let (name, entity) = match cx.people.org_at(&mention.span) {
+            let known = cx
+                .people
+                .org_at(&mention.span)
+                .or_else(|| cx.people.org_by_name(text));
+            let (name, entity) = match known {
                 Some((name, id)) => (name.to_string(), id.map(str::to_string)),
                 None => (text.to_string(), None),
             };
@@ -127,8 +131,19 @@ pub fn resolve(mention: &Mention, cx: &Context) -> Option<Speaker> {
             choice.and_then(|i| named(i, "pronoun"))
         }
         MentionKind::Pronoun(Pronoun::Plural) => {
-            // `they said`: the last collective source nearby, else the last organisation named.
+            // `they said`: an organisation named earlier in the sentence, else the last
+            // collective source nearby, else the last organisation named.
             let at = mention.span.start;
+            let sentence = cx.doc.sentences[cx.doc.sentence_index(at)].start;
+            if let Some((_, name, id)) = cx.people.last_org_in(sentence..at) {
+                return Some(Speaker {
+                    name: name.to_string(),
+                    entity: id.map(str::to_string),
+                    mention: span,
+                    anonymous: true,
+                    resolution: "pronoun".to_string(),
+                });
+            }
             let paragraph = cx.doc.paragraph_index(at);
             let since = cx.doc.paragraphs[paragraph.saturating_sub(1)].start;
             if let Some((_, collective)) = cx
@@ -164,13 +179,56 @@ pub fn resolve(mention: &Mention, cx: &Context) -> Option<Speaker> {
                 resolution: "role".to_string(),
             })
         }
-        MentionKind::Description => Some(Speaker {
-            name: describe(text),
-            entity: None,
-            mention: span,
-            anonymous: true,
-            resolution: "description".to_string(),
-        }),
+        MentionKind::Description => {
+            // `a New York Times report`: the organisation named inside a document is the
+            // source (but `a Labour MP` is a person, not the party).
+            let head = text.rsplit(' ').next().unwrap_or("").to_lowercase();
+            let document = matches!(
+                head.as_str(),
+                "report"
+                    | "statement"
+                    | "study"
+                    | "survey"
+                    | "article"
+                    | "analysis"
+                    | "poll"
+                    | "memo"
+                    | "data"
+            );
+            if let Some((name, id)) = cx.people.org_at(&mention.span).filter(|_| document) {
+                return Some(Speaker {
+                    name: name.to_string(),
+                    entity: id.map(str::to_string),
+                    mention: span,
+                    anonymous: true,
+                    resolution: "organisation".to_string(),
+                });
+            }
+            // `those people`, `the officials`: the unnamed source the article described before.
+            let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
+            if let (Some(first), Some(head)) = (words.first(), words.last()) {
+                if matches!(first.as_str(), "those" | "these" | "the") {
+                    let earlier =
+                        cx.previous.iter().rev().find(|(_, s)| {
+                            s.anonymous && s.name.split_whitespace().any(|w| w == head)
+                        });
+                    if let Some((_, earlier)) = earlier {
+                        return Some(Speaker {
+                            mention: span,
+                            resolution: "description".to_string(),
+                            ..earlier.clone()
+                        });
+                    }
+                }
+            }
+            Some(Speaker {
+                name: describe(text),
+                entity: None,
+                mention: span,
+                anonymous: true,
+                resolution: "description".to_string(),
+            })
+        }
     }
 }
 
@@ -178,7 +236,7 @@ pub fn resolve(mention: &Mention, cx: &Context) -> Option<Speaker> {
 /// official`), so the same source reads the same wherever it stands.
 fn describe(text: &str) -> String {
     let first_word = text.split_whitespace().next().unwrap_or("").to_lowercase();
-    if !is_determiner(&first_word) {
+    if !is_determiner(&first_word) && !is_source_noun(&first_word) {
         return text.to_string();
     }
     let mut chars = text.chars();

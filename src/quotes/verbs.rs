@@ -51,8 +51,8 @@ static FORMS: LazyLock<HashMap<&'static str, Verb>> = LazyLock::new(|| {
 /// Lemmas that report speech but do not introduce a reported clause (`called it “x”`,
 /// `praised the deal`): they attribute partial quotes, never indirect speech.
 const NO_CLAUSE: &[&str] = &[
-    "accuse", "blast", "call", "charge", "decry", "describe", "dismiss", "laud", "praise", "post",
-    "slam", "tout", "tweet", "urge",
+    "accuse", "blast", "call", "charge", "decry", "describe", "dismiss", "laud", "point", "post",
+    "praise", "slam", "tout", "tweet", "urge",
 ];
 
 /// The attribution verb a lower-cased word form is, if any.

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::offsets::OffsetUnit;
 
@@ -27,6 +28,38 @@ pub fn annotate(text: JsValue, offsets: Option<String>) -> Result<JsValue, JsErr
     };
     let analysis = crate::annotate_in(&text, unit);
     analysis
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// Compares articles: `texts` is an array of strings (article indices are positions in it),
+/// `offsets` as for [`annotate`]. Returns the comparison as a plain object (see
+/// [`crate::compare::Comparison`]).
+///
+/// A non-array `texts` or a non-string item is a clear error naming the item.
+#[wasm_bindgen]
+pub fn compare(texts: JsValue, offsets: Option<String>) -> Result<JsValue, JsError> {
+    let array = texts
+        .dyn_ref::<js_sys::Array>()
+        .ok_or_else(|| JsError::new("compare expects an array of article strings"))?;
+    let texts = array
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            item.as_string().ok_or_else(|| {
+                JsError::new(&format!(
+                    "compare expects an array of article strings; item {i} is not a string"
+                ))
+            })
+        })
+        .collect::<Result<Vec<String>, JsError>>()?;
+    let unit = match offsets {
+        None => OffsetUnit::Utf16,
+        Some(name) => name.parse().map_err(|e| JsError::new(&format!("{e}")))?,
+    };
+    let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let comparison = crate::compare::compare_in(&texts, unit);
+    comparison
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsError::new(&e.to_string()))
 }

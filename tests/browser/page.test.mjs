@@ -1,0 +1,112 @@
+// The foundation page in Chromium: it loads under a sub-path, initialises the wasm, annotates a
+// sample, and its quote marks match the gold quotes; no console error, no foreign request.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve, launch, watch, recordCsp, gold, ready, norm, ROOT } from './helpers.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The text of every quote mark, joined over the parts of a split mark, by data-id. */
+async function quoteMarks(page) {
+  return page.$$eval('#output mark[data-layer="quote"]', (marks) => {
+    const byId = new Map();
+    for (const m of marks) byId.set(m.dataset.id, (byId.get(m.dataset.id) || '') + m.textContent);
+    return [...byId.values()];
+  });
+}
+
+async function pickSample(page, file) {
+  const before = await page.evaluate(() => document.body.dataset.annotated || '');
+  await page.selectOption('#sample', file);
+  await page.waitForFunction((prev) => {
+    const now = document.body.dataset.annotated || '';
+    return now !== prev && now !== '';
+  }, before, { timeout: 15000 });
+}
+
+test('the page annotates every sample and its quote marks match the gold quotes', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await recordCsp(page);
+  const seen = watch(page, server.origin);
+  const t0 = Date.now();
+  await page.goto(server.url);
+  await ready(page);
+
+  const articles = gold().articles;
+  const files = Object.keys(articles).sort();
+  const options = await page.$$eval('#sample option', (os) => os.map((o) => o.value).filter(Boolean));
+  assert.deepEqual(options, files, 'the picker lists every sample');
+
+  let goldCount = 0;
+  let found = 0;
+  let extra = 0;
+  for (const [i, file] of files.entries()) {
+    await pickSample(page, file);
+    if (i === 0) console.log(`# navigation → first sample annotated: ${Date.now() - t0} ms`);
+    const marks = (await quoteMarks(page)).map(norm);
+    const wanted = articles[file].quotes.filter((q) => q.kind === 'direct' || q.kind === 'partial').map((q) => norm(q.text));
+    const pool = [...marks];
+    for (const w of wanted) {
+      const k = pool.indexOf(w);
+      if (k >= 0) { found++; pool.splice(k, 1); }
+    }
+    goldCount += wanted.length;
+    extra += pool.length;
+    // the rendered article holds the whole text, nothing lost or duplicated
+    const text = fs.readFileSync(path.join(ROOT, 'seeds', file), 'utf8');
+    const shown = await page.$$eval('#output p', (ps) => ps.map((p) => p.textContent).join('\n'));
+    assert.equal(norm(shown), norm(text), `${file}: the article is shown whole`);
+  }
+  const recall = found / goldCount;
+  console.log(`# gold direct/partial quotes found as marks: ${found}/${goldCount} (recall ${recall.toFixed(3)}), extra marks: ${extra}`);
+  assert.ok(recall >= 0.9, `recall ${recall} ≥ 0.9`);
+  assert.ok(extra <= 3 * files.length, `extra quote marks: ${extra}`);
+
+  const status = await page.textContent('#status');
+  assert.match(status, /\d+ quotes?, \d+ entit(y|ies), \d+ stance cues? — annotated in [\d.]+ ms/);
+
+  // every mark names its layer and id
+  const bad = await page.$$eval('#output mark', (ms) => ms.filter((m) =>
+    !['quote', 'speaker', 'entity', 'cue'].includes(m.dataset.layer) || !m.dataset.id).length);
+  assert.equal(bad, 0, 'every mark has data-layer and data-id');
+
+  await page.selectOption('#sample', files[0]);
+  await page.waitForTimeout(100);
+  fs.mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
+  await page.screenshot({ path: path.join(ROOT, 'docs/screenshot.png'), fullPage: false });
+
+  assert.deepEqual(seen.errors, [], 'no console errors');
+  assert.deepEqual(seen.foreign, [], 'no request to another origin');
+  assert.deepEqual(await page.evaluate(() => window.__csp), [], 'no CSP violation');
+  await context.close();
+});
+
+test('pasted text is rendered as text, never as markup', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const seen = watch(page, server.origin);
+  await page.goto(server.url);
+  await ready(page);
+  const evil = 'Officials said "<img src=x onerror=alert(1)> is <b>not</b> markup," the mayor said.\n<script>window.__pwned=1</script>';
+  await page.fill('#article', evil);
+  await page.waitForFunction(() => document.body.dataset.annotated);
+  assert.equal(await page.$$eval('#output img, #output b, #output script', (els) => els.length), 0);
+  assert.equal(norm(await page.textContent('#output')), norm(evil.replace('\n', '')));
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});

@@ -31,6 +31,13 @@ pub fn annotate(text: JsValue, offsets: Option<String>) -> Result<JsValue, JsErr
         .map_err(|e| JsError::new(&e.to_string()))
 }
 
+/// What a rule id (`Quote::rule`, `Cue::rule`, …) means in plain words, for the page's cards;
+/// the id itself when it is not described.
+#[wasm_bindgen]
+pub fn describe_rule(id: &str) -> String {
+    crate::rules::describe(id).to_string()
+}
+
 /// The crate's version.
 #[wasm_bindgen]
 pub fn version() -> String {

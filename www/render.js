@@ -121,12 +121,11 @@ function renderParagraph(p, text, pStart, pEnd, spans, parts, decorate) {
 }
 
 /**
- * The annotated article as a DocumentFragment of <p> elements.
- * `decorate(mark, span, part)` may add attributes (colours, tabindex) to each mark.
+ * The annotated article, one <p> at a time (a generator, so that a long article can be built in
+ * slices between frames). `decorate(mark, span, part)` may add attributes to each mark.
  */
-export function renderArticle(text, analysis, decorate) {
+export function* paragraphNodes(text, analysis, decorate) {
   const spans = collectSpans(analysis).sort((a, b) => a.start - b.start);
-  const frag = document.createDocumentFragment();
   const parts = new Map();
   let next = 0;
   let carry = [];
@@ -138,7 +137,36 @@ export function renderArticle(text, analysis, decorate) {
     }
     const p = document.createElement('p');
     renderParagraph(p, text, start, end, carry, parts, decorate);
-    frag.appendChild(p);
+    yield p;
   }
+}
+
+/** The annotated article as a DocumentFragment of <p> elements. */
+export function renderArticle(text, analysis, decorate) {
+  const frag = document.createDocumentFragment();
+  for (const p of paragraphNodes(text, analysis, decorate)) frag.appendChild(p);
   return frag;
+}
+
+/**
+ * Renders into `container` in slices of about `budgetMs`, yielding to the browser between
+ * slices; resolves to false when `isCurrent()` turns false (a newer render started).
+ */
+export async function renderInto(container, text, analysis, decorate, { budgetMs = 12, isCurrent = () => true } = {}) {
+  const iter = paragraphNodes(text, analysis, decorate);
+  container.replaceChildren();
+  for (;;) {
+    const frag = document.createDocumentFragment();
+    const t0 = performance.now();
+    let done = false;
+    while (performance.now() - t0 < budgetMs) {
+      const { value, done: end } = iter.next();
+      if (end) { done = true; break; }
+      frag.appendChild(value);
+    }
+    container.appendChild(frag);
+    if (done) return true;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (!isCurrent()) return false;
+  }
 }

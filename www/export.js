@@ -148,9 +148,8 @@ export function toHtml(text, analysis, { css, rules, title, speakers }) {
   const t = doc.createElement('title');
   t.textContent = `NewsLens: ${title}`;
   head.append(t);
-  const style = doc.createElement('style');
-  style.textContent = css;
-  head.append(style);
+  // a placeholder: a <style> built in this inert document would be refused by the page's CSP
+  meta({ name: 'newslens-style' });
 
   const ix = index(analysis, rules);
   const ranked = speakers || rankSpeakers(analysis);
@@ -186,8 +185,12 @@ export function toHtml(text, analysis, { css, rules, title, speakers }) {
   wrap.className = 'workspace';
   wrap.append(article, aside);
   body.append(h1, note, wrap);
-  // the bars' widths are inline styles made through CSSOM; keep them in the file
-  return `<!doctype html>\n${doc.documentElement.outerHTML}\n`;
+  // Only our own stylesheet is spliced in as a string; the reader's text went in as text nodes.
+  // The placeholder comes first in the file (in <head>), and no attribute value can hold it
+  // (the serialiser escapes its quotes).
+  if (/<\/style/i.test(css)) throw new Error('the stylesheet cannot be inlined');
+  const html = doc.documentElement.outerHTML.replace('<meta name="newslens-style">', () => `<style>\n${css}</style>`);
+  return `<!doctype html>\n${html}\n`;
 }
 
 /** Offers `content` as a file download. */

@@ -10,6 +10,9 @@ import { chromium } from 'playwright-core';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const WWW = path.join(ROOT, 'www');
 export const BASE_PATH = '/newslens/';
+/** The same site with pkg/newslens.js replaced by the fixture annotator (see fixtures/). */
+export const FAKE_PATH = '/newslens-fake/';
+const FAKE_MODULE = path.join(ROOT, 'tests/browser/fixtures/fake-newslens.js');
 
 const MIME = {
   '.html': 'text/html; charset=utf-8',
@@ -28,14 +31,16 @@ const MIME = {
 export async function serve() {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
-    if (!url.pathname.startsWith(BASE_PATH)) {
+    const base = [BASE_PATH, FAKE_PATH].find((b) => url.pathname.startsWith(b));
+    if (!base) {
       res.writeHead(404).end('not under the site path');
       return;
     }
-    let rel = decodeURIComponent(url.pathname.slice(BASE_PATH.length));
+    let rel = decodeURIComponent(url.pathname.slice(base.length));
     if (rel === '' || rel.endsWith('/')) rel += 'index.html';
-    const file = path.resolve(WWW, rel);
-    if (!file.startsWith(WWW + path.sep)) {
+    let file = path.resolve(WWW, rel);
+    if (base === FAKE_PATH && rel === 'pkg/newslens.js') file = FAKE_MODULE;
+    else if (!file.startsWith(WWW + path.sep)) {
       res.writeHead(403).end();
       return;
     }
@@ -53,6 +58,7 @@ export async function serve() {
   return {
     origin: `http://127.0.0.1:${port}`,
     url: `http://127.0.0.1:${port}${BASE_PATH}`,
+    fakeUrl: `http://127.0.0.1:${port}${FAKE_PATH}`,
     close: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(resolve); }),
   };
 }

@@ -11,9 +11,26 @@ const BLOCKS = new Set([
 const DROP = 'script, style, noscript, template, iframe, object, embed, svg, math, canvas, img, picture, video, audio, source, link, meta, title, button, input, select, textarea';
 const CHROME = 'nav, header, footer, aside, form, [role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"], [aria-hidden="true"], [hidden]';
 
+/**
+ * A textual pre-pass before parsing: drops script/style-like blocks and renames event-handler
+ * and style attributes. Safety does not rest on it (the document is inert, only text is read,
+ * and the page's CSP forbids inline code and styles); it keeps Chromium from reporting CSP
+ * violations for markup that an inert document would never have run anyway.
+ */
+export function defuse(html) {
+  let out = html.replace(/<(script|style|noscript|template|iframe|object|embed|svg|math)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<(script|style|link|meta|base)\b[^>]*>/gi, ' ');
+  for (let i = 0; i < 20; i++) {
+    const next = out.replace(/(<[a-z][^>]*?[\s/"'])(on[a-z]*|style|src|srcset|href|poster|background)(\s*=)/gi, '$1data-x-$2$3');
+    if (next === out) break;
+    out = next;
+  }
+  return out;
+}
+
 /** Parses HTML without running or loading anything. */
 export function parseHtml(html) {
-  return new DOMParser().parseFromString(html, 'text/html');
+  return new DOMParser().parseFromString(defuse(html), 'text/html');
 }
 
 /** Paragraphs of text under `root`, one per block element; whitespace collapsed. */

@@ -168,6 +168,7 @@ async function show(msg, text) {
   renderVoices($('#voices'), state.speakers, analysis);
   renderEntities($('#entities'), analysis);
   renderStance($('#stance'), analysis);
+  output.classList.toggle('long', text.length > LONG_TEXT);
   const done = await renderInto(output, text, analysis, decorate, { isCurrent: () => render === state.renders });
   if (!done) return;
   cards.reset();
@@ -261,12 +262,14 @@ const annotateSoon = debounce(annotateNow, 300);
 const annotateLater = debounce(annotateNow, 800);
 
 article.addEventListener('input', () => {
+  article.classList.toggle('long', article.value.length > LONG_TEXT);
   save();
   (article.value.length > LONG_TEXT ? annotateLater : annotateSoon)();
 });
 
 /** Replaces the article with `text` (from a file, a sample, a drop). */
 function setArticle(text) {
+  article.classList.toggle('long', text.length > LONG_TEXT);
   article.value = text;
   save.flush();
   annotateNow();
@@ -382,6 +385,7 @@ document.querySelector('.export').addEventListener('click', async (e) => {
 
 const restored = loadText();
 if (restored) {
+  article.classList.toggle('long', restored.length > LONG_TEXT);
   article.value = restored;
   say('Your last text was restored from this browser’s storage.');
   annotateNow();

@@ -150,21 +150,31 @@ export function renderArticle(text, analysis, decorate) {
 
 /**
  * Renders into `container` in slices of about `budgetMs`, yielding to the browser between
- * slices; resolves to false when `isCurrent()` turns false (a newer render started).
+ * slices; resolves to false when `isCurrent()` turns false (a newer render started). The first
+ * slice is shown at once; the rest is built off-document and attached every `attachMs` of
+ * building (attaching after every slice would lay out the growing article again each time).
  */
-export async function renderInto(container, text, analysis, decorate, { budgetMs = 12, isCurrent = () => true } = {}) {
+export async function renderInto(container, text, analysis, decorate, { budgetMs = 12, attachMs = 300, isCurrent = () => true } = {}) {
   const iter = paragraphNodes(text, analysis, decorate);
   container.replaceChildren();
+  let pending = document.createDocumentFragment();
+  let built = 0;
+  let first = true;
   for (;;) {
-    const frag = document.createDocumentFragment();
     const t0 = performance.now();
     let done = false;
     while (performance.now() - t0 < budgetMs) {
       const { value, done: end } = iter.next();
       if (end) { done = true; break; }
-      frag.appendChild(value);
+      pending.appendChild(value);
     }
-    container.appendChild(frag);
+    built += performance.now() - t0;
+    if (first || done || built >= attachMs) {
+      container.appendChild(pending);
+      pending = document.createDocumentFragment();
+      built = 0;
+      first = false;
+    }
     if (done) return true;
     await new Promise((resolve) => setTimeout(resolve, 0));
     if (!isCurrent()) return false;

@@ -97,7 +97,7 @@ export function renderVoices(container, speakers, analysis) {
       el('button', { type: 'button', className: 'pick', 'data-pick': 'speaker', 'data-key': s.key, 'aria-pressed': 'false' },
         el('span', { className: 'dot', 'data-colour': s.colour, 'aria-hidden': 'true' }),
         el('span', { className: 'who' }, s.name),
-        s.anonymous ? el('span', { className: 'tag' }, 'unnamed') : null,
+        s.anonymous ? el('span', { className: 'tag', title: 'an unnamed or collective source' }, 'unnamed') : null,
         el('span', { className: 'share' }, pct(s.share))),
       el('div', { className: 'bar', 'aria-hidden': 'true' }, fill),
       el('p', { className: 'counts' }, counts),

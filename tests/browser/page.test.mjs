@@ -19,9 +19,9 @@ after(async () => {
   await server?.close();
 });
 
-/** The text of every quote mark, joined over the parts of a split mark, by data-id. */
+/** The text of every direct or partial quote mark, joined over the parts of a split mark. */
 async function quoteMarks(page) {
-  return page.$$eval('#output mark[data-layer="quote"]', (marks) => {
+  return page.$$eval('#output mark[data-layer="quote"]:is([data-kind="direct"], [data-kind="partial"])', (marks) => {
     const byId = new Map();
     for (const m of marks) byId.set(m.dataset.id, (byId.get(m.dataset.id) || '') + m.textContent);
     return [...byId.values()];

@@ -152,7 +152,10 @@ test('a worker that dies is restarted, the text kept, the reader told', async ()
 test('pasted text is rendered as text, never as markup', async () => {
   const { context, page, seen } = await open();
   const evil = 'Officials said "<img src=x onerror=alert(1)> is <b>not</b> markup," the mayor said.\n<script>window.__pwned=1</script>';
+  await page.waitForLoadState('networkidle');
+  const requests = seen.requests.length;
   await annotated(page, () => page.fill('#article', evil));
+  assert.deepEqual(seen.requests.slice(requests), [], 'no request at all while annotating');
   assert.equal(await page.$$eval('#output img, #output b, #output script', (els) => els.length), 0);
   assert.equal(norm(await page.textContent('#output')), norm(evil.replace('\n', '')));
   assert.equal(await page.evaluate(() => window.__pwned), undefined);

@@ -5,6 +5,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { serve, launch, watch, recordCsp, gold, ready, norm, ROOT } from './helpers.mjs';
+import { parseCsv } from './csv.mjs';
+import init, { annotate } from '../../www/pkg/newslens.js';
+
+await init({ module_or_path: fs.readFileSync(path.join(ROOT, 'www/pkg/newslens_bg.wasm')) });
 
 let server;
 let browser;
@@ -29,6 +33,7 @@ async function quoteMarks(page) {
 }
 
 async function pickSample(page, file) {
+  if ((await page.inputValue('#sample')) === file) await page.selectOption('#sample', '');
   const before = await page.evaluate(() => document.body.dataset.annotated || '');
   await page.selectOption('#sample', file);
   await page.waitForFunction((prev) => {
@@ -84,8 +89,27 @@ test('the page annotates every sample and its quote marks match the gold quotes'
     !['quote', 'speaker', 'entity', 'cue'].includes(m.dataset.layer) || !m.dataset.id).length);
   assert.equal(bad, 0, 'every mark has data-layer and data-id');
 
-  await page.selectOption('#sample', files[0]);
-  await page.waitForTimeout(100);
+  await pickSample(page, files[0]);
+
+  // the exports of a real analysis parse back and match what the core returns
+  const text = fs.readFileSync(path.join(ROOT, 'seeds', files[0]), 'utf8');
+  const expected = annotate(text, 'utf16');
+  const download = async (kind) => {
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click(`[data-export="${kind}"]`)]);
+    return fs.readFileSync(await dl.path(), 'utf8');
+  };
+  assert.deepEqual(JSON.parse(await download('json')), expected, 'JSON export = the core\'s analysis');
+  const rows = parseCsv((await download('csv')).replace(/^\ufeff/, ''));
+  assert.deepEqual(rows.slice(1).map((r) => [r[0], r[1], r[3], r[4]]),
+    expected.quotes.map((q) => [q.id, q.speaker ? q.speaker.name : '', q.kind, q.text]));
+  const ld = JSON.parse(await download('jsonld'));
+  const cps = [...text];
+  for (const a of ld.first.items) {
+    const [quote, pos] = a.target.selector;
+    assert.equal(cps.slice(pos.start, pos.end).join(''), quote.exact);
+  }
+  assert.ok(ld.first.items.length >= expected.quotes.length);
+
   fs.mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
   await page.screenshot({ path: path.join(ROOT, 'docs/screenshot.png'), fullPage: false });
 

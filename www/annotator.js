@@ -10,7 +10,7 @@ export const LONG_TEXT = 256 * 1024;
 export class Annotator {
   /**
    * @param {object} on  callbacks: ready(version), progress(done, total), result(msg, text),
-   *                     error(message), restarted(reason)
+   *                     error(message), restarted(reason), broken(message)
    */
   constructor(on) {
     this.on = on;
@@ -44,6 +44,8 @@ export class Annotator {
         this.pump();
       } else if (msg.type === 'fatal') {
         this.restart(msg.message);
+      } else if (msg.type === 'broken') {
+        this.stop(msg.message);
       }
     };
     worker.onerror = (event) => {
@@ -52,8 +54,28 @@ export class Annotator {
     };
   }
 
+  /** Gives up: the annotator cannot run in this browser (or its files are missing). */
+  stop(message) {
+    this.worker.terminate();
+    this.worker = null;
+    this.busy = null;
+    this.pending = null;
+    this.isReady = false;
+    this.on.broken(message);
+  }
+
   /** Replaces a dead or cancelled worker; the job in flight is sent again unless `drop`. */
   restart(reason, drop = false) {
+    if (reason) {
+      // a worker that keeps dying (a missing or broken file) is not restarted for ever
+      const now = Date.now();
+      this.crashes = (this.crashes || []).filter((t) => now - t < 30000);
+      this.crashes.push(now);
+      if (this.crashes.length > 3) {
+        this.stop(`${reason}; it stopped ${this.crashes.length} times in half a minute, so it was not restarted`);
+        return;
+      }
+    }
     let again = drop ? null : (this.pending ?? (this.busy && this.busy.text));
     if (reason && again !== null) {
       // a text that crashes the worker twice is not sent a third time
@@ -72,6 +94,7 @@ export class Annotator {
 
   /** Annotates `text` (the latest call wins). */
   request(text) {
+    if (!this.worker) return;
     if (this.busy && this.busy.text.length > LONG_TEXT) {
       // a long job would delay the new text: drop it
       this.pending = text;
@@ -84,6 +107,7 @@ export class Annotator {
 
   /** Stops the job in flight and anything queued. */
   cancel() {
+    if (!this.worker) return false;
     if (!this.busy && this.pending === null) return false;
     this.restart(null, true);
     return true;

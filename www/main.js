@@ -219,6 +219,12 @@ const annotator = new Annotator({
   restarted(reason) {
     say(`The annotator stopped (${reason}) and was restarted. Your text is kept.`);
   },
+  broken(message) {
+    progressRow.hidden = true;
+    document.body.dataset.broken = '1';
+    setStatus('The annotator is not available.');
+    say(`NewsLens cannot annotate in this browser: ${message}. Your text is kept.`);
+  },
 });
 
 function annotateNow() {
@@ -228,6 +234,7 @@ function annotateNow() {
     clearOutput('Nothing to annotate yet.');
     return;
   }
+  if (!annotator.worker) return; // broken: the notice says why
   if (text.length > MAX_CHARS) {
     annotator.cancel();
     clearOutput(`Not annotated: this text is ${mb(text.length * 2)} (${text.length.toLocaleString('en')} characters); NewsLens annotates up to ${MAX_CHARS.toLocaleString('en')} characters (10 MB). Split it into smaller parts.`);

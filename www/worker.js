@@ -5,7 +5,8 @@
 // In:  {type:'annotate', job, text}
 // Out: {type:'ready', version} | {type:'progress', job, done, total}
 //      | {type:'result', job, analysis, rules, ms, chunks} | {type:'error', job, message}
-//      | {type:'fatal', message} (the wasm did not load, or trapped: the page restarts us)
+//      | {type:'fatal', message} (the wasm trapped: the page starts a fresh worker)
+//      | {type:'broken', message} (the wasm did not load: restarting would not help)
 import init, { annotate, version, describe_rule as describeRule } from './pkg/newslens.js';
 
 /** Texts longer than this (UTF-16 units) are annotated in chunks of about this size. */
@@ -13,7 +14,7 @@ export const CHUNK = 256 * 1024;
 
 const ready = init().then(
   () => { self.postMessage({ type: 'ready', version: version() }); return true; },
-  (err) => { self.postMessage({ type: 'fatal', message: `could not load the annotator: ${err && err.message || err}` }); return false; },
+  (err) => { self.postMessage({ type: 'broken', message: `could not load the annotator: ${err && err.message || err}` }); return false; },
 );
 
 /** Chunk boundaries: cut at the last line end before each CHUNK units. */

@@ -162,3 +162,19 @@ test('pasted text is rendered as text, never as markup', async () => {
   assert.deepEqual(seen.errors, []);
   await context.close();
 });
+
+test('an annotator that cannot load says so once, instead of restarting for ever', async () => {
+  const context = await browser.newContext();
+  await context.route('**/pkg/newslens_bg.wasm', (route) => route.fulfill({ status: 404, body: 'missing' }));
+  const page = await context.newPage();
+  const workers = [];
+  page.on('worker', (w) => workers.push(w));
+  await page.goto(server.url);
+  await page.waitForFunction(() => document.body.dataset.broken === '1', null, { timeout: 15000 });
+  assert.match(await page.textContent('#notice'), /cannot annotate in this browser/);
+  await page.fill('#article', 'Still “editable,” she said.');
+  await page.waitForTimeout(600);
+  assert.equal(workers.length, 1, 'no restart loop');
+  assert.equal(await page.inputValue('#article'), 'Still “editable,” she said.');
+  await context.close();
+});

@@ -24,6 +24,15 @@ function speakerLine(q) {
   return bits.join(' ');
 }
 
+/** Whose words a cue is in: `writer`, `unattributed`, an entity id or `speaker:<slug>`. */
+export function voiceLabel(ix, voice) {
+  if (voice === 'writer') return 'the writer’s own words';
+  if (voice === 'unattributed') return 'inside a quote with no speaker';
+  if (ix.entities.has(voice)) return `inside a quote by ${ix.entities.get(voice).name}`;
+  if (voice.startsWith('speaker:')) return `inside a quote by ${voice.slice(8).replace(/-/g, ' ')}`;
+  return voice;
+}
+
 /**
  * The title and rows describing the annotation a mark stands for:
  * {title, rows: [[label, value], …]}. `dataset` is the mark's data-* attributes.
@@ -64,7 +73,7 @@ export function describe(ix, dataset) {
     if (!c) return null;
     const rows = [['Category', label(CUE_LABELS, c.category)]];
     if (CUE_EXPLAIN[c.category]) rows.push(['Means', CUE_EXPLAIN[c.category]]);
-    if (c.voice) rows.push(['Voice', c.voice === 'author' ? 'the writer’s' : c.voice === 'quoted' ? 'inside a quote' : c.voice]);
+    if (c.voice) rows.push(['Voice', voiceLabel(ix, c.voice)]);
     rows.push(['Why it counts', rule(ix, c.rule)]);
     return { title: `Stance cue ${id}`, rows };
   }

@@ -29,13 +29,28 @@ export const KIND_LABELS = { direct: 'direct quote', partial: 'partial quote', i
 /** Number of speaker colours before the rest share one. */
 export const PALETTE_SIZE = 8;
 
+/** Words of a text: whitespace-separated chunks holding a letter or digit (as the core counts). */
+export function countWords(text) {
+  let n = 0;
+  for (const chunk of text.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(chunk)) n++;
+  return n;
+}
+
 /**
- * Speakers with their quotes, ranked by share of voice (share of all quotes), then by first
- * appearance. Unattributed quotes form one group with key ''. When the analysis carries a
- * `profile` from the core, its order and shares are used for the speakers it names.
+ * Speakers with their quotes, ranked by share of voice, then by first appearance. Share of
+ * voice is the words of a speaker's quotes (a nested quote's words go to its own speaker) over
+ * the words of all attributed quotes. Unattributed quotes form one group with key '' and no
+ * share. When the analysis carries the core's `profile`, its ranking and `share_of_voice` are
+ * used for the speakers it lists; everything else comes from the quotes.
  */
 export function speakers(analysis) {
   const quotes = analysis.quotes || [];
+  const nestedWords = new Map();
+  const words = new Map();
+  for (const q of quotes) words.set(q.id, countWords(q.text));
+  for (const q of quotes) {
+    if (q.nested_in) nestedWords.set(q.nested_in, (nestedWords.get(q.nested_in) || 0) + words.get(q.id));
+  }
   const byKey = new Map();
   for (const q of quotes) {
     const key = speakerKey(q.speaker);
@@ -49,6 +64,7 @@ export function speakers(analysis) {
         first: q.start,
         quotes: [],
         mentions: [],
+        words: 0,
         counts: { direct: 0, partial: 0, indirect: 0 },
         verbs: new Map(),
         neutral: 0,
@@ -57,6 +73,7 @@ export function speakers(analysis) {
     }
     const s = byKey.get(key);
     s.quotes.push(q.id);
+    s.words += Math.max(0, words.get(q.id) - (nestedWords.get(q.id) || 0));
     s.counts[q.kind] = (s.counts[q.kind] || 0) + 1;
     if (q.speaker && q.speaker.mention) s.mentions.push(q.speaker.mention);
     if (q.cue) {
@@ -66,23 +83,27 @@ export function speakers(analysis) {
       if (q.cue.neutral) s.neutral++; else s.loaded++;
     }
   }
-  const total = quotes.length || 1;
-  const list = [...byKey.values()].map((s) => ({ ...s, verbs: [...s.verbs.values()].sort((a, b) => b.count - a.count || a.lemma.localeCompare(b.lemma)), share: s.quotes.length / total }));
+  const list = [...byKey.values()].map((s) => ({ ...s, verbs: [...s.verbs.values()].sort((a, b) => b.count - a.count || a.lemma.localeCompare(b.lemma)) }));
+  const attributedWords = list.filter((s) => s.attributed).reduce((n, s) => n + s.words, 0) || 1;
+  for (const s of list) s.share = s.attributed ? s.words / attributedWords : null;
   const profile = analysis.profile && Array.isArray(analysis.profile.speakers) ? analysis.profile.speakers : null;
   const rank = new Map();
   if (profile) {
     profile.forEach((p, i) => {
-      const key = p.entity ? `entity:${p.entity}` : `name:${String(p.name || '').toLowerCase()}`;
-      rank.set(key, i);
-      const mine = list.find((s) => s.key === key);
-      if (mine && typeof p.share === 'number') mine.share = p.share;
+      const mine = list.find((s) => s.attributed && (p.entity ? s.entity === p.entity
+        : !s.entity && s.name.toLowerCase() === String(p.name || '').toLowerCase()));
+      if (!mine) return;
+      rank.set(mine.key, i);
+      const share = typeof p.share_of_voice === 'number' ? p.share_of_voice : p.share;
+      if (typeof share === 'number') mine.share = share;
+      if (typeof p.words === 'number') mine.words = p.words;
     });
   }
   list.sort((a, b) => {
     if (!a.attributed !== !b.attributed) return a.attributed ? -1 : 1;
     const ra = rank.has(a.key) ? rank.get(a.key) : Infinity;
     const rb = rank.has(b.key) ? rank.get(b.key) : Infinity;
-    return ra - rb || b.quotes.length - a.quotes.length || a.first - b.first;
+    return ra - rb || (b.share || 0) - (a.share || 0) || b.quotes.length - a.quotes.length || a.first - b.first;
   });
   let slot = 0;
   for (const s of list) s.colour = s.attributed ? String(Math.min(slot++, PALETTE_SIZE)) : 'none';

@@ -63,6 +63,12 @@ function pct(x) {
   return `${Math.round(x * 100)}%`;
 }
 
+function totalsLine(t) {
+  if (!t || typeof t.quoted_share !== 'number' || typeof t.writer_share !== 'number') return null;
+  const reported = t.words ? t.reported_words / t.words : 0;
+  return el('li', {}, `Of the article’s ${t.words} words: ${pct(t.quoted_share)} quoted, ${pct(reported)} reported speech, ${pct(t.writer_share)} the writer’s own`);
+}
+
 /** "Who's quoted": share-of-voice bars, named vs anonymous, verbs. */
 export function renderVoices(container, speakers, analysis) {
   const quotes = analysis.quotes || [];
@@ -81,12 +87,15 @@ export function renderVoices(container, speakers, analysis) {
     el('li', {}, `${quotes.length} quote${quotes.length === 1 ? '' : 's'} from ${attributed.length} speaker${attributed.length === 1 ? '' : 's'}`),
     el('li', {}, `Named sources: ${named.length} (${quotesOf(named)} quotes) · unnamed: ${anon.length} (${quotesOf(anon)} quotes)`),
     unattributed ? el('li', {}, `Not attributed: ${unattributed.quotes.length}`) : null,
-    el('li', {}, `Attribution verbs: ${neutral} neutral, ${loaded} loaded`));
+    el('li', {}, `Attribution verbs: ${neutral} neutral, ${loaded} loaded`),
+    totalsLine(analysis.profile && analysis.profile.totals),
+    el('li', { className: 'note' }, 'Share of voice: words of each speaker’s quotes over all attributed quoted words.'));
   const list = el('ol', { className: 'voices' });
   for (const s of speakers) {
     const counts = ['direct', 'partial', 'indirect'].map((k) => `${s.counts[k] || 0} ${k}`).join(' · ');
     // widths in steps of 5 % come from the stylesheet: no inline style anywhere
-    const fill = el('span', { className: 'fill', 'data-colour': s.colour, 'data-w': String(Math.max(1, Math.round(s.share * 20)) * 5) });
+    const fill = s.share === null ? null
+      : el('span', { className: 'fill', 'data-colour': s.colour, 'data-w': String(Math.max(1, Math.round(s.share * 20)) * 5) });
     const verbs = s.verbs.length
       ? el('p', { className: 'verbs' }, 'Verbs: ', ...s.verbs.flatMap((v, i) => [
         i ? ', ' : '',
@@ -98,9 +107,9 @@ export function renderVoices(container, speakers, analysis) {
         el('span', { className: 'dot', 'data-colour': s.colour, 'aria-hidden': 'true' }),
         el('span', { className: 'who' }, s.name),
         s.anonymous ? el('span', { className: 'tag', title: 'an unnamed or collective source' }, 'unnamed') : null,
-        el('span', { className: 'share' }, pct(s.share))),
-      el('div', { className: 'bar', 'aria-hidden': 'true' }, fill),
-      el('p', { className: 'counts' }, counts),
+        el('span', { className: 'share' }, s.share === null ? `${s.quotes.length} quotes` : pct(s.share))),
+      fill ? el('div', { className: 'bar', 'aria-hidden': 'true' }, fill) : null,
+      el('p', { className: 'counts' }, `${counts}${s.words ? ` · ${s.words} words` : ''}`),
       verbs));
   }
   container.replaceChildren(summary, list);
@@ -136,10 +145,13 @@ export function renderStance(container, analysis) {
       const w = cue.text.toLowerCase();
       words.set(w, (words.get(w) || 0) + 1);
     }
+    const writer = byCat[c].filter(({ cue }) => cue.voice === 'writer').length;
+    const hasVoice = byCat[c].some(({ cue }) => typeof cue.voice === 'string');
     return el('li', {},
       el('button', { type: 'button', className: 'pick', 'data-pick': 'cue', 'data-key': c, 'aria-pressed': 'false' },
         el('span', { className: 'swatch', 'data-layer': 'cue', 'data-category': c, 'aria-hidden': 'true' }),
         `${label(CUE_LABELS, c)} `, el('span', { className: 'count' }, String(byCat[c].length))),
+      hasVoice ? el('p', { className: 'words' }, `${writer} in the writer’s own words, ${byCat[c].length - writer} inside quotes`) : null,
       el('p', { className: 'words' }, [...words].map(([w, n]) => (n > 1 ? `${w} ×${n}` : w)).join(', ')));
   })));
 }

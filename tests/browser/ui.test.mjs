@@ -125,6 +125,7 @@ test('cards open on keyboard focus; j/k and arrows move; Esc closes', async () =
   const cueCard = await page.textContent('#card');
   assert.match(cueCard, /Boosters/);
   assert.match(cueCard, /plain words for fake\.cue\.booster/);
+  assert.match(cueCard, /inside a quote by Jane Doe/);
   // find an entity card with titles and mention count
   for (let i = 0; i < 12 && !(await id()).startsWith('entity:e1'); i++) await page.keyboard.press('ArrowLeft');
   assert.equal(await id(), 'entity:e1');
@@ -144,12 +145,20 @@ test('cards open on keyboard focus; j/k and arrows move; Esc closes', async () =
 
 test('side panel: share of voice, named vs unnamed, verbs; clicks highlight and scroll', async () => {
   const rows = await page.$$eval('#voices .voices li', (lis) => lis.map((li) => li.querySelector('.who').textContent));
-  assert.deepEqual(rows, ['Jane Doe', 'a city official', 'Acme Corp', 'Unattributed']);
+  // ranked by the core's profile when there is one
+  assert.deepEqual(rows, ['Jane Doe', 'Acme Corp', 'a city official', 'Unattributed']);
   const facts = await page.textContent('#voices .facts');
   assert.match(facts, /8 quotes from 3 speakers/);
   assert.match(facts, /Named sources: 2 \(6 quotes\) · unnamed: 1 \(1 quotes\)/);
   assert.match(facts, /4 neutral, 2 loaded/);
-  assert.match(await page.textContent('#voices .voices li:first-child'), /63%.*4 direct · 1 partial · 0 indirect.*say ×3, insist \(loaded\)/s);
+  assert.match(await page.textContent('#voices .voices li:first-child'), /70%.*4 direct · 1 partial · 0 indirect · 27 words.*say ×3, insist \(loaded\)/s);
+  assert.match(facts, /38% quoted, 5% reported speech, 57% the writer’s own/);
+  // without a profile the page computes share of voice (words) from the quotes itself
+  const computed = await page.evaluate(async (a) => {
+    const { speakers } = await import('./model.js');
+    return speakers(a).map((s) => [s.name, s.words, s.share === null ? null : Math.round(s.share * 100)]);
+  }, { ...analysis, profile: undefined });
+  assert.deepEqual(computed, [['Jane Doe', 27, 77], ['a city official', 4, 11], ['Acme Corp', 4, 11], ['Unattributed', 2, null]]);
   await page.click('#voices button[data-key="entity:e1"]');
   const hl = await page.$$eval('#output mark[data-hl]:not([data-part])', (ms) => ms.map((m) => `${m.dataset.layer}:${m.dataset.id}`));
   assert.deepEqual(hl.filter((h) => h.startsWith('quote')).sort(), ['quote:q1', 'quote:q2', 'quote:q5', 'quote:q6', 'quote:q7']);
@@ -163,7 +172,8 @@ test('side panel: share of voice, named vs unnamed, verbs; clicks highlight and 
   assert.equal(await page.isChecked('[data-toggle="entity"]'), true);
   assert.equal(await page.$eval('mark[data-hl]', (m) => m.hasAttribute('data-off')), false);
   // stance by category
-  assert.match(await page.textContent('#stance'), /Loaded attribution 2/);
+  assert.match(await page.textContent('#stance'), /Loaded attribution 2\s*2 in the writer’s own words, 0 inside quotes/);
+  assert.match(await page.textContent('#stance'), /Hedges 2\s*0 in the writer’s own words, 2 inside quotes/);
   await page.click('#entities button[data-key="e2"]');
   assert.equal(await page.$$eval('#output mark[data-hl]', (ms) => ms.length), 0, 'a second click clears');
 });

@@ -168,6 +168,13 @@ pub fn np_ending_at(doc: &Document, people: &People, end: usize, floor: usize) -
             kind: MentionKind::Pronoun(p),
         });
     }
+    // `one senior Labour MP`, `a Treasury spokesperson`: a source noun heads a description,
+    // capitalised or not.
+    if is_source_noun(&word) && !is_person_role(&word) || word == "mp" || word == "mps" {
+        if let Some(description) = description_ending_at(doc, end, floor) {
+            return Some(description);
+        }
+    }
     if capitalised(doc, end) {
         let mut start = end;
         while start > floor {

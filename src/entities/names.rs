@@ -15,7 +15,7 @@
 
 use std::collections::HashSet;
 
-use super::gazetteer::{Known, GAZETTEER};
+use super::gazetteer::{Gazetteer, Known, GAZETTEER};
 use super::words::{is_headline, prescan, units, Kind, People, Unit};
 use super::Mention;
 use crate::analysis::EntityType;
@@ -119,6 +119,8 @@ struct Pass<'a, 'd> {
     headline: Vec<bool>,
     /// Outlets named so far, for `the Times`.
     outlets: Vec<String>,
+    /// The known name starting at each unit, if any.
+    known: Vec<Option<(usize, &'static Known)>>,
     out: Vec<Mention>,
 }
 
@@ -152,8 +154,12 @@ pub fn find(doc: &Document, taken: &[Mention]) -> Vec<Mention> {
         inner_capitals,
         headline,
         outlets: Vec::new(),
+        known: Vec::new(),
         out: Vec::new(),
     };
+    pass.known = (0..pass.units.len())
+        .map(|i| pass.compute_known_at(i))
+        .collect();
     pass.run();
     pass.out
 }
@@ -201,9 +207,14 @@ impl<'a> Pass<'a, '_> {
             .then_some(i)
     }
 
-    /// The longest known name starting at unit `i`, as (end unit, entry).
-    fn known_at(&self, i: usize) -> Option<(usize, Known)> {
-        let g = &*GAZETTEER;
+    /// The longest known name starting at unit `i`, as (end unit, entry); computed once per
+    /// unit in [`Pass::compute_known_at`].
+    fn known_at(&self, i: usize) -> Option<(usize, &'static Known)> {
+        self.known.get(i).copied().flatten()
+    }
+
+    fn compute_known_at(&self, i: usize) -> Option<(usize, &'static Known)> {
+        let g: &'static Gazetteer = &GAZETTEER;
         let first = &self.units[i];
         if first.kind != Kind::Word {
             return None;
@@ -226,7 +237,7 @@ impl<'a> Pass<'a, '_> {
             if let Some(known) = g.lookup(&words) {
                 let last = self.units[j - 1].text;
                 if last.chars().next().is_some_and(char::is_alphanumeric) {
-                    best = Some((j, known.clone()));
+                    best = Some((j, known));
                 }
             }
             if u.closes {
@@ -567,7 +578,7 @@ impl<'a> Pass<'a, '_> {
                             && g.first_name_gender(self.units[a + 1].text).is_none()
                             && !self.people.words.contains(self.units[a + 1].text));
                 if self.is_head(last, &g.org_heads) || head_first || head_of || org_tail.is_some() {
-                    let canonical = org_tail.map(|k| k.canonical);
+                    let canonical = org_tail.map(|k| k.canonical.clone());
                     self.emit(a, b, EntityType::Org, "entities.org.head_word", canonical);
                     return;
                 }
@@ -673,7 +684,7 @@ impl<'a> Pass<'a, '_> {
     }
 
     /// A known organisation that ends the run after a country or nationality prefix.
-    fn known_org_suffix(&self, a: usize, b: usize) -> Option<Known> {
+    fn known_org_suffix(&self, a: usize, b: usize) -> Option<&'static Known> {
         let g = &*GAZETTEER;
         let mut k = a;
         let mut prefixed = false;
@@ -864,7 +875,7 @@ impl<'a> Pass<'a, '_> {
         self.out.push(m);
     }
 
-    fn emit_known(&mut self, a: usize, b: usize, known: Known, rule: &'static str) {
+    fn emit_known(&mut self, a: usize, b: usize, known: &Known, rule: &'static str) {
         let mut start = self.units[a].start;
         let end = self.units[b - 1].end;
         let mut rule = rule;
@@ -888,7 +899,7 @@ impl<'a> Pass<'a, '_> {
             }
         }
         let mut m = Mention::new(start, end, known.kind, rule);
-        m.canonical = Some(known.canonical);
+        m.canonical = Some(known.canonical.clone());
         self.out.push(m);
     }
 

@@ -96,11 +96,20 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(build);
 /// The phrase-table key of a piece of text: its tokens, lower-cased, joined by spaces.
 pub fn key_of(text: &str) -> (String, Vec<String>) {
     let doc = Document::new(text);
-    let tokens: Vec<String> = doc
-        .tokens
-        .iter()
-        .map(|t| doc.token_text(t).to_string())
-        .collect();
+    let mut tokens: Vec<String> = Vec::new();
+    let mut last_end = usize::MAX;
+    for t in &doc.tokens {
+        let word = doc.token_text(t);
+        // `St. Louis`: the name finder keeps an abbreviation's dot on its word, so do we.
+        if word == "." && t.start == last_end {
+            if let Some(prev) = tokens.last_mut() {
+                prev.push('.');
+                continue;
+            }
+        }
+        tokens.push(word.to_string());
+        last_end = t.end;
+    }
     (tokens.join(" ").to_lowercase(), tokens)
 }
 

@@ -133,7 +133,7 @@ pub(super) fn units<'a>(
             if g.honorifics.contains_key(&dotted)
                 || g.titles.contains(&dotted)
                 || g.org_heads.contains(&dotted)
-                || dotted == "st."
+                || matches!(dotted.as_str(), "st." | "jr." | "sr.")
             {
                 word.end += 1;
                 word.text = &text[word.start..word.end];

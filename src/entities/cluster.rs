@@ -13,8 +13,53 @@ use super::gazetteer::GAZETTEER;
 use super::Mention;
 use crate::analysis::{Entity, EntityType, TextSpan};
 
+/// `Drug Enforcement Administration (DEA)`: an acronym in parentheses right after a name
+/// whose capitalised words it abbreviates. The name becomes an organisation if it was typed
+/// as a person, and every mention of the acronym joins the name's entity.
+fn acronyms(text: &str, mentions: &mut [Mention]) {
+    let mut aliases: HashMap<String, (String, EntityType)> = HashMap::new();
+    for k in 0..mentions.len().saturating_sub(1) {
+        let (name, acronym) = (&mentions[k], &mentions[k + 1]);
+        let between = &text[name.end..acronym.start];
+        let short = &text[acronym.start..acronym.end];
+        if between.trim() != "(" || !text[acronym.end..].trim_start().starts_with(')') {
+            continue;
+        }
+        let initials: String = text[name.start..name.end]
+            .split_whitespace()
+            .filter_map(|w| w.chars().next())
+            .filter(|c| c.is_uppercase())
+            .collect();
+        if short.len() < 2 || initials != short || short.chars().any(char::is_lowercase) {
+            continue;
+        }
+        let kind = match name.kind {
+            EntityType::Person => EntityType::Org,
+            kind => kind,
+        };
+        let canonical = name
+            .canonical
+            .clone()
+            .unwrap_or_else(|| strip_the(&text[name.start..name.end]).to_string());
+        aliases.insert(short.to_string(), (canonical.clone(), kind));
+        mentions[k].kind = kind;
+        mentions[k].canonical = Some(canonical);
+        mentions[k].titles.clear();
+    }
+    if aliases.is_empty() {
+        return;
+    }
+    for m in mentions.iter_mut() {
+        if let Some((canonical, kind)) = aliases.get(&text[m.start..m.end]) {
+            m.kind = *kind;
+            m.canonical = Some(canonical.clone());
+        }
+    }
+}
+
 /// Builds entities from mentions (sorted by start), in order of first mention.
-pub fn build(text: &str, mentions: Vec<Mention>) -> Vec<Entity> {
+pub fn build(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
+    acronyms(text, &mut mentions);
     let n = mentions.len();
     // cluster index of each mention
     let mut cluster_of: Vec<usize> = vec![usize::MAX; n];

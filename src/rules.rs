@@ -266,6 +266,10 @@ pub const RULES: &[(&str, &str)] = &[
         "`the Times` after the article has named The New York Times",
     ),
     (
+        "entities.org.results_line",
+        "an unknown name in a line of results or a table row (`Barnsley 1 Reading 1`): a team or club",
+    ),
+    (
         "entities.person.byline",
         "a name after `By` opening a line: the byline",
     ),

@@ -19,7 +19,7 @@ use super::gazetteer::{Gazetteer, Known, GAZETTEER};
 use super::words::{is_headline, prescan, units, Kind, People, Unit};
 use super::Mention;
 use crate::analysis::EntityType;
-use crate::text::Document;
+use crate::text::{Document, TokenKind};
 
 /// Small words that may sit inside a name between capitalised words.
 const PARTICLES: &[&str] = &[
@@ -117,6 +117,8 @@ struct Pass<'a, 'd> {
     inner_capitals: HashSet<String>,
     /// Paragraphs written in Title Case or all capitals (headlines).
     headline: Vec<bool>,
+    /// Paragraphs that are results lines or table rows.
+    results: Vec<bool>,
     /// Outlets named so far, for `the Times`.
     outlets: Vec<String>,
     /// The known name starting at each unit, if any.
@@ -138,6 +140,26 @@ pub fn find(doc: &Document, taken: &[Mention]) -> Vec<Mention> {
         .map(str::to_lowercase)
         .collect();
     let headline: Vec<bool> = doc.paragraphs.iter().map(|p| is_headline(doc, p)).collect();
+    // Sports results and tables (`Barnsley 1 Reading 1`): numbers and names, almost no
+    // lower-case words. Their names are teams, clubs and companies.
+    let results: Vec<bool> = doc
+        .paragraphs
+        .iter()
+        .map(|p| {
+            let tokens = doc.tokens_in(p.clone());
+            let numbers = tokens
+                .iter()
+                .filter(|t| t.kind == TokenKind::Number)
+                .count();
+            let lower = tokens
+                .iter()
+                .filter(|t| {
+                    t.kind == TokenKind::Word && doc.token_text(t).starts_with(char::is_lowercase)
+                })
+                .count();
+            numbers >= 2 && lower <= 1
+        })
+        .collect();
     // Capitalised words seen inside sentences (not first, not in headlines): a sentence-initial
     // word in this set is a name, not a capitalised common word.
     let inner_capitals = units
@@ -153,6 +175,7 @@ pub fn find(doc: &Document, taken: &[Mention]) -> Vec<Mention> {
         lowercase_words,
         inner_capitals,
         headline,
+        results,
         outlets: Vec::new(),
         known: Vec::new(),
         out: Vec::new(),
@@ -780,6 +803,9 @@ impl<'a> Pass<'a, '_> {
                 .is_empty();
         if byline && (2..=4).contains(&n) {
             return Some(Typed::Kind(EntityType::Person, "entities.person.byline"));
+        }
+        if self.results[first.paragraph] {
+            return Some(Typed::Kind(EntityType::Org, "entities.org.results_line"));
         }
         if headline {
             return None;

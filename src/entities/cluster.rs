@@ -70,23 +70,36 @@ pub fn build(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
             .map(str::to_string)
             .collect()
     };
-    // Full names first, keyed by (first word, last word).
+    // Full names first, longest first, keyed by (first word, last word); a shorter full name
+    // that ends a longer one joins it (`López Obrador` after `Andrés Manuel López Obrador`).
     let mut full: HashMap<(String, String), usize> = HashMap::new();
-    for (i, m) in mentions.iter().enumerate() {
-        if m.kind != EntityType::Person {
-            continue;
+    let mut tails: HashMap<String, usize> = HashMap::new();
+    let mut order: Vec<(usize, Vec<String>)> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.kind == EntityType::Person)
+        .map(|(i, m)| (i, words(m).iter().map(|w| w.to_lowercase()).collect()))
+        .filter(|(_, w): &(usize, Vec<String>)| w.len() >= 2)
+        .collect();
+    order.sort_by_key(|(i, w)| (std::cmp::Reverse(w.len()), *i));
+    for (i, w) in order {
+        let c = match tails.get(&w.join(" ")) {
+            Some(&c) => c,
+            None => *full
+                .entry((w[0].clone(), w[w.len() - 1].clone()))
+                .or_insert_with(|| {
+                    clusters.push(Vec::new());
+                    clusters.len() - 1
+                }),
+        };
+        for k in 1..w.len() - 1 {
+            tails.entry(w[k..].join(" ")).or_insert(c);
         }
-        let w = words(m);
-        if w.len() < 2 {
-            continue;
-        }
-        let key = (w[0].to_lowercase(), w[w.len() - 1].to_lowercase());
-        let c = *full.entry(key).or_insert_with(|| {
-            clusters.push(Vec::new());
-            clusters.len() - 1
-        });
         cluster_of[i] = c;
         clusters[c].push(i);
+    }
+    for c in &mut clusters {
+        c.sort_unstable();
     }
     // Short mentions join the nearest full name they end or start. Index every word-aligned
     // proper prefix and suffix of the full names once (`de la fuente`, `fuente`, `juan`).

@@ -568,9 +568,19 @@ impl<'a> Pass<'a, '_> {
             if let Some((end, known)) = self.known_at(k).filter(|(end, _)| *end <= b) {
                 self.emit_known(k, end, known, "entities.gazetteer");
                 k = end;
-            } else {
-                k += 1;
+                continue;
             }
+            // `LDP Secretary-General`: an acronym inside a title is its organisation.
+            let u = &self.units[k];
+            let title_word = GAZETTEER.titles.contains(&u.lower());
+            if u.all_caps()
+                && u.text.chars().count() <= 6
+                && !title_word
+                && !self.headline[u.paragraph]
+            {
+                self.emit(k, k + 1, EntityType::Org, "entities.org.acronym", None);
+            }
+            k += 1;
         }
     }
 

@@ -155,9 +155,10 @@ pub(super) fn units<'a>(
         let split = parts.len() > 1
             && word.cap()
             && !g.titles.contains(&word.text.to_lowercase())
-            && (parts.iter().any(|p| {
-                g.lookup(&[p]).is_some() || g.is_demonym(p) || p.starts_with(char::is_lowercase)
-            }) || parts.iter().all(|p| known.contains(*p)));
+            && (parts
+                .iter()
+                .any(|p| g.lookup(&[p]).is_some() || g.is_demonym(p))
+                || parts.iter().all(|p| known.contains(*p)));
         if split {
             let mut offset = word.start;
             let n = parts.len();

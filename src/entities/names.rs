@@ -3,15 +3,17 @@
 //!
 //! A chunk is a run of capitalised words, joined by the small words names contain (`of`, `and`,
 //! `de la`, `von`) only where a name can contain them (after a head word like `Department`, or
-//! inside a known name). Each chunk is then split into a leading title (`Mexican President`,
-//! `Secretary of State`, `Mr.`) and what follows, and typed in this order:
-//! known names from the lists → head words (`Ministry`, `Cartel` → org; `City`, `River` →
-//! place) → people (given names, titles, honorifics, names already seen, speech verbs) →
-//! acronyms → datelines → the preposition before it.
+//! inside a known name). Each chunk is then split into a title (`Mexican President`,
+//! `Secretary of State`, `Mr.`, or one inside it: `Tesla CEO`) and what follows, and typed in
+//! this order: known names from the lists → head words (`Ministry`, `Cartel` → org; `City`,
+//! `River` → place) → unknown runs, typed by: people already named, well-known surnames, given
+//! names, bylines, datelines, results lines, acronyms, speech verbs, `the X administration`,
+//! the preposition before (`in` → place, `at` → org), and finally two to four capitalised words
+//! → person, one word → person (or org after `the`).
 //!
-//! Sentence-initial capitals are only trusted when the word is known or never appears in lower
-//! case in the article; Title Case headlines only yield known names. Possessive `’s` is never
-//! part of a span.
+//! Sentence-initial capitals are only trusted when the word is known, or never appears in lower
+//! case in the article, or also appears capitalised inside a sentence; Title Case headlines and
+//! shouted capitals only yield known names. Possessive `’s` is never part of a span.
 
 use std::collections::HashSet;
 

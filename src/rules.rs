@@ -291,7 +291,7 @@ pub const RULES: &[(&str, &str)] = &[
     ),
     (
         "entities.person.speech_verb",
-        "a capitalised name before a verb of saying (`Deare cautioned`)",
+        "a capitalised name before a verb of saying (`Deare cautioned`), an age in commas (`Okonkwo, 45,`) or `administration`",
     ),
     (
         "entities.person.title",

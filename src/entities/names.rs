@@ -838,6 +838,19 @@ impl<'a> Pass<'a, '_> {
                 "entities.person.speech_verb",
             ));
         }
+        // `Ishiba, 68, told reporters`: an age in commas follows a person.
+        let age = self.units.get(b).is_some_and(|u| u.text == ",")
+            && self
+                .units
+                .get(b + 1)
+                .is_some_and(|u| u.text.len() <= 3 && u.text.chars().all(|c| c.is_ascii_digit()))
+            && self.units.get(b + 2).is_some_and(|u| u.text == ",");
+        if age {
+            return Some(Typed::Kind(
+                EntityType::Person,
+                "entities.person.speech_verb",
+            ));
+        }
         if n == 1 && PERSON_NOUNS.contains(&next.as_str()) {
             return Some(Typed::Kind(
                 EntityType::Person,

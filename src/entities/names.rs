@@ -83,6 +83,11 @@ const SPEECH_VERBS: &[&str] = &[
 /// Nouns that make the single name before them a person (`the Biden administration`).
 const PERSON_NOUNS: &[&str] = &["administration", "campaign", "presidency", "family", "era"];
 
+/// Endings of common nouns that a person's name does not have.
+const NOUN_ENDINGS: &[&str] = &[
+    "ism", "itis", "osis", "pathy", "tion", "sion", "ment", "ology", "ness",
+];
+
 /// Prepositions of place: an unknown single name after one is a place.
 const LOCATIVES: &[&str] = &[
     "across",
@@ -874,6 +879,15 @@ impl<'a> Pass<'a, '_> {
         // `economists at Capital Economics`: several words after `at` name a workplace.
         if n >= 2 && prev == "at" && g.first_name_gender(first.text).is_none() {
             return Some(Typed::Kind(EntityType::Org, "entities.org.after_at"));
+        }
+        // `Bovine Spongiform Encephalopathy`, `Affordable Care Act`: common-noun endings
+        // mark diseases, laws and doctrines, not people.
+        let common_noun = self.units[a..b].iter().any(|u| {
+            let w = u.lower();
+            w.len() > 5 && NOUN_ENDINGS.iter().any(|e| w.ends_with(e)) || w == "act"
+        });
+        if common_noun {
+            return None;
         }
         if (2..=4).contains(&n)
             && self.units[a..b]

@@ -837,7 +837,11 @@ impl<'a> Pass<'a, '_> {
             return Some(Typed::Kind(EntityType::Org, "entities.org.acronym"));
         }
         let next = self.next_word(b).unwrap_or_default();
-        if SPEECH_VERBS.contains(&next.as_str()) || prev == "said" || prev == "says" {
+        // `the Commission said` is an institution: a person's name takes no article.
+        if prev != "the" && SPEECH_VERBS.contains(&next.as_str())
+            || prev == "said"
+            || prev == "says"
+        {
             return Some(Typed::Kind(
                 EntityType::Person,
                 "entities.person.speech_verb",
@@ -882,10 +886,11 @@ impl<'a> Pass<'a, '_> {
         }
         // `Bovine Spongiform Encephalopathy`, `Affordable Care Act`: common-noun endings
         // mark diseases, laws and doctrines, not people.
-        let common_noun = self.units[a..b].iter().any(|u| {
-            let w = u.lower();
-            w.len() > 5 && NOUN_ENDINGS.iter().any(|e| w.ends_with(e)) || w == "act"
-        });
+        let common_noun = n >= 2
+            && self.units[a..b].iter().any(|u| {
+                let w = u.lower();
+                w.len() > 5 && NOUN_ENDINGS.iter().any(|e| w.ends_with(e)) || w == "act"
+            });
         if common_noun {
             return None;
         }

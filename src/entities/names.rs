@@ -959,7 +959,9 @@ impl<'a> Pass<'a, '_> {
             } else if !has_the
                 && !prenominal
                 && known.canonical.starts_with("The ")
-                && self.prev_word(a).as_deref() == Some("the")
+                && a > 0
+                && self.units[a - 1].text == "The"
+                && self.units[a - 1].sentence == self.units[a].sentence
             {
                 start = self.units[a - 1].start;
             }
@@ -978,7 +980,8 @@ impl<'a> Pass<'a, '_> {
         let prenominal = self
             .next_word(b)
             .is_some_and(|w| PUBLICATION_NOUNS.contains(&w.as_str()));
-        let start = if prenominal {
+        // Only a capital `The` is part of the name (`The Times said`).
+        let start = if prenominal || self.units[k - 1].text != "The" {
             self.units[k].start
         } else {
             self.units[k - 1].start

@@ -203,6 +203,33 @@ pub fn np_ending_at(doc: &Document, people: &People, end: usize, floor: usize) -
     description_ending_at(doc, end, floor)
 }
 
+/// Whether tokens `range` can be a descriptor before a name (`police spokesman`, `the
+/// singer`, `its director`, `Secretary of State`): a few words, no punctuation, no verb, no
+/// word that starts a clause.
+pub fn is_descriptor(doc: &Document, range: Range<usize>) -> bool {
+    range.len() <= 5
+        && range.clone().all(|t| {
+            let token = &doc.tokens[t];
+            let w = doc.token_text(token).to_lowercase();
+            token.kind == TokenKind::Word
+                && verb_at(doc, t).is_none()
+                && !is_verb_filler(&w)
+                && !is_sentence_word(&w)
+                && !matches!(
+                    w.as_str(),
+                    "that"
+                        | "which"
+                        | "who"
+                        | "whom"
+                        | "because"
+                        | "said"
+                        | "says"
+                        | "it"
+                        | "there"
+                )
+        })
+}
+
 /// Capitalised words that open sentences and clauses but never names.
 fn is_sentence_word(word: &str) -> bool {
     matches!(
@@ -480,7 +507,19 @@ pub fn subject_after(
         return None;
     }
     let word = lower(doc, first);
-    let start = if word == "the" { first + 1 } else { first };
+    let mut start = if word == "the" { first + 1 } else { first };
+    // `said analyst Ben Carter`, `said the singer Mick Dawson`: a descriptor before a name.
+    if let Some(name) = (start..(start + 4).min(limit)).find(|&k| capitalised(doc, k)) {
+        let prepositional = (start..name).any(|k| {
+            matches!(
+                lower(doc, k).as_str(),
+                "for" | "of" | "at" | "in" | "with" | "from" | "to" | "on" | "by"
+            )
+        });
+        if name > start && !prepositional && is_descriptor(doc, start..name) {
+            start = name;
+        }
+    }
     if start < limit && capitalised(doc, start) {
         let mut end = start;
         while continues_run(doc, end + 1, limit) {
@@ -530,7 +569,7 @@ pub fn after_quote(
     let first = doc.token_at_or_after(close_end);
     let limit = doc.tokens.partition_point(|t| t.end <= window.limit);
     let mut i = first;
-    while i < limit && is_punct(doc, i, ",—–-") {
+    while i < limit && is_punct(doc, i, ",:—–-") {
         i += 1;
     }
     if i >= limit {
@@ -552,14 +591,8 @@ pub fn after_quote(
         }
         if let Some((cue, _)) = verb_at(doc, v) {
             let mention = subject_before(doc, people, v, i)?;
-            let between = doc.tokens_in(doc.tokens[i].start..mention.span.start);
-            let title_only = between.iter().all(|t| {
-                let w = doc.token_text(t);
-                is_title_word(w)
-                    || matches!(w, "the" | "The" | "of" | "to" | "for")
-                    || w.chars().next().is_some_and(char::is_uppercase)
-            });
-            if between.len() > 1 && !title_only {
+            let first_word = doc.token_at_or_after(mention.span.start);
+            if !is_descriptor(doc, i..first_word) {
                 return None; // words between the quote and its subject: another clause
             }
             return Some(Found {

@@ -12,8 +12,8 @@
 use std::ops::Range;
 
 use super::attribution::{
-    clause_subject, np_ending_at, participle_after_comma, subject_after, subject_before, verb_at,
-    CueWord, Found, Mention, MentionKind,
+    clause_subject, is_descriptor, np_ending_at, participle_after_comma, subject_after,
+    subject_before, verb_at, CueWord, Found, Mention, MentionKind,
 };
 use super::people::People;
 use super::spans::Quoted;
@@ -498,24 +498,17 @@ fn backward(
         (mention, v - 1)
     } else {
         let mention = subject_before(doc, people, v, first)?;
+        // Back from the subject to the comma that closes the clause, over a descriptor
+        // (`…, union president Marta Silva said`).
         let start = doc.token_at_or_after(mention.span.start);
-        let mut c = start;
-        while c > first
-            && (is_verb_filler(&lower(doc, c - 1))
-                || doc.tokens[c - 1].kind == TokenKind::Word
-                    && doc
-                        .token_text(&doc.tokens[c - 1])
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_uppercase)
-                    && c - 1 > first)
-        {
-            c -= 1;
-        }
-        if c == first || !is_punct(doc, c - 1, ",") {
+        let comma = (first..start)
+            .rev()
+            .take(6)
+            .find(|&k| is_punct(doc, k, ","))?;
+        if comma == first || !is_descriptor(doc, comma + 1..start) {
             return None;
         }
-        (mention, c - 1)
+        (mention, comma)
     };
     // After the attribution only an adjunct may follow (`on Friday`, `in a statement`), or a
     // quotation (`While X, she said, “…”`); an object means the verb reports something else.

@@ -78,6 +78,16 @@ pub fn verb_at(doc: &Document, i: usize) -> Option<(CueWord, usize)> {
     {
         return None; // `Secretary of State`: a capitalised word mid-phrase is part of a name
     }
+    // `There were reports that …`: a plural noun after a form of `be`.
+    if i > 0
+        && raw.ends_with('s')
+        && matches!(
+            doc.token_text(&doc.tokens[i - 1]).to_lowercase().as_str(),
+            "were" | "are" | "was" | "is" | "many" | "several" | "some" | "no"
+        )
+    {
+        return None;
+    }
     if i > 0
         && matches!(
             doc.token_text(&doc.tokens[i - 1]).to_lowercase().as_str(),
@@ -180,7 +190,12 @@ pub fn np_ending_at(doc: &Document, people: &People, end: usize, floor: usize) -
         while start > floor {
             let prev = start - 1;
             let w = doc.token_text(&doc.tokens[prev]);
-            if capitalised(doc, prev) {
+            if w == "."
+                && prev > floor
+                && is_abbreviated_title(doc.token_text(&doc.tokens[prev - 1]))
+            {
+                start = prev - 1; // `Dr. Priya Raman`
+            } else if capitalised(doc, prev) {
                 start = prev;
             } else if (is_name_particle(w) || matches!(w, "of" | "to" | "for" | "and" | "&"))
                 && prev > floor
@@ -201,6 +216,60 @@ pub fn np_ending_at(doc: &Document, people: &People, end: usize, floor: usize) -
         return Some(classify_run(doc, people, start, end));
     }
     description_ending_at(doc, end, floor)
+}
+
+/// `Dr`, `Mr`, `Gen`: titles written with a dot that is not a sentence's end.
+fn is_abbreviated_title(word: &str) -> bool {
+    matches!(
+        word,
+        "Dr" | "Mr"
+            | "Mrs"
+            | "Ms"
+            | "Gen"
+            | "Sen"
+            | "Rep"
+            | "Gov"
+            | "Lt"
+            | "Col"
+            | "Capt"
+            | "Prof"
+            | "Sgt"
+            | "Adm"
+            | "Maj"
+            | "Rev"
+            | "St"
+            | "Cmdr"
+            | "Supt"
+            | "Insp"
+            | "Det"
+    )
+}
+
+fn is_day_or_month(word: &str) -> bool {
+    matches!(
+        word,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
 }
 
 /// Whether tokens `range` can be a descriptor before a name (`police spokesman`, `the
@@ -235,6 +304,8 @@ fn is_sentence_word(word: &str) -> bool {
     matches!(
         word,
         "however"
+            | "there"
+            | "it"
             | "meanwhile"
             | "still"
             | "instead"
@@ -338,10 +409,29 @@ fn classify_run(doc: &Document, people: &People, start: usize, end: usize) -> Me
 fn description_ending_at(doc: &Document, end: usize, floor: usize) -> Option<Mention> {
     let tokens = &doc.tokens;
     // The head noun: the phrase's last word, or one followed by a short post-modifier.
-    let head = (floor..=end)
-        .rev()
-        .take(6)
-        .find(|&k| tokens[k].kind == TokenKind::Word && is_source_noun(&lower(doc, k)))?;
+    let is_head = |k: usize| tokens[k].kind == TokenKind::Word && is_source_noun(&lower(doc, k));
+    let window = end.saturating_sub(5).max(floor)..=end;
+    // `a spokesperson for the Metropolitan Police`: the head is the first source noun that a
+    // post-modifier follows, not the last one.
+    let head = window
+        .clone()
+        .find(|&k| {
+            is_head(k)
+                && k < end
+                && matches!(
+                    lower(doc, k + 1).as_str(),
+                    "for"
+                        | "familiar"
+                        | "close"
+                        | "with"
+                        | "at"
+                        | "from"
+                        | "briefed"
+                        | "involved"
+                        | "knowledgeable"
+                )
+        })
+        .or_else(|| window.rev().find(|&k| is_head(k)))?;
     if (head + 1..=end).any(|k| tokens[k].kind == TokenKind::Punct) {
         return None;
     }
@@ -446,6 +536,27 @@ pub fn subject_before(
     while end > floor && is_verb_filler(&lower(doc, end - 1)) {
         end -= 1;
     }
+    // `A Reuters report on Tuesday said`, `Officials last week said`: a time adjunct.
+    if end > floor && is_day_or_month(&lower(doc, end - 1)) {
+        let mut k = end - 1;
+        while k > floor
+            && matches!(
+                lower(doc, k - 1).as_str(),
+                "on" | "last" | "this" | "early" | "late" | "in"
+            )
+        {
+            k -= 1;
+        }
+        end = k;
+    } else if end > floor + 1
+        && matches!(
+            lower(doc, end - 1).as_str(),
+            "week" | "month" | "year" | "weekend"
+        )
+        && matches!(lower(doc, end - 2).as_str(), "last" | "this")
+    {
+        end -= 2;
+    }
     if end <= floor {
         return None;
     }
@@ -487,6 +598,14 @@ fn continues_run(doc: &Document, i: usize, limit: usize) -> bool {
         return false;
     }
     if capitalised(doc, i) {
+        return true;
+    }
+    if doc.token_text(&doc.tokens[i]) == "."
+        && i > 0
+        && is_abbreviated_title(doc.token_text(&doc.tokens[i - 1]))
+        && i + 1 < limit
+        && capitalised(doc, i + 1)
+    {
         return true;
     }
     let w = doc.token_text(&doc.tokens[i]);

@@ -314,6 +314,15 @@ fn forward(
     } else {
         subject_before(doc, people, v, floor).or_else(|| report_subject(doc, people, v, floor))
     }?;
+    // `X would say that …`, `X might argue …`: speech that did not happen.
+    if v > floor
+        && matches!(
+            lower(doc, v - 1).as_str(),
+            "would" | "could" | "might" | "should"
+        )
+    {
+        return None;
+    }
     // `X was asked whether …`, `she had been assured that …`: X did not say it; someone
     // unnamed did.
     let passive = v > floor
@@ -364,14 +373,19 @@ fn forward(
         rule = "indirect.verb_that";
     } else {
         // `told her/reporters` then a clause; otherwise the clause follows the verb at once.
-        if cue.verb.lemma == "tell"
-            && k < last
-            && (pronoun(&lower(doc, k)).is_some()
-                || matches!(lower(doc, k).as_str(), "him" | "her" | "them" | "us" | "me"))
-            && k + 1 < last
-            && opens_clause(doc, k + 1)
-        {
-            k += 1;
+        // `told her …`, `told Reuters …`: the one told, then the clause.
+        let told_one =
+            |w: &str| pronoun(w).is_some() || matches!(w, "him" | "her" | "them" | "us" | "me");
+        if cue.verb.lemma == "tell" && k + 1 < last && opens_clause(doc, k + 1) {
+            let object = &lower(doc, k);
+            let named = doc
+                .token_text(&doc.tokens[k])
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+            if told_one(object) || named {
+                k += 1;
+            }
         }
         // A time or place adjunct may stand between the verb and its clause (`said on Tuesday
         // the government would`, `said in a statement the company had`).

@@ -65,7 +65,7 @@ applyTheme();
 
 // ---- layers -----------------------------------------------------------------------------
 
-/** Whether a mark's annotation is switched off in the legend. */
+/** Whether an annotation (a mark's dataset, or a span) is switched off in the legend. */
 function isOff(ds) {
   if (hidden.has(ds.layer)) return true;
   if (ds.layer === 'entity' && hidden.has(`entity:${ds.type}`)) return true;
@@ -74,8 +74,8 @@ function isOff(ds) {
 }
 
 function decorate(mark, span) {
-  if (span.speakerKey !== undefined) mark.dataset.colour = state.colour.get(span.speakerKey) || 'none';
-  if (isOff(mark.dataset)) mark.dataset.off = '';
+  if (span.speakerKey !== undefined) mark.setAttribute('data-colour', state.colour.get(span.speakerKey) || 'none');
+  if (hidden.size && isOff(span)) mark.setAttribute('data-off', '');
 }
 
 function applyToggles() {
@@ -151,25 +151,36 @@ document.querySelector('.panel').addEventListener('click', (e) => {
 
 // ---- showing an analysis ----------------------------------------------------------------
 
-const cards = new Cards(output, $('#card'), () => state.ix);
+const cards = new Cards(output, $('#card'), () => {
+  if (!state.ix && state.analysis) state.ix = index(state.analysis, state.rules);
+  return state.ix;
+});
+
+/** Lets the browser run between the steps of showing a long analysis. */
+const breathe = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 async function show(msg, text) {
   const t0 = performance.now();
   const { analysis } = msg;
+  const render = ++state.renders;
+  const current = () => render === state.renders;
+  // each step is its own task, so a huge analysis never blocks the page for their sum
   state.text = text;
   state.analysis = analysis;
   state.rules = msg.rules || {};
   state.speakers = rankSpeakers(analysis);
   state.colour = new Map(state.speakers.map((s) => [s.key, s.colour]));
-  state.ix = index(analysis, state.rules);
   state.pick = null;
-  const render = ++state.renders;
+  await breathe();
+  if (!current()) return;
+  state.ix = null; // built on the first card: a long article may never need it
   renderLegend(legend, analysis, hidden, state.speakers.length);
   renderVoices($('#voices'), state.speakers, analysis);
   renderEntities($('#entities'), analysis);
   renderStance($('#stance'), analysis);
-  output.classList.toggle('long', text.length > LONG_TEXT);
-  const done = await renderInto(output, text, analysis, decorate, { isCurrent: () => render === state.renders });
+  await breathe();
+  if (!current()) return;
+  const done = await renderInto(output, text, analysis, decorate, { isCurrent: current });
   if (!done) return;
   cards.reset();
   progressRow.hidden = true;

@@ -30,9 +30,11 @@ export const KIND_LABELS = { direct: 'direct quote', partial: 'partial quote', i
 export const PALETTE_SIZE = 8;
 
 /** Words of a text: whitespace-separated chunks holding a letter or digit (as the core counts). */
+const WORD = /[^\s\p{L}\p{N}]*[\p{L}\p{N}]\S*/gu;
 export function countWords(text) {
+  WORD.lastIndex = 0;
   let n = 0;
-  for (const chunk of text.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(chunk)) n++;
+  while (WORD.exec(text) !== null) n++;
   return n;
 }
 

@@ -85,7 +85,7 @@ export function renderVoices(container, speakers, analysis) {
   const loaded = speakers.reduce((n, s) => n + s.loaded, 0);
   const summary = el('ul', { className: 'facts' },
     el('li', {}, `${quotes.length} quote${quotes.length === 1 ? '' : 's'} from ${attributed.length} speaker${attributed.length === 1 ? '' : 's'}`),
-    el('li', {}, `Named sources: ${named.length} (${quotesOf(named)} quotes) · unnamed: ${anon.length} (${quotesOf(anon)} quotes)`),
+    el('li', {}, `Named sources: ${named.length} (${quotesOf(named)} quotes) · unnamed or collective: ${anon.length} (${quotesOf(anon)} quotes)`),
     unattributed ? el('li', {}, `Not attributed: ${unattributed.quotes.length}`) : null,
     el('li', {}, `Attribution verbs: ${neutral} neutral, ${loaded} loaded`),
     totalsLine(analysis.profile && analysis.profile.totals),
@@ -106,7 +106,7 @@ export function renderVoices(container, speakers, analysis) {
       el('button', { type: 'button', className: 'pick', 'data-pick': 'speaker', 'data-key': s.key, 'aria-pressed': 'false' },
         el('span', { className: 'dot', 'data-colour': s.colour, 'aria-hidden': 'true' }),
         el('span', { className: 'who' }, s.name),
-        s.anonymous ? el('span', { className: 'tag', title: 'an unnamed or collective source' }, 'unnamed') : null,
+        s.anonymous ? el('span', { className: 'tag' }, s.entity ? 'collective' : 'unnamed') : null,
         el('span', { className: 'share' }, s.share === null ? `${s.quotes.length} quotes` : pct(s.share))),
       fill ? el('div', { className: 'bar', 'aria-hidden': 'true' }, fill) : null,
       el('p', { className: 'counts' }, `${counts}${s.words ? ` · ${s.words} words` : ''}`),

@@ -373,8 +373,10 @@ sample.addEventListener('change', async () => {
 let css = null;
 
 function titleOf(text) {
-  const line = text.split('\n').find((l) => l.trim()) || 'article';
-  return line.trim().slice(0, 100);
+  const line = (text.split('\n').find((l) => l.trim()) || 'article').trim();
+  if (line.length <= 100) return line;
+  const cut = line.slice(0, 100);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 60 ? cut.lastIndexOf(' ') : 100)}…`;
 }
 
 function slug(text) {

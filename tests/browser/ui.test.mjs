@@ -149,7 +149,7 @@ test('side panel: share of voice, named vs unnamed, verbs; clicks highlight and 
   assert.deepEqual(rows, ['Jane Doe', 'Acme Corp', 'a city official', 'Unattributed']);
   const facts = await page.textContent('#voices .facts');
   assert.match(facts, /8 quotes from 3 speakers/);
-  assert.match(facts, /Named sources: 2 \(6 quotes\) · unnamed or collective: 1 \(1 quotes\)/);
+  assert.match(facts, /Named sources: 2 \(6 quotes\) · unnamed or collective: 1 \(1 quote\)/);
   assert.match(facts, /4 neutral, 2 loaded/);
   assert.match(await page.textContent('#voices .voices li:first-child'), /70%.*4 direct · 1 partial · 0 indirect · 27 words.*say ×3, insist \(loaded\)/s);
   assert.match(facts, /38% quoted, 5% reported speech, 57% the writer’s own/);

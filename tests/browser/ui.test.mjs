@@ -243,3 +243,36 @@ test('no console error, no request to another origin, no CSP violation', async (
   assert.deepEqual(seen.foreign, []);
   assert.deepEqual(await page.evaluate(() => window.__csp), []);
 });
+
+test('the renderer keeps every character and every span under random overlapping spans', async () => {
+  const failures = await page.evaluate(async () => {
+    const { renderArticle } = await import('./render.js');
+    let seed = 7;
+    const rand = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+    const bad = [];
+    for (let round = 0; round < 200; round++) {
+      const alphabet = 'ab c“d”\n😀é';
+      let text = '';
+      for (let i = 0, n = 5 + rand(60); i < n; i++) text += alphabet[rand(alphabet.length)];
+      const span = () => { let a = rand(text.length + 1); let b = rand(text.length + 1); if (a > b) [a, b] = [b, a]; return { start: a, end: b, text: text.slice(a, b) }; };
+      const quotes = Array.from({ length: rand(4) }, (_, i) => ({ id: `q${i + 1}`, kind: 'direct', ...span(), speaker: rand(2) ? { name: 'X', entity: null, mention: span(), anonymous: false, resolution: 'name' } : null, cue: null, nested_in: null, rule: 'r' }));
+      const entities = Array.from({ length: rand(3) }, (_, i) => ({ id: `e${i + 1}`, type: 'person', name: 'n', mentions: [span(), span()], rule: 'r' }));
+      const cues = Array.from({ length: rand(4) }, () => ({ category: 'hedge', ...span(), rule: 'r', voice: 'writer' }));
+      const frag = renderArticle(text, { quotes, entities, cues });
+      const div = document.createElement('div');
+      div.append(frag);
+      const shown = [...div.querySelectorAll('p')].map((p) => p.textContent).join('');
+      if (shown !== text.replace(/[\r\n]+/g, '')) bad.push(`round ${round}: text`);
+      const joined = {};
+      for (const m of div.querySelectorAll('mark')) {
+        if (m.dataset.layer === 'entity') continue;
+        const k = `${m.dataset.layer}:${m.dataset.id}`;
+        joined[k] = (joined[k] || '') + m.textContent;
+      }
+      for (const q of quotes) if (q.end > q.start && joined[`quote:${q.id}`] !== q.text.replace(/[\r\n]+/g, '')) bad.push(`round ${round}: ${q.id}`);
+      cues.forEach((c, i) => { if (c.end > c.start && joined[`cue:c${i + 1}`] !== c.text.replace(/[\r\n]+/g, '')) bad.push(`round ${round}: c${i + 1}`); });
+    }
+    return bad;
+  });
+  assert.deepEqual(failures, []);
+});

@@ -187,7 +187,33 @@ async function show(msg, text) {
   const chunks = msg.chunks > 1 ? ` in ${msg.chunks} parts` : '';
   setStatus(`${plural(analysis.quotes.length, 'quote')}, ${plural(analysis.entities.length, 'entity', 'entities')}, ${plural(analysis.cues.length, 'stance cue')} — annotated in ${msg.ms.toFixed(1)} ms${chunks}, shown in ${(performance.now() - t0).toFixed(0)} ms`);
   document.body.dataset.annotated = String(render);
+  if (wantQuote) focusQuote(wantQuote);
 }
+
+// ---- links: index.html?seed=FILE#QUOTE_ID (the compare page links here) -----------------
+
+let wantQuote = '';
+
+/** Focuses the quote `id` (e.g. `q3`) with its card, when it is on the page. */
+function focusQuote(id) {
+  const mark = output.querySelector(`mark[data-layer="quote"][data-id="${CSS.escape(id)}"]:not([data-part])`);
+  if (!mark) return;
+  wantQuote = '';
+  if (mark.hasAttribute('data-off')) showLayer('quote');
+  mark.scrollIntoView({ block: 'center' });
+  cards.focus(mark);
+}
+
+function quoteFromHash() {
+  let id = '';
+  try { id = decodeURIComponent(location.hash.slice(1)); } catch { return ''; }
+  return /^q\d+$/.test(id) ? id : '';
+}
+
+window.addEventListener('hashchange', () => {
+  wantQuote = quoteFromHash();
+  if (wantQuote && state.analysis) focusQuote(wantQuote);
+});
 
 function clearOutput(message) {
   state.renders++;
@@ -280,16 +306,20 @@ const annotateSoon = debounce(annotateNow, 300);
 const annotateLater = debounce(annotateNow, 800);
 
 article.addEventListener('input', () => {
+  if (notice.textContent.startsWith('Your last text was restored')) say('');
   article.classList.toggle('long', article.value.length > LONG_TEXT);
   save();
   (article.value.length > LONG_TEXT ? annotateLater : annotateSoon)();
 });
 
-/** Replaces the article with `text` (from a file, a sample, a drop). */
-function setArticle(text) {
+/**
+ * Replaces the article with `text` (from a file, a sample, a drop). A sample opened by a link
+ * (`?seed=`) is not saved, so it does not replace the reader's own saved text until they edit.
+ */
+function setArticle(text, { keep = true } = {}) {
   article.classList.toggle('long', text.length > LONG_TEXT);
   article.value = text;
-  save.flush();
+  if (keep) save.flush();
   annotateNow();
 }
 
@@ -345,27 +375,33 @@ async function loadSamples() {
   try {
     const res = await fetch('./seeds/index.json');
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    for (const { file, title } of await res.json()) {
+    const list = await res.json();
+    for (const { file, title } of list) {
       const opt = document.createElement('option');
       opt.value = file;
       opt.textContent = title;
       sample.appendChild(opt);
     }
+    return list.map((entry) => entry.file);
   } catch (err) {
     sample.disabled = true;
     sample.title = `No samples: ${err.message}`;
+    return [];
   }
 }
 
-sample.addEventListener('change', async () => {
-  if (!sample.value) return;
+async function openSample(file, options) {
   try {
-    const res = await fetch(`./seeds/${encodeURIComponent(sample.value)}`);
+    const res = await fetch(`./seeds/${encodeURIComponent(file)}`);
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    setArticle(await res.text());
+    setArticle(await res.text(), options);
   } catch (err) {
     say(`Could not load the sample: ${err.message}`);
   }
+}
+
+sample.addEventListener('change', () => {
+  if (sample.value) openSample(sample.value);
 });
 
 // ---- export -----------------------------------------------------------------------------
@@ -403,8 +439,21 @@ document.querySelector('.export').addEventListener('click', async (e) => {
 
 // ---- start ------------------------------------------------------------------------------
 
-const restored = loadText();
-if (restored) {
+const linked = new URLSearchParams(location.search).get('seed');
+wantQuote = quoteFromHash();
+const samplesLoaded = loadSamples();
+const restored = linked ? '' : loadText();
+if (linked) {
+  clearOutput('Loading the sample…');
+  samplesLoaded.then((files) => {
+    if (files.includes(linked)) {
+      sample.value = linked;
+      openSample(linked, { keep: false });
+    } else {
+      say(`There is no sample called “${linked}”.`);
+    }
+  });
+} else if (restored) {
   article.classList.toggle('long', restored.length > LONG_TEXT);
   article.value = restored;
   say('Your last text was restored from this browser’s storage.');
@@ -412,4 +461,3 @@ if (restored) {
 } else {
   clearOutput('Loading the annotator…');
 }
-loadSamples();

@@ -20,6 +20,9 @@ const progressRow = $('#progress-row');
 const progress = $('#progress');
 const legend = $('#legend-groups');
 
+// on a phone the legend starts folded: the article comes first
+if (window.matchMedia('(max-width: 760px)').matches) $('#legend-box').open = false;
+
 const prefs = loadPrefs();
 const hidden = new Set(Array.isArray(prefs.hidden) ? prefs.hidden : []);
 const state = { text: '', analysis: null, rules: {}, speakers: [], ix: null, colour: new Map(), renders: 0, pick: null };

@@ -87,9 +87,9 @@ test('the real annotator on a text long enough to go in parts: merged ids and of
   const seen = watch(page, server.origin);
   await page.goto(server.url);
   await ready(page);
-  const length = await paste(page, `${seedText}\n`, Math.ceil(600_000 / (seedText.length + 1)));
+  const length = await paste(page, `${seedText}\n`, Math.ceil(300_000 / (seedText.length + 1)));
   await page.waitForFunction(() => document.body.dataset.annotated, null, { timeout: 60000 });
-  assert.match(await page.textContent('#status'), /annotated in .* in 3 parts/);
+  assert.match(await page.textContent('#status'), /annotated in .* in 2 parts/);
   const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="json"]')]);
   const analysis = JSON.parse(fs.readFileSync(await dl.path(), 'utf8'));
   const text = await page.inputValue('#article');
@@ -116,13 +116,13 @@ test('a long job shows progress and can be cancelled', async () => {
   const seen = watch(page, server.origin);
   await page.goto(server.fakeUrl);
   await ready(page);
-  await paste(page, 'SLOW-FIXTURE paragraph of a long article that takes a while.\n', 40000); // ~2.5 MB, 10 slow parts
+  await paste(page, 'SLOW-FIXTURE paragraph of a long article that takes a while.\n', 20000); // ~1.2 MB, 5 slow parts
   await page.waitForFunction(() => document.querySelector('#progress').value >= 1, null, { timeout: 10000 });
   assert.match(await page.textContent('#status'), /part \d+ of \d+/);
   await page.click('#cancel');
   assert.match(await page.textContent('#status'), /cancelled/);
   assert.equal(await page.isVisible('#progress-row'), false);
-  await page.waitForTimeout(2000);
+  await page.waitForTimeout(1000);
   assert.equal(await page.evaluate(() => document.body.dataset.annotated), undefined, 'the cancelled job never renders');
   assert.match(await page.textContent('#status'), /cancelled/);
   // the fresh worker still annotates

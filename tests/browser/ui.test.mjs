@@ -141,6 +141,9 @@ test('cards open on keyboard focus; j/k and arrows move; Esc closes', async () =
   await page.hover('mark[data-layer="cue"][data-category="refusal"]');
   await page.waitForSelector('#card:not([hidden])');
   assert.match(await page.textContent('#card'), /Refusals/);
+  // a speaker mention that is also an entity mention: one card tells both
+  await page.hover('mark[data-layer="speaker"] > mark[data-layer="entity"][data-id="e2"]');
+  await page.waitForFunction(() => /Speaker/.test(document.querySelector('#card').textContent) && /Entity e2/.test(document.querySelector('#card').textContent));
 });
 
 test('side panel: share of voice, named vs unnamed, verbs; clicks highlight and scroll', async () => {
@@ -164,6 +167,9 @@ test('side panel: share of voice, named vs unnamed, verbs; clicks highlight and 
   assert.deepEqual(hl.filter((h) => h.startsWith('quote')).sort(), ['quote:q1', 'quote:q2', 'quote:q5', 'quote:q6', 'quote:q7']);
   assert.equal(hl.filter((h) => h.startsWith('speaker')).length, 3);
   assert.equal(await page.getAttribute('#voices button[data-key="entity:e1"]', 'aria-pressed'), 'true');
+  // the first highlighted mark is scrolled into view
+  const inView = await page.$eval('#output mark[data-hl]', (m) => { const r = m.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; });
+  assert.ok(inView, 'scrolled to the first highlight');
   // entities by type; clicking one highlights its mentions (and turns its layer back on)
   assert.match(await page.textContent('#entities'), /People 1 · 3 mentions/);
   await page.uncheck('[data-toggle="entity"]');

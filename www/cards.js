@@ -66,14 +66,17 @@ export class Cards {
   /** Resets the roving tabindex after a new render: the first visible quote, else any mark. */
   reset() {
     this.hide();
+    if (this.current) this.current.removeAttribute('tabindex');
     this.current = null;
     const start = this.output.querySelector(`${VISIBLE}[data-layer="quote"]`) || this.output.querySelector(VISIBLE);
-    if (start) this.setCurrent(start);
+    if (start) this.setCurrent(start, true);
   }
 
-  setCurrent(mark) {
+  /** Puts `mark` in the tab order; `auto` when the page chose it (not the reader). */
+  setCurrent(mark, auto = false) {
     if (this.current && this.current !== mark) this.current.removeAttribute('tabindex');
     this.current = mark;
+    this.auto = auto;
     mark.tabIndex = 0;
   }
 

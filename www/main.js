@@ -88,6 +88,8 @@ function applyToggles() {
   }
   prefs.hidden = [...hidden];
   savePrefs(prefs);
+  // the mark in the tab order must stay a shown one
+  if (cards.current && (cards.auto || cards.current.hasAttribute('data-off'))) cards.reset();
 }
 
 legend.addEventListener('change', (e) => {

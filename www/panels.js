@@ -102,6 +102,10 @@ export function renderVoices(container, speakers, analysis) {
         el('span', { className: v.neutral ? 'verb' : 'verb loaded' }, `${v.lemma}${v.count > 1 ? ` ×${v.count}` : ''}${v.neutral ? '' : ' (loaded)'}`),
       ]))
       : null;
+    const cueList = ordered(CUE_CATEGORIES, Object.keys(s.cues || {}).filter((c) => s.cues[c] > 0));
+    const stance = cueList.length
+      ? el('p', { className: 'verbs' }, `Stance cues in their quotes: ${cueList.map((c) => `${label(CUE_LABELS, c).toLowerCase()} ${s.cues[c]}`).join(', ')}`)
+      : null;
     list.append(el('li', {},
       el('button', { type: 'button', className: 'pick', 'data-pick': 'speaker', 'data-key': s.key, 'aria-pressed': 'false' },
         el('span', { className: 'dot', 'data-colour': s.colour, 'aria-hidden': 'true' }),
@@ -110,7 +114,8 @@ export function renderVoices(container, speakers, analysis) {
         el('span', { className: 'share' }, s.share === null ? `${s.quotes.length} quote${s.quotes.length === 1 ? '' : 's'}` : pct(s.share))),
       fill ? el('div', { className: 'bar', 'aria-hidden': 'true' }, fill) : null,
       el('p', { className: 'counts' }, `${counts}${s.words ? ` · ${s.words} words` : ''}`),
-      verbs));
+      verbs,
+      stance));
   }
   container.replaceChildren(summary, list);
 }

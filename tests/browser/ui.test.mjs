@@ -156,12 +156,18 @@ test('side panel: share of voice, named vs unnamed, verbs; clicks highlight and 
   assert.match(facts, /4 neutral, 2 loaded/);
   assert.match(await page.textContent('#voices .voices li:first-child'), /70%.*4 direct · 1 partial · 0 indirect · 27 words.*say ×3, insist \(loaded\)/s);
   assert.match(facts, /38% quoted, 5% reported speech, 57% the writer’s own/);
+  // cues inside each speaker's quotes (the profile's counts; from cue.voice without a profile)
+  assert.match(await page.textContent('#voices .voices li:first-child'), /Stance cues in their quotes: hedges 1, boosters 1/);
+  assert.match(await page.textContent('#voices .voices li:nth-child(3)'), /Stance cues in their quotes: hedges 1/);
   // without a profile the page computes share of voice (words) from the quotes itself
   const computed = await page.evaluate(async (a) => {
     const { speakers } = await import('./model.js');
-    return speakers(a).map((s) => [s.name, s.words, s.share === null ? null : Math.round(s.share * 100)]);
+    return speakers(a).map((s) => [s.name, s.words, s.share === null ? null : Math.round(s.share * 100), s.cues]);
   }, { ...analysis, profile: undefined });
-  assert.deepEqual(computed, [['Jane Doe', 27, 77], ['a city official', 4, 11], ['Acme Corp', 4, 11], ['Unattributed', 2, null]]);
+  assert.deepEqual(computed, [
+    ['Jane Doe', 27, 77, { booster: 1, hedge: 1 }], ['a city official', 4, 11, { hedge: 1 }],
+    ['Acme Corp', 4, 11, {}], ['Unattributed', 2, null, {}],
+  ]);
   await page.click('#voices button[data-key="entity:e1"]');
   const hl = await page.$$eval('#output mark[data-hl]:not([data-part])', (ms) => ms.map((m) => `${m.dataset.layer}:${m.dataset.id}`));
   assert.deepEqual(hl.filter((h) => h.startsWith('quote')).sort(), ['quote:q1', 'quote:q2', 'quote:q5', 'quote:q6', 'quote:q7']);

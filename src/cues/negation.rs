@@ -4,8 +4,8 @@
 //!   as a determiner (`no US troops`, `no longer`) nor in `No. 1`;
 //! - a negated verb of saying is declining to comment (`did not confirm`,
 //!   `wouldn’t answer`, `did not directly address`), and so is `declined to` + verb;
-//! - a negated cooperation word turns into a refusal (`will not cooperate`), since marking it
-//!   as support would invert its meaning.
+//! - a negated cooperation word turns into a refusal (`will not cooperate`), and a negated
+//!   refusal into a hedge (`did not rule out`), since keeping the label would invert the meaning.
 //!
 //! Fixed negations (`not going to`, `will never accept`) are in `refusal.txt`.
 
@@ -57,6 +57,9 @@ const SAYING: &[&str] = &[
     "specify",
 ];
 
+/// Verbs of giving information that `declined to` withholds.
+const WITHHOLDING: &[&str] = &["give", "identify", "name", "provide", "release"];
+
 /// Finds negation refusals, then checks the support cues already in `out` for negation.
 pub fn find(words: &Words, out: &mut Vec<Found>) {
     for i in 0..words.len() {
@@ -80,7 +83,7 @@ pub fn find(words: &Words, out: &mut Vec<Found>) {
             ));
         }
     }
-    negated_support(words, out);
+    negated_cues(words, out);
 }
 
 fn answer_no(words: &Words, i: usize) -> bool {
@@ -107,8 +110,10 @@ fn declines_to_say(words: &Words, i: usize) -> Option<usize> {
     {
         i + 1
     } else if matches!(word, "declined" | "declines" | "declining") && words.at(i + 1) == "to" {
-        // `declined to be named` is an anonymity formula, not a refusal.
-        return (words.is_word(i + 2) && words.at(i + 2) != "be").then_some(i + 3);
+        // `declined to comment`, `declined to name the firms`; not `declined to be named` (an
+        // anonymity formula) nor `declined to rule out` (a hedge, see `negated_cues`).
+        let verb = words.at(i + 2);
+        return (SAYING.contains(&verb) || WITHHOLDING.contains(&verb)).then_some(i + 3);
     } else {
         return None;
     };
@@ -124,15 +129,33 @@ fn declines_to_say(words: &Words, i: usize) -> Option<usize> {
     SAYING.contains(&words.at(j)).then_some(j + 1)
 }
 
-/// Replaces support cues under negation (`will not cooperate`, `never collaborated`) by refusals
-/// spanning the negator and the word.
-fn negated_support(words: &Words, out: &mut Vec<Found>) {
+/// Words that put a following cue under negation: `not`, `never`, `n't`, and refusing verbs
+/// (`refused to cooperate`, `declined to rule out`).
+fn negates(word: &str) -> bool {
+    (is_negator(word) && word != "no")
+        || matches!(
+            word,
+            "declined" | "declines" | "declining" | "refused" | "refuses" | "refusing"
+        )
+}
+
+/// Rewrites cues under negation, whose meaning flips:
+/// - support (`will not cooperate`, `refused to cooperate`) becomes a refusal;
+/// - a refusal (`did not rule out`, `declined to rule out`) leaves the door open, a hedge.
+///
+/// The new cue spans the negator and the word. Fixed phrases that hold their own negation
+/// (`not going to`, `will not accept`) start at or before it and are left alone.
+fn negated_cues(words: &Words, out: &mut Vec<Found>) {
     let starts: Vec<usize> = (0..words.len()).map(|i| words.token(i).start).collect();
     let mut replaced = Vec::new();
     out.retain(|f| {
-        if f.category != CueCategory::Support {
-            return true;
-        }
+        let (category, rule) = match f.category {
+            CueCategory::Support => (CueCategory::Refusal, "cue.negation.negated_support"),
+            CueCategory::Refusal if f.rule == "cue.lexicon.refusal" => {
+                (CueCategory::Hedge, "cue.negation.negated_refusal")
+            }
+            _ => return true,
+        };
         let first = starts.partition_point(|&s| s < f.start);
         for back in 1..=3 {
             let Some(j) = first.checked_sub(back) else {
@@ -141,12 +164,12 @@ fn negated_support(words: &Words, out: &mut Vec<Found>) {
             if words.is_punct(j) || !words.same_sentence(first, j) {
                 break;
             }
-            if is_negator(words.at(j)) && words.at(j) != "no" {
+            if negates(words.at(j)) {
                 replaced.push(Found {
                     start: words.token(j).start,
                     end: f.end,
-                    category: CueCategory::Refusal,
-                    rule: "cue.negation.negated_support",
+                    category,
+                    rule,
                 });
                 return false;
             }

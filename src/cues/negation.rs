@@ -23,10 +23,9 @@ const AFTER_ANSWER: &[&str] = &[
     ",", ".", "!", "?", ";", ":", "\"", "'", "”", "’", "—", "–", "-", ")", "…",
 ];
 
-/// Auxiliaries that negated make a refusal to say (`did not`, `wouldn't`).
-const AUXILIARIES: &[&str] = &[
-    "did", "do", "does", "has", "have", "had", "will", "would", "could",
-];
+/// Auxiliaries that negated make a refusal to say (`did not`, `wouldn't`). Not `could`:
+/// `Reuters could not independently confirm` is the writer's inability, not a refusal.
+const AUXILIARIES: &[&str] = &["did", "do", "does", "has", "have", "had", "will", "would"];
 
 /// Negated contractions of those auxiliaries.
 const NEGATED_AUXILIARIES: &[&str] = &[
@@ -60,7 +59,7 @@ const SAYING: &[&str] = &[
 /// Verbs of giving information that `declined to` withholds.
 const WITHHOLDING: &[&str] = &["give", "identify", "name", "provide", "release"];
 
-/// Finds negation refusals, then checks the support cues already in `out` for negation.
+/// Finds negation refusals, then checks the cues already in `out` for negation.
 pub fn find(words: &Words, out: &mut Vec<Found>) {
     for i in 0..words.len() {
         let word = words.at(i);
@@ -103,6 +102,15 @@ fn answer_no(words: &Words, i: usize) -> bool {
 /// `did not confirm`, `wouldn’t answer`, `declined to comment`: the end token of the phrase.
 fn declines_to_say(words: &Words, i: usize) -> Option<usize> {
     let word = words.at(i);
+    // `could not comment` declines; `could not confirm` is the writer's own inability.
+    let could_not = match word {
+        "could" if words.at(i + 1) == "not" => Some(i + 2),
+        "couldn't" => Some(i + 1),
+        _ => None,
+    };
+    if let Some(j) = could_not {
+        return matches!(words.at(j), "comment" | "discuss" | "elaborate" | "say").then_some(j + 1);
+    }
     let mut j = if AUXILIARIES.contains(&word) && matches!(words.at(i + 1), "not" | "never") {
         i + 2
     } else if NEGATED_AUXILIARIES.contains(&word)

@@ -106,8 +106,8 @@ const SUBORDINATORS: &[&str] = &["although", "though", "while", "whilst"];
 /// Words that cannot open a reported clause's subject: prepositions, adverbs, conjunctions.
 const NOT_SUBJECT: &[&str] = &[
     "about", "after", "against", "also", "and", "as", "at", "before", "but", "by", "during", "for",
-    "from", "how", "in", "into", "not", "of", "on", "or", "over", "to", "under", "what", "when",
-    "where", "which", "while", "who", "why", "with", "without",
+    "from", "how", "if", "in", "into", "not", "of", "on", "or", "over", "that", "to", "under",
+    "what", "when", "where", "whether", "which", "while", "who", "why", "with", "without",
 ];
 
 fn is_finite(word: &str) -> bool {
@@ -198,6 +198,11 @@ fn clause_to_end(doc: &Document, first: usize, sentence_end: usize) -> Option<Ra
     let mut end = last;
     for k in first..last {
         let according = is_punct(doc, k, ",") && k + 2 < last && lower(doc, k + 1) == "according";
+        // `…, but he declined to give details`: a new clause of the writer's.
+        let but = lower(doc, k) == "but"
+            && k > first
+            && (is_punct(doc, k - 1, ",")
+                || k > first + 1 && is_punct(doc, k - 1, "\"”’") && is_punct(doc, k - 2, ","));
         // `… but stressed that …`: a second verb of the same speaker starts a second clause.
         let coordinated = matches!(lower(doc, k).as_str(), "but" | "and")
             && (k + 1..(k + 3).min(last))
@@ -214,7 +219,7 @@ fn clause_to_end(doc: &Document, first: usize, sentence_end: usize) -> Option<Ra
                     "including" | "according" | "following" | "during"
                 )
         };
-        if is_punct(doc, k, ";") || according || coordinated || participle {
+        if is_punct(doc, k, ";") || according || but || coordinated || participle {
             end = k;
             break;
         }
@@ -370,13 +375,17 @@ fn forward(
         }
         // A time or place adjunct may stand between the verb and its clause (`said on Tuesday
         // the government would`, `said in a statement the company had`).
-        if k < last && !opens_clause(doc, k) && ADJUNCT_STARTS.contains(&lower(doc, k).as_str()) {
+        let adjunct = |w: &str| is_time_word(w) || matches!(w, "in" | "on" | "at" | "during");
+        if k < last && !opens_clause(doc, k) && adjunct(&lower(doc, k)) {
             k = (k + 1..(k + 6).min(last))
-                .find(|&j| {
+                .take_while(|&j| {
                     doc.tokens[j].kind != TokenKind::Punct
-                        && !ADJUNCT_STARTS.contains(&lower(doc, j - 1).as_str())
+                        && verb_at(doc, j).is_none()
+                        && !matches!(lower(doc, j).as_str(), "that" | "if" | "whether" | "when")
+                })
+                .find(|&j| {
+                    !adjunct(&lower(doc, j - 1))
                         && !is_time_word(&lower(doc, j))
-                        && (k..j).all(|t| doc.tokens[t].kind != TokenKind::Punct)
                         && opens_clause(doc, j)
                 })
                 .unwrap_or(last);
@@ -537,7 +546,7 @@ fn backward(
         return None;
     }
     // `While the two countries can collaborate, she said`: the subordinator is not reported.
-    let mut first = first;
+    let mut first = doc.after_dateline(first);
     if SUBORDINATORS.contains(&lower(doc, first).as_str()) && first + 1 < comma {
         first += 1;
     }

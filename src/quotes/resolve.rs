@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use super::attribution::{Mention, MentionKind};
 use super::people::People;
-use super::words::{is_determiner, Pronoun};
+use super::words::{is_determiner, is_source_noun, Pronoun};
 use crate::analysis::{Speaker, TextSpan};
 use crate::text::Document;
 
@@ -236,7 +236,7 @@ pub fn resolve(mention: &Mention, cx: &Context) -> Option<Speaker> {
 /// official`), so the same source reads the same wherever it stands.
 fn describe(text: &str) -> String {
     let first_word = text.split_whitespace().next().unwrap_or("").to_lowercase();
-    if !is_determiner(&first_word) {
+    if !is_determiner(&first_word) && !is_source_noun(&first_word) {
         return text.to_string();
     }
     let mut chars = text.chars();

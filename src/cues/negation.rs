@@ -3,13 +3,19 @@
 //! - `no` is a refusal only as an answer (`we have always said no`, `No, President Trump`), not
 //!   as a determiner (`no US troops`, `no longer`) nor in `No. 1`;
 //! - a negated verb of saying is declining to comment (`did not confirm`,
-//!   `wouldn’t answer`, `did not directly address`), and so is `declined to` + verb;
+//!   `wouldn’t answer`, `did not directly address`), and `declined to` + any verb is a refusal
+//!   (`declined to comment`, `declined to intervene`);
 //! - a negated cooperation word turns into a refusal (`will not cooperate`), and a negated
 //!   refusal into a hedge (`did not rule out`), since keeping the label would invert the meaning.
 //!
 //! Fixed negations (`not going to`, `will never accept`) are in `refusal.txt`.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use super::found::Found;
+use super::lexicons::CATEGORY_LISTS;
+use super::matcher::phrase_words;
 use super::words::{is_negator, Words};
 use crate::analysis::CueCategory;
 
@@ -56,8 +62,16 @@ const SAYING: &[&str] = &[
     "specify",
 ];
 
-/// Verbs of giving information that `declined to` withholds.
-const WITHHOLDING: &[&str] = &["give", "identify", "name", "provide", "release"];
+/// First words of the refusal list's entries (`rule`, `reject`): after `declined to` they are
+/// negated refusals, not a second refusal.
+static REFUSAL_STARTS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    CATEGORY_LISTS
+        .iter()
+        .filter(|list| list.category == CueCategory::Refusal)
+        .flat_map(|list| list.lexicon.entries())
+        .filter_map(|entry| phrase_words(entry).into_iter().next())
+        .collect()
+});
 
 /// Finds negation refusals, then checks the cues already in `out` for negation.
 pub fn find(words: &Words, out: &mut Vec<Found>) {
@@ -118,10 +132,11 @@ fn declines_to_say(words: &Words, i: usize) -> Option<usize> {
     {
         i + 1
     } else if matches!(word, "declined" | "declines" | "declining") && words.at(i + 1) == "to" {
-        // `declined to comment`, `declined to name the firms`; not `declined to be named` (an
+        // `declined to comment`, `declined to intervene`; not `declined to be named` (an
         // anonymity formula) nor `declined to rule out` (a hedge, see `negated_cues`).
         let verb = words.at(i + 2);
-        return (SAYING.contains(&verb) || WITHHOLDING.contains(&verb)).then_some(i + 3);
+        let refusal = REFUSAL_STARTS.contains(verb);
+        return (words.is_word(i + 2) && verb != "be" && !refusal).then_some(i + 3);
     } else {
         return None;
     };

@@ -110,6 +110,10 @@ pub const RULES: &[(&str, &str)] = &[
         "a cooperation word under negation (will not cooperate), a refusal rather than support",
     ),
     (
+        "cue.negation.will_not",
+        "a first-person negated intent (we will not, I won't): a speaker refusing",
+    ),
+    (
         "cue.scare_quote",
         "the writer's scare quotes around a word or two (a 'new' policy): distance and judgement",
     ),

@@ -8,6 +8,8 @@
 //! - a negated cooperation word turns into a refusal (`will not cooperate`), and a negated
 //!   refusal into a hedge (`did not rule out`), since keeping the label would invert the meaning.
 //!
+//! - `we will not`, `I won't` is a speaker refusing, like `not going to`.
+//!
 //! Fixed negations (`not going to`, `will never accept`) are in `refusal.txt`.
 
 use std::collections::HashSet;
@@ -86,6 +88,15 @@ pub fn find(words: &Words, out: &mut Vec<Found>) {
                 "cue.negation.answer_no",
             ));
         }
+        if let Some(end) = first_person_will_not(words, i) {
+            out.push(Found::tokens(
+                words,
+                i,
+                end,
+                CueCategory::Refusal,
+                "cue.negation.will_not",
+            ));
+        }
         if let Some(end) = declines_to_say(words, i) {
             out.push(Found::tokens(
                 words,
@@ -111,6 +122,20 @@ fn answer_no(words: &Words, i: usize) -> bool {
     }
     let stands_alone = i + 1 >= words.len() || AFTER_ANSWER.contains(&next);
     stands_alone || (SAY.contains(&prev) && (next == "to" || !words.is_word(i + 1)))
+}
+
+/// `we will not`, `I won't`: a speaker's negated intent, like `not going to`. Only the first
+/// person: `it will not rain` predicts, it does not refuse. The end token of the phrase.
+fn first_person_will_not(words: &Words, i: usize) -> Option<usize> {
+    if i == 0 || !matches!(words.before(i, 1), "we" | "i") {
+        return None;
+    }
+    let end = match (words.at(i), words.at(i + 1)) {
+        ("won't" | "shan't", _) => i + 1,
+        ("will" | "shall" | "would", "not" | "never") => i + 2,
+        _ => return None,
+    };
+    words.is_word(end).then_some(end)
 }
 
 /// `did not confirm`, `wouldn’t answer`, `declined to comment`: the end token of the phrase.

@@ -37,6 +37,7 @@
 #![deny(missing_docs)]
 
 pub mod analysis;
+pub mod compare;
 pub mod cues;
 pub mod entities;
 pub mod lexicon;

@@ -199,7 +199,8 @@ fn negated_cues(words: &Words, out: &mut Vec<Found>) {
     out.retain(|f| {
         let (category, rule) = match f.category {
             CueCategory::Support => (CueCategory::Refusal, "cue.negation.negated_support"),
-            CueCategory::Refusal if f.rule == "cue.lexicon.refusal" => {
+            // Word-list and sense refusals; negation's own already hold their negator.
+            CueCategory::Refusal if !f.rule.starts_with("cue.negation") => {
                 (CueCategory::Hedge, "cue.negation.negated_refusal")
             }
             _ => return true,

@@ -153,7 +153,9 @@ fn description(words: &Words, i: usize) -> Option<(usize, usize)> {
     let plural = head.ends_with('s') || head == "people";
     let weak_head = matches!(head, "person" | "people" | "source" | "sources");
     // A qualifier makes the description a source in itself: `people familiar with the matter`.
-    if QUALIFIERS.contains(&words.at(i + 1)) || words.reads(i + 1, "with knowledge") {
+    let knowledge = words.at(i + 1) == "with"
+        && (words.at(i + 2) == "knowledge" || words.at(i + 3) == "knowledge");
+    if QUALIFIERS.contains(&words.at(i + 1)) || knowledge {
         let end = qualifier_end(words, i + 1);
         return Some((first, end));
     }

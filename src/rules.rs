@@ -262,6 +262,10 @@ pub const RULES: &[(&str, &str)] = &[
         "an unknown capitalised word inside a sentence with no person or place cue",
     ),
     (
+        "entities.org.common_word_name",
+        "several unknown capitalised words ending in a word the article also writes in lower case (`Human Rights Watch`)",
+    ),
+    (
         "entities.org.head_word",
         "a capitalised name ending in an organisation word (`Ministry`, `Cartel`, `Army`) or opening with one before `of`",
     ),

@@ -837,6 +837,14 @@ impl<'a> Pass<'a, '_> {
             return Some(Typed::Kind(EntityType::Org, "entities.org.acronym"));
         }
         let next = self.next_word(b).unwrap_or_default();
+        // `Penguin Random House`, `Human Rights Watch`: a name ending in a word the article
+        // also uses in lower case is an institution or brand; surnames rarely are.
+        if n >= 2 && self.lowercase_words.contains(&self.units[b - 1].lower()) {
+            return Some(Typed::Kind(
+                EntityType::Org,
+                "entities.org.common_word_name",
+            ));
+        }
         // `the Commission said` is an institution: a person's name takes no article.
         if prev != "the" && SPEECH_VERBS.contains(&next.as_str())
             || prev == "said"

@@ -218,6 +218,10 @@ pub const RULES: &[(&str, &str)] = &[
         "a month and day, with an optional year (`Aug. 8`, `May 2, 2024`)",
     ),
     (
+        "entities.date.part_of_period",
+        "the end, beginning or middle of a period (`the end of the year`, `the start of March`)",
+    ),
+    (
         "entities.date.recent_period",
         "recent/coming/past periods (`recent months`)",
     ),

@@ -16,8 +16,7 @@ use crate::text::Document;
 const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)";
 const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 const COUNT: &str = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a few|few|several|many|\d+)";
-const PERIOD: &str =
-    r"(?:day|week|weekend|month|year|decade|century|spring|summer|fall|autumn|winter|quarter)";
+const PERIOD: &str = r"(?:day|night|week|weekend|month|year|decade|century|spring|summer|fall|autumn|winter|quarter)";
 const PERIODS: &str = r"(?:days|weeks|months|years|decades|centuries|hours|minutes|day|week|month|year|decade|century|hour)";
 const EDGE: &str = r"(?:(?:early|mid|late)[- ])?";
 
@@ -79,6 +78,10 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         p(
             "entities.date.bare_duration",
             r"(?i)(?-u:\b)(?:for|in|over|within|after|since|from)\s+(?P<d>decades|months|years|weeks|days|centuries)(?-u:\b)".to_string(),
+        ),
+        p(
+            "entities.date.part_of_period",
+            format!(r"(?i)(?-u:\b)(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?:the\s+|this\s+|last\s+|next\s+)?(?:year|month|week|decade|century|(?-i:{MONTH})|\d{{4}})(?-u:\b)"),
         ),
         p(
             "entities.date.weekend",

@@ -13,6 +13,7 @@ newslens — who is quoted in a news article, what they said, and how the story 
 USAGE:
     newslens annotate [OPTIONS] [FILE ...]    annotate articles (no FILE or '-': standard input)
     newslens annotate --jsonl [OPTIONS]       annotate JSON Lines from standard input
+    newslens profile FILE                     print who is quoted and how, as a table ('-': stdin)
     newslens compare [OPTIONS] FILE ...       compare several outlets' articles on one story
     newslens --help | --version
 
@@ -56,6 +57,7 @@ struct Options {
 
 enum Command {
     Annotate(Options),
+    Profile(String),
     Compare(Options),
     Help,
     Version,
@@ -67,6 +69,15 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
         None | Some("-h" | "--help" | "help") => return Ok(Command::Help),
         Some("-V" | "--version") => return Ok(Command::Version),
         Some("annotate") => "annotate",
+        Some("profile") => {
+            return match (rest.next(), rest.next()) {
+                (Some(file), None) if file != "-h" && file != "--help" => {
+                    Ok(Command::Profile(file.clone()))
+                }
+                (Some(_), None) => Ok(Command::Help),
+                _ => Err("profile needs exactly one FILE ('-' for standard input)".to_string()),
+            };
+        }
         Some("compare") => "compare",
         Some(other) => return Err(format!("unknown command {other:?} (try 'newslens --help')")),
     };
@@ -128,6 +139,19 @@ fn main() -> ExitCode {
         }
         Ok(Command::Annotate(options)) if options.jsonl => run_jsonl(&options),
         Ok(Command::Annotate(options)) => run_files(&options),
+        Ok(Command::Profile(path)) => match read_text(&path, false) {
+            Ok(text) => {
+                print!(
+                    "{}",
+                    newslens::profile::render_table(&newslens::annotate(&text).profile)
+                );
+                ExitCode::SUCCESS
+            }
+            Err(message) => {
+                eprintln!("newslens: {message}");
+                ExitCode::from(2)
+            }
+        },
         Ok(Command::Compare(options)) => run_compare(&options),
         Err(message) => {
             eprintln!("newslens: {message}");

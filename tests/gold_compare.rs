@@ -144,6 +144,7 @@ fn gold_analysis(article: &GoldArticle, index: usize, quotes: &[GoldQuote]) -> A
         quotes,
         entities: grouped.into_values().collect(),
         cues: Vec::new(),
+        profile: Default::default(),
     }
 }
 

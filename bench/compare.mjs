@@ -56,7 +56,8 @@ const annotateOnly = time(() => texts.map((t) => annotate(t)), runs);
 const c = whole.result;
 console.log(
   `compare: ${count} articles, ${totalWords} words: median ${whole.median.toFixed(1)} ms, best ${whole.best.toFixed(1)} ms ` +
-    `(annotate alone: median ${annotateOnly.median.toFixed(1)} ms); ` +
+    `(annotate alone: median ${annotateOnly.median.toFixed(1)} ms, best ${annotateOnly.best.toFixed(1)} ms; ` +
+    `the comparison proper, best minus best: ${(whole.best - annotateOnly.best).toFixed(1)} ms); ` +
     `${c.quote_clusters.length} clusters, ${c.quote_clusters.reduce((s, q) => s + q.members.length, 0)} clustered quotations, ` +
     `${c.speakers.length} speakers, ${c.duplicate_paragraphs.length} articles with repeated paragraphs`,
 );

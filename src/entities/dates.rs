@@ -33,68 +33,69 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         regex: Regex::new(&re).expect("date pattern"),
     };
     vec![
-        p("entities.date.iso", r"\b\d{4}-\d{2}-\d{2}\b".to_string()),
+        p("entities.date.iso", r"(?-u:\b)\d{4}-\d{2}-\d{2}(?-u:\b)".to_string()),
         p(
             "entities.date.month_day",
-            format!(r"\b{EDGE}{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?"),
+            format!(r"(?-u:\b){EDGE}{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+\d{{4}}(?-u:\b))?"),
         ),
         p(
             "entities.date.day_month",
-            format!(r"\b\d{{1,2}}\s+{MONTH}(?:,?\s+\d{{4}}\b)?"),
+            format!(r"(?-u:\b)\d{{1,2}}\s+{MONTH}(?:,?\s+\d{{4}}(?-u:\b))?"),
         ),
         p(
             "entities.date.month",
-            format!(r"\b(?i:{EDGE}){MONTH}(?:,?\s+(?:of\s+)?\d{{4}}\b)?"),
+            format!(r"(?-u:\b)(?i:{EDGE}){MONTH}(?:,?\s+(?:of\s+)?\d{{4}}(?-u:\b))?"),
         ),
         p(
             "entities.date.weekday",
-            format!(r"\b(?:(?i:last|next|this|early|late)\s+)?{WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\b"),
+            format!(r"(?-u:\b)(?:(?i:last|next|this|early|late)\s+)?{WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?(?-u:\b)"),
         ),
         p(
             "entities.date.decade",
-            r"(?i)\b(?:the\s+)?(?:(?:early|mid|late)[- ])?(?:1[89]|20)\d0s\b".to_string(),
+            r"(?i)(?-u:\b)(?:the\s+)?(?:(?:early|mid|late)[- ])?(?:1[89]|20)\d0s(?-u:\b)".to_string(),
         ),
         p(
             "entities.date.relative",
-            format!(r"(?i)\b(?:(?:earlier|later|early|late)\s+)?(?:this|last|next|past)\s+{PERIOD}\b"),
+            format!(r"(?i)(?-u:\b)(?:(?:earlier|later|early|late)\s+)?(?:this|last|next|past)\s+{PERIOD}(?-u:\b)"),
         ),
         p(
             "entities.date.same_period",
-            r"(?i)\bthe\s+same\s+(?:day|week|month|months|year|period|quarter)(?:\s+(?:last|a)\s+year|\s+(?:in|of)\s+\d{4})?\b".to_string(),
+            r"(?i)(?-u:\b)the\s+same\s+(?:day|week|month|months|year|period|quarter)(?:\s+(?:last|a)\s+year|\s+(?:in|of)\s+\d{4})?(?-u:\b)".to_string(),
         ),
         p(
             "entities.date.last_period",
-            format!(r"(?i)\bthe\s+(?:last|past|next|coming|previous)\s+(?:{COUNT}\s+)?{PERIODS}\b"),
+            format!(r"(?i)(?-u:\b)the\s+(?:last|past|next|coming|previous)\s+(?:{COUNT}\s+)?{PERIODS}(?-u:\b)"),
         ),
         p(
             "entities.date.recent_period",
-            format!(r"(?i)\b(?:recent|coming|past|previous)\s+(?:{COUNT}\s+)?{PERIODS}\b"),
+            format!(r"(?i)(?-u:\b)(?:recent|coming|past|previous)\s+(?:{COUNT}\s+)?{PERIODS}(?-u:\b)"),
         ),
         p(
             "entities.date.duration",
-            format!(r"(?i)\b{COUNT}\s+(?:(?:hundred|thousand|dozen)\s+)?(?:days|weeks|months|years|decades|centuries|day|week|month|year|decade|century)\b(?:\s+ago\b)?"),
+            format!(r"(?i)(?-u:\b){COUNT}\s+(?:(?:hundred|thousand|dozen)\s+)?(?:days|weeks|months|years|decades|centuries|day|week|month|year|decade|century)(?-u:\b)(?:\s+ago(?-u:\b))?"),
         ),
         p(
             "entities.date.bare_duration",
-            r"(?i)\b(?:for|in|over|within|after|since|from)\s+(?P<d>decades|months|years|weeks|days|centuries)\b".to_string(),
+            r"(?i)(?-u:\b)(?:for|in|over|within|after|since|from)\s+(?P<d>decades|months|years|weeks|days|centuries)(?-u:\b)".to_string(),
         ),
         p(
             "entities.date.weekend",
-            r"(?i)\bthe\s+weekend\b".to_string(),
+            r"(?i)(?-u:\b)the\s+weekend(?-u:\b)".to_string(),
         ),
         p(
             "entities.date.deictic",
-            r"(?i)\b(?:today|yesterday|tomorrow|tonight)\b".to_string(),
+            r"(?i)(?-u:\b)(?:today|yesterday|tomorrow|tonight)(?-u:\b)".to_string(),
         ),
         p(
             "entities.date.year",
-            r"\b(?i:(?:early|mid|late)[- ])?(?:1[89]\d\d|20\d\d)\b".to_string(),
+            r"(?-u:\b)(?i:(?:early|mid|late)[- ])?(?:1[89]\d\d|20\d\d)(?-u:\b)".to_string(),
         ),
     ]
 });
 
 static ANCHOR_HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:date[: ]\s*)?(\d{4})-(\d{2})-(\d{2})\b").expect("anchor pattern")
+    Regex::new(r"(?i)(?-u:\b)(?:date[: ]\s*)?(\d{4})-(\d{2})-(\d{2})(?-u:\b)")
+        .expect("anchor pattern")
 });
 static ANCHOR_FULL: LazyLock<Regex> = LazyLock::new(|| {
     // A dateline: a full date near the start of one of the first lines.
@@ -143,14 +144,18 @@ pub fn find(doc: &Document) -> Vec<Mention> {
     }
     // Longest first, then earliest, then pattern order: a longer match hides the ones inside it.
     found.sort_by_key(|m| (std::cmp::Reverse(m.end - m.start), m.start));
-    let mut kept: Vec<Mention> = Vec::new();
+    // Kept spans never overlap, so a map by start finds the only neighbours that could.
+    let mut kept: std::collections::BTreeMap<usize, Mention> = std::collections::BTreeMap::new();
     for m in found {
-        if !kept.iter().any(|k| k.start < m.end && m.start < k.end) {
-            kept.push(m);
+        let before = kept
+            .range(..m.end)
+            .next_back()
+            .is_some_and(|(_, k)| m.start < k.end);
+        if !before {
+            kept.insert(m.start, m);
         }
     }
-    kept.sort_by_key(|m| m.start);
-    kept
+    kept.into_values().collect()
 }
 
 /// Context checks a regular expression cannot make.

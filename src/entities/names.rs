@@ -204,6 +204,11 @@ fn units<'a>(doc: &Document<'a>, taken: &[Mention], known: &HashSet<String>) -> 
     let mut out: Vec<Unit<'a>> = Vec::with_capacity(doc.tokens.len());
     let mut sentence = 0;
     let mut prev_sentence = usize::MAX;
+    // Spans other layers took, by start, walked with the tokens: one pass, not a scan per token.
+    let mut taken_spans: Vec<(usize, usize)> = taken.iter().map(|m| (m.start, m.end)).collect();
+    taken_spans.sort_unstable();
+    let mut next_taken = 0;
+    let mut reach = 0; // the furthest end of the taken spans that start before this token
     let mut i = 0;
     while i < doc.tokens.len() {
         let token = doc.tokens[i];
@@ -213,9 +218,11 @@ fn units<'a>(doc: &Document<'a>, taken: &[Mention], known: &HashSet<String>) -> 
             sentence += 1;
         }
         let paragraph = doc.paragraph_index(token.start);
-        let blocked = taken
-            .iter()
-            .any(|m| m.start < token.end && token.start < m.end);
+        while next_taken < taken_spans.len() && taken_spans[next_taken].0 < token.end {
+            reach = reach.max(taken_spans[next_taken].1);
+            next_taken += 1;
+        }
+        let blocked = reach > token.start;
         let opener = token.kind == TokenKind::Punct
             && matches!(
                 doc.token_text(&token),

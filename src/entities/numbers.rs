@@ -60,9 +60,9 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     let currency = r"(?:US\$|C\$|A\$|R\$|MX\$|\$|€|£|¥|USD\s?|EUR\s?)";
     let digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
     let core = format!(
-        r"(?:{currency}\s?(?:{digits})(?:\s+{scale}\b)?|\b(?:{digits})(?:\s*(?:%|percent\b|per\s+cent\b)|\s+{scale}\b)?|\b(?:an?\s+)?(?:{words}\s+)?{scale}s?\b(?:\s+(?:and\s+)?{words})?|\b{words}(?:\s+{scale}\b)?(?:\s+(?:percent\b|per\s+cent\b))?|\b(?:(?:a\s+)?dozens?|half|a\s+third|a\s+quarter|two-thirds|three-quarters|twice|thrice))"
+        r"(?:{currency}\s?(?:{digits})(?:\s+{scale}(?-u:\b))?|(?-u:\b)(?:{digits})(?:\s*(?:%|percent(?-u:\b)|per\s+cent(?-u:\b))|\s+{scale}(?-u:\b))?|(?-u:\b)(?:an?\s+)?(?:{words}\s+)?{scale}s?(?-u:\b)(?:\s+(?:and\s+)?{words})?|(?-u:\b){words}(?:\s+{scale}(?-u:\b))?(?:\s+(?:percent(?-u:\b)|per\s+cent(?-u:\b)))?|(?-u:\b)(?:(?:a\s+)?dozens?|half|a\s+third|a\s+quarter|two-thirds|three-quarters|twice|thrice))"
     );
-    Regex::new(&format!(r"(?i)(?:\b{approx}\s+)?{core}")).expect("number pattern")
+    Regex::new(&format!(r"(?i)(?:(?-u:\b){approx}\s+)?{core}")).expect("number pattern")
 });
 
 /// Words after which `one` is a pronoun or part of a quantifier, not a count.

@@ -4,7 +4,8 @@
 //! ([`super::normalise`]), so spelling, punctuation and quote-mark styles do not matter.
 //! Clusters are stars around their longest member, the *reference*: quotations are taken longest
 //! first, and each joins the cluster whose reference contains the largest share of its shingles
-//! (at least [`MIN_CONTAINMENT`] and [`MIN_SHARED`] of them), or starts a new cluster. So a
+//! (at least [`MIN_CONTAINMENT`] and [`MIN_SHARED`] of them; on a tie, the tightest reference, so
+//! an inner quotation wins over the one around it), or starts a new cluster. So a
 //! fragment joins the full quotation it comes from, an ellipsis that drops words costs only the
 //! shingles across the cut, and two different utterances that share a phrase (`not going to`)
 //! stay apart: their shared shingles are a small share of either. Comparing only with

@@ -102,8 +102,16 @@ pub const RULES: &[(&str, &str)] = &[
         "a negated or declined verb of saying (did not confirm, wouldn't answer, declined to comment)",
     ),
     (
+        "cue.negation.negated_refusal",
+        "a refusal under negation (did not rule out, declined to rule out): the door is left open, a hedge",
+    ),
+    (
         "cue.negation.negated_support",
         "a cooperation word under negation (will not cooperate), a refusal rather than support",
+    ),
+    (
+        "cue.negation.will_not",
+        "a first-person negated intent (we will not, I won't): a speaker refusing",
     ),
     (
         "cue.scare_quote",

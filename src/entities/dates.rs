@@ -27,88 +27,91 @@ struct Pattern {
 }
 
 static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
-    // ASCII word boundaries (`(?-u:\b)`) keep the fast DFA engines usable on text with curly
+    // ASCII word boundaries (`\b`) keep the fast DFA engines usable on text with curly
     // quotes and accents (a Unicode `\b` makes `regex` fall back to its slowest engine).
     let p = |rule, re: String| Pattern {
         rule,
-        regex: Regex::new(&re).expect("date pattern"),
+        regex: ascii_regex(&re),
     };
     vec![
-        p("entities.date.iso", r"(?-u:\b)\d{4}-\d{2}-\d{2}(?-u:\b)".to_string()),
+        p("entities.date.iso", r"\b\d{4}-\d{2}-\d{2}\b".to_string()),
         p(
             "entities.date.month_day",
-            format!(r"(?-u:\b){EDGE}{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+\d{{4}}(?-u:\b))?"),
+            format!(r"\b{EDGE}{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?"),
         ),
         p(
             "entities.date.day_month",
-            format!(r"(?-u:\b)\d{{1,2}}\s+{MONTH}(?:,?\s+\d{{4}}(?-u:\b))?"),
+            format!(r"\b\d{{1,2}}\s+{MONTH}(?:,?\s+\d{{4}}\b)?"),
         ),
         p(
             "entities.date.month",
-            format!(r"(?-u:\b)(?i:{EDGE}){MONTH}(?:,?\s+(?:of\s+)?\d{{4}}(?-u:\b))?"),
+            format!(r"\b(?i:{EDGE}){MONTH}(?:,?\s+(?:of\s+)?\d{{4}}\b)?"),
         ),
         p(
             "entities.date.weekday",
-            format!(r"(?-u:\b)(?:(?i:last|next|this|early|late)\s+)?{WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?(?-u:\b)"),
+            format!(r"\b(?:(?i:last|next|this|early|late)\s+)?{WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\b"),
         ),
         p(
             "entities.date.decade",
-            r"(?i)(?-u:\b)(?:the\s+)?(?:(?:early|mid|late)[- ])?(?:1[89]|20)\d0s(?-u:\b)".to_string(),
+            r"(?i)\b(?:the\s+)?(?:(?:early|mid|late)[- ])?(?:1[89]|20)\d0s\b".to_string(),
         ),
         p(
             "entities.date.relative",
-            format!(r"(?i)(?-u:\b)(?:(?:earlier|later|early|late)\s+)?(?:this|last|next|past)\s+{PERIOD}(?-u:\b)"),
+            format!(r"(?i)\b(?:(?:earlier|later|early|late)\s+)?(?:this|last|next|past)\s+{PERIOD}\b"),
         ),
         p(
             "entities.date.same_period",
-            r"(?i)(?-u:\b)the\s+same\s+(?:day|week|month|months|year|period|quarter)(?:\s+(?:last|a)\s+year|\s+(?:in|of)\s+\d{4})?(?-u:\b)".to_string(),
+            r"(?i)\bthe\s+same\s+(?:day|week|month|months|year|period|quarter)(?:\s+(?:last|a)\s+year|\s+(?:in|of)\s+\d{4})?\b".to_string(),
         ),
         p(
             "entities.date.last_period",
-            format!(r"(?i)(?-u:\b)the\s+(?:last|past|next|coming|previous)\s+(?:{COUNT}\s+)?{PERIODS}(?-u:\b)"),
+            format!(r"(?i)\bthe\s+(?:last|past|next|coming|previous)\s+(?:{COUNT}\s+)?{PERIODS}\b"),
         ),
         p(
             "entities.date.recent_period",
-            format!(r"(?i)(?-u:\b)(?:recent|coming|past|previous)\s+(?:{COUNT}\s+)?{PERIODS}(?-u:\b)"),
+            format!(r"(?i)\b(?:recent|coming|past|previous)\s+(?:{COUNT}\s+)?{PERIODS}\b"),
         ),
         p(
             "entities.date.duration",
-            format!(r"(?i)(?-u:\b){COUNT}\s+(?:(?:hundred|thousand|dozen)\s+)?(?:days|weeks|months|years|decades|centuries|day|week|month|year|decade|century)(?-u:\b)(?:\s+ago(?-u:\b))?"),
+            format!(r"(?i)\b{COUNT}\s+(?:(?:hundred|thousand|dozen)\s+)?(?:days|weeks|months|years|decades|centuries|day|week|month|year|decade|century)\b(?:\s+ago\b)?"),
         ),
         p(
             "entities.date.bare_duration",
-            r"(?i)(?-u:\b)(?:for|in|over|within|after|since|from)\s+(?P<d>decades|months|years|weeks|days|centuries)(?-u:\b)".to_string(),
+            r"(?i)\b(?:for|in|over|within|after|since|from)\s+(?P<d>decades|months|years|weeks|days|centuries)\b".to_string(),
         ),
         p(
             "entities.date.part_of_period",
-            format!(r"(?i)(?-u:\b)(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?:the\s+|this\s+|last\s+|next\s+)?(?:year|month|week|decade|century|(?-i:{MONTH})|\d{{4}})(?-u:\b)"),
+            format!(r"(?i)\b(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?:the\s+|this\s+|last\s+|next\s+)?(?:year|month|week|decade|century|(?-i:{MONTH})|\d{{4}})\b"),
         ),
         p(
             "entities.date.weekend",
-            r"(?i)(?-u:\b)the\s+weekend(?-u:\b)".to_string(),
+            r"(?i)\bthe\s+weekend\b".to_string(),
         ),
         p(
             "entities.date.deictic",
-            r"(?i)(?-u:\b)(?:today|yesterday|tomorrow|tonight)(?-u:\b)".to_string(),
+            r"(?i)\b(?:today|yesterday|tomorrow|tonight)\b".to_string(),
         ),
         p(
             "entities.date.year",
-            r"(?-u:\b)(?i:(?:early|mid|late)[- ])?(?:1[89]\d\d|20\d\d)(?-u:\b)".to_string(),
+            r"\b(?i:(?:early|mid|late)[- ])?(?:1[89]\d\d|20\d\d)\b".to_string(),
         ),
     ]
 });
 
-static ANCHOR_HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:date[: ]\s*)?(\d{4})-(\d{2})-(\d{2})(?-u:\b)")
-        .expect("anchor pattern")
-});
+static ANCHOR_HEADER: LazyLock<Regex> =
+    LazyLock::new(|| ascii_regex(r"(?i)\b(?:date[: ]\s*)?(\d{4})-(\d{2})-(\d{2})\b"));
 static ANCHOR_FULL: LazyLock<Regex> = LazyLock::new(|| {
-    // A dateline: a full date near the start of one of the first lines.
-    Regex::new(&format!(
-        r"(?m)^.{{0,40}}?({MONTH})\s+(\d{{1,2}}),\s+(\d{{4}})"
-    ))
-    .expect("anchor pattern")
+    // A dateline: a full date near the start of one of the first lines (the nearness is
+    // checked in `anchor`).
+    ascii_regex(&format!(r"({MONTH})\s+(\d{{1,2}}),\s+(\d{{4}})"))
 });
+
+/// Compiles a pattern in ASCII mode: `\b`, `\d`, `\s` and `(?i)` over ASCII, so the regex
+/// crate needs no Unicode tables (a smaller download) and keeps its fast DFA on any text.
+/// Non-ASCII literals (`€`) still match their UTF-8 bytes.
+pub fn ascii_regex(pattern: &str) -> Regex {
+    Regex::new(&format!("(?-u){pattern}")).unwrap_or_else(|e| panic!("pattern {pattern}: {e}"))
+}
 
 /// A calendar date (year, month, day).
 pub type Ymd = (i32, u32, u32);
@@ -121,7 +124,11 @@ pub fn anchor(doc: &Document) -> Option<Ymd> {
         let ymd = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
         return valid(ymd).then_some(ymd);
     }
-    let c = ANCHOR_FULL.captures(head)?;
+    let c = ANCHOR_FULL.captures_iter(head).find(|c| {
+        let start = c.get(0).map_or(0, |m| m.start());
+        let line_start = head[..start].rfind('\n').map_or(0, |i| i + 1);
+        head[line_start..start].chars().count() <= 40
+    })?;
     let ymd = (c[3].parse().ok()?, month_number(&c[1])?, c[2].parse().ok()?);
     valid(ymd).then_some(ymd)
 }
@@ -318,7 +325,7 @@ fn civil_from_days(z: i64) -> Ymd {
     ((if m <= 2 { y + 1 } else { y }) as i32, m, d)
 }
 
-static NUMBERS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+").expect("digits"));
+static NUMBERS: LazyLock<Regex> = LazyLock::new(|| ascii_regex(r"\d+"));
 
 /// The ISO value of a date expression, when the text or the anchor pins it down.
 pub fn resolve(span: &str, anchor: Option<Ymd>) -> Option<String> {

@@ -64,8 +64,8 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     );
     // ASCII word boundaries keep the fast engines usable on non-ASCII text; glued letters are
     // checked by hand in `find`.
-    let pattern = format!(r"(?i)(?:\b{approx}\s+)?{core}").replace(r"\b", r"(?-u:\b)");
-    Regex::new(&pattern).expect("number pattern")
+    let pattern = format!(r"(?i)(?:\b{approx}\s+)?{core}");
+    super::dates::ascii_regex(&pattern)
 });
 
 /// Words after which `one` is a pronoun or part of a quantifier, not a count.

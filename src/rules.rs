@@ -354,6 +354,10 @@ pub const RULES: &[(&str, &str)] = &[
         "a full quotation after a colon, comma or dash that introduces it",
     ),
     (
+        "quote.marks.after_verb",
+        "a full quotation right after its reporting verb: X said “…”",
+    ),
+    (
         "quote.marks.inside_sentence",
         "a quoted fragment built into the writer's own sentence",
     ),

@@ -128,6 +128,44 @@ fn role(text: &str, at: usize, mark: char) -> Option<(Family, Role)> {
     }
 }
 
+/// `the farmers’ children`: an apostrophe after a plural `s`, with a lower-case word after it,
+/// when another single mark that could close the quote follows soon in the paragraph.
+fn plural_possessive(text: &str, at: usize, mark: char, paragraph_end: usize) -> bool {
+    let before_s = text[..at].ends_with(['s', 'S']);
+    let rest = &text[at + mark.len_utf8()..paragraph_end];
+    let next_word_lower = rest
+        .strip_prefix(' ')
+        .and_then(|r| r.chars().next())
+        .is_some_and(char::is_lowercase);
+    if !before_s || !next_word_lower {
+        return false;
+    }
+    // Look a bounded way ahead, so a paragraph of apostrophes stays linear.
+    let window = &rest[..floor_boundary(rest, 300)];
+    window.char_indices().any(|(i, c)| {
+        matches!(c, '’' | '\'')
+            && window[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|p| !p.is_whitespace())
+            && window[i + c.len_utf8()..]
+                .chars()
+                .next()
+                .is_none_or(|n| !n.is_alphanumeric())
+    })
+}
+
+/// The largest char boundary at or below `at` (std's `floor_char_boundary` is unstable).
+fn floor_boundary(text: &str, at: usize) -> usize {
+    if at >= text.len() {
+        return text.len();
+    }
+    (0..=at)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0)
+}
+
 /// Whether a character can be a quote mark at all (cheap pre-filter).
 pub fn is_quote_char(c: char) -> bool {
     matches!(
@@ -162,6 +200,12 @@ pub fn find(doc: &Document) -> Vec<Marked> {
             let Some((family, role)) = role(text, at, c) else {
                 continue;
             };
+            if role == Role::Close
+                && family == Family::Single
+                && plural_possessive(text, at, c, paragraph.end)
+            {
+                continue;
+            }
             let mark = at..at + c.len_utf8();
             if skip_first_open {
                 skip_first_open = false;
@@ -270,6 +314,14 @@ mod tests {
         assert_eq!(
             contents("“It isn’t Sheinbaum’s plan,” she said of the ’90s and rock ’n’ roll."),
             vec!["It isn’t Sheinbaum’s plan,"]
+        );
+    }
+
+    #[test]
+    fn plural_possessive_inside_single_quotes() {
+        assert_eq!(
+            contents("‘We owe it to the farmers’ children,’ said Emma Clarke."),
+            vec!["We owe it to the farmers’ children,"]
         );
     }
 

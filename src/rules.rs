@@ -10,6 +10,10 @@ pub const RULES: &[(&str, &str)] = &[
         "no attribution of its own: the speaker of the previous quote in the same paragraph goes on talking",
     ),
     (
+        "attribution.after_quote.dash",
+        "a dash and a name sign the quote: “…” — X",
+    ),
+    (
         "attribution.after_quote.subject_verb",
         "the speaker and verb right after the closing mark: “…,” X said",
     ),

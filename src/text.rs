@@ -246,12 +246,13 @@ fn sentences(text: &str, paragraphs: &[Range<usize>], tokens: &[Token]) -> Vec<R
                 end = tokens[t].end;
                 t += 1;
             }
-            // A sentence ends where the next one can begin: a capital, digit or opening mark.
+            // A sentence ends where the next one can begin: a capital, digit or opening mark
+            // (not a dash: `“…” — Name` signs the sentence before it).
             let next = text[end..paragraph.end].trim_start();
             let begins = next.chars().next().is_some_and(|c| {
                 c.is_uppercase()
                     || c.is_ascii_digit()
-                    || matches!(c, '"' | '“' | '‘' | '\'' | '«' | '(' | '—' | '–')
+                    || matches!(c, '"' | '“' | '‘' | '\'' | '«' | '(')
             });
             if next.is_empty() || !begins || next.len() == text[end..paragraph.end].len() {
                 continue;

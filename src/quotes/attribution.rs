@@ -702,6 +702,28 @@ pub fn after_quote(
             rule: "attribution.after_quote.verb_subject",
         });
     }
+    // `“…” — Maria Lopez, a teacher`: a dash and a name, with no verb, sign the quote.
+    let dash = (first..i).find(|&k| is_punct(doc, k, "—–"));
+    if let Some(dash) = dash {
+        let verbless = (i..limit).all(|k| verb_at(doc, k).is_none());
+        if let Some(mention) =
+            subject_after(doc, people, i, limit).filter(|m| verbless && m.kind == MentionKind::Name)
+        {
+            let token = &doc.tokens[dash];
+            let cue = CueWord {
+                span: token.start..token.end,
+                verb: Verb {
+                    lemma: "dash",
+                    neutral: true,
+                },
+            };
+            return Some(Found {
+                mention,
+                cue,
+                rule: "attribution.after_quote.dash",
+            });
+        }
+    }
     // Subject first: the verb must come within a short phrase (an appositive allowed).
     let reach = (i + 18).min(limit);
     for v in i + 1..reach {

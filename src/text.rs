@@ -85,6 +85,31 @@ impl<'a> Document<'a> {
             .saturating_sub(1)
     }
 
+    /// The token after a dateline that opens a paragraph at token `first` (`WASHINGTON —`,
+    /// `MEXICO CITY –`, `LONDON (Reuters) -`), or `first` when there is none.
+    pub fn after_dateline(&self, first: usize) -> usize {
+        let mut i = first;
+        let mut capitals = 0;
+        while let Some(token) = self.tokens.get(i) {
+            let word = self.token_text(token);
+            match token.kind {
+                TokenKind::Word if word.chars().all(|c| !c.is_lowercase()) => capitals += 1,
+                TokenKind::Word
+                    if capitals > 0 && i >= 2 && self.token_text(&self.tokens[i - 1]) == "(" => {}
+                TokenKind::Punct if matches!(word, "(" | ")" | ",") => {}
+                TokenKind::Punct if capitals > 0 && matches!(word, "—" | "–" | "-" | "−") => {
+                    return i + 1;
+                }
+                _ => return first,
+            }
+            i += 1;
+            if i - first > 8 {
+                return first;
+            }
+        }
+        first
+    }
+
     /// Tokens within `range`.
     pub fn tokens_in(&self, range: Range<usize>) -> &[Token] {
         let first = self.token_at_or_after(range.start);
@@ -313,6 +338,23 @@ mod tests {
                 "Next line"
             ]
         );
+    }
+
+    #[test]
+    fn datelines_are_skipped() {
+        let table = [
+            ("WASHINGTON — The Pentagon said", "The"),
+            ("MEXICO CITY – President Sheinbaum", "President"),
+            ("LONDON (Reuters) - Britain's finance minister", "Britain’s"),
+            ("The U.S. said", "The"),
+            ("NATO allies — all of them", "NATO"),
+        ];
+        for (text, first) in table {
+            let text = text.replace("Britain's", "Britain’s");
+            let doc = Document::new(&text);
+            let i = doc.after_dateline(0);
+            assert_eq!(doc.token_text(&doc.tokens[i]), first, "{text}");
+        }
     }
 
     #[test]

@@ -1,9 +1,142 @@
 //! Entities: people, organisations, places, dates and numbers, one cluster per referent.
+//!
+//! The layer runs in passes, each its own module with one job:
+//! 1. [`dates`] and [`numbers`] find temporal and numeric expressions with regular expressions;
+//! 2. [`names`] chunks capitalised word sequences and types them with the word lists of
+//!    [`gazetteer`], head words (`Ministry`, `Cartel`, `City`), titles and context cues;
+//! 3. [`titles`] links titles and roles to the people they describe;
+//! 4. [`cluster`] groups mentions into one entity per referent with a canonical name.
+//!
+//! Every mention remembers the rule that found it; an entity's `rule` is its first mention's.
+//!
+//! # Example: clusters, titles and gender for the quotes layer
+//! ```
+//! use newslens::entities::{self, Gender};
+//! use newslens::EntityType;
+//!
+//! let doc = newslens::text::Document::new(
+//!     "Mexican President Claudia Sheinbaum met Mr. Trump. Sheinbaum’s aides spoke.",
+//! );
+//! let found = entities::find(&doc);
+//! let sheinbaum = entities::people(&found).next().unwrap();
+//! assert_eq!(sheinbaum.name, "Claudia Sheinbaum");
+//! assert_eq!(sheinbaum.mentions.len(), 2);
+//! assert_eq!(sheinbaum.mentions[1].text, "Sheinbaum");
+//! assert_eq!(sheinbaum.titles, vec!["Mexican President"]);
+//! assert_eq!(entities::gender(sheinbaum), Some(Gender::Female));
+//! assert_eq!(entities::with_title(&found, "the Mexican president")[0].name, "Claudia Sheinbaum");
+//! ```
 
-use crate::analysis::Entity;
+pub mod cluster;
+pub mod dates;
+pub mod gazetteer;
+pub mod names;
+pub mod numbers;
+pub mod titles;
+
+use crate::analysis::{Entity, EntityType};
 use crate::text::Document;
 
+pub use gazetteer::Gender;
+
+/// One mention before clustering.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mention {
+    /// Byte offset of its first character.
+    pub start: usize,
+    /// Byte offset past its last character.
+    pub end: usize,
+    /// Its type.
+    pub kind: EntityType,
+    /// The rule that found it.
+    pub rule: &'static str,
+    /// A canonical name a list gave it (`U.S.` → `United States`).
+    pub canonical: Option<String>,
+    /// A date's ISO value or a number's parsed value.
+    pub value: Option<serde_json::Value>,
+    /// A number's unit.
+    pub unit: Option<String>,
+    /// Titles the article gives this person at this mention.
+    pub titles: Vec<String>,
+}
+
+impl Mention {
+    /// A mention with no canonical name, value or title yet.
+    pub fn new(start: usize, end: usize, kind: EntityType, rule: &'static str) -> Mention {
+        Mention {
+            start,
+            end,
+            kind,
+            rule,
+            canonical: None,
+            value: None,
+            unit: None,
+            titles: Vec::new(),
+        }
+    }
+}
+
 /// Finds the entity clusters of a document, in order of first mention.
-pub fn find(_doc: &Document) -> Vec<Entity> {
-    Vec::new()
+pub fn find(doc: &Document) -> Vec<Entity> {
+    let mut mentions = dates::find(doc);
+    let numbers = numbers::find(doc);
+    push_free(&mut mentions, numbers);
+    let names = names::find(doc, &mentions);
+    push_free(&mut mentions, names);
+    mentions.sort_by_key(|m| (m.start, m.end));
+    titles::attach(doc, &mut mentions);
+    cluster::build(doc.text, mentions)
+}
+
+/// Adds the mentions of a later pass that overlap none already found. Earlier passes never
+/// overlap among themselves, so sorted by start their ends are sorted too: one binary search
+/// per new mention.
+fn push_free(mentions: &mut Vec<Mention>, more: Vec<Mention>) {
+    mentions.sort_by_key(|m| (m.start, m.end));
+    let old: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
+    for m in more {
+        let k = old.partition_point(|&(_, end)| end <= m.start);
+        let free = match old.get(k) {
+            Some(&(start, _)) => start >= m.end,
+            None => true,
+        };
+        if free {
+            mentions.push(m);
+        }
+    }
+}
+
+/// The person clusters, in order of first mention.
+pub fn people(entities: &[Entity]) -> impl Iterator<Item = &Entity> {
+    entities.iter().filter(|e| e.kind == EntityType::Person)
+}
+
+/// The usual gender of a person: from a gendered title or honorific the article gives them
+/// (`Ms.`, `spokeswoman`), else from their given name. `None` when unknown or not a person.
+pub fn gender(entity: &Entity) -> Option<Gender> {
+    if entity.kind != EntityType::Person {
+        return None;
+    }
+    for title in &entity.titles {
+        if let Some(g) = titles::gender_of_title(title) {
+            return Some(g);
+        }
+    }
+    let first = entity.name.split_whitespace().next()?;
+    gazetteer::GAZETTEER.first_name_gender(first)
+}
+
+/// The people the article gives a title matching `phrase` (`the Mexican president`,
+/// `Secretary of State`), compared lower-cased without articles and possessives. A bare head
+/// (`the president`) matches every person whose title ends in it, in order of first mention.
+pub fn with_title<'a>(entities: &'a [Entity], phrase: &str) -> Vec<&'a Entity> {
+    let wanted = titles::normalize(phrase);
+    people(entities)
+        .filter(|e| {
+            e.titles.iter().any(|t| {
+                let t = titles::normalize(t);
+                t == wanted || t.ends_with(&format!(" {wanted}"))
+            })
+        })
+        .collect()
 }

@@ -4,35 +4,37 @@
 //! comma (`she said, “We will…”`). A partial quote is a fragment the writer builds into their own
 //! sentence (`called it “sacrosanct”`). Quote marks also wrap names (`Operation “Southern
 //! Spear”`, `a film called “Roma”`) and the writer's scare quotes (`a ‘new’ one`): those are not
-//! quotations, and are recognised by what stands before them and by their shape.
+//! quotations, and are recognised by what stands before them, by their shape, and by the
+//! absence of anyone speaking in the sentence.
 
+use std::ops::Range;
+
+use super::attribution::FRAGMENT_VERBS;
 use super::marks::Marked;
+use super::verbs;
 use crate::analysis::QuoteKind;
 use crate::text::Document;
 
-/// Words right before a quoted name that say it is a name, not speech.
+/// Words right before quote marks that say what follows is a name or the writer's distance,
+/// not speech. (`Operation “Southern Spear”` needs no entry: Title Case after a capitalised
+/// word is a name already.)
 const NAMING_WORDS: &[&str] = &[
-    "operation",
-    "operations",
-    "project",
-    "dubbed",
-    "nicknamed",
-    "titled",
-    "entitled",
-    "named",
-    "so-called",
-    "codenamed",
     "code-named",
-    "headlined",
+    "codenamed",
+    "dubbed",
+    "entitled",
     "hashtag",
-    "slogan",
+    "headlined",
     "motto",
-    "program",
-    "programme",
-    "campaign",
-    "plan",
-    "initiative",
+    "named",
+    "nicknamed",
+    "slogan",
+    "so-called",
+    "titled",
 ];
+
+/// Verbs after which Title Case words in quote marks are a name (`is called “Operation X”`).
+const NAMING_VERBS: &[&str] = &["as", "called", "dubbed", "named"];
 
 /// Reads the quotation's kind, or `None` when the marks do not quote anyone.
 pub fn classify(doc: &Document, m: &Marked) -> Option<(QuoteKind, &'static str)> {
@@ -49,12 +51,20 @@ pub fn classify(doc: &Document, m: &Marked) -> Option<(QuoteKind, &'static str)>
     if NAMING_WORDS.contains(&previous_word.as_str()) {
         return None;
     }
-    // Title Case words after a capitalised word: a name (`Operation “Southern Spear”`).
-    if words <= 5
-        && !ends_like_speech
-        && is_title_case(content)
-        && previous_word_capitalised(before)
-    {
+    // Title Case words after a capitalised word or a naming verb are a name. American style
+    // puts the comma inside the marks, so it does not make the name speech.
+    let bare = content.trim_end_matches([',', '.', ';', ':']);
+    let previous_token = doc.tokens[..doc.token_at_or_after(m.open.start)].last();
+    let after_capitalised = previous_token.is_some_and(|t| {
+        t.kind == crate::text::TokenKind::Word
+            && doc
+                .token_text(t)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    });
+    let after_name = after_capitalised || NAMING_VERBS.contains(&previous_word.as_str());
+    if words <= 5 && !bare.ends_with(['?', '!']) && is_title_case(bare) && after_name {
         return None;
     }
 
@@ -71,33 +81,23 @@ pub fn classify(doc: &Document, m: &Marked) -> Option<(QuoteKind, &'static str)>
     if after_lead_in && (capitalised || words >= 4) {
         return Some((QuoteKind::Direct, "quote.marks.after_lead_in"));
     }
-    // A short lowercase fragment with no punctuation and nobody speaking is the writer's own
-    // scare quote (`a ‘new’ one`).
-    if words <= 2 && !ends_like_speech && !capitalised && scare_quote_context(&previous_word) {
+    // A short lowercase fragment with no punctuation, in a sentence where nobody speaks, is
+    // the writer's own scare quote (`not a completely ‘new’ one`).
+    if words <= 3 && !ends_like_speech && !capitalised && !has_speech_verb(doc, sentence, m) {
         return None;
     }
     Some((QuoteKind::Partial, "quote.marks.inside_sentence"))
 }
 
-/// Determiners and adjectives-position words before which a short quoted word is a scare quote.
-fn scare_quote_context(previous_word: &str) -> bool {
-    matches!(
-        previous_word,
-        "a" | "an"
-            | "the"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "its"
-            | "their"
-            | "his"
-            | "her"
-            | "our"
-            | "my"
-            | "your"
-            | "so"
-    )
+/// Whether the sentence, outside the quotation, has a verb that reports or frames speech.
+fn has_speech_verb(doc: &Document, sentence: &Range<usize>, m: &Marked) -> bool {
+    doc.tokens_in(sentence.clone())
+        .iter()
+        .filter(|t| t.end <= m.open.start || t.start >= m.close.end)
+        .any(|t| {
+            let word = doc.token_text(t).to_lowercase();
+            verbs::lookup(&word).is_some() || FRAGMENT_VERBS.contains(&word.as_str())
+        })
 }
 
 fn last_word(text: &str) -> &str {
@@ -108,13 +108,6 @@ fn last_word(text: &str) -> &str {
         .find(|&(_, c)| !(c.is_alphanumeric() || c == '-' || c == '’' || c == '\''))
         .map_or(0, |(i, c)| i + c.len_utf8());
     &trimmed[start..]
-}
-
-fn previous_word_capitalised(before: &str) -> bool {
-    last_word(before)
-        .chars()
-        .next()
-        .is_some_and(char::is_uppercase)
 }
 
 fn is_title_case(content: &str) -> bool {

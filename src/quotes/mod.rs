@@ -2,46 +2,294 @@
 //!
 //! - [`marks`] pairs quote marks into quotations;
 //! - [`kind`] tells a full utterance (direct) from a fragment in the writer's sentence (partial)
-//!   and from marks that are not quotations at all (names, scare quotes).
+//!   and from marks that are not quotations at all (names, scare quotes);
+//! - [`attribution`] finds the speaker's mention and the verb next to each quote;
+//! - [`indirect`] finds reported speech without quote marks;
+//! - [`resolve`] turns the mention into a speaker, through [`people`];
+//! - [`verbs`] and [`words`] are the word classes those rules read.
 
+pub mod attribution;
+pub mod indirect;
 pub mod kind;
 pub mod marks;
+pub mod people;
+pub mod resolve;
+pub mod verbs;
+pub mod words;
 
-use crate::analysis::{Entity, Quote, TextSpan};
+use std::ops::Range;
+
+use crate::analysis::{AttributionCue, Entity, Quote, QuoteKind, Speaker, TextSpan};
 use crate::text::Document;
+use attribution::{Found, Window};
+use people::People;
+
+/// A quotation between marks before it has a speaker.
+struct Candidate {
+    index: usize,
+    kind: QuoteKind,
+    rule: &'static str,
+    parent: Option<usize>,
+}
 
 /// Finds the quotations of a document, in order of start.
-pub fn find(doc: &Document, _entities: &[Entity]) -> Vec<Quote> {
+pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
+    let people = People::new(doc, entities);
     let marked = marks::find(doc);
-    let mut quotes: Vec<Quote> = Vec::with_capacity(marked.len());
-    let mut kept_index: Vec<Option<usize>> = Vec::with_capacity(marked.len());
-    for m in &marked {
-        let Some((kind, rule)) = kind::classify(doc, m) else {
-            kept_index.push(None);
-            continue;
-        };
-        // A quotation inside a dropped one (a name in a title, say) hangs on the nearest kept one.
-        let mut parent = m.parent;
-        while let Some(p) = parent {
-            if kept_index[p].is_some() {
-                break;
+    let quoted: Vec<Range<usize>> = marked.iter().map(|m| m.content.clone()).collect();
+
+    // Which marks quote someone, and how.
+    let mut kept: Vec<Option<Candidate>> = Vec::with_capacity(marked.len());
+    for (index, m) in marked.iter().enumerate() {
+        let candidate = kind::classify(doc, m).map(|(kind, rule)| {
+            // A quotation inside a dropped one hangs on the nearest kept one.
+            let mut parent = m.parent;
+            while let Some(p) = parent {
+                if kept[p].is_some() {
+                    break;
+                }
+                parent = marked[p].parent;
             }
-            parent = marked[p].parent;
-        }
-        kept_index.push(Some(quotes.len()));
-        quotes.push(Quote {
-            id: String::new(),
-            kind,
-            span: TextSpan::new(doc.text, m.content.start, m.content.end),
-            speaker: None,
-            cue: None,
-            nested_in: parent.and_then(|p| kept_index[p]).map(|i| i.to_string()),
-            rule: rule.to_string(),
-            attribution_rule: None,
+            Candidate {
+                index,
+                kind,
+                rule,
+                parent,
+            }
         });
+        kept.push(candidate);
     }
+    let kept_spans: Vec<Range<usize>> = kept
+        .iter()
+        .flatten()
+        .map(|c| marked[c.index].content.clone())
+        .collect();
+    let reported = indirect::find(doc, &people, &kept_spans);
+
+    // Attribute both kinds in text order, so pronouns see every speaker before them.
+    let mut order: Vec<(usize, Result<usize, usize>)> = kept
+        .iter()
+        .flatten()
+        .map(|c| (marked[c.index].content.start, Ok(c.index)))
+        .chain(
+            reported
+                .iter()
+                .enumerate()
+                .map(|(r, rep)| (rep.clause.start, Err(r))),
+        )
+        .collect();
+    order.sort_by_key(|&(start, which)| (start, which.is_err()));
+
+    let mut quotes: Vec<Quote> = Vec::with_capacity(order.len());
+    let mut quote_of_mark: Vec<Option<usize>> = vec![None; marked.len()];
+    let mut previous: Vec<(usize, Speaker)> = Vec::new();
+    for (start, which) in order {
+        let quote = match which {
+            Ok(index) => {
+                let candidate = kept[index].as_ref().expect("kept");
+                let parent_quote = candidate.parent.and_then(|p| quote_of_mark[p]);
+                let outer = parent_quote.and_then(|q| quotes[q].speaker.as_ref());
+                let cx = resolve::Context {
+                    doc,
+                    people: &people,
+                    previous: &previous,
+                    quoted: &quoted,
+                    outer,
+                };
+                let quote = attribute_marked(
+                    doc,
+                    &people,
+                    &marked,
+                    &kept,
+                    &quote_of_mark,
+                    &quotes,
+                    candidate,
+                    &cx,
+                );
+                quote_of_mark[index] = Some(quotes.len());
+                Quote {
+                    nested_in: parent_quote.map(|q| q.to_string()),
+                    ..quote
+                }
+            }
+            Err(r) => {
+                let rep = &reported[r];
+                let cx = resolve::Context {
+                    doc,
+                    people: &people,
+                    previous: &previous,
+                    quoted: &quoted,
+                    outer: None,
+                };
+                let speaker = reported_speaker(&rep.found, &cx);
+                Quote {
+                    id: String::new(),
+                    kind: QuoteKind::Indirect,
+                    span: TextSpan::new(doc.text, rep.clause.start, rep.clause.end),
+                    speaker,
+                    cue: Some(attribution_cue(doc, &rep.found.cue)),
+                    nested_in: None,
+                    rule: rep.rule.to_string(),
+                    attribution_rule: Some(rep.found.rule.to_string()),
+                }
+            }
+        };
+        if let Some(speaker) = &quote.speaker {
+            previous.push((start, speaker.clone()));
+        }
+        quotes.push(quote);
+    }
+    nest_in_reported(&mut quotes);
     number(&mut quotes);
     quotes
+}
+
+/// In the passive the subject is the one spoken to: `X was asked whether …` is a question
+/// from reporters, `she had been assured that …` an assurance from someone unnamed.
+fn reported_speaker(found: &Found, cx: &resolve::Context) -> Option<Speaker> {
+    let unnamed = match found.rule {
+        "attribution.indirect.passive_question" => "unnamed reporters",
+        "attribution.indirect.passive" => "unspecified source",
+        _ => return resolve::resolve(&found.mention, cx),
+    };
+    Some(Speaker {
+        name: unnamed.to_string(),
+        entity: None,
+        mention: None,
+        anonymous: true,
+        resolution: "description".to_string(),
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn attribute_marked(
+    doc: &Document,
+    people: &People,
+    marked: &[marks::Marked],
+    kept: &[Option<Candidate>],
+    quote_of_mark: &[Option<usize>],
+    quotes: &[Quote],
+    candidate: &Candidate,
+    cx: &resolve::Context,
+) -> Quote {
+    let m = &marked[candidate.index];
+    let window = window(doc, marked, candidate.index, candidate.parent);
+    // A fragment belongs to the clause it stands in; a full quote to the attribution
+    // around it.
+    let found = if candidate.kind == QuoteKind::Partial {
+        attribution::in_sentence(doc, people, m.open.start, &window)
+            .or_else(|| attribution::after_quote(doc, people, m.close.end, &window))
+    } else {
+        attribution::after_quote(doc, people, m.close.end, &window)
+            .or_else(|| attribution::before_quote(doc, people, m.open.start, &window))
+    };
+    let (speaker, cue, attribution_rule) = match found {
+        Some(Found { mention, cue, rule }) => (
+            resolve::resolve(&mention, cx),
+            Some(attribution_cue(doc, &cue)),
+            Some(rule),
+        ),
+        None => match inherited(doc, marked, kept, quote_of_mark, quotes, candidate.index) {
+            Some((speaker, rule)) => (Some(speaker), None, Some(rule)),
+            None => (None, None, None),
+        },
+    };
+    Quote {
+        id: String::new(),
+        kind: candidate.kind,
+        span: TextSpan::new(doc.text, m.content.start, m.content.end),
+        speaker,
+        cue,
+        nested_in: None,
+        rule: candidate.rule.to_string(),
+        attribution_rule: attribution_rule.map(str::to_string),
+    }
+}
+
+/// A fragment quoted inside reported speech is nested in it (`boasted that the drop was “due
+/// to a secure border”`). Quotes are in order of start, so the container is the latest
+/// reported clause that began before the fragment and has not ended.
+fn nest_in_reported(quotes: &mut [Quote]) {
+    let mut open: Option<usize> = None;
+    for i in 0..quotes.len() {
+        if quotes[i].kind == QuoteKind::Indirect {
+            open = Some(i);
+            continue;
+        }
+        if quotes[i].nested_in.is_some() {
+            continue;
+        }
+        if let Some(j) = open.filter(|&j| quotes[i].span.end <= quotes[j].span.end) {
+            quotes[i].nested_in = Some(j.to_string());
+        }
+    }
+}
+
+fn attribution_cue(doc: &Document, cue: &attribution::CueWord) -> AttributionCue {
+    AttributionCue {
+        span: TextSpan::new(doc.text, cue.span.start, cue.span.end),
+        lemma: cue.verb.lemma.to_string(),
+        neutral: cue.verb.neutral,
+    }
+}
+
+/// Where a quote's attribution may stand: its sentence (from the opening mark's sentence to
+/// the closing mark's), inside its parent quote, and not across a neighbouring quote.
+fn window(doc: &Document, marked: &[marks::Marked], index: usize, parent: Option<usize>) -> Window {
+    let m = &marked[index];
+    let mut floor = doc.sentences[doc.sentence_index(m.open.start)].start;
+    let mut limit = doc.sentences[doc.sentence_index(m.close.start)].end;
+    if let Some(p) = parent {
+        floor = floor.max(marked[p].content.start);
+        limit = limit.min(marked[p].content.end);
+    }
+    for other in marked.iter().filter(|o| o.parent == m.parent) {
+        if other.close.end <= m.open.start {
+            floor = floor.max(other.close.end);
+        } else if other.open.start >= m.close.end {
+            limit = limit.min(other.open.start);
+        }
+    }
+    Window { floor, limit }
+}
+
+/// A quote with no attribution of its own takes the speaker of the quote before it in the same
+/// paragraph (`“A,” she said. “B.”`), or, when it opens its paragraph, of the previous
+/// paragraph's last quote: the newspaper convention for a speaker who goes on talking.
+fn inherited(
+    doc: &Document,
+    marked: &[marks::Marked],
+    kept: &[Option<Candidate>],
+    quote_of_mark: &[Option<usize>],
+    quotes: &[Quote],
+    index: usize,
+) -> Option<(Speaker, &'static str)> {
+    let m = &marked[index];
+    if m.parent.is_some() {
+        return None;
+    }
+    let paragraph = doc.paragraph_index(m.open.start);
+    let (i, q) = (0..index).rev().find_map(|i| {
+        kept[i].as_ref()?;
+        let q = quote_of_mark[i]?;
+        (marked[i].parent == m.parent && marked[i].close.end <= m.open.start).then_some((i, q))
+    })?;
+    let speaker = quotes[q].speaker.clone()?;
+    let earlier_paragraph = doc.paragraph_index(marked[i].close.start);
+    let rule = if earlier_paragraph == paragraph {
+        "attribution.adjacent"
+    } else if m.open.start == doc.paragraphs[paragraph].start && earlier_paragraph + 1 == paragraph
+    {
+        "attribution.continuation"
+    } else {
+        return None;
+    };
+    let speaker = Speaker {
+        mention: None,
+        resolution: "continuation".to_string(),
+        ..speaker
+    };
+    Some((speaker, rule))
 }
 
 /// Gives quotes their ids in order of start, rewriting `nested_in` from list indices to ids.

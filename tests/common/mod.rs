@@ -49,7 +49,12 @@ impl GoldArticle {
                 .map_or(self.text.len(), |(b, _)| b)
         };
         let (s, e) = (to_byte(start), to_byte(end));
-        assert_eq!(&self.text[s..e], span["text"].as_str().expect("text"), "{}", self.name);
+        assert_eq!(
+            &self.text[s..e],
+            span["text"].as_str().expect("text"),
+            "{}",
+            self.name
+        );
         (s, e)
     }
 }
@@ -94,22 +99,39 @@ impl Score {
     }
     /// Matched / predicted.
     pub fn precision(&self) -> f64 {
-        if self.predicted == 0 { 1.0 } else { self.matched as f64 / self.predicted as f64 }
+        if self.predicted == 0 {
+            1.0
+        } else {
+            self.matched as f64 / self.predicted as f64
+        }
     }
     /// Matched / gold.
     pub fn recall(&self) -> f64 {
-        if self.gold == 0 { 1.0 } else { self.matched as f64 / self.gold as f64 }
+        if self.gold == 0 {
+            1.0
+        } else {
+            self.matched as f64 / self.gold as f64
+        }
     }
     /// Harmonic mean of precision and recall.
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
     /// `P 0.950 R 0.900 F1 0.924 (matched/predicted/gold)`.
     pub fn line(&self) -> String {
         format!(
             "P {:.3} R {:.3} F1 {:.3} ({}/{}/{})",
-            self.precision(), self.recall(), self.f1(), self.matched, self.predicted, self.gold
+            self.precision(),
+            self.recall(),
+            self.f1(),
+            self.matched,
+            self.predicted,
+            self.gold
         )
     }
 }
@@ -131,7 +153,12 @@ pub fn match_one_to_one<G, P>(
             }
         }
     }
-    candidates.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap().then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    candidates.sort_by(|a, b| {
+        b.0.partial_cmp(&a.0)
+            .unwrap()
+            .then(a.1.cmp(&b.1))
+            .then(a.2.cmp(&b.2))
+    });
     let (mut used_g, mut used_p) = (vec![false; gold.len()], vec![false; predicted.len()]);
     let mut pairs = Vec::new();
     for (_, g, p) in candidates {

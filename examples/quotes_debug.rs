@@ -1,0 +1,18 @@
+fn main() {
+    let arg = std::env::args().nth(1).unwrap();
+    let text = std::fs::read_to_string(&arg).unwrap_or(arg);
+    for q in newslens::annotate(&text).quotes {
+        let s = q.speaker.as_ref();
+        println!(
+            "{} {:?} {:?} | {:?} via {:?} | cue {:?} | {} / {:?}",
+            q.id,
+            q.kind,
+            q.span.text.chars().take(60).collect::<String>(),
+            s.map(|s| s.name.as_str()),
+            s.and_then(|s| s.mention.as_ref()).map(|m| m.text.as_str()),
+            q.cue.as_ref().map(|c| c.span.text.as_str()),
+            q.rule,
+            q.attribution_rule
+        );
+    }
+}

@@ -1,0 +1,220 @@
+//! Clusters: one entity per referent, with a canonical name.
+//!
+//! People: a full name (two words or more) opens a cluster; a shorter mention (`Sheinbaum`,
+//! `de la Fuente`, `Claudia`) joins the cluster whose full name ends (or starts) with it,
+//! choosing the nearest earlier mention when two people share a surname, so that `Joe Biden`
+//! and `Hunter Biden` stay apart. Places and organisations cluster by their canonical name
+//! (`U.S.`, `US`, `United States`, `America` → `United States`). Dates cluster by their
+//! wording; each number is its own referent.
+
+use std::collections::HashMap;
+
+use super::Mention;
+use crate::analysis::{Entity, EntityType, TextSpan};
+
+/// Builds entities from mentions (sorted by start), in order of first mention.
+pub fn build(text: &str, mentions: Vec<Mention>) -> Vec<Entity> {
+    let n = mentions.len();
+    // cluster index of each mention
+    let mut cluster_of: Vec<usize> = vec![usize::MAX; n];
+    let mut clusters: Vec<Vec<usize>> = Vec::new();
+    let words = |m: &Mention| -> Vec<String> {
+        text[m.start..m.end]
+            .split_whitespace()
+            .map(str::to_string)
+            .collect()
+    };
+    // Full names first, keyed by (first word, last word).
+    let mut full: HashMap<(String, String), usize> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if m.kind != EntityType::Person {
+            continue;
+        }
+        let w = words(m);
+        if w.len() < 2 {
+            continue;
+        }
+        let key = (w[0].to_lowercase(), w[w.len() - 1].to_lowercase());
+        let c = *full.entry(key).or_insert_with(|| {
+            clusters.push(Vec::new());
+            clusters.len() - 1
+        });
+        cluster_of[i] = c;
+        clusters[c].push(i);
+    }
+    // Short mentions join the nearest full name they end or start. Index every word-aligned
+    // proper prefix and suffix of the full names once (`de la fuente`, `fuente`, `juan`).
+    let full_starts: Vec<Vec<usize>> = clusters
+        .iter()
+        .map(|c| c.iter().map(|&j| mentions[j].start).collect())
+        .collect();
+    let mut parts: HashMap<String, Vec<usize>> = HashMap::new();
+    for (c, members) in clusters.iter().enumerate() {
+        for &j in members {
+            let w: Vec<String> = words(&mentions[j])
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect();
+            for k in 1..w.len() {
+                for part in [w[k..].join(" "), w[..k].join(" ")] {
+                    let list = parts.entry(part).or_default();
+                    if !list.contains(&c) {
+                        list.push(c);
+                    }
+                }
+            }
+        }
+    }
+    let mut short: HashMap<String, usize> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if m.kind != EntityType::Person || cluster_of[i] != usize::MAX {
+            continue;
+        }
+        let mention = text[m.start..m.end].to_lowercase();
+        let candidates: &[usize] = parts.get(&mention).map_or(&[], Vec::as_slice);
+        let chosen = match candidates.len() {
+            0 => None,
+            1 => Some(candidates[0]),
+            _ => {
+                // The nearest earlier full mention, else the first one after.
+                let nearest = |c: &usize| {
+                    let starts = &full_starts[*c];
+                    let before = starts.partition_point(|&s| s < m.start);
+                    before.checked_sub(1).map(|k| starts[k])
+                };
+                candidates
+                    .iter()
+                    .copied()
+                    .max_by_key(nearest)
+                    .filter(|c| nearest(c).is_some())
+                    .or_else(|| {
+                        candidates
+                            .iter()
+                            .copied()
+                            .min_by_key(|c| full_starts[*c][0])
+                    })
+            }
+        };
+        let c = chosen.unwrap_or_else(|| {
+            *short.entry(mention.clone()).or_insert_with(|| {
+                clusters.push(Vec::new());
+                clusters.len() - 1
+            })
+        });
+        cluster_of[i] = c;
+        clusters[c].push(i);
+    }
+    // Everything else by key.
+    let mut keyed: HashMap<(EntityType, String), usize> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if cluster_of[i] != usize::MAX {
+            continue;
+        }
+        let key = match m.kind {
+            EntityType::Person => unreachable!("people are clustered above"),
+            EntityType::Number => None,
+            // By wording: `late last year` and `the same months last year` share a value
+            // but are not the same time.
+            EntityType::Date => Some(text[m.start..m.end].to_lowercase()),
+            _ => Some(
+                m.canonical
+                    .clone()
+                    .unwrap_or_else(|| strip_the(&text[m.start..m.end]).to_string())
+                    .to_lowercase(),
+            ),
+        };
+        let c = match key {
+            Some(key) => *keyed.entry((m.kind, key)).or_insert_with(|| {
+                clusters.push(Vec::new());
+                clusters.len() - 1
+            }),
+            None => {
+                clusters.push(Vec::new());
+                clusters.len() - 1
+            }
+        };
+        cluster_of[i] = c;
+        clusters[c].push(i);
+    }
+    for c in &mut clusters {
+        c.sort_unstable();
+    }
+    clusters.retain(|c| !c.is_empty());
+    clusters.sort_by_key(|c| mentions[c[0]].start);
+    clusters
+        .iter()
+        .enumerate()
+        .map(|(k, members)| entity(text, &mentions, members, k + 1))
+        .collect()
+}
+
+fn strip_the(name: &str) -> &str {
+    name.strip_prefix("The ")
+        .or_else(|| name.strip_prefix("the "))
+        .unwrap_or(name)
+}
+
+fn entity(text: &str, mentions: &[Mention], members: &[usize], number: usize) -> Entity {
+    let first = &mentions[members[0]];
+    let name = match first.kind {
+        EntityType::Person => members
+            .iter()
+            .map(|&i| &text[mentions[i].start..mentions[i].end])
+            .max_by_key(|s| (s.split_whitespace().count(), std::cmp::Reverse(0)))
+            .unwrap_or_default()
+            .to_string(),
+        _ => members
+            .iter()
+            .find_map(|&i| mentions[i].canonical.clone())
+            .unwrap_or_else(|| strip_the(&text[first.start..first.end]).to_string()),
+    };
+    let mut titles: Vec<String> = Vec::new();
+    for &i in members {
+        for t in &mentions[i].titles {
+            if !titles.iter().any(|old| old.eq_ignore_ascii_case(t)) {
+                titles.push(t.clone());
+            }
+        }
+    }
+    Entity {
+        id: format!("e{number}"),
+        kind: first.kind,
+        name,
+        mentions: members
+            .iter()
+            .map(|&i| TextSpan::new(text, mentions[i].start, mentions[i].end))
+            .collect(),
+        titles,
+        value: members.iter().find_map(|&i| mentions[i].value.clone()),
+        unit: members.iter().find_map(|&i| mentions[i].unit.clone()),
+        rule: first.rule.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(start: usize, end: usize) -> Mention {
+        Mention::new(start, end, EntityType::Person, "test")
+    }
+
+    #[test]
+    fn surnames_join_the_nearest_full_name() {
+        let text = "Joe Biden met Hunter Biden. Biden left. Joe Biden came back. Biden spoke.";
+        let find = |s: &str, from: usize| text[from..].find(s).unwrap() + from;
+        let mentions = vec![
+            person(0, 9),
+            person(14, 26),
+            person(find("Biden left", 0), find("Biden left", 0) + 5),
+            person(find("Joe Biden came", 0), find("Joe Biden came", 0) + 9),
+            person(find("Biden spoke", 0), find("Biden spoke", 0) + 5),
+        ];
+        let entities = build(text, mentions);
+        assert_eq!(entities.len(), 2);
+        assert_eq!(entities[0].name, "Joe Biden");
+        assert_eq!(entities[0].mentions.len(), 3);
+        assert_eq!(entities[1].name, "Hunter Biden");
+        assert_eq!(entities[1].mentions.len(), 2);
+    }
+}

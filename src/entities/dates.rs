@@ -1,0 +1,480 @@
+//! Dates and durations: `Aug. 8`, `Friday`, `In February` → `February`, `late last month`,
+//! `the 1990s`, `2020`, `For months` → `months`.
+//!
+//! Each pattern is its own regular expression (linear time); overlapping matches keep the
+//! longest. A date gets an ISO `value` only when the article anchors it: a `date YYYY-MM-DD`
+//! header line, an ISO date or a full `Month D, YYYY` date in its first lines.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Mention;
+use crate::analysis::EntityType;
+use crate::text::Document;
+
+const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)";
+const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+const COUNT: &str = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a few|few|several|many|\d+)";
+const PERIOD: &str =
+    r"(?:day|week|weekend|month|year|decade|century|spring|summer|fall|autumn|winter|quarter)";
+const PERIODS: &str = r"(?:days|weeks|months|years|decades|centuries|hours|minutes|day|week|month|year|decade|century|hour)";
+const EDGE: &str = r"(?:(?:early|mid|late)[- ])?";
+
+/// One date pattern: its rule id and its expression. A `d` group, when present, is the span.
+struct Pattern {
+    rule: &'static str,
+    regex: Regex,
+}
+
+static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
+    let p = |rule, re: String| Pattern {
+        rule,
+        regex: Regex::new(&re).expect("date pattern"),
+    };
+    vec![
+        p("entities.date.iso", r"\b\d{4}-\d{2}-\d{2}\b".to_string()),
+        p(
+            "entities.date.month_day",
+            format!(r"\b{EDGE}{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?"),
+        ),
+        p(
+            "entities.date.day_month",
+            format!(r"\b\d{{1,2}}\s+{MONTH}(?:,?\s+\d{{4}}\b)?"),
+        ),
+        p(
+            "entities.date.month",
+            format!(r"\b(?i:{EDGE}){MONTH}(?:,?\s+(?:of\s+)?\d{{4}}\b)?"),
+        ),
+        p(
+            "entities.date.weekday",
+            format!(r"\b(?:(?i:last|next|this|early|late)\s+)?{WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\b"),
+        ),
+        p(
+            "entities.date.decade",
+            r"(?i)\b(?:the\s+)?(?:(?:early|mid|late)[- ])?(?:1[89]|20)\d0s\b".to_string(),
+        ),
+        p(
+            "entities.date.relative",
+            format!(r"(?i)\b(?:(?:earlier|later|early|late)\s+)?(?:this|last|next|past)\s+{PERIOD}\b"),
+        ),
+        p(
+            "entities.date.same_period",
+            r"(?i)\bthe\s+same\s+(?:day|week|month|months|year|period|quarter)(?:\s+(?:last|a)\s+year|\s+(?:in|of)\s+\d{4})?\b".to_string(),
+        ),
+        p(
+            "entities.date.last_period",
+            format!(r"(?i)\bthe\s+(?:last|past|next|coming|previous)\s+(?:{COUNT}\s+)?{PERIODS}\b"),
+        ),
+        p(
+            "entities.date.recent_period",
+            format!(r"(?i)\b(?:recent|coming|past|previous)\s+(?:{COUNT}\s+)?{PERIODS}\b"),
+        ),
+        p(
+            "entities.date.duration",
+            format!(r"(?i)\b{COUNT}\s+(?:(?:hundred|thousand|dozen)\s+)?(?:days|weeks|months|years|decades|centuries|day|week|month|year|decade|century)\b(?:\s+ago\b)?"),
+        ),
+        p(
+            "entities.date.bare_duration",
+            r"(?i)\b(?:for|in|over|within|after|since|from)\s+(?P<d>decades|months|years|weeks|days|centuries)\b".to_string(),
+        ),
+        p(
+            "entities.date.weekend",
+            r"(?i)\bthe\s+weekend\b".to_string(),
+        ),
+        p(
+            "entities.date.deictic",
+            r"(?i)\b(?:today|yesterday|tomorrow|tonight)\b".to_string(),
+        ),
+        p(
+            "entities.date.year",
+            r"\b(?i:(?:early|mid|late)[- ])?(?:1[89]\d\d|20\d\d)\b".to_string(),
+        ),
+    ]
+});
+
+static ANCHOR_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:date[: ]\s*)?(\d{4})-(\d{2})-(\d{2})\b").expect("anchor pattern")
+});
+static ANCHOR_FULL: LazyLock<Regex> = LazyLock::new(|| {
+    // A dateline: a full date near the start of one of the first lines.
+    Regex::new(&format!(
+        r"(?m)^.{{0,40}}?({MONTH})\s+(\d{{1,2}}),\s+(\d{{4}})"
+    ))
+    .expect("anchor pattern")
+});
+
+/// A calendar date (year, month, day).
+pub type Ymd = (i32, u32, u32);
+
+/// The article's own date, from a header line or its first lines.
+pub fn anchor(doc: &Document) -> Option<Ymd> {
+    let head_end = doc.paragraphs.get(2).map_or(doc.text.len(), |p| p.end);
+    let head = &doc.text[..head_end.min(doc.text.len())];
+    if let Some(c) = ANCHOR_HEADER.captures(head) {
+        let ymd = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+        return valid(ymd).then_some(ymd);
+    }
+    let c = ANCHOR_FULL.captures(head)?;
+    let ymd = (c[3].parse().ok()?, month_number(&c[1])?, c[2].parse().ok()?);
+    valid(ymd).then_some(ymd)
+}
+
+fn valid((_, m, d): Ymd) -> bool {
+    (1..=12).contains(&m) && (1..=31).contains(&d)
+}
+
+/// Finds date mentions.
+pub fn find(doc: &Document) -> Vec<Mention> {
+    let text = doc.text;
+    let anchor = anchor(doc);
+    let mut found: Vec<Mention> = Vec::new();
+    for pattern in PATTERNS.iter() {
+        for c in pattern.regex.captures_iter(text) {
+            let m = c.name("d").unwrap_or_else(|| c.get(0).expect("match"));
+            let (start, end) = (m.start(), m.end());
+            if !accept(text, pattern.rule, start, end) {
+                continue;
+            }
+            let mut mention = Mention::new(start, end, EntityType::Date, pattern.rule);
+            mention.value = resolve(&text[start..end], anchor).map(serde_json::Value::String);
+            found.push(mention);
+        }
+    }
+    // Longest first, then earliest, then pattern order: a longer match hides the ones inside it.
+    found.sort_by_key(|m| (std::cmp::Reverse(m.end - m.start), m.start));
+    let mut kept: Vec<Mention> = Vec::new();
+    for m in found {
+        if !kept.iter().any(|k| k.start < m.end && m.start < k.end) {
+            kept.push(m);
+        }
+    }
+    kept.sort_by_key(|m| m.start);
+    kept
+}
+
+/// Context checks a regular expression cannot make.
+fn accept(text: &str, rule: &str, start: usize, end: usize) -> bool {
+    let span = &text[start..end];
+    let before = text[..start].trim_end();
+    let prev_word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let after = &text[end..];
+    match rule {
+        "entities.date.month" => {
+            // `May` and `March` are also a verb and a modal: alone, they need a calendar cue.
+            let bare = span.trim_start_matches(|c: char| !c.is_uppercase());
+            if (bare == "May" || bare == "March") && !span.contains(char::is_numeric) {
+                return matches!(
+                    prev_word.as_str(),
+                    "in" | "since"
+                        | "until"
+                        | "by"
+                        | "of"
+                        | "from"
+                        | "through"
+                        | "during"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "last"
+                        | "next"
+                        | "this"
+                        | "before"
+                        | "after"
+                );
+            }
+            true
+        }
+        "entities.date.year" => {
+            // A bare four-digit number is a year unless it counts something or is money.
+            if before.ends_with(['$', '€', '£', '#'])
+                || after.starts_with(['%', ','])
+                    && after[1..].starts_with(|c: char| c.is_ascii_digit())
+            {
+                return false;
+            }
+            if after.starts_with('%') || after.trim_start().starts_with("percent") {
+                return false;
+            }
+            let next = after
+                .trim_start()
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            let counts = next.chars().next().is_some_and(char::is_lowercase)
+                && next.ends_with('s')
+                && !matches!(
+                    prev_word.as_str(),
+                    "in" | "since"
+                        | "by"
+                        | "until"
+                        | "from"
+                        | "to"
+                        | "of"
+                        | "before"
+                        | "after"
+                        | "during"
+                        | "through"
+                        | "and"
+                        | "early"
+                        | "late"
+                        | "mid"
+                );
+            !counts
+        }
+        "entities.date.duration" => {
+            // `one day` and `a year` in idioms are fine, but `one of the years` is not a match,
+            // and `the two years` keeps its determiner out (OntoNotes keeps it; gold does too
+            // only for `the same ...`): nothing to check beyond not following a digit group.
+            !before.ends_with(|c: char| c.is_ascii_digit())
+        }
+        _ => true,
+    }
+}
+
+fn month_number(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    let months = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    months
+        .iter()
+        .position(|m| *m == w || (w.len() >= 3 && w.len() <= 4 && m.starts_with(&w)))
+        .map(|i| i as u32 + 1)
+}
+
+fn weekday_number(word: &str) -> Option<i64> {
+    let days = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    days.iter()
+        .position(|d| word.eq_ignore_ascii_case(d))
+        .map(|i| i as i64)
+}
+
+/// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).
+fn days_from_civil((y, m, d): Ymd) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y } as i64;
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let m = m as i64;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146097 + doe - 719468
+}
+
+fn civil_from_days(z: i64) -> Ymd {
+    let z = z + 719468;
+    let era = if z >= 0 { z } else { z - 146096 } / 146097;
+    let doe = z - era * 146097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    ((if m <= 2 { y + 1 } else { y }) as i32, m, d)
+}
+
+static NUMBERS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+").expect("digits"));
+
+/// The ISO value of a date expression, when the text or the anchor pins it down.
+pub fn resolve(span: &str, anchor: Option<Ymd>) -> Option<String> {
+    let lower = span.to_lowercase();
+    if lower.contains("same") {
+        return None; // `the same month in 2024`: relative to another date in the text
+    }
+    let words: Vec<&str> = span.split_whitespace().collect();
+    let numbers: Vec<u32> = NUMBERS
+        .find_iter(span)
+        .filter_map(|m| m.as_str().parse().ok())
+        .collect();
+    if span.len() == 10 && span.as_bytes()[4] == b'-' {
+        return Some(span.to_string());
+    }
+    let month = words.iter().find_map(|w| {
+        let w = w.trim_end_matches(',');
+        (w.chars().next().is_some_and(char::is_uppercase)).then(|| month_number(w))?
+    });
+    let year = numbers.iter().copied().find(|n| (1000..=2999).contains(n));
+    let day = numbers.iter().copied().find(|n| (1..=31).contains(n));
+    if let Some(month) = month {
+        let year = year.map(|y| y as i32).or(anchor.map(|a| a.0))?;
+        return Some(match day {
+            Some(d) => format!("{year:04}-{month:02}-{d:02}"),
+            None => format!("{year:04}-{month:02}"),
+        });
+    }
+    if let Some(y) = year {
+        if !lower.ends_with('s') && words.len() <= 2 && !lower.contains("same") {
+            return Some(format!("{y:04}"));
+        }
+        return None;
+    }
+    let anchor = anchor?;
+    if let Some(wd) = words.iter().find_map(|w| weekday_number(w)) {
+        let today = days_from_civil(anchor);
+        let anchor_wd = (today + 3).rem_euclid(7); // 1970-01-01 was a Thursday (3).
+        let back = (anchor_wd - wd).rem_euclid(7);
+        let day = if lower.starts_with("next") {
+            today + (wd - anchor_wd).rem_euclid(7).max(1)
+        } else if lower.starts_with("last") && back == 0 {
+            today - 7
+        } else {
+            today - back
+        };
+        let (y, m, d) = civil_from_days(day);
+        return Some(format!("{y:04}-{m:02}-{d:02}"));
+    }
+    let shift = if lower.contains("last") && !lower.starts_with("the last") {
+        -1
+    } else if lower.contains("next") && !lower.starts_with("the next") {
+        1
+    } else if lower.contains("this") {
+        0
+    } else {
+        return match lower.as_str() {
+            "today" | "tonight" => Some(ymd(anchor)),
+            "yesterday" => Some(ymd(civil_from_days(days_from_civil(anchor) - 1))),
+            "tomorrow" => Some(ymd(civil_from_days(days_from_civil(anchor) + 1))),
+            _ => None,
+        };
+    };
+    if lower.ends_with("year") {
+        Some(format!("{:04}", anchor.0 + shift))
+    } else if lower.ends_with("month") {
+        let index = anchor.0 * 12 + anchor.1 as i32 - 1 + shift;
+        Some(format!(
+            "{:04}-{:02}",
+            index.div_euclid(12),
+            index.rem_euclid(12) + 1
+        ))
+    } else {
+        None
+    }
+}
+
+fn ymd((y, m, d): Ymd) -> String {
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dates(text: &str) -> Vec<(&str, Option<String>)> {
+        let doc = Document::new(text);
+        find(&doc)
+            .into_iter()
+            .map(|m| {
+                let value = m.value.and_then(|v| v.as_str().map(String::from));
+                (&text[m.start..m.end], value)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn absolute_dates_and_months() {
+        assert_eq!(
+            dates(
+                "She spoke Aug. 8, and in a later interview on May 2, 2024. In February it rained."
+            ),
+            vec![
+                ("Aug. 8", None),
+                ("May 2, 2024", Some("2024-05-02".into())),
+                ("February", None)
+            ]
+        );
+    }
+
+    #[test]
+    fn may_alone_needs_a_cue() {
+        assert_eq!(dates("It May rain. We May go."), vec![]);
+        assert_eq!(dates("He left in May."), vec![("May", None)]);
+    }
+
+    #[test]
+    fn anchored_values() {
+        let text = " date 2025-08-08 By Staff\nShe spoke on Friday, late last month and earlier this year.";
+        assert_eq!(
+            dates(text),
+            vec![
+                ("2025-08-08", Some("2025-08-08".into())),
+                ("Friday", Some("2025-08-08".into())),
+                ("late last month", Some("2025-07".into())),
+                ("earlier this year", Some("2025".into())),
+            ]
+        );
+        let text = " date 2025-08-08\nOn Tuesday and in February and Aug. 8.";
+        assert_eq!(
+            dates(text)[1..],
+            vec![
+                ("Tuesday", Some("2025-08-05".into())),
+                ("February", Some("2025-02".into())),
+                ("Aug. 8", Some("2025-08-08".into())),
+            ]
+        );
+    }
+
+    #[test]
+    fn durations_and_decades() {
+        assert_eq!(
+            dates("For months, and in decades, over many years, a hundred years, since the 1990s."),
+            vec![
+                ("months", None),
+                ("decades", None),
+                ("many years", None),
+                ("a hundred years", None),
+                ("the 1990s", None)
+            ]
+        );
+        assert_eq!(
+            dates(
+                "in recent months compared to the same months last year, the same month in 2024."
+            ),
+            vec![
+                ("recent months", None),
+                ("the same months last year", None),
+                ("the same month in 2024", None)
+            ]
+        );
+    }
+
+    #[test]
+    fn years_not_counts() {
+        assert_eq!(
+            dates("in 2020 he paid $2020 for 2000 shirts"),
+            vec![("2020", Some("2020".into()))]
+        );
+    }
+
+    #[test]
+    fn calendar_arithmetic() {
+        assert_eq!(days_from_civil((1970, 1, 1)), 0);
+        assert_eq!(
+            civil_from_days(days_from_civil((2024, 2, 29))),
+            (2024, 2, 29)
+        );
+    }
+}

@@ -1,0 +1,250 @@
+//! The entity word lists (`src/lexicons/entities/*.txt`), parsed once into lookup tables.
+//!
+//! Lists are plain data so that a reviewer can read and extend them without touching code;
+//! this module only knows how to turn them into sets and a phrase table keyed by tokens.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use crate::analysis::EntityType;
+use crate::lexicon::Lexicon;
+use crate::text::Document;
+
+/// Every built-in entity list, with its name, for the lint test and for [`GAZETTEER`].
+pub fn lists() -> Vec<Lexicon> {
+    macro_rules! list {
+        ($name:literal) => {
+            Lexicon::builtin(
+                $name,
+                include_str!(concat!("../lexicons/entities/", $name, ".txt")),
+            )
+        };
+    }
+    vec![
+        list!("countries"),
+        list!("demonyms"),
+        list!("first_names_female"),
+        list!("first_names_male"),
+        list!("honorifics"),
+        list!("not_names"),
+        list!("org_heads"),
+        list!("orgs"),
+        list!("outlets"),
+        list!("place_heads"),
+        list!("places"),
+        list!("title_modifiers"),
+        list!("titles"),
+    ]
+}
+
+/// A grammatical gender a name or honorific marks, for pronoun resolution.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Gender {
+    /// She, her.
+    Female,
+    /// He, him.
+    Male,
+}
+
+/// What a known phrase is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Known {
+    /// Its type.
+    pub kind: EntityType,
+    /// The canonical name shared by all its aliases.
+    pub canonical: String,
+    /// A news outlet: keeps a leading "The" when it stands alone.
+    pub outlet: bool,
+    /// The entry as written, token by token, to check capitalisation against.
+    pub tokens: Vec<String>,
+    /// An acronym (`US`, `WHO`): matches only in exactly this case.
+    pub exact_case: bool,
+}
+
+/// The parsed lists.
+pub struct Gazetteer {
+    /// Known names keyed by their lower-cased tokens joined with single spaces.
+    pub phrases: HashMap<String, Known>,
+    /// The longest known phrase, in tokens.
+    pub max_tokens: usize,
+    /// Nationality adjectives, lower-cased.
+    pub demonyms: HashSet<String>,
+    /// Organisation head words, lower-cased.
+    pub org_heads: HashSet<String>,
+    /// Place head words, lower-cased.
+    pub place_heads: HashSet<String>,
+    /// Title head words and phrases, lower-cased.
+    pub titles: HashSet<String>,
+    /// Words that qualify a title, lower-cased.
+    pub title_modifiers: HashSet<String>,
+    /// Courtesy titles with the gender they mark (`None`: any).
+    pub honorifics: HashMap<String, Option<Gender>>,
+    /// Given names with their usual gender, lower-cased.
+    pub first_names: HashMap<String, Gender>,
+    /// Capitalised words that are never a name by themselves, lower-cased.
+    pub not_names: HashSet<String>,
+}
+
+/// The lists, parsed on first use.
+pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(build);
+
+/// The phrase-table key of a piece of text: its tokens, lower-cased, joined by spaces.
+pub fn key_of(text: &str) -> (String, Vec<String>) {
+    let doc = Document::new(text);
+    let tokens: Vec<String> = doc
+        .tokens
+        .iter()
+        .map(|t| doc.token_text(t).to_string())
+        .collect();
+    (tokens.join(" ").to_lowercase(), tokens)
+}
+
+fn set(list: &Lexicon) -> HashSet<String> {
+    list.entries().map(str::to_lowercase).collect()
+}
+
+fn build() -> Gazetteer {
+    let mut g = Gazetteer {
+        phrases: HashMap::new(),
+        max_tokens: 1,
+        demonyms: HashSet::new(),
+        org_heads: HashSet::new(),
+        place_heads: HashSet::new(),
+        titles: HashSet::new(),
+        title_modifiers: HashSet::new(),
+        honorifics: HashMap::new(),
+        first_names: HashMap::new(),
+        not_names: HashSet::new(),
+    };
+    for list in lists() {
+        let kind = match list.name() {
+            "countries" | "places" => Some((EntityType::Place, false)),
+            "orgs" => Some((EntityType::Org, false)),
+            "outlets" => Some((EntityType::Org, true)),
+            _ => None,
+        };
+        if let Some((kind, outlet)) = kind {
+            for entry in list.entries() {
+                let (surface, canonical) = match entry.split_once(" = ") {
+                    Some((alias, canonical)) => (alias.trim(), canonical.trim()),
+                    None => (entry, entry),
+                };
+                let (key, tokens) = key_of(surface);
+                let exact_case = surface.chars().filter(|c| c.is_uppercase()).count() >= 2
+                    && !surface.chars().any(char::is_lowercase)
+                    || surface.chars().count() == 1;
+                g.max_tokens = g.max_tokens.max(tokens.len());
+                g.phrases.insert(
+                    key,
+                    Known {
+                        kind,
+                        canonical: canonical.to_string(),
+                        outlet,
+                        tokens,
+                        exact_case,
+                    },
+                );
+            }
+            continue;
+        }
+        match list.name() {
+            "demonyms" => g.demonyms = set(&list),
+            "org_heads" => g.org_heads = set(&list),
+            "place_heads" => g.place_heads = set(&list),
+            "titles" => g.titles = set(&list),
+            "title_modifiers" => g.title_modifiers = set(&list),
+            "not_names" => g.not_names = set(&list),
+            "first_names_female" | "first_names_male" => {
+                let gender = if list.name().ends_with("female") {
+                    Gender::Female
+                } else {
+                    Gender::Male
+                };
+                for name in list.entries() {
+                    g.first_names.insert(name.to_lowercase(), gender);
+                }
+            }
+            "honorifics" => {
+                for entry in list.entries() {
+                    let (word, gender) = entry.split_once(" = ").unwrap_or((entry, "any"));
+                    let gender = match gender.trim() {
+                        "female" => Some(Gender::Female),
+                        "male" => Some(Gender::Male),
+                        _ => None,
+                    };
+                    g.honorifics.insert(word.trim().to_lowercase(), gender);
+                }
+            }
+            other => unreachable!("unknown entity list {other}"),
+        }
+    }
+    g
+}
+
+impl Gazetteer {
+    /// The known phrase spelled by `words` (token texts), checking capitalisation: every
+    /// capitalised word of the entry must be capitalised in the text, acronyms exactly.
+    pub fn lookup(&self, words: &[&str]) -> Option<&Known> {
+        let key = words.join(" ").to_lowercase();
+        let known = self.phrases.get(&key)?;
+        let case_ok = known.tokens.iter().zip(words).all(|(entry, word)| {
+            if known.exact_case {
+                entry == word
+            } else if entry.chars().next().is_some_and(char::is_uppercase) {
+                word.chars().next().is_some_and(char::is_uppercase)
+            } else {
+                true
+            }
+        });
+        case_ok.then_some(known)
+    }
+
+    /// Whether `word` is a nationality adjective or its plural noun (`Mexican`, `Mexicans`).
+    pub fn is_demonym(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        self.demonyms.contains(&lower)
+            || lower
+                .strip_suffix('s')
+                .is_some_and(|w| self.demonyms.contains(w))
+    }
+
+    /// The usual gender of a given name.
+    pub fn first_name_gender(&self, word: &str) -> Option<Gender> {
+        self.first_names.get(&word.to_lowercase()).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aliases_share_a_canonical_name() {
+        let g = &*GAZETTEER;
+        assert_eq!(g.lookup(&["U.S."]).unwrap().canonical, "United States");
+        assert_eq!(g.lookup(&["America"]).unwrap().canonical, "United States");
+        assert_eq!(
+            g.lookup(&["Pentagon"]).unwrap().canonical,
+            "United States Department of Defense"
+        );
+        assert!(g.lookup(&["New", "York", "Times"]).unwrap().outlet);
+    }
+
+    #[test]
+    fn acronyms_match_only_in_their_case() {
+        let g = &*GAZETTEER;
+        assert!(g.lookup(&["US"]).is_some());
+        assert!(g.lookup(&["us"]).is_none());
+        assert!(g.lookup(&["Us"]).is_none());
+        assert!(g.lookup(&["Who"]).is_none());
+        assert!(g.lookup(&["mexico"]).is_none());
+        assert!(g.lookup(&["MEXICO", "CITY"]).is_some());
+    }
+
+    #[test]
+    fn demonyms_and_their_plurals() {
+        assert!(GAZETTEER.is_demonym("Mexican"));
+        assert!(GAZETTEER.is_demonym("Mexicans"));
+        assert!(!GAZETTEER.is_demonym("Mexico"));
+    }
+}

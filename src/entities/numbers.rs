@@ -1,0 +1,375 @@
+//! Numbers: `6,072`, `50%`, `75 percent`, `eight`, `hundreds` (of troops), `$1.2 billion`,
+//! `US$ 20,000`, `more than half`, `at least twice`, with a parsed value and unit when clear.
+//!
+//! One regular expression (linear time) finds the expression with its approximator; context
+//! checks drop pronoun uses of `one` and digits glued to words (`F-35`, `COVID-19`).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde_json::Value;
+
+use super::Mention;
+use crate::analysis::EntityType;
+use crate::text::Document;
+
+const UNITS: &[(&str, u64)] = &[
+    ("zero", 0),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+];
+
+const SCALES: &[(&str, f64)] = &[
+    ("hundred", 1e2),
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+];
+
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    let word = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)";
+    let words = format!(r"{word}(?:[- ]{word})?");
+    let scale = r"(?:hundred|thousand|million|billion|trillion|bn|m)";
+    let approx = r"(?:(?:more|fewer|less|greater|higher|lower)\s+than|at\s+least|at\s+most|up\s+to|as\s+(?:many|much|few)\s+as|around|about|nearly|almost|roughly|approximately|some|over|under|just\s+over|just\s+under|an\s+estimated|close\s+to)";
+    let currency = r"(?:US\$|C\$|A\$|R\$|MX\$|\$|€|£|¥|USD\s?|EUR\s?)";
+    let digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
+    let core = format!(
+        r"(?:{currency}\s?(?:{digits})(?:\s+{scale}\b)?|\b(?:{digits})(?:\s*(?:%|percent\b|per\s+cent\b)|\s+{scale}\b)?|\b(?:an?\s+)?(?:{words}\s+)?{scale}s?\b(?:\s+(?:and\s+)?{words})?|\b{words}(?:\s+{scale}\b)?(?:\s+(?:percent\b|per\s+cent\b))?|\b(?:(?:a\s+)?dozens?|half|a\s+third|a\s+quarter|two-thirds|three-quarters|twice|thrice))"
+    );
+    Regex::new(&format!(r"(?i)(?:\b{approx}\s+)?{core}")).expect("number pattern")
+});
+
+/// Words after which `one` is a pronoun or part of a quantifier, not a count.
+const NOT_BEFORE_ONE: &[&str] = &[
+    "every", "no", "any", "each", "the", "this", "that", "which", "someone", "anyone", "no-one",
+    "another", "last", "only",
+];
+
+/// Nouns counted as people: the unit is then `people`.
+const PEOPLE: &[&str] = &[
+    "people",
+    "persons",
+    "migrants",
+    "troops",
+    "soldiers",
+    "residents",
+    "civilians",
+    "workers",
+    "children",
+    "adults",
+    "women",
+    "men",
+    "students",
+    "voters",
+    "patients",
+    "refugees",
+    "immigrants",
+    "deaths",
+    "dead",
+    "victims",
+    "officers",
+    "members",
+    "employees",
+    "agents",
+    "protesters",
+    "prisoners",
+    "detainees",
+    "passengers",
+];
+
+/// Finds number mentions.
+pub fn find(doc: &Document) -> Vec<Mention> {
+    let text = doc.text;
+    let mut out = Vec::new();
+    for m in NUMBER.find_iter(text) {
+        let (start, end) = (m.start(), m.end());
+        let span = m.as_str();
+        let lower = span.to_lowercase();
+        let before = &text[..start];
+        let after = &text[end..];
+        // Digits glued to letters or other digits belong to a name or code (`F-35`, `A4`).
+        if before.ends_with(|c: char| c.is_alphanumeric() || c == '-' || c == '.' || c == '/')
+            || after.starts_with(|c: char| c.is_alphanumeric() && !lower.ends_with('%'))
+            || after.starts_with('-')
+                && after[1..].starts_with(|c: char| c.is_alphabetic())
+                && !lower.chars().next().is_some_and(|c| c.is_alphabetic())
+        {
+            continue;
+        }
+        let prev_word = before
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        let next_word = after
+            .trim_start()
+            .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        if lower == "one" {
+            // `a new one;`: a pronoun ends its phrase, a count is followed by what it counts.
+            let ends_phrase = !after.trim_start().starts_with(char::is_alphabetic);
+            if ends_phrase
+                || NOT_BEFORE_ONE.contains(&prev_word.as_str())
+                || matches!(
+                    next_word.as_str(),
+                    "another"
+                        | "can"
+                        | "could"
+                        | "would"
+                        | "should"
+                        | "must"
+                        | "may"
+                        | "might"
+                        | "who"
+                        | "that"
+                        | "which"
+                        | "thing"
+                        | "day"
+                        | "time"
+                        | "way"
+                        | "side"
+                        | "hand"
+                        | "point"
+                        | "’s"
+                        | "'s"
+                )
+            {
+                continue;
+            }
+        }
+        // A bare `m` or `bn` scale needs digits before it, and `some`/`over`/`under` alone
+        // (without a number after) are not numbers: the regex cannot require both.
+        if !lower.chars().any(|c| c.is_ascii_digit())
+            && !lower
+                .split(|c: char| !c.is_alphabetic())
+                .any(|w| is_number_word(w) && !matches!(w, "m" | "bn"))
+        {
+            continue;
+        }
+        // `half` and `a third` alone are too often not a count (`half-hearted`, `the third`).
+        if matches!(lower.as_str(), "half" | "a third" | "a quarter") {
+            continue;
+        }
+        let mut mention = Mention::new(start, end, EntityType::Number, "entities.number");
+        let (value, unit) = parse(span, &next_word);
+        mention.value = value;
+        mention.unit = unit;
+        out.push(mention);
+    }
+    out
+}
+
+fn is_number_word(w: &str) -> bool {
+    let w = w.trim_end_matches('s');
+    UNITS.iter().any(|(u, _)| *u == w)
+        || SCALES.iter().any(|(s, _)| *s == w)
+        || matches!(
+            w,
+            "dozen"
+                | "half"
+                | "third"
+                | "quarter"
+                | "two-third"
+                | "three-quarter"
+                | "twice"
+                | "thrice"
+        )
+}
+
+/// The value and unit of a number expression; `next_word` is the word after it.
+pub fn parse(span: &str, next_word: &str) -> (Option<Value>, Option<String>) {
+    let lower = span.to_lowercase();
+    let mut unit = None;
+    if lower.contains('%') || lower.contains("percent") || lower.contains("per cent") {
+        unit = Some("percent".to_string());
+    } else if lower.contains('$') || lower.contains("usd") {
+        unit = Some(
+            if lower.starts_with("us$")
+                || lower.starts_with('$')
+                || lower.contains(" $")
+                || lower.contains("usd")
+            {
+                "USD"
+            } else if lower.contains("c$") {
+                "CAD"
+            } else if lower.contains("a$") {
+                "AUD"
+            } else if lower.contains("r$") {
+                "BRL"
+            } else {
+                "MXN"
+            }
+            .to_string(),
+        );
+    } else if lower.contains('€') || lower.contains("eur") {
+        unit = Some("EUR".to_string());
+    } else if lower.contains('£') {
+        unit = Some("GBP".to_string());
+    } else if lower.contains("twice") || lower.contains("thrice") {
+        unit = Some("times".to_string());
+    } else if PEOPLE.contains(&next_word) {
+        unit = Some("people".to_string());
+    }
+    (number_value(&lower).map(Value::from).and_then(finite), unit)
+}
+
+fn finite(v: Value) -> Option<Value> {
+    v.as_f64().filter(|f| f.is_finite()).map(|f| {
+        if f.fract() == 0.0 && f.abs() < 9e15 {
+            Value::from(f as i64)
+        } else {
+            Value::from(f)
+        }
+    })
+}
+
+/// The numeric value of a lower-cased expression, ignoring its approximator; `None` for
+/// vague plurals (`hundreds`, `dozens`).
+fn number_value(lower: &str) -> Option<f64> {
+    let mut total = 0.0;
+    let mut current: Option<f64> = None;
+    let mut digits = String::new();
+    for word in lower.split(|c: char| c.is_whitespace() || c == '-') {
+        let w = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ',');
+        let numeric: String = w
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '.')
+            .collect();
+        if w.starts_with(|c: char| c.is_ascii_digit()) || !numeric.is_empty() && w.contains('$') {
+            digits = numeric.trim_end_matches('.').to_string();
+            current = Some(current.unwrap_or(0.0) + digits.parse::<f64>().ok()?);
+            continue;
+        }
+        if let Some((_, v)) = UNITS.iter().find(|(u, _)| *u == w) {
+            current = Some(current.unwrap_or(0.0) + *v as f64);
+        } else if let Some((_, s)) = SCALES.iter().find(|(s, _)| *s == w) {
+            let c = current.unwrap_or(1.0);
+            if *s >= 1e3 {
+                total += c * s;
+                current = None;
+            } else {
+                current = Some(c * s);
+            }
+        } else if w == "m" {
+            current = current.map(|c| c * 1e6);
+        } else if w == "bn" {
+            current = current.map(|c| c * 1e9);
+        } else if matches!(w, "twice") {
+            current = Some(2.0);
+        } else if w == "thrice" {
+            current = Some(3.0);
+        } else if w == "half" {
+            current = Some(0.5);
+        } else if w == "third" {
+            current = Some(1.0 / 3.0);
+        } else if w == "thirds" {
+            current = Some(current.unwrap_or(1.0) / 3.0);
+        } else if w == "quarter" || w == "quarters" {
+            current = Some(current.unwrap_or(1.0) / 4.0);
+        } else if w.ends_with('s')
+            && (w.starts_with("hundred")
+                || w.starts_with("thousand")
+                || w.starts_with("million")
+                || w.starts_with("billion")
+                || w.starts_with("dozen"))
+        {
+            return None;
+        } else if w == "dozen" {
+            current = Some(current.unwrap_or(1.0) * 12.0);
+        }
+    }
+    let _ = digits;
+    let value = total + current.unwrap_or(0.0);
+    (total > 0.0 || current.is_some()).then_some(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn numbers(text: &str) -> Vec<(&str, Option<Value>, Option<String>)> {
+        let doc = Document::new(text);
+        find(&doc)
+            .into_iter()
+            .map(|m| (&text[m.start..m.end], m.value, m.unit))
+            .collect()
+    }
+
+    #[test]
+    fn digits_percent_and_money() {
+        assert_eq!(
+            numbers(
+                "6,072 migrants, a 50% drop, around 75%, 75 percent, $1.2 billion and US$ 20,000."
+            ),
+            vec![
+                ("6,072", Some(6072.into()), Some("people".into())),
+                ("50%", Some(50.into()), Some("percent".into())),
+                ("around 75%", Some(75.into()), Some("percent".into())),
+                ("75 percent", Some(75.into()), Some("percent".into())),
+                (
+                    "$1.2 billion",
+                    Some(1_200_000_000.into()),
+                    Some("USD".into())
+                ),
+                ("US$ 20,000", Some(20000.into()), Some("USD".into())),
+            ]
+        );
+    }
+
+    #[test]
+    fn words_and_approximators() {
+        assert_eq!(
+            numbers(
+                "eight cartels, hundreds of troops, more than half, at least twice, twenty-five"
+            ),
+            vec![
+                ("eight", Some(8.into()), None),
+                ("hundreds", None, None),
+                ("more than half", Some(0.5.into()), None),
+                ("at least twice", Some(2.into()), Some("times".into())),
+                ("twenty-five", Some(25.into()), None),
+            ]
+        );
+    }
+
+    #[test]
+    fn pronoun_one_and_codes_are_not_numbers() {
+        assert_eq!(
+            numbers("every one of them, no one knows, an F-35 and COVID-19"),
+            vec![]
+        );
+        assert_eq!(
+            numbers("In one of the calls"),
+            vec![("one", Some(1.into()), None)]
+        );
+    }
+}

@@ -1,0 +1,742 @@
+//! Who a quotation is attributed to, and with which verb: the patterns of English news.
+//!
+//! - after the quote: `“…,” Sheinbaum said`, `“…,” said Sheinbaum`, `“…,” she added`,
+//!   `“…,” X, a former attaché, said`;
+//! - before it: `Rubio said: “…”`, `She told reporters, “…”`, `According to X, “…”`;
+//! - in the sentence, for fragments: `Sheinbaum called it “sacrosanct”`,
+//!   `Johnson boasted that the drop was “due to a secure border”`.
+//!
+//! The speaker's mention is read as a noun phrase next to the verb: a name (with its title
+//! split off), a pronoun, a role (`the Mexican president`), a description (`a U.S. official`,
+//! `three people familiar with the matter`) or an organisation. Resolving it to a person is
+//! [`super::resolve`]'s job.
+
+use std::ops::Range;
+
+use super::people::{looks_like_org, split_title, People};
+use super::verbs::{self, Verb};
+use super::words::{
+    is_determiner, is_name_particle, is_person_role, is_source_noun, is_title_word, is_verb_filler,
+    pronoun, Pronoun,
+};
+use crate::text::{Document, TokenKind};
+
+/// What kind of noun phrase names the speaker.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MentionKind {
+    /// A person's name.
+    Name,
+    /// An organisation's name (`the White House`).
+    Org,
+    /// he, she, they, we, I.
+    Pronoun(Pronoun),
+    /// A definite role noun that may stand for a named person (`the president`).
+    Role(String),
+    /// An unnamed source (`a U.S. official`, `analysts`).
+    Description,
+}
+
+/// A speaker mention next to an attribution verb.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// Byte range of the mention.
+    pub span: Range<usize>,
+    /// What it is.
+    pub kind: MentionKind,
+}
+
+/// The attribution verb or phrase.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CueWord {
+    /// Byte range (`said`, `told reporters`, `according to`).
+    pub span: Range<usize>,
+    /// Lemma and stance.
+    pub verb: Verb,
+}
+
+/// An attribution found for a quote.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    /// The speaker's mention.
+    pub mention: Mention,
+    /// The verb or phrase.
+    pub cue: CueWord,
+    /// The rule that matched.
+    pub rule: &'static str,
+}
+
+/// A verb (or fixed phrase) starting at token `i`, with the index of its last token.
+pub fn verb_at(doc: &Document, i: usize) -> Option<(CueWord, usize)> {
+    let token = doc.tokens.get(i)?;
+    if token.kind != TokenKind::Word {
+        return None;
+    }
+    let raw = doc.token_text(token);
+    if raw.chars().next().is_some_and(char::is_uppercase)
+        && i > 0
+        && doc.tokens[i - 1].kind == TokenKind::Word
+    {
+        return None; // `Secretary of State`: a capitalised word mid-phrase is part of a name
+    }
+    if i > 0
+        && matches!(
+            doc.token_text(&doc.tokens[i - 1]).to_lowercase().as_str(),
+            "this"
+                | "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "my"
+                | "your"
+                | "these"
+                | "those"
+                | "whose"
+        )
+    {
+        return None; // `this comment`, `the report`: a noun, not a verb
+    }
+    let word = raw.to_lowercase();
+    let next = doc
+        .tokens
+        .get(i + 1)
+        .map(|t| doc.token_text(t).to_lowercase());
+    if word == "according" && next.as_deref() == Some("to") {
+        let verb = Verb {
+            lemma: "according to",
+            neutral: true,
+        };
+        let span = token.start..doc.tokens[i + 1].end;
+        return Some((CueWord { span, verb }, i + 1));
+    }
+    if word == "per" {
+        return None; // too ambiguous alone (`per cent`); handled by the source-noun rule
+    }
+    let verb = verbs::lookup(&word)?;
+    let mut last = i;
+    // `told reporters`, `told journalists` are one fixed phrase in news.
+    if verb.lemma == "tell"
+        && matches!(
+            next.as_deref(),
+            Some("reporters" | "journalists" | "lawmakers")
+        )
+    {
+        last = i + 1;
+    }
+    let span = token.start..doc.tokens[last].end;
+    Some((CueWord { span, verb }, last))
+}
+
+fn lower(doc: &Document, i: usize) -> String {
+    doc.token_text(&doc.tokens[i]).to_lowercase()
+}
+
+fn capitalised(doc: &Document, i: usize) -> bool {
+    doc.tokens[i].kind == TokenKind::Word
+        && doc
+            .token_text(&doc.tokens[i])
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+}
+
+fn is_punct(doc: &Document, i: usize, chars: &str) -> bool {
+    let token = &doc.tokens[i];
+    token.kind == TokenKind::Punct && chars.contains(doc.token_text(token))
+}
+
+/// The noun phrase that ends at token `end` (inclusive), not reaching before `floor`.
+pub fn np_ending_at(doc: &Document, people: &People, end: usize, floor: usize) -> Option<Mention> {
+    if end < floor {
+        return None;
+    }
+    if is_punct(doc, end, ")") {
+        // `(Trump) said`: the name in brackets.
+        let open = (floor..end)
+            .rev()
+            .take(6)
+            .find(|&k| is_punct(doc, k, "("))?;
+        return np_ending_at(doc, people, end - 1, open + 1);
+    }
+    let word = lower(doc, end);
+    if let Some(p) = pronoun(&word) {
+        return Some(Mention {
+            span: doc.tokens[end].start..doc.tokens[end].end,
+            kind: MentionKind::Pronoun(p),
+        });
+    }
+    // `one senior Labour MP`, `a Treasury spokesperson`: a source noun heads a description,
+    // capitalised or not.
+    if is_source_noun(&word) && !is_person_role(&word) || word == "mp" || word == "mps" {
+        if let Some(description) = description_ending_at(doc, end, floor) {
+            return Some(description);
+        }
+    }
+    if capitalised(doc, end) {
+        let mut start = end;
+        while start > floor {
+            let prev = start - 1;
+            let w = doc.token_text(&doc.tokens[prev]);
+            if capitalised(doc, prev) {
+                start = prev;
+            } else if (is_name_particle(w) || matches!(w, "of" | "to" | "for" | "and" | "&"))
+                && prev > floor
+                && capitalised(doc, prev - 1)
+                && (w != "and" && w != "&" || run_is_org(doc, start, end))
+            {
+                start = prev - 1;
+            } else {
+                break;
+            }
+        }
+        while start <= end && is_sentence_word(&lower(doc, start)) {
+            start += 1; // `However, Sheinbaum`: the adverb is not part of the name
+        }
+        if start > end {
+            return None;
+        }
+        return Some(classify_run(doc, people, start, end));
+    }
+    description_ending_at(doc, end, floor)
+}
+
+/// Capitalised words that open sentences and clauses but never names.
+fn is_sentence_word(word: &str) -> bool {
+    matches!(
+        word,
+        "however"
+            | "meanwhile"
+            | "still"
+            | "instead"
+            | "but"
+            | "and"
+            | "yet"
+            | "also"
+            | "then"
+            | "now"
+            | "so"
+            | "thus"
+            | "moreover"
+            | "indeed"
+            | "separately"
+            | "later"
+            | "earlier"
+            | "in"
+            | "on"
+            | "at"
+            | "after"
+            | "before"
+            | "while"
+            | "although"
+            | "though"
+            | "when"
+            | "if"
+            | "as"
+            | "since"
+            | "despite"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+            | "under"
+    )
+}
+
+fn run_is_org(doc: &Document, start: usize, end: usize) -> bool {
+    let words: Vec<&str> = (start..=end)
+        .map(|t| doc.token_text(&doc.tokens[t]))
+        .collect();
+    looks_like_org(&words)
+}
+
+/// A capitalised run as a name, an organisation or a role.
+fn classify_run(doc: &Document, people: &People, start: usize, end: usize) -> Mention {
+    let tokens = &doc.tokens;
+    let whole = tokens[start].start..tokens[end].end;
+    if people.org_at(&whole).is_some() && people.at(&whole).is_none() {
+        return Mention {
+            span: whole,
+            kind: MentionKind::Org,
+        };
+    }
+    let words: Vec<&str> = (start..=end).map(|t| doc.token_text(&tokens[t])).collect();
+    if looks_like_org(&words) && people.at(&whole).is_none() {
+        // `The White House`: an organisation keeps its words, less a leading article.
+        let first = if words[0] == "The" && start < end {
+            start + 1
+        } else {
+            start
+        };
+        return Mention {
+            span: tokens[first].start..tokens[end].end,
+            kind: MentionKind::Org,
+        };
+    }
+    let (title, name_start) = split_title(doc, start..end + 1);
+    if name_start > end {
+        // Only a title: `The President said`, `Mexican President`.
+        let head = lower(doc, end).trim_end_matches('.').to_string();
+        let span = title.unwrap_or(whole);
+        return Mention {
+            span,
+            kind: MentionKind::Role(head),
+        };
+    }
+    let span = tokens[name_start].start..tokens[end].end;
+    let words: Vec<&str> = (name_start..=end)
+        .map(|t| doc.token_text(&tokens[t]))
+        .collect();
+    let kind = if people.at(&span).is_some() {
+        MentionKind::Name
+    } else if people.org_at(&span).is_some() || looks_like_org(&words) {
+        MentionKind::Org
+    } else {
+        MentionKind::Name
+    };
+    let text = &doc.text[span.clone()];
+    let trimmed = text
+        .strip_suffix("’s")
+        .or_else(|| text.strip_suffix("'s"))
+        .unwrap_or(text);
+    Mention {
+        span: span.start..span.start + trimmed.len(),
+        kind,
+    }
+}
+
+/// `a U.S. official`, `three people familiar with the matter`, `the spokeswoman`, `analysts`.
+fn description_ending_at(doc: &Document, end: usize, floor: usize) -> Option<Mention> {
+    let tokens = &doc.tokens;
+    // The head noun: the phrase's last word, or one followed by a short post-modifier.
+    let head = (floor..=end)
+        .rev()
+        .take(6)
+        .find(|&k| tokens[k].kind == TokenKind::Word && is_source_noun(&lower(doc, k)))?;
+    if (head + 1..=end).any(|k| tokens[k].kind == TokenKind::Punct) {
+        return None;
+    }
+    if head < end {
+        let post = lower(doc, head + 1);
+        if !matches!(
+            post.as_str(),
+            "familiar"
+                | "close"
+                | "with"
+                | "in"
+                | "at"
+                | "for"
+                | "from"
+                | "of"
+                | "briefed"
+                | "involved"
+                | "knowledgeable"
+                | "who"
+        ) {
+            return None;
+        }
+    }
+    let mut start = head;
+    let mut determined = false;
+    while start > floor && head - start < 5 {
+        let prev = start - 1;
+        let w = lower(doc, prev);
+        if tokens[prev].kind == TokenKind::Punct {
+            break;
+        }
+        if is_determiner(&w) {
+            start = prev;
+            determined = true;
+            if matches!(w.as_str(), "a" | "an" | "the" | "those" | "these" | "some") {
+                break;
+            }
+            continue;
+        }
+        let modifier = capitalised(doc, prev)
+            || tokens[prev].kind == TokenKind::Number
+            || is_title_word(&w)
+            || matches!(
+                w.as_str(),
+                "senior"
+                    | "top"
+                    | "former"
+                    | "administration"
+                    | "government"
+                    | "military"
+                    | "security"
+                    | "intelligence"
+                    | "white"
+                    | "house"
+                    | "defense"
+                    | "state"
+                    | "foreign"
+                    | "local"
+                    | "federal"
+                    | "independent"
+                    | "other"
+                    | "anonymous"
+                    | "unnamed"
+                    | "mexican"
+                    | "american"
+                    | "u.s."
+            );
+        if modifier && verbs::lookup(&w).is_none_or(|_| capitalised(doc, prev)) {
+            start = prev;
+        } else {
+            break;
+        }
+    }
+    let head_word = lower(doc, head);
+    let first = lower(doc, start);
+    let span = tokens[start].start..tokens[end].end;
+    if first == "the" && head == end && is_person_role(&head_word) {
+        return Some(Mention {
+            span,
+            kind: MentionKind::Role(head_word),
+        });
+    }
+    let plural_bare = head_word.ends_with('s') && start == head;
+    if !determined && !plural_bare && !capitalised(doc, start) {
+        return None; // `official said` without a determiner is not a source phrase
+    }
+    Some(Mention {
+        span,
+        kind: MentionKind::Description,
+    })
+}
+
+/// The subject of the verb at token `verb`: the phrase before it, skipping auxiliaries and
+/// adverbs (`has long said`) and an appositive between commas (`X, a former attaché, said`).
+pub fn subject_before(
+    doc: &Document,
+    people: &People,
+    verb: usize,
+    floor: usize,
+) -> Option<Mention> {
+    let mut end = verb;
+    while end > floor && is_verb_filler(&lower(doc, end - 1)) {
+        end -= 1;
+    }
+    if end <= floor {
+        return None;
+    }
+    let last = end - 1;
+    if is_punct(doc, last, ",") {
+        // An appositive: the subject stands before the comma that opens it.
+        let open = (floor..last)
+            .rev()
+            .take(16)
+            .find(|&k| is_punct(doc, k, ",;\"“”"))?;
+        if !is_punct(doc, open, ",") || open == floor {
+            return None;
+        }
+        // `The U.S. ambassador, Ronald Johnson, said`: the name may be the appositive itself.
+        let inner = np_ending_at(doc, people, last - 1, open + 1);
+        let outer = np_ending_at(doc, people, open - 1, floor);
+        let outer_in_description = outer.as_ref().is_some_and(|o| {
+            let first = doc.token_at_or_after(o.span.start);
+            first > floor && !capitalised(doc, first - 1) && !is_punct(doc, first - 1, ",")
+        });
+        return match (inner, outer) {
+            (Some(inner), outer)
+                if inner.kind == MentionKind::Name
+                    && (outer_in_description
+                        || outer.as_ref().is_none_or(|o| o.kind != MentionKind::Name)) =>
+            {
+                Some(inner)
+            }
+            (_, outer) => outer,
+        };
+    }
+    np_ending_at(doc, people, last, floor)
+}
+
+/// Whether token `i` (between `floor` and `limit`) continues a capitalised run to its right:
+/// a capitalised word, or a connector (`of`, `de`, `and` in organisation names) before one.
+fn continues_run(doc: &Document, i: usize, limit: usize) -> bool {
+    if i >= limit {
+        return false;
+    }
+    if capitalised(doc, i) {
+        return true;
+    }
+    let w = doc.token_text(&doc.tokens[i]);
+    let connector = is_name_particle(w) || matches!(w, "of" | "to" | "for" | "and" | "&");
+    connector && i + 1 < limit && capitalised(doc, i + 1)
+}
+
+/// The subject after an inverted verb (`said Sheinbaum`, `said a spokesman`), or the phrase
+/// that opens a clause. The phrase is found by reading forward, then classified by
+/// [`np_ending_at`] like any other subject.
+pub fn subject_after(
+    doc: &Document,
+    people: &People,
+    first: usize,
+    limit: usize,
+) -> Option<Mention> {
+    if first >= limit {
+        return None;
+    }
+    let word = lower(doc, first);
+    let start = if word == "the" { first + 1 } else { first };
+    if start < limit && capitalised(doc, start) {
+        let mut end = start;
+        while continues_run(doc, end + 1, limit) {
+            end += 1;
+        }
+        // `and` joins only organisation names (`Customs and Border Protection`).
+        while end > start && matches!(lower(doc, end).as_str(), "and" | "&") {
+            end -= 1;
+        }
+        return np_ending_at(doc, people, end, start);
+    }
+    if pronoun(&word).is_some() {
+        return np_ending_at(doc, people, first, first);
+    }
+    // A description runs to its head noun and a short post-modifier (`a spokesman for X`).
+    let mut end = first;
+    while end + 1 < limit && end - first < 8 {
+        let next = end + 1;
+        let w = lower(doc, next);
+        if doc.tokens[next].kind == TokenKind::Punct || w == "who" || verbs::lookup(&w).is_some() {
+            break;
+        }
+        end = next;
+    }
+    (first..=end)
+        .rev()
+        .find_map(|e| description_ending_at(doc, e, first))
+}
+
+/// Byte window a quote's attribution may come from: its sentence, clipped to the quote that
+/// contains it (for nested quotes) and to neighbouring quotes.
+#[derive(Clone, Debug)]
+pub struct Window {
+    /// Where text before the quote may start.
+    pub floor: usize,
+    /// Where text after the quote must end.
+    pub limit: usize,
+}
+
+/// `“…,” X said` and `“…,” said X`: the attribution right after the closing mark.
+pub fn after_quote(
+    doc: &Document,
+    people: &People,
+    close_end: usize,
+    window: &Window,
+) -> Option<Found> {
+    let first = doc.token_at_or_after(close_end);
+    let limit = doc.tokens.partition_point(|t| t.end <= window.limit);
+    let mut i = first;
+    while i < limit && is_punct(doc, i, ",—–-") {
+        i += 1;
+    }
+    if i >= limit {
+        return None;
+    }
+    if let Some((cue, last)) = verb_at(doc, i) {
+        let mention = subject_after(doc, people, last + 1, limit)?;
+        return Some(Found {
+            mention,
+            cue,
+            rule: "attribution.after_quote.verb_subject",
+        });
+    }
+    // Subject first: the verb must come within a short phrase (an appositive allowed).
+    let reach = (i + 18).min(limit);
+    for v in i + 1..reach {
+        if is_punct(doc, v, ".?!\"“”") {
+            break;
+        }
+        if let Some((cue, _)) = verb_at(doc, v) {
+            let mention = subject_before(doc, people, v, i)?;
+            let between = doc.tokens_in(doc.tokens[i].start..mention.span.start);
+            let title_only = between.iter().all(|t| {
+                let w = doc.token_text(t);
+                is_title_word(w)
+                    || matches!(w, "the" | "The" | "of" | "to" | "for")
+                    || w.chars().next().is_some_and(char::is_uppercase)
+            });
+            if between.len() > 1 && !title_only {
+                return None; // words between the quote and its subject: another clause
+            }
+            return Some(Found {
+                mention,
+                cue,
+                rule: "attribution.after_quote.subject_verb",
+            });
+        }
+    }
+    None
+}
+
+/// `X said: “…”`, `X told reporters, “…”`, `According to X, “…”`: the attribution that
+/// introduces the quote.
+pub fn before_quote(
+    doc: &Document,
+    people: &People,
+    open_start: usize,
+    window: &Window,
+) -> Option<Found> {
+    let floor = doc.token_at_or_after(window.floor);
+    let end = doc.token_at_or_after(open_start);
+    if end <= floor {
+        return None;
+    }
+    let mut last = end - 1;
+    while last > floor && is_punct(doc, last, ",:—–-") {
+        last -= 1;
+    }
+    // `According to X, “…”`
+    for v in (floor..=last).rev().take(10) {
+        if let Some((cue, cue_last)) = verb_at(doc, v) {
+            if cue.verb.lemma == "according to" {
+                let mention = subject_after(doc, people, cue_last + 1, end)?;
+                return Some(Found {
+                    mention,
+                    cue,
+                    rule: "attribution.before_quote.according_to",
+                });
+            }
+        }
+    }
+    // The verb is among the last words before the quote (`said`, `told reporters on Friday`).
+    for v in (floor..=last).rev().take(6) {
+        if let Some((cue, _)) = verb_at(doc, v) {
+            let mention = if participle_after_comma(doc, v, floor) {
+                clause_subject(doc, people, v, floor)?
+            } else {
+                subject_before(doc, people, v, floor)?
+            };
+            return Some(Found {
+                mention,
+                cue,
+                rule: "attribution.before_quote.subject_verb",
+            });
+        }
+    }
+    None
+}
+
+/// Speech-act verbs that introduce a quoted fragment without reporting speech as such
+/// (`ruled out any “invasion”`, `rejected what he called “interference”`).
+pub const FRAGMENT_VERBS: &[&str] = &[
+    "called",
+    "calls",
+    "denounced",
+    "described",
+    "dismissed",
+    "labeled",
+    "labelled",
+    "rejected",
+    "ruled",
+    "termed",
+    "vowed",
+];
+
+/// A fragment's attribution earlier in its sentence: the nearest verb that has a subject, unless
+/// that subject is unnamed and a named speaker reports it (`Sheinbaum said officials told her
+/// the directive “was coming”`).
+pub fn in_sentence(
+    doc: &Document,
+    people: &People,
+    open_start: usize,
+    window: &Window,
+) -> Option<Found> {
+    let floor = doc.token_at_or_after(window.floor);
+    let end = doc.token_at_or_after(open_start);
+    // Nearest verb first; a named speaker outranks an unnamed one reporting inside their speech.
+    let mut fallback = None;
+    for v in (floor..end).rev() {
+        let Some((cue, _)) = verb_at(doc, v).or_else(|| fragment_verb(doc, v)) else {
+            continue;
+        };
+        let mention = if participle_after_comma(doc, v, floor) {
+            clause_subject(doc, people, v, floor)
+        } else {
+            subject_before(doc, people, v, floor)
+        };
+        let Some(mention) = mention else { continue };
+        let found = Found {
+            rule: "attribution.partial.sentence_verb",
+            mention,
+            cue,
+        };
+        if matches!(
+            found.mention.kind,
+            MentionKind::Description | MentionKind::Role(_)
+        ) {
+            fallback.get_or_insert(found);
+            continue;
+        }
+        return Some(found);
+    }
+    fallback
+}
+
+fn fragment_verb(doc: &Document, v: usize) -> Option<(CueWord, usize)> {
+    let word = lower(doc, v);
+    if !FRAGMENT_VERBS.contains(&word.as_str()) {
+        return None;
+    }
+    let out = doc
+        .tokens
+        .get(v + 1)
+        .is_some_and(|_| lower(doc, v + 1) == "out");
+    let (last, lemma) = match word.as_str() {
+        "ruled" if out => (v + 1, "rule out"),
+        "ruled" => return None,
+        "rejected" => (v, "reject"),
+        "dismissed" => (v, "dismiss"),
+        "denounced" => (v, "denounce"),
+        "vowed" => (v, "vow"),
+        "described" => (v, "describe"),
+        _ => (v, "call"),
+    };
+    let neutral = !matches!(lemma, "dismiss" | "denounce" | "vow");
+    let cue = CueWord {
+        span: doc.tokens[v].start..doc.tokens[last].end,
+        verb: Verb { lemma, neutral },
+    };
+    Some((cue, last))
+}
+
+/// `…, asserting “…”`, `…, instead reiterating that …`: a participle after a comma.
+pub fn participle_after_comma(doc: &Document, v: usize, floor: usize) -> bool {
+    if !lower(doc, v).ends_with("ing") {
+        return false;
+    }
+    let mut k = v;
+    while k > floor && (is_verb_filler(&lower(doc, k - 1)) || lower(doc, k - 1) == "instead") {
+        k -= 1;
+    }
+    k > floor && is_punct(doc, k - 1, ",")
+}
+
+/// The subject of the clause a participle hangs on: the subject of the nearest verb before it,
+/// else the noun phrase that opens the sentence.
+pub fn clause_subject(doc: &Document, people: &People, v: usize, floor: usize) -> Option<Mention> {
+    // A reporting verb's subject first (`Rubio defended …, arguing`), then an auxiliary's
+    // (`The White House did not address …, instead reiterating`).
+    let reporting = (floor..v).rev().find_map(|earlier| {
+        let (_, _) = verb_at(doc, earlier)?;
+        if lower(doc, earlier).ends_with("ing") {
+            return None;
+        }
+        subject_before(doc, people, earlier, floor)
+    });
+    let auxiliary = || {
+        (floor..v).rev().find_map(|earlier| {
+            let word = lower(doc, earlier);
+            matches!(word.as_str(), "did" | "does" | "has" | "had" | "was" | "is")
+                .then(|| subject_before(doc, people, earlier, floor))
+                .flatten()
+        })
+    };
+    reporting.or_else(auxiliary).or_else(|| {
+        let limit = (floor + 8).min(v);
+        subject_after(doc, people, floor, limit)
+    })
+}

@@ -1,0 +1,604 @@
+//! Reported speech without quote marks: the clause a speaker is said to have said.
+//!
+//! - `X said (that) CLAUSE`, `X told reporters (on Friday) that CLAUSE`, `X warned CLAUSE`;
+//! - `CLAUSE, X said.` and `CLAUSE, said X.`;
+//! - `According to X, CLAUSE` and `CLAUSE, according to X.`;
+//! - a report as source: `a New York Times report that CLAUSE`, `a report that said CLAUSE`.
+//!
+//! The span is the reported clause alone: no complementiser (that, if, whether) and no final
+//! punctuation. A clause whose only unquoted words are a pronoun and an auxiliary (`he
+//! “wouldn’t answer”`) is left to the partial quote it contains.
+
+use std::ops::Range;
+
+use super::attribution::{
+    clause_subject, np_ending_at, participle_after_comma, subject_after, subject_before, verb_at,
+    CueWord, Found, Mention, MentionKind,
+};
+use super::people::People;
+use super::verbs::{self, Verb};
+use super::words::{is_verb_filler, pronoun};
+use crate::text::{Document, TokenKind};
+
+/// A reported clause with its attribution.
+#[derive(Clone, Debug)]
+pub struct Reported {
+    /// The clause's byte range.
+    pub clause: Range<usize>,
+    /// Who reported it, and with which verb.
+    pub found: Found,
+    /// The rule that found the clause.
+    pub rule: &'static str,
+}
+
+/// Whether the words at token `i` open a clause without a complementiser (`said [she
+/// would]`, `arguing [it would]`, `claiming [cartels were]`): a subject pronoun, or a short
+/// noun phrase followed soon by a finite verb.
+fn opens_clause(doc: &Document, i: usize) -> bool {
+    let token = &doc.tokens[i];
+    let lower = doc.token_text(token).to_lowercase();
+    if pronoun(&lower).is_some() || matches!(lower.as_str(), "it" | "there") {
+        return true;
+    }
+    if token.kind == TokenKind::Punct
+        || is_time_word(&lower)
+        || is_finite(&lower)
+        || verbs::lookup(&lower).is_some()
+        || NOT_SUBJECT.contains(&lower.as_str())
+    {
+        return false;
+    }
+    doc.tokens[i + 1..]
+        .iter()
+        .take(7)
+        .take_while(|t| t.kind != TokenKind::Punct || doc.token_text(t) == "’s")
+        .any(|t| {
+            let w = doc.token_text(t).to_lowercase();
+            is_finite(&w) || w.ends_with("ed") && w.len() > 4
+        })
+}
+
+/// Nouns whose `that` clause is their content, not the speaker's words (`news that`,
+/// `reports that`): GUIDELINES §1 counts them as quotes only with a named source.
+const NOUN_COMPLEMENT_HEADS: &[&str] = &[
+    "allegations",
+    "claim",
+    "claims",
+    "fact",
+    "idea",
+    "news",
+    "notion",
+    "possibility",
+    "report",
+    "reports",
+    "rumors",
+    "rumours",
+    "speculation",
+    "suggestion",
+    "suggestions",
+    "word",
+];
+
+/// Words that open an adjunct after an attribution (`said on Friday`, `said in a statement`).
+const ADJUNCT_STARTS: &[&str] = &[
+    "according",
+    "after",
+    "at",
+    "before",
+    "by",
+    "during",
+    "from",
+    "in",
+    "late",
+    "later",
+    "on",
+    "recently",
+    "separately",
+    "to",
+    "when",
+    "while",
+    "without",
+];
+
+/// Subordinators that open a clause before its attribution; they are not part of what was said.
+const SUBORDINATORS: &[&str] = &["although", "though", "while", "whilst"];
+
+/// Words that cannot open a reported clause's subject: prepositions, adverbs, conjunctions.
+const NOT_SUBJECT: &[&str] = &[
+    "about", "after", "against", "also", "and", "as", "at", "before", "but", "by", "during", "for",
+    "from", "how", "if", "in", "into", "not", "of", "on", "or", "over", "that", "to", "under",
+    "what", "when", "where", "whether", "which", "while", "who", "why", "with", "without",
+];
+
+fn is_finite(word: &str) -> bool {
+    matches!(
+        word,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "may"
+            | "might"
+            | "should"
+            | "must"
+            | "had"
+            | "has"
+            | "have"
+            | "did"
+            | "does"
+            | "do"
+            | "shall"
+            | "won’t"
+            | "wouldn’t"
+            | "didn’t"
+            | "doesn’t"
+            | "isn’t"
+            | "wasn’t"
+    )
+}
+
+fn is_time_word(word: &str) -> bool {
+    matches!(
+        word,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "jan."
+            | "feb."
+            | "aug."
+            | "sept."
+            | "oct."
+            | "nov."
+            | "dec."
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "on"
+            | "in"
+            | "at"
+            | "late"
+            | "earlier"
+            | "last"
+            | "this"
+            | "yesterday"
+            | "today"
+    )
+}
+
+fn lower(doc: &Document, i: usize) -> String {
+    doc.token_text(&doc.tokens[i]).to_lowercase()
+}
+
+fn is_punct(doc: &Document, i: usize, chars: &str) -> bool {
+    doc.tokens[i].kind == TokenKind::Punct && chars.contains(doc.token_text(&doc.tokens[i]))
+}
+
+/// The clause from token `first` to the end of the sentence (before its final punctuation, a
+/// `, according to`, or a trailing `, X said`).
+fn clause_to_end(doc: &Document, first: usize, sentence_end: usize) -> Option<Range<usize>> {
+    let last = doc.tokens.partition_point(|t| t.end <= sentence_end);
+    if first >= last {
+        return None;
+    }
+    let mut end = last;
+    for k in first..last {
+        let according = is_punct(doc, k, ",") && k + 2 < last && lower(doc, k + 1) == "according";
+        // `…, but he declined to give details`: a new clause of the writer's.
+        let but = lower(doc, k) == "but"
+            && k > first
+            && (is_punct(doc, k - 1, ",")
+                || k > first + 1 && is_punct(doc, k - 1, "\"”’") && is_punct(doc, k - 2, ","));
+        // `… but stressed that …`: a second verb of the same speaker starts a second clause.
+        let coordinated = matches!(lower(doc, k).as_str(), "but" | "and")
+            && (k + 1..(k + 3).min(last))
+                .any(|j| verb_at(doc, j).is_some_and(|(c, _)| verbs::takes_clause(c.verb)))
+            && k + 1 < last
+            && (is_verb_filler(&lower(doc, k + 1)) || verb_at(doc, k + 1).is_some());
+        // `…, dismissing reports that …`: a participle after a comma is the main subject's.
+        let participle = is_punct(doc, k, ",") && k + 1 < last && {
+            let next = lower(doc, k + 1);
+            next.len() > 5
+                && next.ends_with("ing")
+                && !matches!(
+                    next.as_str(),
+                    "including" | "according" | "following" | "during"
+                )
+        };
+        if is_punct(doc, k, ";") || according || but || coordinated || participle {
+            end = k;
+            break;
+        }
+    }
+    // Drop final punctuation and brackets, but keep a closing quote mark that ends a partial
+    // quote inside the clause.
+    while end > first && is_punct(doc, end - 1, ".!?,:)") {
+        end -= 1;
+    }
+    if end <= first {
+        return None;
+    }
+    Some(doc.tokens[first].start..doc.tokens[end - 1].end)
+}
+
+/// Whether the clause says more than a pronoun and an auxiliary outside its quotes.
+fn has_own_content(doc: &Document, clause: &Range<usize>, quoted: &[Range<usize>]) -> bool {
+    let outside: Vec<String> = doc
+        .tokens_in(clause.clone())
+        .iter()
+        .filter(|t| t.kind != TokenKind::Punct)
+        .filter(|t| !quoted.iter().any(|q| q.start <= t.start && t.end <= q.end))
+        .map(|t| doc.token_text(t).to_lowercase())
+        .collect();
+    outside.iter().any(|w| {
+        pronoun(w).is_none()
+            && !is_finite(w)
+            && !matches!(w.as_str(), "it" | "be" | "been" | "not" | "that")
+    })
+}
+
+/// Finds reported speech in every sentence, skipping text inside quote marks.
+pub fn find(doc: &Document, people: &People, quoted: &[Range<usize>]) -> Vec<Reported> {
+    let mut out: Vec<Reported> = Vec::new();
+    let in_quote = |byte: usize| quoted.iter().any(|q| q.start <= byte && byte < q.end);
+    for sentence in &doc.sentences {
+        let first = doc.token_at_or_after(sentence.start);
+        let last = doc.tokens.partition_point(|t| t.end <= sentence.end);
+        let mut v = first;
+        while v < last {
+            let start = doc.tokens[v].start;
+            if in_quote(start) {
+                v += 1;
+                continue;
+            }
+            let Some((cue, cue_last)) = verb_at(doc, v).or_else(|| per_cue(doc, v)) else {
+                v += 1;
+                continue;
+            };
+            let found = if lower(doc, v) == "per" {
+                per(doc, people, v, first, last)
+            } else if cue.verb.lemma == "according to" {
+                according_to(doc, people, v, cue, cue_last, first, last, sentence.end)
+            } else if verbs::takes_clause(cue.verb) {
+                forward(doc, people, v, cue.clone(), cue_last, first, sentence.end)
+                    .or_else(|| backward(doc, people, v, cue, cue_last, first, last))
+            } else {
+                None
+            };
+            if let Some(reported) = found {
+                let opens_with_quote = quoted.iter().any(|q| {
+                    q.start <= reported.clause.start + 3 && reported.clause.start <= q.start
+                });
+                let repeated = out.last().is_some_and(|r| r.clause == reported.clause);
+                if has_own_content(doc, &reported.clause, quoted)
+                    && !in_quote(reported.clause.start)
+                    && !opens_with_quote
+                    && !repeated
+                {
+                    out.push(reported);
+                }
+            }
+            v = cue_last + 1;
+        }
+    }
+    out
+}
+
+/// `X said (that) CLAUSE`, `X told reporters on Friday that CLAUSE`.
+fn forward(
+    doc: &Document,
+    people: &People,
+    v: usize,
+    cue: CueWord,
+    cue_last: usize,
+    floor: usize,
+    sentence_end: usize,
+) -> Option<Reported> {
+    let coordinated = v > floor && matches!(lower(doc, v - 1).as_str(), "but" | "and");
+    let mention = if participle_after_comma(doc, v, floor) || coordinated {
+        clause_subject(doc, people, v, floor)
+    } else {
+        subject_before(doc, people, v, floor).or_else(|| report_subject(doc, people, v, floor))
+    }?;
+    // `X was asked whether …`, `she had been assured that …`: X did not say it; someone
+    // unnamed did.
+    let passive = v > floor
+        && matches!(
+            lower(doc, v - 1).as_str(),
+            "was" | "were" | "been" | "being"
+        );
+    let passive_question = passive && cue.verb.lemma == "ask";
+    let passive_report = passive
+        && matches!(
+            cue.verb.lemma,
+            "assure" | "tell" | "inform" | "warn" | "reassure" | "promise"
+        );
+    let last = doc.tokens.partition_point(|t| t.end <= sentence_end);
+    let mut k = cue_last + 1;
+    // Up to eight words of object and adjuncts before `that` (`told her on Friday that`).
+    let reach = (k + 9).min(last);
+    let mut complementiser = None;
+    let cue_word = lower(doc, v);
+    for j in k..reach {
+        let w = lower(doc, j);
+        if w == cue_word {
+            continue; // a doubled word (`asked asked`) is a typo, not a second verb
+        }
+        if NOUN_COMPLEMENT_HEADS.contains(&w.as_str()) {
+            return None; // `responding to news that …`: the clause belongs to the noun
+        }
+        if matches!(w.as_str(), "that" | "if" | "whether") {
+            let relative = doc.tokens.get(j + 1).is_some_and(|t| {
+                let next = doc.token_text(t).to_lowercase();
+                is_finite(&next) || verbs::lookup(&next).is_some()
+            });
+            if relative {
+                return None; // `partnerships that have led to`: a relative clause
+            }
+            complementiser = Some(j);
+            break;
+        }
+        if doc.tokens[j].kind == TokenKind::Punct && !is_punct(doc, j, ",.")
+            || verb_at(doc, j).is_some()
+        {
+            break;
+        }
+    }
+    let rule;
+    if let Some(j) = complementiser {
+        k = j + 1;
+        rule = "indirect.verb_that";
+    } else {
+        // `told her/reporters` then a clause; otherwise the clause follows the verb at once.
+        if cue.verb.lemma == "tell"
+            && k < last
+            && (pronoun(&lower(doc, k)).is_some()
+                || matches!(lower(doc, k).as_str(), "him" | "her" | "them" | "us" | "me"))
+            && k + 1 < last
+            && opens_clause(doc, k + 1)
+        {
+            k += 1;
+        }
+        // A time or place adjunct may stand between the verb and its clause (`said on Tuesday
+        // the government would`, `said in a statement the company had`).
+        let adjunct = |w: &str| is_time_word(w) || matches!(w, "in" | "on" | "at" | "during");
+        if k < last && !opens_clause(doc, k) && adjunct(&lower(doc, k)) {
+            k = (k + 1..(k + 6).min(last))
+                .take_while(|&j| {
+                    doc.tokens[j].kind != TokenKind::Punct
+                        && verb_at(doc, j).is_none()
+                        && !matches!(lower(doc, j).as_str(), "that" | "if" | "whether" | "when")
+                })
+                .find(|&j| {
+                    !adjunct(&lower(doc, j - 1))
+                        && !is_time_word(&lower(doc, j))
+                        && opens_clause(doc, j)
+                })
+                .unwrap_or(last);
+        }
+        if k >= last || !opens_clause(doc, k) {
+            return None;
+        }
+        rule = "indirect.verb_clause";
+    }
+    let clause = clause_to_end(doc, k, sentence_end)?;
+    Some(Reported {
+        clause,
+        found: Found {
+            mention,
+            cue,
+            rule: if passive_question {
+                "attribution.indirect.passive_question"
+            } else if passive_report {
+                "attribution.indirect.passive"
+            } else {
+                "attribution.indirect.subject_verb"
+            },
+        },
+        rule,
+    })
+}
+
+/// `per` as a source marker: `…, per a prior announcement from Pentagon chief Pete Hegseth.`
+fn per_cue(doc: &Document, v: usize) -> Option<(CueWord, usize)> {
+    let token = doc.tokens.get(v)?;
+    // `…, per X` (the comma may sit inside a closing quote mark: `Spear,” per X`).
+    let comma_before = v > 0
+        && (is_punct(doc, v - 1, ",")
+            || v > 1 && is_punct(doc, v - 1, "\"”’'") && is_punct(doc, v - 2, ","));
+    if lower(doc, v) != "per" || !comma_before {
+        return None;
+    }
+    let verb = Verb {
+        lemma: "per",
+        neutral: true,
+    };
+    Some((
+        CueWord {
+            span: token.start..token.end,
+            verb,
+        },
+        v,
+    ))
+}
+
+/// `CLAUSE, per SOURCE.`: the source is the name the phrase ends with.
+fn per(doc: &Document, people: &People, v: usize, first: usize, last: usize) -> Option<Reported> {
+    let (cue, _) = per_cue(doc, v)?;
+    let mut end = last;
+    while end > v + 1 && doc.tokens[end - 1].kind == TokenKind::Punct {
+        end -= 1;
+    }
+    let mention = np_ending_at(doc, people, end - 1, v + 1)?;
+    if !matches!(mention.kind, MentionKind::Name | MentionKind::Org) || v < first + 2 {
+        return None;
+    }
+    let mut end = v;
+    while end > first && doc.tokens[end - 1].kind == TokenKind::Punct {
+        end -= 1;
+    }
+    if end <= first {
+        return None;
+    }
+    let clause = doc.tokens[first].start..doc.tokens[end - 1].end;
+    Some(Reported {
+        clause,
+        found: Found {
+            mention,
+            cue,
+            rule: "attribution.indirect.per",
+        },
+        rule: "indirect.per",
+    })
+}
+
+/// `a New York Times report that said …`: the report is the source.
+fn report_subject(doc: &Document, people: &People, v: usize, floor: usize) -> Option<Mention> {
+    if v < floor + 2 || !matches!(lower(doc, v - 1).as_str(), "that" | "which") {
+        return None;
+    }
+    let noun = lower(doc, v - 2);
+    if !matches!(
+        noun.as_str(),
+        "report" | "statement" | "study" | "article" | "story" | "memo"
+    ) {
+        return None;
+    }
+    np_ending_at(doc, people, v - 3, floor)
+        .filter(|m| matches!(m.kind, MentionKind::Org | MentionKind::Name))
+}
+
+/// `CLAUSE, X said.` or `CLAUSE, said X.`: the attribution closes the sentence.
+fn backward(
+    doc: &Document,
+    people: &People,
+    v: usize,
+    cue: CueWord,
+    cue_last: usize,
+    first: usize,
+    last: usize,
+) -> Option<Reported> {
+    // After the verb, only a short adjunct may remain (`on Friday`, `in a statement`).
+    let (mention, comma) = if v > first && is_punct(doc, v - 1, ",") {
+        let mention = subject_after(doc, people, cue_last + 1, last)?;
+        (mention, v - 1)
+    } else {
+        let mention = subject_before(doc, people, v, first)?;
+        let start = doc.token_at_or_after(mention.span.start);
+        let mut c = start;
+        while c > first
+            && (is_verb_filler(&lower(doc, c - 1))
+                || doc.tokens[c - 1].kind == TokenKind::Word
+                    && doc
+                        .token_text(&doc.tokens[c - 1])
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+                    && c - 1 > first)
+        {
+            c -= 1;
+        }
+        if c == first || !is_punct(doc, c - 1, ",") {
+            return None;
+        }
+        (mention, c - 1)
+    };
+    // After the attribution only an adjunct may follow (`on Friday`, `in a statement`), or a
+    // quotation (`While X, she said, “…”`); an object means the verb reports something else.
+    let after = doc.token_at_or_after(mention.span.end).max(cue_last + 1);
+    let tail: Vec<String> = doc.tokens[after.min(last)..last]
+        .iter()
+        .take_while(|t| !matches!(doc.token_text(t), "“" | "\"" | "‘"))
+        .filter(|t| t.kind != TokenKind::Punct)
+        .map(|t| doc.token_text(t).to_lowercase())
+        .collect();
+    if tail.len() > 8
+        || tail
+            .first()
+            .is_some_and(|w| !is_time_word(w) && !ADJUNCT_STARTS.contains(&w.as_str()))
+    {
+        return None;
+    }
+    if comma <= first || is_punct(doc, first, "\"“‘'") {
+        return None; // a sentence that opens with a quote mark is a direct quote's
+    }
+    // The clause must be one: a finite verb, not a phrase (`In a strong statement on Friday`).
+    let clause_tokens = &doc.tokens[first..comma];
+    let has_verb = clause_tokens.iter().any(|t| {
+        let w = doc.token_text(t).to_lowercase();
+        is_finite(&w) || w.ends_with("ed") || w.ends_with("’t") || verbs::lookup(&w).is_some()
+    });
+    if !has_verb {
+        return None;
+    }
+    // `While the two countries can collaborate, she said`: the subordinator is not reported.
+    let mut first = doc.after_dateline(first);
+    if SUBORDINATORS.contains(&lower(doc, first).as_str()) && first + 1 < comma {
+        first += 1;
+    }
+    let clause = doc.tokens[first].start..doc.tokens[comma - 1].end;
+    Some(Reported {
+        clause,
+        found: Found {
+            mention,
+            cue,
+            rule: "attribution.indirect.closing",
+        },
+        rule: "indirect.clause_then_attribution",
+    })
+}
+
+/// `According to X, CLAUSE` and `CLAUSE, according to X.`
+#[allow(clippy::too_many_arguments)]
+fn according_to(
+    doc: &Document,
+    people: &People,
+    v: usize,
+    cue: CueWord,
+    cue_last: usize,
+    first: usize,
+    last: usize,
+    sentence_end: usize,
+) -> Option<Reported> {
+    let mention = subject_after(doc, people, cue_last + 1, last)?;
+    let after = doc.token_at_or_after(mention.span.end);
+    let clause = if v == first || v > first && is_punct(doc, v - 1, "(") {
+        // `According to X, CLAUSE`: skip the rest of X's phrase up to the comma.
+        let comma = (after..last).find(|&k| is_punct(doc, k, ","))?;
+        clause_to_end(doc, comma + 1, sentence_end)?
+    } else if is_punct(doc, v - 1, ",") && v - 1 > first {
+        doc.tokens[first].start..doc.tokens[v - 2].end
+    } else {
+        return None;
+    };
+    let cue = CueWord {
+        span: cue.span,
+        verb: Verb {
+            lemma: "according to",
+            neutral: true,
+        },
+    };
+    Some(Reported {
+        clause,
+        found: Found {
+            mention,
+            cue,
+            rule: "attribution.indirect.according_to",
+        },
+        rule: "indirect.according_to",
+    })
+}

@@ -1,0 +1,594 @@
+//! The people an article names, as the quotes layer needs them: canonical names, every mention,
+//! the titles the article gives them, and their gender as the article reveals it.
+//!
+//! Built from the entities layer's person clusters when it found any. Without them (the
+//! entities layer is switched off, or found nothing) a fallback reads capitalised runs after a
+//! title or of two or more words, which is enough to canonicalise and resolve speakers.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::words::{gendered, is_name_particle, is_title_word, Pronoun};
+use crate::analysis::{Entity, EntityType};
+use crate::text::{Document, TokenKind};
+
+/// One person of the article.
+#[derive(Clone, Debug)]
+pub struct Person {
+    /// The fullest form of the name in the article.
+    pub name: String,
+    /// The entity cluster's id, when the entities layer found the person.
+    pub entity: Option<String>,
+    /// Every mention, in order, as byte ranges.
+    pub mentions: Vec<Range<usize>>,
+    /// Titles and roles, lower-cased (`mexican president`).
+    pub titles: Vec<String>,
+    /// What the text says of their gender: `Male`, `Female`, or `Plural` for unknown.
+    pub gender: Pronoun,
+}
+
+/// Everyone the article names, with lookups by mention.
+#[derive(Clone, Debug, Default)]
+pub struct People {
+    /// The people, in order of first mention.
+    pub people: Vec<Person>,
+    /// Mentions sorted by start: (span, person index).
+    mentions: Vec<(Range<usize>, usize)>,
+    /// Organisation mentions, sorted: (span, canonical name, entity id when the entities layer
+    /// found it).
+    orgs: Vec<(Range<usize>, String, Option<String>)>,
+}
+
+/// Capitalised words that never belong to a person's name.
+const NOT_NAME: &[&str] = &[
+    "a",
+    "after",
+    "although",
+    "an",
+    "and",
+    "april",
+    "as",
+    "at",
+    "august",
+    "but",
+    "by",
+    "december",
+    "during",
+    "february",
+    "for",
+    "friday",
+    "from",
+    "he",
+    "her",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "it",
+    "its",
+    "january",
+    "july",
+    "june",
+    "march",
+    "monday",
+    "november",
+    "october",
+    "on",
+    "our",
+    "saturday",
+    "september",
+    "she",
+    "since",
+    "so",
+    "sunday",
+    "that",
+    "the",
+    "their",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "thursday",
+    "to",
+    "tuesday",
+    "we",
+    "wednesday",
+    "what",
+    "when",
+    "where",
+    "while",
+    "who",
+    "why",
+    "with",
+    "yes",
+    "no",
+    "you",
+];
+
+/// Words that make a capitalised run an organisation or place, not a person.
+const NOT_PERSON: &[&str] = &[
+    "academy",
+    "administration",
+    "agency",
+    "airlines",
+    "army",
+    "assembly",
+    "association",
+    "bank",
+    "border",
+    "bureau",
+    "cartel",
+    "center",
+    "centre",
+    "city",
+    "coast",
+    "college",
+    "command",
+    "commission",
+    "committee",
+    "company",
+    "congress",
+    "corp",
+    "council",
+    "county",
+    "court",
+    "department",
+    "embassy",
+    "federal",
+    "force",
+    "forces",
+    "foundation",
+    "fund",
+    "group",
+    "guard",
+    "house",
+    "inc",
+    "institute",
+    "journal",
+    "league",
+    "ministry",
+    "navy",
+    "news",
+    "office",
+    "organization",
+    "organisation",
+    "party",
+    "pentagon",
+    "police",
+    "post",
+    "press",
+    "protection",
+    "republic",
+    "school",
+    "senate",
+    "service",
+    "society",
+    "state",
+    "states",
+    "street",
+    "times",
+    "tribune",
+    "union",
+    "united",
+    "university",
+    "wall",
+];
+
+fn lower_in(list: &[&str], word: &str) -> bool {
+    let lower = word.trim_end_matches('.').to_lowercase();
+    list.contains(&lower.as_str())
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+impl People {
+    /// Reads the people of `doc`, from `entities` when it has person clusters.
+    pub fn new(doc: &Document, entities: &[Entity]) -> People {
+        let (mut people, mut orgs) = if entities.iter().any(|e| e.kind == EntityType::Person) {
+            let orgs = entities
+                .iter()
+                .filter(|e| e.kind == EntityType::Org)
+                .flat_map(|e| {
+                    e.mentions
+                        .iter()
+                        .map(move |m| (m.start..m.end, e.name.clone(), Some(e.id.clone())))
+                })
+                .collect();
+            (from_entities(entities), orgs)
+        } else {
+            fallback(doc)
+        };
+        orgs.sort_by_key(|(m, _, _)| m.start);
+        learn_gender(doc, &mut people);
+        let mut mentions: Vec<(Range<usize>, usize)> = people
+            .iter()
+            .enumerate()
+            .flat_map(|(i, p)| p.mentions.iter().map(move |m| (m.clone(), i)))
+            .collect();
+        mentions.sort_by_key(|(m, _)| (m.start, m.end));
+        People {
+            people,
+            mentions,
+            orgs,
+        }
+    }
+
+    /// The person whose mention overlaps `span`, if any.
+    pub fn at(&self, span: &Range<usize>) -> Option<usize> {
+        let first = self.mentions.partition_point(|(m, _)| m.end <= span.start);
+        self.mentions[first..]
+            .iter()
+            .take_while(|(m, _)| m.start < span.end)
+            .map(|&(_, i)| i)
+            .next()
+    }
+
+    /// The organisation (canonical name, entity id) whose mention overlaps `span`, if any.
+    pub fn org_at(&self, span: &Range<usize>) -> Option<(&str, Option<&str>)> {
+        self.orgs
+            .iter()
+            .find(|(m, _, _)| m.start < span.end && span.start < m.end)
+            .map(|(_, name, id)| (name.as_str(), id.as_deref()))
+    }
+
+    /// The fullest organisation name that ends with `name` (`Times` → `New York Times`).
+    pub fn org_by_name(&self, name: &str) -> Option<(&str, Option<&str>)> {
+        self.orgs
+            .iter()
+            .filter(|(_, full, _)| full.ends_with(name))
+            .max_by_key(|(_, full, _)| full.len())
+            .map(|(_, full, id)| (full.as_str(), id.as_deref()))
+    }
+
+    /// The last organisation mentioned in `range`, if any.
+    pub fn last_org_in(&self, range: Range<usize>) -> Option<(&Range<usize>, &str, Option<&str>)> {
+        self.orgs
+            .iter()
+            .rev()
+            .find(|(m, _, _)| range.start <= m.start && m.end <= range.end)
+            .map(|(m, name, id)| (m, name.as_str(), id.as_deref()))
+    }
+
+    /// The person a bare name refers to: the one whose full name ends with (or equals) it.
+    pub fn by_name(&self, name: &str) -> Option<usize> {
+        let last = name.split_whitespace().last()?;
+        self.people.iter().position(|p| p.name == name).or_else(|| {
+            self.people
+                .iter()
+                .position(|p| p.name.split_whitespace().last() == Some(last))
+        })
+    }
+
+    /// Person mentions that start before `byte`, latest first.
+    pub fn mentions_before(&self, byte: usize) -> impl Iterator<Item = (&Range<usize>, usize)> {
+        let end = self.mentions.partition_point(|(m, _)| m.start < byte);
+        self.mentions[..end].iter().rev().map(|(m, i)| (m, *i))
+    }
+
+    /// The person the article gives the role `role` (a lower-cased title word such as
+    /// `president`), the most recently mentioned before `byte` first.
+    pub fn with_role(&self, role: &str, byte: usize) -> Option<usize> {
+        let holds = |i: usize| {
+            self.people[i]
+                .titles
+                .iter()
+                .any(|t| t.split_whitespace().any(|w| w == role))
+        };
+        self.mentions_before(byte)
+            .map(|(_, i)| i)
+            .find(|&i| holds(i))
+            .or_else(|| (0..self.people.len()).find(|&i| holds(i)))
+    }
+}
+
+fn from_entities(entities: &[Entity]) -> Vec<Person> {
+    entities
+        .iter()
+        .filter(|e| e.kind == EntityType::Person)
+        .map(|e| Person {
+            name: e.name.clone(),
+            entity: Some(e.id.clone()),
+            mentions: e.mentions.iter().map(|m| m.start..m.end).collect(),
+            titles: e.titles.iter().map(|t| t.to_lowercase()).collect(),
+            gender: Pronoun::Plural,
+        })
+        .collect()
+}
+
+/// Capitalised runs: `[title words] Name Name` or `Title Name`.
+#[allow(clippy::type_complexity)]
+fn fallback(doc: &Document) -> (Vec<Person>, Vec<(Range<usize>, String, Option<String>)>) {
+    let tokens = &doc.tokens;
+    let mut orgs = Vec::new();
+    let mut people: Vec<Person> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut singles: Vec<Range<usize>> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let word = doc.token_text(&tokens[i]);
+        if tokens[i].kind != TokenKind::Word || !is_capitalised(word) {
+            i += 1;
+            continue;
+        }
+        // The run of capitalised words, particles and initials.
+        let start = i;
+        let mut end = i + 1;
+        while end < tokens.len() {
+            let w = doc.token_text(&tokens[end]);
+            let glued = tokens[end].start <= tokens[end - 1].end + 1;
+            if tokens[end].kind == TokenKind::Word && is_capitalised(w) && glued {
+                end += 1;
+            } else if matches!(w, "of" | "to" | "for")
+                && (start..end).all(|t| is_title_word(doc.token_text(&tokens[t])))
+                && tokens
+                    .get(end + 1)
+                    .is_some_and(|t| is_capitalised(doc.token_text(t)))
+            {
+                end += 1; // `Secretary of State`, `Ambassador to Mexico`
+            } else if matches!(w, "and" | "&" | "of")
+                && (end + 1..(end + 4).min(tokens.len()))
+                    .chain(start..end)
+                    .any(|t| lower_in(NOT_PERSON, doc.token_text(&tokens[t])))
+                && tokens
+                    .get(end + 1)
+                    .is_some_and(|t| is_capitalised(doc.token_text(t)))
+            {
+                end += 1; // `Customs and Border Protection`, `Department of Defense`
+            } else if is_name_particle(w)
+                && tokens
+                    .get(end + 1)
+                    .is_some_and(|t| is_capitalised(doc.token_text(t)))
+            {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        i = end;
+        let (title, name_start) = split_title(doc, start..end);
+        if name_start >= end {
+            continue;
+        }
+        let name_tokens = &tokens[name_start..end];
+        let name_words: Vec<&str> = name_tokens.iter().map(|t| doc.token_text(t)).collect();
+        if looks_like_org(&name_words) {
+            let first = (start..end)
+                .find(|&t| !lower_in(NOT_NAME, doc.token_text(&tokens[t])))
+                .unwrap_or(start);
+            let span = tokens[first].start..tokens[end - 1].end;
+            let name = strip_possessive(&doc.text[span.clone()]).to_string();
+            orgs.push((span.start..span.start + name.len(), name, None));
+            continue;
+        }
+        if name_words.iter().any(|w| lower_in(NOT_NAME, w)) {
+            continue;
+        }
+        let titled = title.is_some();
+        let span = name_tokens[0].start..name_tokens[name_tokens.len() - 1].end;
+        let name = strip_possessive(&doc.text[span.clone()]);
+        let span = span.start..span.start + name.len();
+        if name_words.len() < 2 && !titled {
+            singles.push(span);
+            continue;
+        }
+        let title = title.map(|t| doc.text[t].to_lowercase());
+        let key = name.to_string();
+        let person = *index.entry(key.clone()).or_insert_with(|| {
+            people.push(Person {
+                name: key,
+                entity: None,
+                mentions: Vec::new(),
+                titles: Vec::new(),
+                gender: Pronoun::Plural,
+            });
+            people.len() - 1
+        });
+        people[person].mentions.push(span);
+        if let Some(title) = title {
+            if !people[person].titles.contains(&title) {
+                people[person].titles.push(title);
+            }
+        }
+    }
+    // Merge single surnames (and titled single names) into the full names they end.
+    let mut merged: Vec<Person> = Vec::new();
+    for person in people {
+        let last = person
+            .name
+            .split_whitespace()
+            .last()
+            .unwrap_or("")
+            .to_string();
+        let fuller = merged.iter().position(|p: &Person| {
+            p.name != person.name && p.name.split_whitespace().last() == Some(last.as_str())
+        });
+        match fuller {
+            Some(f) if person.name.split_whitespace().count() == 1 => {
+                let target = &mut merged[f];
+                target.mentions.extend(person.mentions);
+                for title in person.titles {
+                    if !target.titles.contains(&title) {
+                        target.titles.push(title);
+                    }
+                }
+            }
+            _ => merged.push(person),
+        }
+    }
+    // A later full name that a titled single name (`President Trump`) was waiting for.
+    for i in 0..merged.len() {
+        if merged[i].name.split_whitespace().count() != 1 {
+            continue;
+        }
+        let last = merged[i].name.clone();
+        if let Some(f) = (0..merged.len()).find(|&f| {
+            f != i
+                && merged[f].name.split_whitespace().count() > 1
+                && merged[f].name.split_whitespace().last() == Some(last.as_str())
+        }) {
+            let moved = std::mem::take(&mut merged[i].mentions);
+            let titles = std::mem::take(&mut merged[i].titles);
+            merged[f].mentions.extend(moved);
+            for title in titles {
+                if !merged[f].titles.contains(&title) {
+                    merged[f].titles.push(title);
+                }
+            }
+        }
+    }
+    merged.retain(|p| !p.mentions.is_empty());
+    for span in singles {
+        let word = &doc.text[span.clone()];
+        if let Some(p) = merged
+            .iter_mut()
+            .find(|p| p.name.split_whitespace().last() == Some(word))
+        {
+            p.mentions.push(span);
+        }
+    }
+    for person in &mut merged {
+        person.mentions.sort_by_key(|m| m.start);
+    }
+    (merged, orgs)
+}
+
+/// Splits a capitalised run (token indices) into its title (a byte range) and the index of the
+/// first token of the name: `Mexican President | Claudia Sheinbaum`, `Secretary of State |
+/// Marco Rubio`, `US Ambassador to Mexico | Ronald Johnson`. The name is empty (the index is
+/// the run's end) when the run is only a title.
+pub fn split_title(doc: &Document, run: Range<usize>) -> (Option<Range<usize>>, usize) {
+    let tokens = &doc.tokens;
+    let mut name_start = run.start;
+    let mut title_start = None;
+    let mut title_end = run.start;
+    let mut forced = false;
+    for t in run.clone() {
+        let w = doc.token_text(&tokens[t]);
+        if matches!(w, "of" | "to" | "for") {
+            forced = true; // the place or office after it belongs to the title
+            name_start = t + 1;
+        } else if forced || is_title_word(w) {
+            forced = false;
+            title_start.get_or_insert(t);
+            name_start = t + 1;
+            title_end = t + 1;
+        } else if lower_in(NOT_NAME, w) && title_start.is_none() {
+            name_start = t + 1;
+        } else {
+            break;
+        }
+    }
+    let title = title_start.map(|t| tokens[t].start..tokens[title_end - 1].end);
+    (title, name_start)
+}
+
+/// Whether a run's words make it an organisation or place rather than a person.
+pub fn looks_like_org(words: &[&str]) -> bool {
+    words.iter().any(|w| lower_in(NOT_PERSON, w))
+        || words
+            .iter()
+            .any(|w| w.len() > 1 && w.chars().all(|c| c.is_uppercase() || c == '.'))
+}
+
+fn strip_possessive(name: &str) -> &str {
+    name.strip_suffix("’s")
+        .or_else(|| name.strip_suffix("'s"))
+        .unwrap_or(name)
+}
+
+/// Honorifics, and the pronouns that follow a sentence's first-named person (its likely
+/// subject) in that sentence and the next one, tell a person's gender: the article's own usage
+/// outranks any name list.
+fn learn_gender(doc: &Document, people: &mut [Person]) {
+    let mut all_mentions: Vec<(Range<usize>, usize)> = people
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| p.mentions.iter().map(move |m| (m.clone(), i)))
+        .collect();
+    all_mentions.sort_by_key(|(m, _)| m.start);
+    let mut votes = vec![(0usize, 0usize); people.len()]; // (male, female)
+    let mut vote = |who: usize, pronoun: Option<Pronoun>, weight: usize| match pronoun {
+        Some(Pronoun::Male) => votes[who].0 += weight,
+        Some(Pronoun::Female) => votes[who].1 += weight,
+        _ => {}
+    };
+    for (mention, who) in &all_mentions {
+        let before = doc.tokens[..doc.token_at_or_after(mention.start)].last();
+        if let Some(token) = before {
+            vote(*who, gendered(&doc.token_text(token).to_lowercase()), 3);
+        }
+    }
+    let mut subject: Option<(usize, usize)> = None; // (person, paragraph)
+    for sentence in &doc.sentences {
+        let paragraph = doc.paragraph_index(sentence.start);
+        let first = all_mentions.partition_point(|(m, _)| m.start < sentence.start);
+        let here = all_mentions
+            .get(first)
+            .filter(|(m, _)| m.start < sentence.end)
+            .map(|(m, who)| (m.end, *who));
+        let (from, who) = match (here, subject) {
+            (Some((end, who)), _) => (end, Some(who)),
+            (None, Some((who, p))) if p == paragraph => (sentence.start, Some(who)),
+            _ => (sentence.start, None),
+        };
+        if let Some(who) = who {
+            // Subject pronouns only: a possessive (`her ability`) often belongs to someone else.
+            for token in doc.tokens_in(from..sentence.end) {
+                let word = doc.token_text(token).to_lowercase();
+                if matches!(word.as_str(), "he" | "she" | "himself" | "herself") {
+                    vote(who, gendered(&word), 1);
+                }
+            }
+        }
+        if let Some((_, who)) = here {
+            subject = Some((who, paragraph));
+        }
+    }
+    for (person, (male, female)) in people.iter_mut().zip(votes) {
+        person.gender = if female > male * 2 {
+            Pronoun::Female
+        } else if male > female * 2 {
+            Pronoun::Male
+        } else {
+            Pronoun::Plural
+        };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn people(text: &str) -> Vec<(String, Vec<String>, Pronoun)> {
+        let doc = Document::new(text);
+        People::new(&doc, &[])
+            .people
+            .into_iter()
+            .map(|p| (p.name, p.titles, p.gender))
+            .collect()
+    }
+
+    #[test]
+    fn titles_split_from_names_and_surnames_merge() {
+        let found = people(
+            "Mexican President Claudia Sheinbaum spoke. Sheinbaum said she would go. \
+             Secretary of State Marco Rubio left.",
+        );
+        assert_eq!(found[0].0, "Claudia Sheinbaum");
+        assert_eq!(found[0].1, vec!["mexican president".to_string()]);
+        assert_eq!(found[0].2, Pronoun::Female);
+        assert_eq!(found[1].0, "Marco Rubio");
+        assert_eq!(found[1].1, vec!["secretary of state".to_string()]);
+    }
+
+    #[test]
+    fn organisations_are_not_people() {
+        assert!(
+            people("The White House and the Sinaloa Cartel met the New York Times.").is_empty()
+        );
+    }
+}

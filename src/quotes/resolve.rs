@@ -1,0 +1,246 @@
+//! From a speaker mention to a speaker: the canonical name, the entity, and whether the source
+//! is named.
+//!
+//! - a name becomes the fullest form of that name in the article;
+//! - `he`/`she` become the most recent person of that gender mentioned before, preferring the
+//!   last speaker (news keeps its speaker across `he added`);
+//! - `they`/`we` become the last collective source (officials, an organisation);
+//! - `I` inside a quote is the quote's own speaker;
+//! - `the president` becomes the person the article calls president, else stays a description.
+
+use std::ops::Range;
+
+use super::attribution::{Mention, MentionKind};
+use super::people::People;
+use super::words::{is_determiner, is_source_noun, Pronoun};
+use crate::analysis::{Speaker, TextSpan};
+use crate::text::Document;
+
+/// What is known when a mention is resolved.
+pub struct Context<'a> {
+    /// The article.
+    pub doc: &'a Document<'a>,
+    /// Its people.
+    pub people: &'a People,
+    /// Speakers so far, in text order: (byte where the quote starts, speaker).
+    pub previous: &'a [(usize, Speaker)],
+    /// Spans of quotation content, to tell mentions inside quotes from the writer's.
+    pub quoted: &'a [Range<usize>],
+    /// The speaker of the quote containing this one, if nested.
+    pub outer: Option<&'a Speaker>,
+}
+
+fn inside(quoted: &[Range<usize>], byte: usize) -> Option<&Range<usize>> {
+    quoted.iter().find(|q| q.start <= byte && byte < q.end)
+}
+
+/// Resolves `mention`; `resolution` records how.
+pub fn resolve(mention: &Mention, cx: &Context) -> Option<Speaker> {
+    let text = &cx.doc.text[mention.span.clone()];
+    let span = Some(TextSpan::new(
+        cx.doc.text,
+        mention.span.start,
+        mention.span.end,
+    ));
+    let named = |i: usize, resolution: &str| {
+        let person = &cx.people.people[i];
+        Some(Speaker {
+            name: person.name.clone(),
+            entity: person.entity.clone(),
+            mention: span.clone(),
+            anonymous: false,
+            resolution: resolution.to_string(),
+        })
+    };
+    match &mention.kind {
+        MentionKind::Name => {
+            if let Some(i) = cx
+                .people
+                .at(&mention.span)
+                .or_else(|| cx.people.by_name(text))
+            {
+                return named(i, "name");
+            }
+            Some(Speaker {
+                name: text.to_string(),
+                entity: None,
+                mention: span,
+                anonymous: false,
+                resolution: "name".to_string(),
+            })
+        }
+        MentionKind::Org => {
+            let known = cx
+                .people
+                .org_at(&mention.span)
+                .or_else(|| cx.people.org_by_name(text));
+            let (name, entity) = match known {
+                Some((name, id)) => (name.to_string(), id.map(str::to_string)),
+                None => (text.to_string(), None),
+            };
+            Some(Speaker {
+                name,
+                entity,
+                mention: span,
+                anonymous: true,
+                resolution: "organisation".to_string(),
+            })
+        }
+        MentionKind::Pronoun(Pronoun::First) => cx.outer.map(|outer| Speaker {
+            mention: span.clone(),
+            resolution: "pronoun".to_string(),
+            ..outer.clone()
+        }),
+        MentionKind::Pronoun(gender @ (Pronoun::Male | Pronoun::Female)) => {
+            let at = mention.span.start;
+            let own_quote = inside(cx.quoted, at);
+            let compatible = |i: usize| {
+                let g = cx.people.people[i].gender;
+                g == *gender || g == Pronoun::Plural
+            };
+            // The last speaker, when the pronoun fits them, carries over.
+            let last_speaker = cx
+                .previous
+                .iter()
+                .rev()
+                .find(|(_, s)| !s.anonymous)
+                .and_then(|(_, s)| cx.people.by_name(&s.name));
+            let recent = cx
+                .people
+                .mentions_before(at)
+                .filter(|(m, _)| match inside(cx.quoted, m.start) {
+                    None => true,
+                    Some(q) => Some(q) == own_quote,
+                })
+                .map(|(_, i)| i)
+                .find(|&i| compatible(i));
+            let exact = cx
+                .people
+                .mentions_before(at)
+                .filter(|(m, _)| {
+                    inside(cx.quoted, m.start).is_none() || inside(cx.quoted, m.start) == own_quote
+                })
+                .map(|(_, i)| i)
+                .find(|&i| cx.people.people[i].gender == *gender);
+            let choice = match (last_speaker, recent, exact) {
+                (Some(s), Some(r), _) if s == r => Some(s),
+                (_, _, Some(e)) => Some(e),
+                (Some(s), _, None) if compatible(s) => Some(s),
+                (_, r, None) => r,
+            };
+            choice.and_then(|i| named(i, "pronoun"))
+        }
+        MentionKind::Pronoun(Pronoun::Plural) => {
+            // `they said`: an organisation named earlier in the sentence, else the last
+            // collective source nearby, else the last organisation named.
+            let at = mention.span.start;
+            let sentence = cx.doc.sentences[cx.doc.sentence_index(at)].start;
+            if let Some((_, name, id)) = cx.people.last_org_in(sentence..at) {
+                return Some(Speaker {
+                    name: name.to_string(),
+                    entity: id.map(str::to_string),
+                    mention: span,
+                    anonymous: true,
+                    resolution: "pronoun".to_string(),
+                });
+            }
+            let paragraph = cx.doc.paragraph_index(at);
+            let since = cx.doc.paragraphs[paragraph.saturating_sub(1)].start;
+            if let Some((_, collective)) = cx
+                .previous
+                .iter()
+                .rev()
+                .find(|(start, s)| s.anonymous && *start >= since)
+            {
+                return Some(Speaker {
+                    mention: span,
+                    resolution: "pronoun".to_string(),
+                    ..collective.clone()
+                });
+            }
+            let (_, name, id) = cx.people.last_org_in(since..at)?;
+            Some(Speaker {
+                name: name.to_string(),
+                entity: id.map(str::to_string),
+                mention: span,
+                anonymous: true,
+                resolution: "pronoun".to_string(),
+            })
+        }
+        MentionKind::Role(role) => {
+            if let Some(i) = cx.people.with_role(role, mention.span.start) {
+                return named(i, "role");
+            }
+            Some(Speaker {
+                name: describe(text),
+                entity: None,
+                mention: span,
+                anonymous: true,
+                resolution: "role".to_string(),
+            })
+        }
+        MentionKind::Description => {
+            // `a New York Times report`: the organisation named inside a document is the
+            // source (but `a Labour MP` is a person, not the party).
+            let head = text.rsplit(' ').next().unwrap_or("").to_lowercase();
+            let document = matches!(
+                head.as_str(),
+                "report"
+                    | "statement"
+                    | "study"
+                    | "survey"
+                    | "article"
+                    | "analysis"
+                    | "poll"
+                    | "memo"
+                    | "data"
+            );
+            if let Some((name, id)) = cx.people.org_at(&mention.span).filter(|_| document) {
+                return Some(Speaker {
+                    name: name.to_string(),
+                    entity: id.map(str::to_string),
+                    mention: span,
+                    anonymous: true,
+                    resolution: "organisation".to_string(),
+                });
+            }
+            // `those people`, `the officials`: the unnamed source the article described before.
+            let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
+            if let (Some(first), Some(head)) = (words.first(), words.last()) {
+                if matches!(first.as_str(), "those" | "these" | "the") {
+                    let earlier =
+                        cx.previous.iter().rev().find(|(_, s)| {
+                            s.anonymous && s.name.split_whitespace().any(|w| w == head)
+                        });
+                    if let Some((_, earlier)) = earlier {
+                        return Some(Speaker {
+                            mention: span,
+                            resolution: "description".to_string(),
+                            ..earlier.clone()
+                        });
+                    }
+                }
+            }
+            Some(Speaker {
+                name: describe(text),
+                entity: None,
+                mention: span,
+                anonymous: true,
+                resolution: "description".to_string(),
+            })
+        }
+    }
+}
+
+/// A description as a speaker's name: sentence case undone (`A U.S. official` → `a U.S.
+/// official`), so the same source reads the same wherever it stands.
+fn describe(text: &str) -> String {
+    let first_word = text.split_whitespace().next().unwrap_or("").to_lowercase();
+    if !is_determiner(&first_word) && !is_source_noun(&first_word) {
+        return text.to_string();
+    }
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or(String::new(), |c| c.to_lowercase().chain(chars).collect())
+}

@@ -1,0 +1,94 @@
+//! Attribution verbs: which words report speech, their lemma, and whether they are neutral.
+//!
+//! The list is data (`src/lexicons/quotes/attribution_verbs.txt`); the stance layer takes its
+//! `loaded_attribution` cues from the verbs this module marks as not neutral, so there is one
+//! list, not two.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::lexicon::Lexicon;
+
+/// One inflected form of an attribution verb.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Verb {
+    /// The dictionary form (`said` → `say`).
+    pub lemma: &'static str,
+    /// False when the verb frames the speaker or the claim (`boasted`, `insisted`).
+    pub neutral: bool,
+}
+
+/// The list as shipped.
+pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::builtin(
+        "quotes/attribution_verbs.txt",
+        include_str!("../lexicons/quotes/attribution_verbs.txt"),
+    )
+});
+
+static FORMS: LazyLock<HashMap<&'static str, Verb>> = LazyLock::new(|| {
+    let data: &'static str = include_str!("../lexicons/quotes/attribution_verbs.txt");
+    data.lines()
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        .map(|line| {
+            let mut fields = line.split_whitespace();
+            let (form, lemma, stance) = (
+                fields.next().expect("form"),
+                fields.next().expect("lemma"),
+                fields.next().expect("stance"),
+            );
+            (
+                form,
+                Verb {
+                    lemma,
+                    neutral: stance == "neutral",
+                },
+            )
+        })
+        .collect()
+});
+
+/// Lemmas that report speech but do not introduce a reported clause (`called it “x”`,
+/// `praised the deal`): they attribute partial quotes, never indirect speech.
+const NO_CLAUSE: &[&str] = &[
+    "accuse", "blast", "call", "charge", "decry", "describe", "dismiss", "laud", "point", "post",
+    "praise", "slam", "tout", "tweet", "urge",
+];
+
+/// The attribution verb a lower-cased word form is, if any.
+pub fn lookup(word: &str) -> Option<Verb> {
+    FORMS.get(word).copied()
+}
+
+/// Whether the verb can introduce reported speech (`X said that …`).
+pub fn takes_clause(verb: Verb) -> bool {
+    !NO_CLAUSE.contains(&verb.lemma)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forms_map_to_lemmas_and_stance() {
+        let table = [
+            ("said", "say", true),
+            ("told", "tell", true),
+            ("boasted", "boast", false),
+            ("insisted", "insist", false),
+            ("according", "", true),
+        ];
+        for (form, lemma, neutral) in table {
+            match lookup(form) {
+                Some(verb) => assert_eq!((verb.lemma, verb.neutral), (lemma, neutral), "{form}"),
+                None => assert_eq!(lemma, "", "{form} should be a verb"),
+            }
+        }
+    }
+
+    #[test]
+    fn list_is_clean() {
+        assert!(LEXICON.lint().is_empty(), "{:?}", LEXICON.lint());
+        assert!(LEXICON.licence().contains("MIT"));
+    }
+}

@@ -1,0 +1,416 @@
+//! Small closed word classes the attribution rules read: pronouns, titles, role nouns,
+//! determiners. These are grammar, not vocabulary, so they live in code beside the rules that
+//! need them; open vocabularies (verbs, names, places) are data files.
+
+/// Personal pronouns that can be a speaker, with the gender or number they carry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pronoun {
+    /// he
+    Male,
+    /// she
+    Female,
+    /// they, we: a group, an institution, or a person of unstated gender
+    Plural,
+    /// I: the writer quoting themself, or a first-person quote's speaker
+    First,
+}
+
+/// A subject pronoun, if `word` (lower-cased) is one.
+pub fn pronoun(word: &str) -> Option<Pronoun> {
+    match word {
+        "he" => Some(Pronoun::Male),
+        "she" => Some(Pronoun::Female),
+        "they" | "we" => Some(Pronoun::Plural),
+        "i" => Some(Pronoun::First),
+        _ => None,
+    }
+}
+
+/// Words that learn a person's gender from the text around their name.
+pub fn gendered(word: &str) -> Option<Pronoun> {
+    match word {
+        "he" | "his" | "him" | "himself" | "mr" | "mr." => Some(Pronoun::Male),
+        "she" | "her" | "hers" | "herself" | "mrs" | "mrs." | "ms" | "ms." => Some(Pronoun::Female),
+        _ => None,
+    }
+}
+
+/// Words of a title before a name (`Mexican President`, `Secretary of State`, `Sen.`),
+/// lower-cased, without a final dot. Nationality adjectives count: they qualify the title.
+pub const TITLE_WORDS: &[&str] = &[
+    "acting",
+    "adm",
+    "admiral",
+    "adviser",
+    "advisor",
+    "ambassador",
+    "american",
+    "archbishop",
+    "assemblyman",
+    "assemblywoman",
+    "associate",
+    "attorney",
+    "bishop",
+    "brig",
+    "british",
+    "cabinet",
+    "canadian",
+    "capt",
+    "captain",
+    "cardinal",
+    "ceo",
+    "chairman",
+    "chairwoman",
+    "chancellor",
+    "chief",
+    "chinese",
+    "cmdr",
+    "col",
+    "colonel",
+    "commander",
+    "commissioner",
+    "congressman",
+    "congresswoman",
+    "councilman",
+    "councilwoman",
+    "counsel",
+    "cpl",
+    "defence",
+    "defense",
+    "deputy",
+    "detective",
+    "director",
+    "dr",
+    "economy",
+    "emperor",
+    "envoy",
+    "european",
+    "finance",
+    "first",
+    "foreign",
+    "former",
+    "french",
+    "gen",
+    "general",
+    "german",
+    "gov",
+    "governor",
+    "health",
+    "homeland",
+    "indian",
+    "interior",
+    "israeli",
+    "italian",
+    "japanese",
+    "judge",
+    "justice",
+    "king",
+    "lady",
+    "leader",
+    "lieutenant",
+    "lord",
+    "lt",
+    "maj",
+    "major",
+    "manager",
+    "mayor",
+    "mexican",
+    "minister",
+    "mp",
+    "mps",
+    "mr",
+    "mrs",
+    "ms",
+    "officer",
+    "pope",
+    "premier",
+    "president",
+    "press",
+    "prime",
+    "prince",
+    "princess",
+    "prof",
+    "professor",
+    "queen",
+    "rabbi",
+    "rep",
+    "representative",
+    "rev",
+    "russian",
+    "secretary",
+    "security",
+    "sen",
+    "senator",
+    "sergeant",
+    "sgt",
+    "sheikh",
+    "sir",
+    "speaker",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "state",
+    "sultan",
+    "superintendent",
+    "supreme",
+    "treasury",
+    "ukrainian",
+    "under",
+    "vice",
+    "war",
+    "white",
+];
+
+/// Whether `word` (any case, dot allowed) is a title word.
+pub fn is_title_word(word: &str) -> bool {
+    let lower = word.trim_end_matches('.').to_lowercase();
+    lower == "u.s"
+        || lower == "us"
+        || lower == "u.n"
+        || TITLE_WORDS.binary_search(&lower.as_str()).is_ok()
+}
+
+/// Lower-case particles inside names (`de la Fuente`, `van der Berg`, `bin Salman`).
+pub fn is_name_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "de" | "del"
+            | "della"
+            | "der"
+            | "di"
+            | "da"
+            | "dos"
+            | "du"
+            | "la"
+            | "le"
+            | "van"
+            | "von"
+            | "bin"
+            | "ibn"
+            | "al"
+            | "el"
+            | "y"
+    )
+}
+
+/// Head nouns of descriptions that can be a source (`a U.S. official`, `the spokeswoman`,
+/// `three people familiar with the matter`), lower-cased.
+pub const SOURCE_NOUNS: &[&str] = &[
+    "administration",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "agency",
+    "aide",
+    "aides",
+    "ambassador",
+    "analyst",
+    "analysts",
+    "authorities",
+    "campaign",
+    "chief",
+    "commander",
+    "company",
+    "critics",
+    "department",
+    "diplomat",
+    "diplomats",
+    "director",
+    "economist",
+    "economists",
+    "embassy",
+    "envoy",
+    "executive",
+    "executives",
+    "expert",
+    "experts",
+    "figure",
+    "figures",
+    "general",
+    "government",
+    "governor",
+    "group",
+    "insider",
+    "insiders",
+    "investigators",
+    "lawmaker",
+    "lawmakers",
+    "lawyer",
+    "lawyers",
+    "leader",
+    "leaders",
+    "mayor",
+    "member",
+    "members",
+    "minister",
+    "ministry",
+    "mp",
+    "mps",
+    "negotiator",
+    "negotiators",
+    "observers",
+    "office",
+    "officer",
+    "officers",
+    "official",
+    "officials",
+    "people",
+    "person",
+    "police",
+    "president",
+    "prosecutor",
+    "prosecutors",
+    "report",
+    "representative",
+    "researcher",
+    "researchers",
+    "residents",
+    "secretary",
+    "senator",
+    "source",
+    "sources",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "staffer",
+    "staffers",
+    "statement",
+    "study",
+    "survey",
+    "witnesses",
+];
+
+/// Whether a lower-cased word can head a source description.
+pub fn is_source_noun(word: &str) -> bool {
+    SOURCE_NOUNS.binary_search(&word).is_ok()
+}
+
+/// Source nouns that stand for one person, who may be named elsewhere in the article.
+pub fn is_person_role(word: &str) -> bool {
+    matches!(
+        word,
+        "president"
+            | "minister"
+            | "secretary"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "ambassador"
+            | "leader"
+            | "governor"
+            | "mayor"
+            | "senator"
+            | "general"
+            | "chief"
+            | "director"
+            | "envoy"
+            | "commander"
+            | "diplomat"
+            | "executive"
+            | "economist"
+            | "adviser"
+            | "advisor"
+            | "aide"
+            | "lawyer"
+            | "prosecutor"
+            | "representative"
+    )
+}
+
+/// Words that may open a description of a source.
+pub fn is_determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "a" | "an"
+            | "the"
+            | "some"
+            | "several"
+            | "many"
+            | "most"
+            | "other"
+            | "those"
+            | "these"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "dozens"
+            | "few"
+            | "one"
+            | "senior"
+            | "both"
+            | "its"
+            | "his"
+            | "her"
+            | "their"
+    )
+}
+
+/// Words that may stand between a subject and its verb (`has long said`, `later told`).
+pub fn is_verb_filler(word: &str) -> bool {
+    matches!(
+        word,
+        "has"
+            | "have"
+            | "had"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "been"
+            | "being"
+            | "also"
+            | "later"
+            | "then"
+            | "again"
+            | "long"
+            | "once"
+            | "already"
+            | "further"
+            | "earlier"
+            | "separately"
+            | "previously"
+            | "repeatedly"
+            | "publicly"
+            | "privately"
+            | "recently"
+            | "simply"
+            | "would"
+            | "will"
+            | "did"
+            | "does"
+            | "do"
+            | "not"
+            | "never"
+            | "often"
+            | "herself"
+            | "himself"
+            | "themselves"
+            | "quickly"
+            | "flatly"
+            | "firmly"
+            | "reportedly"
+            | "allegedly"
+            | "first"
+            | "subsequently"
+            | "still"
+            | "yet"
+    ) || (word.len() > 4 && word.ends_with("ly") && word.chars().all(char::is_alphabetic))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_lists_are_sorted_for_binary_search() {
+        assert!(TITLE_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(SOURCE_NOUNS.windows(2).all(|w| w[0] < w[1]));
+    }
+}

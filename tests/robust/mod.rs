@@ -170,7 +170,7 @@ impl BackMap {
                 OffsetUnit::Utf16 => c.len_utf16(),
                 OffsetUnit::Chars => 1,
             };
-            bytes.extend(std::iter::repeat(usize::MAX).take(width - 1));
+            bytes.resize(bytes.len() + width - 1, usize::MAX);
         }
         bytes.push(text.len());
         BackMap { bytes }

@@ -25,7 +25,8 @@ if [ "$have" != "$pinned" ]; then
   cargo install wasm-bindgen-cli --version "$pinned"
 fi
 
-if [ ! -x node_modules/.bin/wasm-opt ] || { [ "$want" = test ] && [ ! -d node_modules/playwright-core ]; }; then
+# npm ci when node_modules is missing or older than the lock file (a dependency was added).
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm dev tools (binaryen's wasm-opt, playwright-core)"
   npm ci --no-audit --no-fund --loglevel=error
 fi

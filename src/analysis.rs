@@ -6,6 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::profile::Profile;
+
 /// The version of the JSON format. Bump it when a field changes meaning or disappears.
 pub const FORMAT_VERSION: u32 = 1;
 
@@ -46,6 +48,10 @@ pub struct Analysis {
     pub entities: Vec<Entity>,
     /// Stance cues in order of their start.
     pub cues: Vec<Cue>,
+    /// The sourcing profile: speakers by share of voice, totals, the writer's own cues. Counts
+    /// only, no spans.
+    #[serde(default)]
+    pub profile: Profile,
 }
 
 /// How a quotation is given.
@@ -181,7 +187,10 @@ pub struct Cue {
     pub span: TextSpan,
     /// The rule (or lexicon) that found it.
     pub rule: String,
-    /// `writer`, or the speaker's entity id when the cue stands inside that speaker's quote.
+    /// Whose voice: `writer` outside every quote; inside a quote, its speaker's entity id, or
+    /// for a speaker without an entity `speaker:` + their name in lower case with other
+    /// characters than letters and digits turned into `-` (`speaker:a-u-s-official`), or
+    /// `unattributed` when the quote has no speaker. See `cues::voice`.
     pub voice: String,
 }
 

@@ -37,10 +37,12 @@
 #![deny(missing_docs)]
 
 pub mod analysis;
+pub mod compare;
 pub mod cues;
 pub mod entities;
 pub mod lexicon;
 pub mod offsets;
+pub mod profile;
 pub mod quotes;
 pub mod rules;
 pub mod text;
@@ -60,12 +62,16 @@ pub fn annotate(text: &str) -> Analysis {
     let entities = entities::find(&doc);
     let quotes = quotes::find(&doc, &entities);
     let cues = cues::find(&doc, &quotes, &entities);
-    Analysis {
+    let mut analysis = Analysis {
         version: FORMAT_VERSION,
         quotes,
         entities,
         cues,
-    }
+        profile: profile::Profile::default(),
+    };
+    // The profile reads the finished analysis, so it comes last.
+    analysis.profile = profile::build(text, &analysis);
+    analysis
 }
 
 /// Annotates one article with offsets counted in `unit`.

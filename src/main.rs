@@ -13,6 +13,8 @@ newslens — who is quoted in a news article, what they said, and how the story 
 USAGE:
     newslens annotate [OPTIONS] [FILE ...]    annotate articles (no FILE or '-': standard input)
     newslens annotate --jsonl [OPTIONS]       annotate JSON Lines from standard input
+    newslens profile FILE                     print who is quoted and how, as a table ('-': stdin)
+    newslens compare [OPTIONS] FILE ...       compare several outlets' articles on one story
     newslens --help | --version
 
 OUTPUT:
@@ -21,6 +23,9 @@ OUTPUT:
     --jsonl reads lines like {\"id\": \"a1\", \"text\": \"...\"} and writes one line per input line,
     in order: {\"id\": \"a1\", ...analysis}. A line that cannot be read answers
     {\"id\": ..., \"line\": N, \"error\": \"...\"}; the rest go on, and the exit status is 1.
+    compare prints one pretty JSON object: articles (id = the file's path, title = its first
+    non-blank line), quote_clusters (the same quotation across articles, with word-level
+    variants), speakers, entities, numbers (with conflicting values) and duplicate_paragraphs.
 
 OPTIONS:
     --offsets UNIT    how spans are counted: utf16 (default; JavaScript), chars (code points;
@@ -38,6 +43,7 @@ EXIT STATUS:
 EXAMPLES:
     newslens annotate article.txt
     newslens annotate --offsets chars a.txt b.txt > out.jsonl
+    newslens compare seeds/*.txt
     cat corpus.jsonl | newslens annotate --jsonl > annotated.jsonl
 ";
 
@@ -51,6 +57,8 @@ struct Options {
 
 enum Command {
     Annotate(Options),
+    Profile(String),
+    Compare(Options),
     Help,
     Version,
 }
@@ -61,9 +69,18 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
         None | Some("-h" | "--help" | "help") => return Ok(Command::Help),
         Some("-V" | "--version") => return Ok(Command::Version),
         Some("annotate") => "annotate",
+        Some("profile") => {
+            return match (rest.next(), rest.next()) {
+                (Some(file), None) if file != "-h" && file != "--help" => {
+                    Ok(Command::Profile(file.clone()))
+                }
+                (Some(_), None) => Ok(Command::Help),
+                _ => Err("profile needs exactly one FILE ('-' for standard input)".to_string()),
+            };
+        }
+        Some("compare") => "compare",
         Some(other) => return Err(format!("unknown command {other:?} (try 'newslens --help')")),
     };
-    debug_assert_eq!(command, "annotate");
     let mut options = Options {
         files: Vec::new(),
         jsonl: false,
@@ -94,6 +111,15 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
             file => options.files.push(file.to_string()),
         }
     }
+    if command == "compare" {
+        if options.jsonl || options.explain {
+            return Err("compare takes FILEs; --jsonl and --explain are for annotate".to_string());
+        }
+        if options.files.is_empty() {
+            return Err("compare needs at least one FILE (try 'newslens --help')".to_string());
+        }
+        return Ok(Command::Compare(options));
+    }
     if options.jsonl && !options.files.is_empty() {
         return Err("--jsonl reads standard input; give no FILE with it".to_string());
     }
@@ -113,6 +139,20 @@ fn main() -> ExitCode {
         }
         Ok(Command::Annotate(options)) if options.jsonl => run_jsonl(&options),
         Ok(Command::Annotate(options)) => run_files(&options),
+        Ok(Command::Profile(path)) => match read_text(&path, false) {
+            Ok(text) => {
+                print!(
+                    "{}",
+                    newslens::profile::render_table(&newslens::annotate(&text).profile)
+                );
+                ExitCode::SUCCESS
+            }
+            Err(message) => {
+                eprintln!("newslens: {message}");
+                ExitCode::from(2)
+            }
+        },
+        Ok(Command::Compare(options)) => run_compare(&options),
         Err(message) => {
             eprintln!("newslens: {message}");
             ExitCode::from(2)
@@ -197,6 +237,33 @@ fn run_files(options: &Options) -> ExitCode {
         return ExitCode::from(2);
     }
     status
+}
+
+fn run_compare(options: &Options) -> ExitCode {
+    let mut texts = Vec::new();
+    for path in &options.files {
+        match read_text(path, options.lossy) {
+            Ok(text) => texts.push(text),
+            Err(message) => {
+                eprintln!("newslens: {message}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let articles: Vec<(&str, &str)> = options
+        .files
+        .iter()
+        .map(String::as_str)
+        .zip(texts.iter().map(String::as_str))
+        .collect();
+    let comparison = newslens::compare::compare_named_in(&articles, options.unit);
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let written = serde_json::to_writer_pretty(&mut out, &comparison);
+    if written.is_err() || writeln!(out).is_err() || out.flush().is_err() {
+        return ExitCode::from(2);
+    }
+    ExitCode::SUCCESS
 }
 
 #[derive(serde::Deserialize)]

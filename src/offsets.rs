@@ -19,7 +19,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, TextSpan};
 
 /// The unit offsets are counted in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -94,6 +94,30 @@ pub fn convert(analysis: &mut Analysis, text: &str, unit: OffsetUnit) {
     });
 }
 
+/// Rewrites spans (byte offsets into `text`) into `unit`, in one pass over the text: for spans
+/// that live outside an [`Analysis`], such as the members of a comparison's quote clusters.
+///
+/// Call it once per span: the spans must hold byte offsets on entry.
+pub fn convert_spans<'s>(
+    text: &str,
+    spans: impl IntoIterator<Item = &'s mut TextSpan>,
+    unit: OffsetUnit,
+) {
+    let mut spans: Vec<&mut TextSpan> = spans.into_iter().collect();
+    if unit == OffsetUnit::Bytes || spans.is_empty() {
+        return;
+    }
+    let mut offsets: Vec<usize> = spans.iter().flat_map(|s| [s.start, s.end]).collect();
+    offsets.sort_unstable();
+    offsets.dedup();
+    let converted = from_bytes(text, &offsets, unit);
+    let lookup = |byte: usize| converted[offsets.binary_search(&byte).expect("collected above")];
+    for span in &mut spans {
+        span.start = lookup(span.start);
+        span.end = lookup(span.end);
+    }
+}
+
 /// Converts sorted byte offsets (each on a character boundary) into `unit`, in one pass.
 pub fn from_bytes(text: &str, sorted_bytes: &[usize], unit: OffsetUnit) -> Vec<usize> {
     let mut out = Vec::with_capacity(sorted_bytes.len());
@@ -165,6 +189,15 @@ mod tests {
     fn half_a_surrogate_pair_is_not_a_boundary() {
         assert_eq!(to_byte(TEXT, 4, OffsetUnit::Utf16), None);
         assert_eq!(to_byte(TEXT, 99, OffsetUnit::Chars), None);
+    }
+
+    #[test]
+    fn loose_spans_convert_like_an_analysis() {
+        let mut spans = [TextSpan::new(TEXT, 3, 13), TextSpan::new(TEXT, 14, 18)];
+        convert_spans(TEXT, spans.iter_mut(), OffsetUnit::Utf16);
+        assert_eq!((spans[0].start, spans[0].end), (2, 6));
+        assert_eq!((spans[1].start, spans[1].end), (7, 10));
+        assert_eq!(spans[1].text, "a\u{301}b");
     }
 
     #[test]

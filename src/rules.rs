@@ -58,6 +58,122 @@ pub const RULES: &[(&str, &str)] = &[
         "the fragment's sentence has a reporting or speech-act verb with a subject: X called it “…”",
     ),
     (
+        "cue.attribution.loaded_verb",
+        "a verb that introduces a quote and frames its speaker (boasted, claimed, warned), as the quotes layer marked it not neutral",
+    ),
+    (
+        "cue.attribution.loaded_verb_position",
+        "a loaded verb of saying from the quotes layer's list, in attribution position but not attached to a quote (had touted a drop, arguing that)",
+    ),
+    (
+        "cue.lexicon.anonymity",
+        "a formula that grants or explains a source's anonymity (speaking on condition of anonymity)",
+    ),
+    (
+        "cue.lexicon.booster",
+        "a word or phrase of emphasis or certainty from the booster list (absolutely, firmly, never)",
+    ),
+    (
+        "cue.lexicon.evaluative",
+        "loaded or emotive wording from the evaluative list (disastrous, blindsided, at odds)",
+    ),
+    (
+        "cue.lexicon.hedge",
+        "a word or phrase of uncertainty or distance from the hedge list (reportedly, unclear, probably)",
+    ),
+    (
+        "cue.lexicon.refusal",
+        "a refusal, denial or rejection from the refusal list (ruled out, rejected, not going to)",
+    ),
+    (
+        "cue.lexicon.support",
+        "cooperation or praise from the support list (cooperate, partnership, praised)",
+    ),
+    (
+        "cue.modal.epistemic",
+        "could, may or might saying something is possible, not that someone is able or allowed",
+    ),
+    (
+        "cue.negation.answer_no",
+        "no given as an answer (we have always said no), not as a determiner",
+    ),
+    (
+        "cue.negation.declined_to_say",
+        "a negated or declined verb of saying (did not confirm, wouldn't answer, declined to comment)",
+    ),
+    (
+        "cue.negation.negated_support",
+        "a cooperation word under negation (will not cooperate), a refusal rather than support",
+    ),
+    (
+        "cue.scare_quote",
+        "the writer's scare quotes around a word or two (a 'new' policy): distance and judgement",
+    ),
+    (
+        "cue.sense.appear_seeming",
+        "appear in the sense of seeming (appears linked), not of showing up",
+    ),
+    (
+        "cue.sense.backed",
+        "backed or backing as support (backed the plan), not backed down or backed up",
+    ),
+    (
+        "cue.sense.clear_adjective",
+        "clear as an adjective of certainty (a clear rejection), not negated and not the verb",
+    ),
+    (
+        "cue.sense.dismissed",
+        "dismissed as a refusal (dismissed the claims), not dismissed from a post",
+    ),
+    (
+        "cue.sense.distancing",
+        "what someone called or described as: the writer hands the wording to its source",
+    ),
+    (
+        "cue.sense.excluded_object",
+        "excluded with an object (excluded any involvement), not excluded from",
+    ),
+    (
+        "cue.sense.firm_stance",
+        "firm describing a stance (a firm denial, stood firm), not a company",
+    ),
+    (
+        "cue.sense.help_offer",
+        "help or an offer from one party to another (help you, offered assistance)",
+    ),
+    (
+        "cue.sense.judgement",
+        "illegal, broken, hurt or strain as a judgement (an illegal act, could hurt ties), not a description (illegal immigration, broken into, hurt in a crash, a strain of a virus)",
+    ),
+    (
+        "cue.sense.opposed",
+        "opposed as a refusal, not in 'as opposed to'",
+    ),
+    (
+        "cue.sense.possibility_raised",
+        "a possibility the writer raises (a possibility that ...), not one that is ruled out",
+    ),
+    (
+        "cue.sense.possible",
+        "possible as a hedge, not in 'as soon as possible' or 'everything possible'",
+    ),
+    (
+        "cue.sense.reported_adjective",
+        "reported as an adjective (the reported plan) or 'is reported to', not a verb of reporting",
+    ),
+    (
+        "cue.source.description",
+        "an unnamed source: a description of people who speak (a U.S. official, people familiar with the matter)",
+    ),
+    (
+        "cue.source.generic_experts",
+        "unnamed generic experts a claim leans on (some analysts, analysts say)",
+    ),
+    (
+        "cue.source.quote_speaker",
+        "the description the quotes layer gives as an anonymous quote's speaker",
+    ),
+    (
         "entities.date.bare_duration",
         "a plural time unit after for/in/over (`For months` → `months`)",
     ),

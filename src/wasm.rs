@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::offsets::OffsetUnit;
 
@@ -14,25 +15,63 @@ fn start() {
 /// Annotates `text`; `offsets` is `"utf16"` (the default, what JavaScript strings index),
 /// `"chars"` or `"bytes"`. Returns the analysis as a plain object (see docs/FORMAT.md).
 ///
-/// A non-string `text` is a `TypeError`. A string with a lone surrogate is annotated with each
+/// A non-string `text` is an error. A string with a lone surrogate is annotated with each
 /// lone surrogate replaced by U+FFFD, which keeps every UTF-16 offset valid for the original.
 #[wasm_bindgen]
 pub fn annotate(text: JsValue, offsets: Option<String>) -> Result<JsValue, JsError> {
     let text = text
         .as_string()
         .ok_or_else(|| JsError::new("annotate expects the article as a string"))?;
-    let unit = match offsets {
-        None => OffsetUnit::Utf16,
-        Some(name) => name.parse().map_err(|e| JsError::new(&format!("{e}")))?,
-    };
-    let analysis = crate::annotate_in(&text, unit);
-    analysis
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&e.to_string()))
+    to_js(&crate::annotate_in(&text, unit(offsets)?))
+}
+
+/// Compares articles: `texts` is an array of strings (article indices are positions in it),
+/// `offsets` as for [`annotate`]. Returns the comparison as a plain object (see
+/// [`crate::compare::Comparison`]).
+///
+/// A non-array `texts` or a non-string item is a clear error naming the item.
+#[wasm_bindgen]
+pub fn compare(texts: JsValue, offsets: Option<String>) -> Result<JsValue, JsError> {
+    let array = texts
+        .dyn_ref::<js_sys::Array>()
+        .ok_or_else(|| JsError::new("compare expects an array of article strings"))?;
+    let texts = array
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            item.as_string().ok_or_else(|| {
+                JsError::new(&format!(
+                    "compare expects an array of article strings; item {i} is not a string"
+                ))
+            })
+        })
+        .collect::<Result<Vec<String>, JsError>>()?;
+    let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+    to_js(&crate::compare::compare_in(&texts, unit(offsets)?))
+}
+
+/// What a rule id (`Quote::rule`, `Cue::rule`, …) means in plain words, for the page's cards;
+/// the id itself when it is not described.
+#[wasm_bindgen]
+pub fn describe_rule(id: &str) -> String {
+    crate::rules::describe(id).to_string()
 }
 
 /// The crate's version.
 #[wasm_bindgen]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
+}
+
+fn unit(offsets: Option<String>) -> Result<OffsetUnit, JsError> {
+    offsets.map_or(Ok(OffsetUnit::Utf16), |name| {
+        name.parse().map_err(|e| JsError::new(&format!("{e}")))
+    })
+}
+
+/// Plain JS objects and arrays (not Maps), as JSON would give.
+fn to_js(value: &impl Serialize) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&e.to_string()))
 }

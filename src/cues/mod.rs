@@ -1,10 +1,147 @@
 //! Stance cues: hedges, boosters, refusals, support, loaded attribution, anonymous sources and
-//! evaluative wording.
+//! evaluative wording (categories and rules as in the annotation guidelines, §4).
+//!
+//! Each module has one job:
+//! - [`words`] normalises the tokens once; [`matcher`] matches word sequences;
+//! - [`lexicons`] holds the data files (`src/lexicons/cues/*.txt`): cues by themselves;
+//! - [`senses`], [`modals`] and [`negation`] decide words whose sense depends on context
+//!   (`reported`, `could`, `no`, …);
+//! - [`sources`] finds unnamed sources and generic experts;
+//! - [`attribution`] takes loaded attribution from the quotes layer's cues and verb list;
+//! - [`scare`] marks the writer's scare quotes;
+//! - [`voice`] says whose voice each cue is in.
+//!
+//! Every cue names the rule that found it (see [`crate::rules`]). All passes are linear in the
+//! number of tokens.
+//!
+//! # Example
+//! ```
+//! let text = "Mexico ruled out an invasion, officials said. It could strain ties.";
+//! let cues = newslens::annotate(text).cues;
+//! let found: Vec<(&str, &str)> = cues.iter().map(|c| (c.span.text.as_str(), c.rule.as_str())).collect();
+//! assert!(found.contains(&("ruled out", "cue.lexicon.refusal")));
+//! assert!(found.contains(&("could", "cue.modal.epistemic")));
+//! assert!(found.contains(&("officials", "cue.source.description")));
+//! ```
 
-use crate::analysis::{Cue, Entity, Quote};
+pub mod attribution;
+pub mod found;
+pub mod lexicons;
+pub mod matcher;
+pub mod modals;
+pub mod negation;
+pub mod scare;
+pub mod senses;
+pub mod sources;
+pub mod voice;
+pub mod words;
+
+use crate::analysis::{Cue, Entity, Quote, TextSpan};
 use crate::text::Document;
+use found::Found;
 
 /// Finds the stance cues of a document, in order of start.
-pub fn find(_doc: &Document, _quotes: &[Quote], _entities: &[Entity]) -> Vec<Cue> {
-    Vec::new()
+pub fn find(doc: &Document, quotes: &[Quote], _entities: &[Entity]) -> Vec<Cue> {
+    let words = words::Words::new(doc);
+    let mut found = Vec::new();
+    let (matcher, meaning) = &*lexicons::MATCHER;
+    for hit in matcher.find(&words) {
+        let (category, rule) = meaning[hit.phrase];
+        found.push(Found::tokens(&words, hit.first, hit.end, category, rule));
+    }
+    senses::find(&words, &mut found);
+    modals::find(&words, &mut found);
+    sources::find(&words, &mut found);
+    attribution::anonymous_speakers(quotes, doc.text, &mut found);
+    // Negation runs after the support rules so it can check their scope.
+    negation::find(&words, &mut found);
+    attribution::find(&words, quotes, &mut found);
+    attribution::in_position(&words, &mut found);
+    scare::find(doc, quotes, &mut found);
+    let found = one_label_per_span(keep_longest(found));
+    let ranges: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
+    let speakers = voice::innermost(quotes, &ranges);
+    found
+        .into_iter()
+        .zip(speakers)
+        .map(|(f, quote)| Cue {
+            category: f.category,
+            span: TextSpan::new(doc.text, f.start, f.end),
+            rule: f.rule.to_string(),
+            voice: quote.map_or_else(
+                || voice::WRITER.to_string(),
+                |q| voice::speaker_key(quotes[q].speaker.as_ref()),
+            ),
+        })
+        .collect()
+}
+
+/// The same span carries two categories only for praise verbs used as attribution (guidelines
+/// §4): a loaded attribution verb that is also a refusal, hedge or evaluative cue (`denied`,
+/// `dismissed`, `threatened`) keeps that label only; support (`praised`) keeps both.
+fn one_label_per_span(found: Vec<Found>) -> Vec<Found> {
+    use crate::analysis::CueCategory::{LoadedAttribution, Support};
+    let other: std::collections::HashSet<(usize, usize)> = found
+        .iter()
+        .filter(|f| !matches!(f.category, LoadedAttribution | Support))
+        .map(|f| (f.start, f.end))
+        .collect();
+    found
+        .into_iter()
+        .filter(|f| f.category != LoadedAttribution || !other.contains(&(f.start, f.end)))
+        .collect()
+}
+
+/// Within one category, a cue inside a longer one is dropped (`has been clear` keeps, `clear`
+/// goes); different categories may overlap (`will never accept` refusal, `never` booster).
+/// Sorted by start, then end, then category.
+fn keep_longest(mut found: Vec<Found>) -> Vec<Found> {
+    found.sort_by_key(|f| (f.category, f.start, std::cmp::Reverse(f.end)));
+    let mut kept: Vec<Found> = Vec::with_capacity(found.len());
+    // Sorted by start within a category, so a cue lies inside an earlier one exactly when it
+    // ends no later than the furthest end so far.
+    let mut furthest: Option<(crate::analysis::CueCategory, usize)> = None;
+    for f in found {
+        match furthest {
+            Some((category, end)) if category == f.category && f.end <= end => continue,
+            Some((category, end)) if category == f.category => {
+                furthest = Some((category, end.max(f.end)))
+            }
+            _ => furthest = Some((f.category, f.end)),
+        }
+        kept.push(f);
+    }
+    kept.sort_by_key(|f| (f.start, f.end, f.category));
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    /// Every rule id written in the cue modules is described in `crate::rules`.
+    #[test]
+    fn every_rule_is_described() {
+        let sources = [
+            include_str!("attribution.rs"),
+            include_str!("lexicons.rs"),
+            include_str!("modals.rs"),
+            include_str!("negation.rs"),
+            include_str!("scare.rs"),
+            include_str!("senses.rs"),
+            include_str!("sources.rs"),
+        ];
+        let mut seen = 0;
+        for source in sources {
+            for piece in source.split('"').skip(1).step_by(2) {
+                if piece.starts_with("cue.") && !piece.contains(' ') {
+                    seen += 1;
+                    assert_ne!(
+                        crate::rules::describe(piece),
+                        piece,
+                        "describe {piece} in rules.rs"
+                    );
+                }
+            }
+        }
+        assert!(seen > 20);
+    }
 }

@@ -16,6 +16,7 @@ use super::attribution::{
     CueWord, Found, Mention, MentionKind,
 };
 use super::people::People;
+use super::spans::Quoted;
 use super::verbs::{self, Verb};
 use super::words::{is_verb_filler, pronoun};
 use crate::text::{Document, TokenKind};
@@ -236,12 +237,12 @@ fn clause_to_end(doc: &Document, first: usize, sentence_end: usize) -> Option<Ra
 }
 
 /// Whether the clause says more than a pronoun and an auxiliary outside its quotes.
-fn has_own_content(doc: &Document, clause: &Range<usize>, quoted: &[Range<usize>]) -> bool {
+fn has_own_content(doc: &Document, clause: &Range<usize>, quoted: &Quoted) -> bool {
     let outside: Vec<String> = doc
         .tokens_in(clause.clone())
         .iter()
         .filter(|t| t.kind != TokenKind::Punct)
-        .filter(|t| !quoted.iter().any(|q| q.start <= t.start && t.end <= q.end))
+        .filter(|t| !quoted.contains(t.start))
         .map(|t| doc.token_text(t).to_lowercase())
         .collect();
     outside.iter().any(|w| {
@@ -252,9 +253,9 @@ fn has_own_content(doc: &Document, clause: &Range<usize>, quoted: &[Range<usize>
 }
 
 /// Finds reported speech in every sentence, skipping text inside quote marks.
-pub fn find(doc: &Document, people: &People, quoted: &[Range<usize>]) -> Vec<Reported> {
+pub fn find(doc: &Document, people: &People, quoted: &Quoted) -> Vec<Reported> {
     let mut out: Vec<Reported> = Vec::new();
-    let in_quote = |byte: usize| quoted.iter().any(|q| q.start <= byte && byte < q.end);
+    let in_quote = |byte: usize| quoted.contains(byte);
     for sentence in &doc.sentences {
         let first = doc.token_at_or_after(sentence.start);
         let last = doc.tokens.partition_point(|t| t.end <= sentence.end);
@@ -280,9 +281,8 @@ pub fn find(doc: &Document, people: &People, quoted: &[Range<usize>]) -> Vec<Rep
                 None
             };
             if let Some(reported) = found {
-                let opens_with_quote = quoted.iter().any(|q| {
-                    q.start <= reported.clause.start + 3 && reported.clause.start <= q.start
-                });
+                let opens_with_quote =
+                    quoted.starts_within(reported.clause.start..reported.clause.start + 4);
                 let repeated = out.last().is_some_and(|r| r.clause == reported.clause);
                 if has_own_content(doc, &reported.clause, quoted)
                     && !in_quote(reported.clause.start)

@@ -14,10 +14,9 @@ pub mod kind;
 pub mod marks;
 pub mod people;
 pub mod resolve;
+pub mod spans;
 pub mod verbs;
 pub mod words;
-
-use std::ops::Range;
 
 use crate::analysis::{AttributionCue, Entity, Quote, QuoteKind, Speaker, TextSpan};
 use crate::text::Document;
@@ -36,7 +35,7 @@ struct Candidate {
 pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
     let people = People::new(doc, entities);
     let marked = marks::find(doc);
-    let quoted: Vec<Range<usize>> = marked.iter().map(|m| m.content.clone()).collect();
+    let quoted = spans::Quoted::new(marked.iter().map(|m| m.content.clone()));
 
     // Which marks quote someone, and how.
     let mut kept: Vec<Option<Candidate>> = Vec::with_capacity(marked.len());
@@ -59,11 +58,11 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
         });
         kept.push(candidate);
     }
-    let kept_spans: Vec<Range<usize>> = kept
-        .iter()
-        .flatten()
-        .map(|c| marked[c.index].content.clone())
-        .collect();
+    let kept_spans = spans::Quoted::new(
+        kept.iter()
+            .flatten()
+            .map(|c| marked[c.index].content.clone()),
+    );
     let reported = indirect::find(doc, &people, &kept_spans);
 
     // Attribute both kinds in text order, so pronouns see every speaker before them.
@@ -243,12 +242,22 @@ fn window(doc: &Document, marked: &[marks::Marked], index: usize, parent: Option
         floor = floor.max(marked[p].content.start);
         limit = limit.min(marked[p].content.end);
     }
-    for other in marked.iter().filter(|o| o.parent == m.parent) {
-        if other.close.end <= m.open.start {
-            floor = floor.max(other.close.end);
-        } else if other.open.start >= m.close.end {
-            limit = limit.min(other.open.start);
-        }
+    // Marks are in order of opening: the nearest sibling on each side is found by walking out
+    // from this one, and only while it can still fall inside the sentence.
+    if let Some(before) = marked[..index]
+        .iter()
+        .rev()
+        .take_while(|o| o.close.end > floor || o.parent != m.parent)
+        .find(|o| o.parent == m.parent)
+    {
+        floor = floor.max(before.close.end);
+    }
+    if let Some(after) = marked[index + 1..]
+        .iter()
+        .take_while(|o| o.open.start < limit)
+        .find(|o| o.parent == m.parent)
+    {
+        limit = limit.min(after.open.start);
     }
     Window { floor, limit }
 }

@@ -37,7 +37,16 @@ pub struct People {
     /// Organisation mentions, sorted: (span, canonical name, entity id when the entities layer
     /// found it).
     orgs: Vec<(Range<usize>, String, Option<String>)>,
+    /// Index of the longest organisation name ending in each last word.
+    fullest_org: HashMap<String, usize>,
+    /// People by full name and by last name (the first person with it).
+    by_full_name: HashMap<String, usize>,
+    by_last_name: HashMap<String, usize>,
 }
+
+/// How many mentions back a pronoun or role looks for its person: antecedents are near, and a
+/// bound keeps resolution linear in the article's length.
+pub const LOOKBACK: usize = 64;
 
 /// Capitalised words that never belong to a person's name.
 const NOT_NAME: &[&str] = &[
@@ -210,10 +219,33 @@ impl People {
             .flat_map(|(i, p)| p.mentions.iter().map(move |m| (m.clone(), i)))
             .collect();
         mentions.sort_by_key(|(m, _)| (m.start, m.end));
+        let mut fullest_org: HashMap<String, usize> = HashMap::new();
+        for (i, (_, name, _)) in orgs.iter().enumerate() {
+            let Some(last) = name.split_whitespace().last() else {
+                continue;
+            };
+            let longer = fullest_org
+                .get(last)
+                .is_none_or(|&j| orgs[j].1.len() < name.len());
+            if longer {
+                fullest_org.insert(last.to_string(), i);
+            }
+        }
+        let mut by_full_name = HashMap::new();
+        let mut by_last_name = HashMap::new();
+        for (i, person) in people.iter().enumerate() {
+            by_full_name.entry(person.name.clone()).or_insert(i);
+            if let Some(last) = person.name.split_whitespace().last() {
+                by_last_name.entry(last.to_string()).or_insert(i);
+            }
+        }
         People {
             people,
             mentions,
             orgs,
+            fullest_org,
+            by_full_name,
+            by_last_name,
         }
     }
 
@@ -229,38 +261,40 @@ impl People {
 
     /// The organisation (canonical name, entity id) whose mention overlaps `span`, if any.
     pub fn org_at(&self, span: &Range<usize>) -> Option<(&str, Option<&str>)> {
-        self.orgs
+        let before_end = self.orgs.partition_point(|(m, _, _)| m.start < span.end);
+        self.orgs[..before_end]
             .iter()
-            .find(|(m, _, _)| m.start < span.end && span.start < m.end)
+            .rev()
+            .take(2)
+            .find(|(m, _, _)| span.start < m.end)
             .map(|(_, name, id)| (name.as_str(), id.as_deref()))
     }
 
     /// The fullest organisation name that ends with `name` (`Times` → `New York Times`).
     pub fn org_by_name(&self, name: &str) -> Option<(&str, Option<&str>)> {
-        self.orgs
-            .iter()
-            .filter(|(_, full, _)| full.ends_with(name))
-            .max_by_key(|(_, full, _)| full.len())
-            .map(|(_, full, id)| (full.as_str(), id.as_deref()))
+        let last = name.split_whitespace().last()?;
+        let &i = self.fullest_org.get(last)?;
+        let (_, full, id) = &self.orgs[i];
+        full.ends_with(name)
+            .then_some((full.as_str(), id.as_deref()))
     }
 
     /// The last organisation mentioned in `range`, if any.
     pub fn last_org_in(&self, range: Range<usize>) -> Option<(&Range<usize>, &str, Option<&str>)> {
-        self.orgs
-            .iter()
-            .rev()
-            .find(|(m, _, _)| range.start <= m.start && m.end <= range.end)
+        let ended = self.orgs.partition_point(|(m, _, _)| m.end <= range.end);
+        self.orgs[..ended]
+            .last()
+            .filter(|(m, _, _)| range.start <= m.start)
             .map(|(m, name, id)| (m, name.as_str(), id.as_deref()))
     }
 
     /// The person a bare name refers to: the one whose full name ends with (or equals) it.
     pub fn by_name(&self, name: &str) -> Option<usize> {
         let last = name.split_whitespace().last()?;
-        self.people.iter().position(|p| p.name == name).or_else(|| {
-            self.people
-                .iter()
-                .position(|p| p.name.split_whitespace().last() == Some(last))
-        })
+        self.by_full_name
+            .get(name)
+            .or_else(|| self.by_last_name.get(last))
+            .copied()
     }
 
     /// Person mentions that start before `byte`, latest first.
@@ -279,6 +313,7 @@ impl People {
                 .any(|t| t.split_whitespace().any(|w| w == role))
         };
         self.mentions_before(byte)
+            .take(LOOKBACK)
             .map(|(_, i)| i)
             .find(|&i| holds(i))
             .or_else(|| (0..self.people.len()).find(|&i| holds(i)))

@@ -11,7 +11,8 @@
 use std::ops::Range;
 
 use super::attribution::{Mention, MentionKind};
-use super::people::People;
+use super::people::{People, LOOKBACK};
+use super::spans::Quoted;
 use super::words::{is_determiner, is_source_noun, Pronoun};
 use crate::analysis::{Speaker, TextSpan};
 use crate::text::Document;
@@ -25,13 +26,13 @@ pub struct Context<'a> {
     /// Speakers so far, in text order: (byte where the quote starts, speaker).
     pub previous: &'a [(usize, Speaker)],
     /// Spans of quotation content, to tell mentions inside quotes from the writer's.
-    pub quoted: &'a [Range<usize>],
+    pub quoted: &'a Quoted,
     /// The speaker of the quote containing this one, if nested.
     pub outer: Option<&'a Speaker>,
 }
 
-fn inside(quoted: &[Range<usize>], byte: usize) -> Option<&Range<usize>> {
-    quoted.iter().find(|q| q.start <= byte && byte < q.end)
+fn inside(quoted: &Quoted, byte: usize) -> Option<&Range<usize>> {
+    quoted.containing(byte)
 }
 
 /// Resolves `mention`; `resolution` records how.
@@ -103,11 +104,13 @@ pub fn resolve(mention: &Mention, cx: &Context) -> Option<Speaker> {
                 .previous
                 .iter()
                 .rev()
+                .take(LOOKBACK)
                 .find(|(_, s)| !s.anonymous)
                 .and_then(|(_, s)| cx.people.by_name(&s.name));
             let recent = cx
                 .people
                 .mentions_before(at)
+                .take(LOOKBACK)
                 .filter(|(m, _)| match inside(cx.quoted, m.start) {
                     None => true,
                     Some(q) => Some(q) == own_quote,
@@ -117,6 +120,7 @@ pub fn resolve(mention: &Mention, cx: &Context) -> Option<Speaker> {
             let exact = cx
                 .people
                 .mentions_before(at)
+                .take(LOOKBACK)
                 .filter(|(m, _)| {
                     inside(cx.quoted, m.start).is_none() || inside(cx.quoted, m.start) == own_quote
                 })
@@ -150,7 +154,8 @@ pub fn resolve(mention: &Mention, cx: &Context) -> Option<Speaker> {
                 .previous
                 .iter()
                 .rev()
-                .find(|(start, s)| s.anonymous && *start >= since)
+                .take_while(|(start, _)| *start >= since)
+                .find(|(_, s)| s.anonymous)
             {
                 return Some(Speaker {
                     mention: span,
@@ -209,7 +214,7 @@ pub fn resolve(mention: &Mention, cx: &Context) -> Option<Speaker> {
             if let (Some(first), Some(head)) = (words.first(), words.last()) {
                 if matches!(first.as_str(), "those" | "these" | "the") {
                     let earlier =
-                        cx.previous.iter().rev().find(|(_, s)| {
+                        cx.previous.iter().rev().take(LOOKBACK).find(|(_, s)| {
                             s.anonymous && s.name.split_whitespace().any(|w| w == head)
                         });
                     if let Some((_, earlier)) = earlier {

@@ -73,3 +73,35 @@ fn bad_input_is_a_js_error_not_a_trap() {
     assert!(newslens::wasm::annotate(JsValue::from_f64(3.0), None).is_err());
     assert!(newslens::wasm::annotate(JsValue::from_str("x"), Some("lines".into())).is_err());
 }
+
+#[wasm_bindgen_test]
+fn compare_members_slice_their_js_strings() {
+    let other = "Autre 😀😀 — « x » “Nous coopérons, 👍🏽 mais non,” a dit Sheinbaum.";
+    let texts = Array::of2(&JsValue::from_str(TEXT), &JsValue::from_str(other));
+    let comparison = newslens::wasm::compare(texts.into(), None).expect("compares");
+    let clusters: Array = get(&comparison, "quote_clusters")
+        .dyn_into()
+        .expect("array");
+    assert!(clusters.length() >= 1, "the shared quote clusters");
+    let js = [JsString::from(TEXT), JsString::from(other)];
+    let members: Array = get(&clusters.get(0), "members").dyn_into().expect("array");
+    for member in members.iter() {
+        let article = get(&member, "article").as_f64().unwrap() as usize;
+        let (start, end) = (get(&member, "start"), get(&member, "end"));
+        let slice =
+            js[article].substring(start.as_f64().unwrap() as u32, end.as_f64().unwrap() as u32);
+        assert_eq!(
+            String::from(slice),
+            get(&member, "text").as_string().unwrap()
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn compare_rejects_what_is_not_an_array_of_strings() {
+    assert!(newslens::wasm::compare(JsValue::from_str("x"), None).is_err());
+    let mixed = Array::of2(&JsValue::from_str("x"), &JsValue::from_f64(1.0));
+    assert!(newslens::wasm::compare(mixed.into(), None).is_err());
+    let ok = Array::of1(&JsValue::from_str("x"));
+    assert!(newslens::wasm::compare(ok.into(), Some("lines".into())).is_err());
+}

@@ -1,0 +1,303 @@
+//! Words that are cues in one sense and plain words in another. Each rule looks at the words
+//! around and keeps the stance sense only:
+//!
+//! - `reported` is a hedge as an adjective (`the reported plan`), not as a verb (`AP reported`);
+//! - `appear(s)` is a hedge for seeming (`appears linked`), not for showing up (`appeared in court`);
+//! - `possible` is a hedge except in `as soon as possible`, `everything possible`;
+//! - `possibility` is a hedge when the writer raises it (`a possibility that`), not when it is
+//!   the object of a refusal (`ruled out any possibility`);
+//! - `clear` is a booster as an adjective (`a clear rejection`), not as a verb (`clear the way`)
+//!   nor under negation (`not clear` is a hedge, in the list);
+//! - `help`/`offer` are support when one party offers the other something (`help you`,
+//!   `offered assistance`), not as plain nouns;
+//! - `excluded` is a refusal with an object (`excluded any involvement`), not `excluded from`;
+//! - `opposed` is a refusal except in `as opposed to`; `dismissed` except `dismissed from`;
+//! - `firm` is evaluative as an adjective of stance (`a firm denial`), not as a company;
+//! - `illegal`, `broken`, `hurt` and `strain` are evaluative as judgements, not in
+//!   `illegal immigration`, `broken into`, `were hurt in the crash`, `a strain of the virus`;
+//! - `backed` is support, except `backed down`.
+
+use super::found::Found;
+use super::words::{is_negator, Words};
+use crate::analysis::CueCategory;
+
+/// Words after `appear` that mean showing up, not seeming.
+const APPEAR_PHYSICAL: &[&str] = &[
+    "alongside",
+    "at",
+    "before",
+    "during",
+    "for",
+    "from",
+    "in",
+    "inside",
+    "live",
+    "next",
+    "on",
+    "onstage",
+    "outside",
+    "together",
+    "under",
+    "with",
+];
+
+/// Words before `reported` that make it an adjective.
+const BEFORE_ADJECTIVE: &[&str] = &[
+    "a",
+    "about",
+    "after",
+    "against",
+    "amid",
+    "an",
+    "and",
+    "any",
+    "denied",
+    "denies",
+    "despite",
+    "dismissed",
+    "follows",
+    "following",
+    "her",
+    "his",
+    "its",
+    "of",
+    "on",
+    "over",
+    "the",
+    "their",
+    "these",
+    "this",
+    "those",
+    "with",
+];
+
+/// Words before `possible` that make it a superlative or a totality, not a hedge.
+const POSSIBLE_NOT_HEDGE: &[&str] = &[
+    "all",
+    "as",
+    "best",
+    "every",
+    "everything",
+    "fastest",
+    "highest",
+    "lowest",
+    "whatever",
+];
+
+/// Parties that one can help or make an offer to.
+const OBJECT_PRONOUNS: &[&str] = &["him", "her", "it", "me", "them", "us", "you"];
+
+/// What one offers when one offers support.
+const OFFERED_AID: &[&str] = &[
+    "aid",
+    "assist",
+    "assistance",
+    "cooperate",
+    "cooperation",
+    "help",
+    "mediate",
+    "support",
+];
+
+/// Nouns of stance that `firm` evaluates.
+const FIRM_STANCE: &[&str] = &[
+    "belief",
+    "commitment",
+    "denial",
+    "grip",
+    "hand",
+    "line",
+    "message",
+    "no",
+    "opposition",
+    "position",
+    "rejection",
+    "resolve",
+    "response",
+    "stance",
+    "support",
+];
+
+/// Verbs after which `firm` means unyielding.
+const FIRM_AFTER: &[&str] = &[
+    "held",
+    "hold",
+    "holding",
+    "holds",
+    "remain",
+    "remained",
+    "remaining",
+    "remains",
+    "stand",
+    "standing",
+    "stands",
+    "stay",
+    "stayed",
+    "stood",
+];
+
+/// Nouns after `illegal` that make it descriptive (`illegal immigration`), not a judgement.
+const ILLEGAL_DESCRIPTIVE: &[&str] = &[
+    "aliens",
+    "arms",
+    "crossing",
+    "crossings",
+    "drug",
+    "drugs",
+    "entry",
+    "firearms",
+    "fishing",
+    "guns",
+    "immigrants",
+    "immigration",
+    "logging",
+    "migrants",
+    "migration",
+    "mining",
+    "weapons",
+];
+
+/// Particles after `broken` that make it a phrasal verb (`broken into`), not an evaluation.
+const BROKEN_PARTICLES: &[&str] = &["away", "down", "into", "off", "out", "through", "up"];
+
+/// Runs every sense rule over the document.
+pub fn find(words: &Words, out: &mut Vec<Found>) {
+    for i in 0..words.len() {
+        if let Some((category, rule)) = sense(words, i) {
+            out.push(Found::tokens(words, i, i + 1, category, rule));
+        }
+        if let Some(end) = distancing(words, i) {
+            out.push(Found::tokens(
+                words,
+                i,
+                end,
+                CueCategory::Hedge,
+                "cue.sense.distancing",
+            ));
+        }
+    }
+}
+
+/// Verbs of naming in `what X called`.
+const NAMING: &[&str] = &["called", "dubbed", "termed"];
+
+/// `what Prime Minister Imran Khan called`, `what officials described as`: the writer hands
+/// the wording to someone else. The namer is a pronoun, a few capitalised words or a plural
+/// noun; the end token of the phrase.
+fn distancing(words: &Words, i: usize) -> Option<usize> {
+    if words.at(i) != "what" {
+        return None;
+    }
+    let mut j = i + 1;
+    while j < i + 7 && words.is_word(j) && words.same_sentence(i, j) {
+        let w = words.at(j);
+        if NAMING.contains(&w) {
+            return (j > i + 1).then_some(j + 1);
+        }
+        if matches!(w, "described" | "referred") {
+            let tail = if w == "described" { "as" } else { "to as" };
+            let len = tail.split(' ').count();
+            return (j > i + 1 && words.reads(j + 1, tail)).then_some(j + 1 + len);
+        }
+        let namer = words.is_capitalised(j)
+            || matches!(
+                w,
+                "he" | "she"
+                    | "they"
+                    | "it"
+                    | "critics"
+                    | "officials"
+                    | "the"
+                    | "has"
+                    | "had"
+                    | "have"
+            )
+            || w.ends_with("'s");
+        if !namer {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// The stance sense of token `i`, if it has one here.
+fn sense(words: &Words, i: usize) -> Option<(CueCategory, &'static str)> {
+    let prev = words.before(i, 1);
+    let next = words.at(i + 1);
+    match words.at(i) {
+        "reported" => {
+            let adjective = words.is_word(i + 1)
+                && (BEFORE_ADJECTIVE.contains(&prev)
+                    || prev.ends_with("'s")
+                    || prev.ends_with("s'"));
+            // `is reported to have`: the writer passes on what others say.
+            let passive =
+                next == "to" && matches!(prev, "is" | "was" | "were" | "are" | "been" | "being");
+            (adjective || passive).then_some((CueCategory::Hedge, "cue.sense.reported_adjective"))
+        }
+        "appear" | "appears" | "appeared" | "appearing" => (words.is_word(i + 1)
+            && !APPEAR_PHYSICAL.contains(&next)
+            && !words.is_capitalised(i + 1))
+        .then_some((CueCategory::Hedge, "cue.sense.appear_seeming")),
+        "possible" => (!POSSIBLE_NOT_HEDGE.contains(&prev) && !is_negator(prev))
+            .then_some((CueCategory::Hedge, "cue.sense.possible")),
+        "possibility" => (prev == "a" || next == "that")
+            .then_some((CueCategory::Hedge, "cue.sense.possibility_raised")),
+        "clear" => {
+            let negated = is_negator(prev) || is_negator(words.before(i, 2));
+            let verb = matches!(
+                prev,
+                "to" | "will" | "would" | "can" | "could" | "must" | "should" | "all" | "help"
+            ) || matches!(next, "of" | "up" | "out" | "the" | "a" | "an" | "away");
+            (!negated && !verb).then_some((CueCategory::Booster, "cue.sense.clear_adjective"))
+        }
+        "help" => {
+            let to_party = OBJECT_PRONOUNS.contains(&next) && next != "it"
+                || (words.is_capitalised(i + 1) && !words.starts_sentence(i + 1));
+            (to_party && !is_negator(prev))
+                .then_some((CueCategory::Support, "cue.sense.help_offer"))
+        }
+        "offer" | "offered" | "offers" | "offering" => {
+            let to_party = OBJECT_PRONOUNS.contains(&next) && next != "it";
+            // `offered to help`, but not `offered to resign`.
+            let aid = if next == "to" {
+                OFFERED_AID.contains(&words.at(i + 2))
+            } else {
+                OFFERED_AID.contains(&next)
+            };
+            ((to_party || aid) && !is_negator(prev))
+                .then_some((CueCategory::Support, "cue.sense.help_offer"))
+        }
+        "excluded" => {
+            let passive = matches!(prev, "was" | "were" | "is" | "are" | "be" | "been");
+            (next != "from" && !passive && words.is_word(i + 1))
+                .then_some((CueCategory::Refusal, "cue.sense.excluded_object"))
+        }
+        "opposed" => (prev != "as").then_some((CueCategory::Refusal, "cue.sense.opposed")),
+        // `dismissed the claims`, not `dismissed from his post` (fired).
+        "dismissed" | "dismisses" | "dismissing" => {
+            (next != "from").then_some((CueCategory::Refusal, "cue.sense.dismissed"))
+        }
+        "firm" => (FIRM_STANCE.contains(&next) || FIRM_AFTER.contains(&prev))
+            .then_some((CueCategory::Evaluative, "cue.sense.firm_stance")),
+        "illegal" => (!ILLEGAL_DESCRIPTIVE.contains(&next))
+            .then_some((CueCategory::Evaluative, "cue.sense.judgement")),
+        "broken" => (!BROKEN_PARTICLES.contains(&next))
+            .then_some((CueCategory::Evaluative, "cue.sense.judgement")),
+        // `could hurt ties`, not `three people were hurt in the crash`.
+        "hurt" => (!matches!(
+            prev,
+            "were" | "was" | "been" | "being" | "got" | "get" | "are" | "is"
+        ) && !matches!(next, "in" | "when" | "during" | "after"))
+        .then_some((CueCategory::Evaluative, "cue.sense.judgement")),
+        // `strain ties`, not `a new strain of the virus`.
+        "strain" => (next != "of" && !matches!(prev, "new" | "virus" | "variant"))
+            .then_some((CueCategory::Evaluative, "cue.sense.judgement")),
+        // `backed the plan`, not `backed down` (a retreat) or `backed up` (traffic, files).
+        "backed" | "backing" => (!matches!(next, "down" | "away" | "off" | "out" | "up")
+            && words.is_word(i + 1))
+        .then_some((CueCategory::Support, "cue.sense.backed")),
+        _ => None,
+    }
+}

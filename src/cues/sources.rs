@@ -1,0 +1,274 @@
+//! Unnamed sources, and the generic experts that hedge a claim.
+//!
+//! An anonymous source is a description standing for a person who speaks: a determiner or a
+//! number, a few modifiers and a head noun from `source_heads.txt` (`A U.S. official`,
+//! `three people familiar with the matter`, `those people`), or a bare plural with a speech verb
+//! (`Mexican officials have warned`, `sources said`). A description counts only when it is
+//! the source of speech: a speech verb follows in its clause, `according to` precedes it, or a
+//! qualifier like `familiar with` makes it one. `a senior official was fired` is not a source.
+//!
+//! `some analysts` and `analysts say` are hedges (guidelines §4): the claim leans on people the
+//! reader cannot check.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use super::found::Found;
+use super::lexicons::{word_set, SOURCE_HEADS, SOURCE_VERBS};
+use super::words::Words;
+use crate::analysis::CueCategory;
+
+static HEADS: LazyLock<HashSet<String>> = LazyLock::new(|| word_set(&SOURCE_HEADS));
+static VERBS: LazyLock<HashSet<String>> = LazyLock::new(|| word_set(&SOURCE_VERBS));
+
+/// Words that open a description of unnamed people.
+const DETERMINERS: &[&str] = &[
+    "a", "an", "another", "eight", "five", "four", "multiple", "nine", "one", "other", "several",
+    "seven", "six", "ten", "these", "those", "three", "two",
+];
+
+/// Lower-case modifiers allowed between determiner and head (capitalised words always are).
+const MODIFIERS: &[&str] = &[
+    "administration",
+    "cabinet",
+    "campaign",
+    "current",
+    "defense",
+    "diplomatic",
+    "federal",
+    "foreign",
+    "former",
+    "government",
+    "high-level",
+    "high-ranking",
+    "intelligence",
+    "law",
+    "enforcement",
+    "local",
+    "military",
+    "ministry",
+    "other",
+    "police",
+    "security",
+    "senior",
+    "state",
+    "top",
+    "western",
+];
+
+/// Words after a head that make it a source by themselves (`people familiar with`).
+const QUALIFIERS: &[&str] = &["briefed", "close", "familiar", "knowledgeable"];
+
+/// Words allowed between a head and its speech verb (`officials have also said`).
+const BEFORE_VERB: &[&str] = &[
+    "also",
+    "earlier",
+    "had",
+    "has",
+    "have",
+    "later",
+    "previously",
+    "privately",
+    "publicly",
+    "separately",
+    "who",
+];
+
+/// Generic experts.
+const EXPERTS: &[&str] = &[
+    "analysts",
+    "commentators",
+    "critics",
+    "economists",
+    "experts",
+    "observers",
+];
+
+/// What generic experts do when they hedge a claim.
+const EXPERT_VERBS: &[&str] = &[
+    "argue", "believe", "predict", "say", "said", "says", "suggest", "warn", "warned",
+];
+
+/// Whether a normalised word heads unnamed-source descriptions (`official`, `people`).
+pub fn is_source_head(word: &str) -> bool {
+    HEADS.contains(word)
+}
+
+/// Finds anonymous sources and generic-expert hedges.
+pub fn find(words: &Words, out: &mut Vec<Found>) {
+    let mut i = 0;
+    while i < words.len() {
+        if let Some((first, end)) = description(words, i) {
+            out.push(Found::tokens(
+                words,
+                first,
+                end,
+                CueCategory::AnonymousSource,
+                "cue.source.description",
+            ));
+            i = end;
+            continue;
+        }
+        experts(words, i, out);
+        i += 1;
+    }
+}
+
+/// A source description whose head is token `i`: `(first, end)` tokens.
+fn description(words: &Words, i: usize) -> Option<(usize, usize)> {
+    let head = words.at(i);
+    if !HEADS.contains(head) {
+        return None;
+    }
+    // Walk back over modifiers to a determiner (if any).
+    let mut first = i;
+    let mut determiner = None;
+    for _ in 0..5 {
+        let Some(j) = first.checked_sub(1) else { break };
+        if !words.same_sentence(i, j) {
+            break;
+        }
+        let w = words.at(j);
+        if DETERMINERS.contains(&w) || (words.token(j).kind == crate::text::TokenKind::Number) {
+            determiner = Some(w);
+            first = j;
+            break;
+        }
+        // Capitalised words are modifiers (`U.S.`, `Pentagon`), but a capitalised article that
+        // opens the sentence is still an article.
+        let article = matches!(
+            w,
+            "the" | "his" | "her" | "their" | "its" | "our" | "this" | "that"
+        );
+        let modifier =
+            MODIFIERS.contains(&w) || (words.is_capitalised(j) && !is_possessive(w) && !article);
+        if !modifier {
+            break;
+        }
+        first = j;
+    }
+    let plural = head.ends_with('s') || head == "people";
+    let weak_head = matches!(head, "person" | "people" | "source" | "sources");
+    // A qualifier makes the description a source in itself: `people familiar with the matter`.
+    if QUALIFIERS.contains(&words.at(i + 1)) || words.reads(i + 1, "with knowledge") {
+        let end = qualifier_end(words, i + 1);
+        return Some((first, end));
+    }
+    if determiner.is_none() && !plural {
+        return None;
+    }
+    // `the officials said` refers back to someone named: only unnamed descriptions count.
+    if determiner.is_none() && matches!(words.before(first, 1), "the" | "his" | "her" | "their") {
+        return None;
+    }
+    if weak_head && determiner.is_none() && first == i && head != "sources" {
+        return None;
+    }
+    let according = words.reads(first.saturating_sub(2), "according to") && first >= 2;
+    if according || speech_follows(words, i + 1) {
+        // A bare single capitalised word before a head is often a name's organisation (`Pentagon
+        // officials`): still unnamed people.
+        return Some((first, i + 1));
+    }
+    None
+}
+
+fn is_possessive(word: &str) -> bool {
+    word.ends_with("'s") || word.ends_with("s'")
+}
+
+/// The end of a qualifier phrase: `familiar with the matter`, `close to the talks`.
+fn qualifier_end(words: &Words, start: usize) -> usize {
+    let mut j = start;
+    for _ in 0..6 {
+        if !words.is_word(j) || !words.same_sentence(start, j) {
+            break;
+        }
+        let w = words.at(j);
+        if j > start + 1 && (VERBS.contains(w) || matches!(w, "who" | "and" | "said" | "say")) {
+            break;
+        }
+        j += 1;
+    }
+    j
+}
+
+/// Whether a speech verb follows a head: past a few auxiliaries (`have also said`), a place
+/// (`officials in Kyiv said`, `officials at the Ministry of Defence said`), an anonymity aside
+/// (`A U.S. official, speaking on ..., said`) or a relative clause that mentions anonymity
+/// (`an official who spoke on condition of anonymity`). A comma that opens anything else ends
+/// the search: `a senior official was fired, the ministry said` has another speaker.
+fn speech_follows(words: &Words, start: usize) -> bool {
+    let mut j = start;
+    let mut relative = false;
+    let mut place = false;
+    for _ in 0..16 {
+        if j >= words.len() || !words.same_sentence(start.saturating_sub(1), j) {
+            return false;
+        }
+        let w = words.at(j);
+        if VERBS.contains(w) || w == "anonymity" {
+            return true;
+        }
+        if w == "," {
+            // `A U.S. official, speaking on the condition of anonymity, said`: skip the aside.
+            if matches!(
+                words.at(j + 1),
+                "speaking" | "who" | "requesting" | "asking"
+            ) {
+                relative = true;
+                j += 1;
+                continue;
+            }
+            if relative {
+                // The aside ends at its closing comma.
+                relative = false;
+                j += 1;
+                continue;
+            }
+            return false;
+        }
+        if w == "who" {
+            relative = true;
+        } else if matches!(w, "at" | "in" | "from" | "of") && !relative {
+            place = true;
+        } else if !relative
+            && !BEFORE_VERB.contains(&w)
+            && !(place && (words.is_capitalised(j) || matches!(w, "the" | "and")))
+        {
+            return false;
+        }
+        j += 1;
+    }
+    false
+}
+
+/// `some analysts` and `analysts say`.
+fn experts(words: &Words, i: usize, out: &mut Vec<Found>) {
+    let word = words.at(i);
+    if !EXPERTS.contains(&word) {
+        return;
+    }
+    let prev = words.before(i, 1);
+    if matches!(prev, "some" | "many" | "several" | "most" | "other") && i > 0 {
+        out.push(Found::tokens(
+            words,
+            i - 1,
+            i + 1,
+            CueCategory::Hedge,
+            "cue.source.generic_experts",
+        ));
+        return;
+    }
+    let determined =
+        matches!(prev, "the" | "these" | "those" | "his" | "her" | "their") || is_possessive(prev);
+    if !determined && EXPERT_VERBS.contains(&words.at(i + 1)) {
+        out.push(Found::tokens(
+            words,
+            i,
+            i + 2,
+            CueCategory::Hedge,
+            "cue.source.generic_experts",
+        ));
+    }
+}

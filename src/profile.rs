@@ -1,0 +1,337 @@
+//! The sourcing profile: who speaks in an article and how much, how they are introduced, and
+//! what stance their words and the writer's carry. A pure function of the text and its
+//! [`Analysis`]; it holds counts only, no spans, so offset conversion leaves it alone.
+//!
+//! - Speakers are grouped by their voice key (the entity id, or `speaker:` + their name, see
+//!   [`crate::cues::voice`]) and ranked by share of voice: the words of the quotes they are
+//!   the innermost speaker of (a nested quote's words go to its own speaker, not the outer one).
+//! - Totals split the article's words into quoted text (innermost quote direct or partial),
+//!   reported speech (innermost quote indirect) and the writer's own.
+//!
+//! Words are whitespace-separated chunks holding a letter or digit; a word belongs to a quote
+//! when its first letter or digit lies inside the quote's span.
+//!
+//! # Example
+//! ```
+//! let text = "“We will never accept it,” Claudia Sheinbaum said. Talks could resume.";
+//! let analysis = newslens::annotate(text);
+//! let table = newslens::profile::render_table(&analysis.profile);
+//! assert!(table.contains("Writer's own cues"));
+//! ```
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::{Analysis, CueCategory, QuoteKind};
+use crate::cues::voice::{innermost, speaker_key, UNATTRIBUTED, WRITER};
+
+/// The sourcing profile of one article.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Profile {
+    /// Speakers, ranked by share of voice (then by first quote).
+    pub speakers: Vec<SpeakerProfile>,
+    /// Counts over the whole article.
+    pub totals: Totals,
+    /// Cues outside every quote, by category.
+    pub writer_cues: BTreeMap<CueCategory, usize>,
+    /// Cues inside quotes with no speaker, by category.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub unattributed_cues: BTreeMap<CueCategory, usize>,
+}
+
+/// One speaker's part.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SpeakerProfile {
+    /// The voice key that cues carry for this speaker.
+    pub key: String,
+    /// The speaker's name or description.
+    pub name: String,
+    /// The entity id, when the speaker is one.
+    pub entity: Option<String>,
+    /// True for unnamed and collective sources.
+    pub anonymous: bool,
+    /// Words of their quotes (nested quotes of others excluded).
+    pub words: usize,
+    /// `words` over all attributed quotes' words, 0 to 1.
+    pub share_of_voice: f64,
+    /// Direct quotes.
+    pub direct: usize,
+    /// Partial quotes.
+    pub partial: usize,
+    /// Indirect (reported) quotes.
+    pub indirect: usize,
+    /// The attribution verbs used for them, by lemma, in order of first use.
+    pub verbs: Vec<VerbUse>,
+    /// Stance cues inside their quotes, by category.
+    pub cues: BTreeMap<CueCategory, usize>,
+}
+
+/// How often one attribution verb introduces a speaker.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VerbUse {
+    /// The dictionary form (`say`, `warn`).
+    pub lemma: String,
+    /// False for verbs that frame the speaker.
+    pub neutral: bool,
+    /// How many quotes it introduces.
+    pub count: usize,
+}
+
+/// Counts over the article.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Totals {
+    /// All quotes.
+    pub quotes: usize,
+    /// Quotes whose speaker is named.
+    pub named_quotes: usize,
+    /// Quotes whose speaker is unnamed or collective.
+    pub anonymous_quotes: usize,
+    /// Quotes with no speaker.
+    pub unattributed_quotes: usize,
+    /// Words in the article.
+    pub words: usize,
+    /// Words whose innermost quote is direct or partial.
+    pub quoted_words: usize,
+    /// Words whose innermost quote is indirect.
+    pub reported_words: usize,
+    /// The rest: the writer's own words.
+    pub writer_words: usize,
+    /// `quoted_words / words`, 0 to 1.
+    pub quoted_share: f64,
+    /// `writer_words / words`, 0 to 1.
+    pub writer_share: f64,
+}
+
+/// Byte offsets of each word's first letter or digit.
+fn word_positions(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut seen_alnum = false;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            seen_alnum = false;
+            continue;
+        }
+        if !seen_alnum && c.is_alphanumeric() {
+            seen_alnum = true;
+            out.push(i);
+        }
+    }
+    out
+}
+
+/// Builds the profile of `analysis`, whose spans are byte offsets into `text`.
+pub fn build(text: &str, analysis: &Analysis) -> Profile {
+    let quotes = &analysis.quotes;
+    let mut speakers: Vec<SpeakerProfile> = Vec::new();
+    let mut index: BTreeMap<String, usize> = BTreeMap::new();
+    let mut totals = Totals {
+        quotes: quotes.len(),
+        ..Totals::default()
+    };
+    // The speaker row of each quote (None: no speaker).
+    let mut row_of: Vec<Option<usize>> = Vec::with_capacity(quotes.len());
+    for quote in quotes {
+        let Some(speaker) = &quote.speaker else {
+            totals.unattributed_quotes += 1;
+            row_of.push(None);
+            continue;
+        };
+        if speaker.anonymous {
+            totals.anonymous_quotes += 1;
+        } else {
+            totals.named_quotes += 1;
+        }
+        let key = speaker_key(Some(speaker));
+        let row = *index.entry(key.clone()).or_insert_with(|| {
+            speakers.push(SpeakerProfile {
+                key,
+                name: speaker.name.clone(),
+                entity: speaker.entity.clone(),
+                anonymous: speaker.anonymous,
+                ..SpeakerProfile::default()
+            });
+            speakers.len() - 1
+        });
+        let profile = &mut speakers[row];
+        match quote.kind {
+            QuoteKind::Direct => profile.direct += 1,
+            QuoteKind::Partial => profile.partial += 1,
+            QuoteKind::Indirect => profile.indirect += 1,
+        }
+        if let Some(cue) = &quote.cue {
+            match profile.verbs.iter_mut().find(|v| v.lemma == cue.lemma) {
+                Some(verb) => verb.count += 1,
+                None => profile.verbs.push(VerbUse {
+                    lemma: cue.lemma.clone(),
+                    neutral: cue.neutral,
+                    count: 1,
+                }),
+            }
+        }
+        row_of.push(Some(row));
+    }
+    // Each word goes to the innermost quote holding it, found in one sweep (see
+    // `voice::innermost`), so the cost stays near-linear however many quotes there are.
+    let positions = word_positions(text);
+    totals.words = positions.len();
+    let points: Vec<(usize, usize)> = positions.iter().map(|&p| (p, p + 1)).collect();
+    let holders = innermost(quotes, &points);
+    for quote in holders {
+        let Some(q) = quote else {
+            totals.writer_words += 1;
+            continue;
+        };
+        // A word in a quote inside an indirect clause is quoted text: the innermost decides.
+        if quotes[q].kind == QuoteKind::Indirect {
+            totals.reported_words += 1;
+        } else {
+            totals.quoted_words += 1;
+        }
+        if let Some(row) = row_of[q] {
+            speakers[row].words += 1;
+        }
+    }
+    let attributed: usize = speakers.iter().map(|s| s.words).sum();
+    for speaker in &mut speakers {
+        speaker.share_of_voice = ratio(speaker.words, attributed);
+    }
+    totals.quoted_share = ratio(totals.quoted_words, totals.words);
+    totals.writer_share = ratio(totals.writer_words, totals.words);
+    let mut writer_cues = BTreeMap::new();
+    let mut unattributed_cues = BTreeMap::new();
+    for cue in &analysis.cues {
+        let counts = if cue.voice == WRITER {
+            &mut writer_cues
+        } else if cue.voice == UNATTRIBUTED {
+            &mut unattributed_cues
+        } else if let Some(&row) = index.get(&cue.voice) {
+            &mut speakers[row].cues
+        } else {
+            continue;
+        };
+        *counts.entry(cue.category).or_insert(0) += 1;
+    }
+    // Stable sort: equal shares keep the order of first quote.
+    speakers.sort_by_key(|s| std::cmp::Reverse(s.words));
+    Profile {
+        speakers,
+        totals,
+        writer_cues,
+        unattributed_cues,
+    }
+}
+
+fn ratio(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        part as f64 / whole as f64
+    }
+}
+
+/// The category's name as in the JSON (`loaded_attribution`).
+fn category_name(category: CueCategory) -> &'static str {
+    match category {
+        CueCategory::Hedge => "hedge",
+        CueCategory::Booster => "booster",
+        CueCategory::Refusal => "refusal",
+        CueCategory::Support => "support",
+        CueCategory::LoadedAttribution => "loaded_attribution",
+        CueCategory::AnonymousSource => "anonymous_source",
+        CueCategory::Evaluative => "evaluative",
+    }
+}
+
+fn cue_list(cues: &BTreeMap<CueCategory, usize>) -> String {
+    if cues.is_empty() {
+        return "-".to_string();
+    }
+    cues.iter()
+        .map(|(c, n)| format!("{} {n}", category_name(*c)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max - 1).collect();
+    format!("{cut}…")
+}
+
+/// The profile as a plain-text table for a terminal: one row per speaker, then the totals and
+/// the writer's own cues. Loaded attribution verbs are marked with `!`.
+pub fn render_table(profile: &Profile) -> String {
+    let mut out = String::new();
+    out.push_str(&format!(
+        "{:<30} {:>6} {:>5} {:>6} {:>7} {:>8}  {:<9} {:<28} {}\n",
+        "Speaker",
+        "Share",
+        "Words",
+        "Direct",
+        "Partial",
+        "Indirect",
+        "Source",
+        "Verbs",
+        "Cues in quotes"
+    ));
+    for s in &profile.speakers {
+        let verbs = if s.verbs.is_empty() {
+            "-".to_string()
+        } else {
+            s.verbs
+                .iter()
+                .map(|v| {
+                    format!(
+                        "{}{}×{}",
+                        v.lemma,
+                        if v.neutral { "" } else { "!" },
+                        v.count
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        out.push_str(&format!(
+            "{:<30} {:>5.1}% {:>5} {:>6} {:>7} {:>8}  {:<9} {:<28} {}\n",
+            shorten(&s.name, 30),
+            s.share_of_voice * 100.0,
+            s.words,
+            s.direct,
+            s.partial,
+            s.indirect,
+            if s.anonymous { "anonymous" } else { "named" },
+            shorten(&verbs, 28),
+            cue_list(&s.cues),
+        ));
+    }
+    if profile.speakers.is_empty() {
+        out.push_str("(no attributed quotes)\n");
+    }
+    let t = &profile.totals;
+    out.push_str(&format!(
+        "\nQuotes: {} ({} named, {} anonymous, {} unattributed)\n",
+        t.quotes, t.named_quotes, t.anonymous_quotes, t.unattributed_quotes
+    ));
+    out.push_str(&format!(
+        "Words: {} — quoted {:.1}%, reported {:.1}%, writer's own {:.1}%\n",
+        t.words,
+        t.quoted_share * 100.0,
+        ratio(t.reported_words, t.words) * 100.0,
+        t.writer_share * 100.0
+    ));
+    out.push_str(&format!(
+        "Writer's own cues: {}\n",
+        cue_list(&profile.writer_cues)
+    ));
+    if !profile.unattributed_cues.is_empty() {
+        out.push_str(&format!(
+            "Cues in unattributed quotes: {}\n",
+            cue_list(&profile.unattributed_cues)
+        ));
+    }
+    out.push_str("(verbs marked ! are loaded attribution)\n");
+    out
+}

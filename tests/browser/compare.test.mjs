@@ -1,0 +1,144 @@
+// The compare page in headless Chromium: www/ (built by `make site`) served under /newslens/
+// by a tiny Node server. Checks: no console errors, no request leaves the server, the speaker
+// matrix and the quote clusters render, a member links to the main page at its quote, the
+// differing words are marked. Writes docs/screenshot-compare.png.
+// Run: node --test tests/browser/compare.test.mjs
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import { readFile, mkdir } from 'node:fs/promises';
+import { extname, join, normalize, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const www = join(root, 'www');
+const BASE = '/newslens/';
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.txt': 'text/plain; charset=utf-8',
+  '.png': 'image/png',
+};
+
+let server;
+let browser;
+let origin;
+
+before(async () => {
+  server = http.createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://x');
+    if (!url.pathname.startsWith(BASE)) {
+      res.writeHead(404).end();
+      return;
+    }
+    const rel = normalize(decodeURIComponent(url.pathname.slice(BASE.length)) || 'index.html');
+    if (rel.startsWith('..')) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await readFile(join(www, rel));
+      res.writeHead(200, { 'content-type': TYPES[extname(rel)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${server.address().port}`;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+test('the compare page renders the matrix and the clusters of the samples', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1600 } });
+  const errors = [];
+  const foreign = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (error) => errors.push(String(error)));
+  page.on('request', (req) => {
+    if (!req.url().startsWith(origin) && !req.url().startsWith('data:')) foreign.push(req.url());
+  });
+
+  await page.goto(`${origin}${BASE}compare.html?seeds=all`);
+  await page.waitForSelector('#clusters .cluster', { timeout: 30000 });
+
+  // Articles: all five samples, in order.
+  assert.equal(await page.locator('#articles li').count(), 5);
+  // The matrix: a header with a column per article.
+  const columns = await page.locator('#speakers thead th').count();
+  if (await page.locator('#speakers table').count()) {
+    assert.equal(columns, 5 + 2, 'speaker, A1..A5, total');
+    assert.ok((await page.locator('#speakers tbody tr').count()) >= 1);
+  } else {
+    assert.match(await page.locator('#speakers').textContent(), /No quotation has a speaker/);
+  }
+  // Clusters: Sheinbaum's statement in four articles, with its respelling marked.
+  const first = page.locator('#clusters .cluster').first();
+  assert.match(await first.locator('h3').textContent(), /in 4 articles/);
+  assert.ok((await first.locator('mark').count()) >= 1, 'respelled word marked');
+  assert.ok((await first.locator('del').count()) >= 1, 'ellipsis: omitted words marked');
+  // A member links to the main page at its quote.
+  const href = await first.locator('a.member-link').first().getAttribute('href');
+  assert.match(href, /^\.\/index\.html\?seed=000_f9d15ef5b888d1f3\.txt#q\d+$/);
+  // The repeated block of sample 003.
+  assert.match(await page.locator('#duplicates').textContent(), /repeats paragraph/);
+  const out = join(root, 'docs');
+  await mkdir(out, { recursive: true });
+  await page.screenshot({ path: join(out, 'screenshot-compare.png'), fullPage: false });
+
+  // Keyboard: the skip link, then the form's controls, are reachable.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'skip');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('href')), './index.html');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'select-all');
+
+  assert.deepEqual(errors, [], 'console errors');
+  assert.deepEqual(foreign, [], 'requests outside the site');
+  await page.close();
+});
+
+test('picking samples by hand and comparing again works', async () => {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  await page.goto(`${origin}${BASE}compare.html`);
+  await page.waitForSelector('#run:not([disabled])');
+  await page.click('#select-none');
+  await page.check('#sample-0');
+  await page.check('#sample-1');
+  await page.click('#run');
+  await page.waitForSelector('#articles li');
+  assert.equal(await page.locator('#articles li').count(), 2);
+  assert.match(await page.locator('#status').textContent(), /Compared 2 articles/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

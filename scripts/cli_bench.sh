@@ -24,11 +24,15 @@ with open("target/bench/corpus10.jsonl", "w", encoding="utf-8") as f:
             f.write(json.dumps({"id": n, "text": t}, ensure_ascii=False) + "\n")
 PY
 mb() { python3 -c "import os,sys; print(os.path.getsize(sys.argv[1]) / 2**20)" "$1"; }
-run() { # label, input MB, command...
+limit=${CLI_BENCH_LIMIT:-120}
+run() { # label, input MB, command... (given up after $limit seconds)
   local label=$1 size=$2; shift 2
   local start end
   start=$(date +%s.%N)
-  "$@" > /dev/null
+  if ! timeout "$limit" "$@" > /dev/null; then
+    echo "  $label: did not finish in $limit s (or failed)"
+    return 0
+  fi
   end=$(date +%s.%N)
   python3 -c "import sys; s=float(sys.argv[2])-float(sys.argv[1]); print(f'  {sys.argv[3]:<40} {s:7.2f} s  {float(sys.argv[4])/s:7.1f} MB/s')" "$start" "$end" "$label" "$size"
 }

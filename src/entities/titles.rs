@@ -174,7 +174,7 @@ fn appositive_before<'t>(
     if doc.token_text(comma) != "," {
         return None;
     }
-    let end = in_sentence(first - 2)?;
+    let end = in_sentence(first.checked_sub(2)?)?;
     let mut start = end.start;
     let mut i = first - 2;
     let mut has_head = false;

@@ -37,26 +37,34 @@ function article(k) {
 const texts = Array.from({ length: count }, (_, k) => article(k));
 const totalWords = texts.reduce((s, t) => s + t.split(/\s+/).length, 0);
 
+// Wall time, and the process's CPU time (user + system), which a busy shared machine disturbs far
+// less: other processes' load stretches the wall clock, not the work done.
 function time(f, runs) {
   const times = [];
+  const cpu = [];
   let result;
   for (let r = 0; r < runs; r++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     result = f();
     times.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
   }
-  times.sort((x, y) => x - y);
-  return { median: times[Math.floor(runs / 2)], best: times[0], result };
+  const median = (v) => [...v].sort((x, y) => x - y)[Math.floor(v.length / 2)];
+  return { median: median(times), best: Math.min(...times), cpu: median(cpu), result };
 }
 
 compare(texts.slice(0, 2)); // warm up
-const runs = 7;
+const runs = 9;
 const whole = time(() => compare(texts), runs);
 const annotateOnly = time(() => texts.map((t) => annotate(t)), runs);
 const c = whole.result;
 console.log(
-  `compare: ${count} articles, ${totalWords} words: median ${whole.median.toFixed(1)} ms, best ${whole.best.toFixed(1)} ms ` +
-    `(annotate alone: median ${annotateOnly.median.toFixed(1)} ms); ` +
+  `compare: ${count} articles, ${totalWords} words: wall median ${whole.median.toFixed(1)} ms, best ${whole.best.toFixed(1)} ms, ` +
+    `CPU median ${whole.cpu.toFixed(1)} ms (annotate alone: wall median ${annotateOnly.median.toFixed(1)} ms, ` +
+    `best ${annotateOnly.best.toFixed(1)} ms, CPU median ${annotateOnly.cpu.toFixed(1)} ms; ` +
+    `the comparison proper, CPU median difference: ${(whole.cpu - annotateOnly.cpu).toFixed(1)} ms); ` +
     `${c.quote_clusters.length} clusters, ${c.quote_clusters.reduce((s, q) => s + q.members.length, 0)} clustered quotations, ` +
     `${c.speakers.length} speakers, ${c.duplicate_paragraphs.length} articles with repeated paragraphs`,
 );

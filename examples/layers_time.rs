@@ -15,7 +15,7 @@ fn main() {
     let quotes = newslens::quotes::find(&doc, &entities);
     let t_quotes = t.elapsed();
     let t = Instant::now();
-    let cues = newslens::cues::find(&doc, &quotes, &entities);
+    let _cues = newslens::cues::find(&doc, &quotes, &entities);
     let t_cues = t.elapsed();
     let t = Instant::now();
     let all = newslens::annotate(&text);

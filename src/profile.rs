@@ -49,8 +49,12 @@ pub struct SpeakerProfile {
     pub name: String,
     /// The entity id, when the speaker is one.
     pub entity: Option<String>,
-    /// True for unnamed and collective sources.
+    /// True for unnamed sources: the quotes layer calls them anonymous and the article names no
+    /// entity for them (`three people familiar with the matter`).
     pub anonymous: bool,
+    /// True for a named institution speaking (`The New York Times`, `White House`): collective
+    /// for the quotes layer, but named.
+    pub organisation: bool,
     /// Words of their quotes (nested quotes of others excluded).
     pub words: usize,
     /// `words` over all attributed quotes' words, 0 to 1.
@@ -83,9 +87,9 @@ pub struct VerbUse {
 pub struct Totals {
     /// All quotes.
     pub quotes: usize,
-    /// Quotes whose speaker is named.
+    /// Quotes whose speaker is named (a person or an institution).
     pub named_quotes: usize,
-    /// Quotes whose speaker is unnamed or collective.
+    /// Quotes whose speaker is unnamed.
     pub anonymous_quotes: usize,
     /// Quotes with no speaker.
     pub unattributed_quotes: usize,
@@ -137,7 +141,9 @@ pub fn build(text: &str, analysis: &Analysis) -> Profile {
             row_of.push(None);
             continue;
         };
-        if speaker.anonymous {
+        // An entity means the article names the speaker, even a collective one.
+        let anonymous = speaker.anonymous && speaker.entity.is_none();
+        if anonymous {
             totals.anonymous_quotes += 1;
         } else {
             totals.named_quotes += 1;
@@ -148,7 +154,8 @@ pub fn build(text: &str, analysis: &Analysis) -> Profile {
                 key,
                 name: speaker.name.clone(),
                 entity: speaker.entity.clone(),
-                anonymous: speaker.anonymous,
+                anonymous,
+                organisation: speaker.anonymous && !anonymous,
                 ..SpeakerProfile::default()
             });
             speakers.len() - 1
@@ -302,7 +309,11 @@ pub fn render_table(profile: &Profile) -> String {
             s.direct,
             s.partial,
             s.indirect,
-            if s.anonymous { "anonymous" } else { "named" },
+            match (s.anonymous, s.organisation) {
+                (true, _) => "anonymous",
+                (false, true) => "named org",
+                (false, false) => "named",
+            },
             shorten(&verbs, 28),
             cue_list(&s.cues),
         ));

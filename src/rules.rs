@@ -102,8 +102,16 @@ pub const RULES: &[(&str, &str)] = &[
         "a negated or declined verb of saying (did not confirm, wouldn't answer, declined to comment)",
     ),
     (
+        "cue.negation.negated_refusal",
+        "a refusal under negation (did not rule out, declined to rule out): the door is left open, a hedge",
+    ),
+    (
         "cue.negation.negated_support",
         "a cooperation word under negation (will not cooperate), a refusal rather than support",
+    ),
+    (
+        "cue.negation.will_not",
+        "a first-person negated intent (we will not, I won't): a speaker refusing",
     ),
     (
         "cue.scare_quote",
@@ -210,6 +218,10 @@ pub const RULES: &[(&str, &str)] = &[
         "a month and day, with an optional year (`Aug. 8`, `May 2, 2024`)",
     ),
     (
+        "entities.date.part_of_period",
+        "the end, beginning or middle of a period (`the end of the year`, `the start of March`)",
+    ),
+    (
         "entities.date.recent_period",
         "recent/coming/past periods (`recent months`)",
     ),
@@ -254,6 +266,10 @@ pub const RULES: &[(&str, &str)] = &[
         "an unknown capitalised word inside a sentence with no person or place cue",
     ),
     (
+        "entities.org.common_word_name",
+        "several unknown capitalised words ending in a word the article also writes in lower case (`Human Rights Watch`)",
+    ),
+    (
         "entities.org.head_word",
         "a capitalised name ending in an organisation word (`Ministry`, `Cartel`, `Army`) or opening with one before `of`",
     ),
@@ -264,6 +280,10 @@ pub const RULES: &[(&str, &str)] = &[
     (
         "entities.org.outlet_short",
         "`the Times` after the article has named The New York Times",
+    ),
+    (
+        "entities.org.results_line",
+        "an unknown name in a line of results or a table row (`Barnsley 1 Reading 1`): a team or club",
     ),
     (
         "entities.person.byline",
@@ -278,12 +298,16 @@ pub const RULES: &[(&str, &str)] = &[
         "a capitalised name starting with a common given name",
     ),
     (
+        "entities.person.known_figure",
+        "the surname of a well-known person from the built-in list (`Trump`, `Macron`)",
+    ),
+    (
         "entities.person.known_name",
         "a name or surname of a person the article names elsewhere",
     ),
     (
         "entities.person.speech_verb",
-        "a capitalised name before a verb of saying (`Deare cautioned`)",
+        "a capitalised name before a verb of saying (`Deare cautioned`), an age in commas (`Okonkwo, 45,`) or `administration`",
     ),
     (
         "entities.person.title",
@@ -299,7 +323,11 @@ pub const RULES: &[(&str, &str)] = &[
     ),
     (
         "entities.place.locative",
-        "an unknown capitalised word after a preposition of place (`in Culiacán`)",
+        "one to three unknown capitalised words after a preposition of place (`in Culiacán`, `in Santa Cruz`)",
+    ),
+    (
+        "entities.place.the_capital",
+        "`the capital` followed by the city's name (`the capital of Mexico City`)",
     ),
     (
         "indirect.according_to",
@@ -324,6 +352,10 @@ pub const RULES: &[(&str, &str)] = &[
     (
         "quote.marks.after_lead_in",
         "a full quotation after a colon, comma or dash that introduces it",
+    ),
+    (
+        "quote.marks.after_verb",
+        "a full quotation right after its reporting verb: X said “…”",
     ),
     (
         "quote.marks.inside_sentence",

@@ -218,6 +218,14 @@ fn entity_cases() {
             case.name
         );
         let analysis = annotate(&case.text);
+        for e in &analysis.entities {
+            assert_ne!(
+                newslens::rules::describe(&e.rule),
+                e.rule,
+                "rule {} is not described in src/rules.rs",
+                e.rule
+            );
+        }
         let errors: Vec<String> = case
             .checks
             .iter()

@@ -59,6 +59,9 @@ const CONFLICTS: &[(&str, &str, &str)] = &[
         "a head word types its name one way",
     ),
     ("titles", "first_names_male", "a title is not a given name"),
+    ("people", "countries", "a surname is not read as a country"),
+    ("people", "places", "a surname is not read as a place"),
+    ("people", "not_names", "a surname is a name"),
     (
         "titles",
         "first_names_female",

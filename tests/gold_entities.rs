@@ -12,12 +12,14 @@ use common::{gold_articles, Score};
 use newslens::{annotate, EntityType};
 
 /// Floors: the achieved F1 minus a small margin. Raise them when the layer improves.
+/// Achieved on the seeds: 1.000 for every type (the seeds shaped the rules, so held-out text
+/// will score lower); the margin absorbs a miss or two per type.
 const FLOORS: &[(&str, f64)] = &[
-    ("PERSON", 0.90),
-    ("ORG", 0.90),
-    ("PLACE", 0.90),
-    ("DATE", 0.85),
-    ("NUMBER", 0.85),
+    ("PERSON", 0.97),
+    ("ORG", 0.95),
+    ("PLACE", 0.97),
+    ("DATE", 0.95),
+    ("NUMBER", 0.94),
 ];
 
 fn label(kind: EntityType) -> &'static str {

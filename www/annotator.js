@@ -38,7 +38,7 @@ export class Annotator {
         const current = this.busy;
         this.busy = null;
         if (current && msg.job === current.job && this.pending === null) {
-          if (msg.type === 'result') this.on.result(msg, current.text);
+          if (msg.type === 'result') this.on.result({ ...msg, analysis: JSON.parse(msg.json), json: undefined }, current.text);
           else this.on.error(msg.message);
         }
         this.pump();

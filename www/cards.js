@@ -66,14 +66,17 @@ export class Cards {
   /** Resets the roving tabindex after a new render: the first visible quote, else any mark. */
   reset() {
     this.hide();
+    if (this.current) this.current.removeAttribute('tabindex');
     this.current = null;
     const start = this.output.querySelector(`${VISIBLE}[data-layer="quote"]`) || this.output.querySelector(VISIBLE);
-    if (start) this.setCurrent(start);
+    if (start) this.setCurrent(start, true);
   }
 
-  setCurrent(mark) {
+  /** Puts `mark` in the tab order; `auto` when the page chose it (not the reader). */
+  setCurrent(mark, auto = false) {
     if (this.current && this.current !== mark) this.current.removeAttribute('tabindex');
     this.current = mark;
+    this.auto = auto;
     mark.tabIndex = 0;
   }
 
@@ -118,23 +121,44 @@ export class Cards {
     if (fn) { e.preventDefault(); fn(); }
   }
 
+  /**
+   * The marks that cover exactly the same text as `mark` (a speaker mention that is also an
+   * entity mention), outermost first: one card describes them all.
+   */
+  sameExtent(mark) {
+    const text = mark.textContent;
+    const chain = [mark];
+    for (let up = mark.parentElement && mark.parentElement.closest('mark'); up && this.output.contains(up) && up.textContent === text; up = up.parentElement && up.parentElement.closest('mark')) {
+      if (!up.hasAttribute('data-off')) chain.unshift(up);
+    }
+    for (let down = mark.firstElementChild; down && down.tagName === 'MARK' && down.textContent === text; down = down.firstElementChild) {
+      if (!down.hasAttribute('data-off')) chain.push(down);
+    }
+    return chain;
+  }
+
   show(mark) {
     const ix = this.getIndex();
-    const d = ix && describe(ix, mark.dataset);
-    if (!d) return;
+    if (!ix) return;
+    const parts = this.sameExtent(mark).map((m) => describe(ix, m.dataset)).filter(Boolean);
+    if (!parts.length) return;
     const card = this.card;
-    const h = document.createElement('p');
-    h.className = 'card-title';
-    h.textContent = d.title;
-    const dl = document.createElement('dl');
-    for (const [k, v] of d.rows) {
-      const dt = document.createElement('dt');
-      dt.textContent = k;
-      const dd = document.createElement('dd');
-      dd.textContent = v;
-      dl.append(dt, dd);
+    const nodes = [];
+    for (const d of parts) {
+      const h = document.createElement('p');
+      h.className = 'card-title';
+      h.textContent = d.title;
+      const dl = document.createElement('dl');
+      for (const [k, v] of d.rows) {
+        const dt = document.createElement('dt');
+        dt.textContent = k;
+        const dd = document.createElement('dd');
+        dd.textContent = v;
+        dl.append(dt, dd);
+      }
+      nodes.push(h, dl);
     }
-    card.replaceChildren(h, dl);
+    card.replaceChildren(...nodes);
     card.dataset.layer = mark.dataset.layer;
     card.dataset.for = `${mark.dataset.layer}:${mark.dataset.id}`;
     card.hidden = false;

@@ -42,7 +42,7 @@ export function renderComparison(comparison, articles) {
   const root = document.createDocumentFragment();
   root.append(
     renderArticles(comparison, articles),
-    renderMatrix(comparison, articles),
+    renderMatrix(comparison),
     renderClusters(comparison, articles),
     renderNumbers(comparison, articles),
     renderDuplicates(comparison, articles),
@@ -69,37 +69,52 @@ function renderArticles(comparison, articles) {
   );
 }
 
-function renderMatrix(comparison, articles) {
+function renderMatrix(comparison) {
   if (comparison.speakers.length === 0) {
     return section('speakers', 'Who is quoted where', h('p', {}, 'No quotation has a speaker yet.'));
   }
-  const head = h(
-    'tr',
-    {},
-    h('th', { scope: 'col' }, 'Speaker'),
-    comparison.articles.map((a, i) => h('th', { scope: 'col', title: a.title }, h('abbr', { title: a.title }, label(i)))),
-    h('th', { scope: 'col' }, 'Total'),
-  );
-  const rows = comparison.speakers.map((s) => {
-    const total = s.quotes_per_article.reduce((x, y) => x + y, 0);
-    return h(
+  const table = (speakers, caption) => {
+    const head = h(
       'tr',
       {},
-      h('th', { scope: 'row' }, s.name),
-      s.quotes_per_article.map((n, i) =>
-        h('td', { class: n ? 'count' : 'count zero', 'aria-label': `${n} in ${label(i)}` }, n ? String(n) : '·'),
-      ),
-      h('td', { class: 'count total' }, String(total)),
+      h('th', { scope: 'col' }, 'Speaker'),
+      comparison.articles.map((a, i) => h('th', { scope: 'col' }, h('abbr', { title: a.title }, label(i)))),
+      h('th', { scope: 'col' }, 'Total'),
     );
-  });
+    const rows = speakers.map((s) => {
+      const total = s.quotes_per_article.reduce((x, y) => x + y, 0);
+      return h(
+        'tr',
+        {},
+        h('th', { scope: 'row' }, s.name),
+        s.quotes_per_article.map((n, i) =>
+          h('td', { class: n ? 'count' : 'count zero', 'aria-label': `${n} in ${label(i)}` }, n ? String(n) : '·'),
+        ),
+        h('td', { class: 'count total' }, String(total)),
+      );
+    });
+    return h(
+      'div',
+      { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': `${caption}, scrollable` },
+      h('table', { class: 'matrix' }, h('caption', {}, caption), h('thead', {}, head), h('tbody', {}, rows)),
+    );
+  };
+  const several = comparison.articles.length > 1 ? comparison.speakers.filter((s) => s.articles.length > 1) : comparison.speakers;
+  const once = comparison.speakers.filter((s) => !several.includes(s));
   return section(
     'speakers',
     'Who is quoted where',
-    h(
-      'div',
-      { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': 'Speakers by article, scrollable' },
-      h('table', { class: 'matrix' }, h('caption', {}, 'Quotations per speaker in each article'), h('thead', {}, head), h('tbody', {}, rows)),
-    ),
+    several.length
+      ? table(several, 'Quotations per article of speakers quoted in several articles')
+      : h('p', {}, 'No speaker is quoted in more than one article.'),
+    once.length
+      ? h(
+          'details',
+          {},
+          h('summary', {}, `${once.length} speaker${once.length > 1 ? 's' : ''} quoted in one article only`),
+          table(once, 'Quotations per article of speakers quoted in one article'),
+        )
+      : null,
   );
 }
 

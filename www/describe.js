@@ -20,7 +20,7 @@ function speakerLine(q) {
   if (!q.speaker) return 'not attributed';
   const s = q.speaker;
   const bits = [s.name];
-  if (s.anonymous) bits.push('(unnamed source)');
+  if (s.anonymous) bits.push(s.entity ? '(a collective source)' : '(an unnamed source)');
   return bits.join(' ');
 }
 

@@ -4,7 +4,7 @@
 import { renderArticle } from './render.js';
 import { describeLine, index } from './describe.js';
 import { speakers as rankSpeakers, KIND_LABELS } from './model.js';
-import { renderVoices } from './panels.js';
+import { renderVoices, renderLegend } from './panels.js';
 
 /** The analysis exactly as the annotator returned it. */
 export function toJson(analysis) {
@@ -181,9 +181,20 @@ export function toHtml(text, analysis, { css, rules, title, speakers }) {
     b.replaceWith(span);
   });
   aside.append(h2, doc.importNode(voices, true));
+  // a static legend: the same swatches and counts, without the switches
+  const legend = doc.createElement('div');
+  renderLegend(legend, analysis, new Set(), ranked.length);
+  legend.querySelectorAll('input').forEach((i) => i.remove());
+  legend.querySelectorAll('label').forEach((l) => l.removeAttribute('for'));
+  legend.querySelectorAll('[id]').forEach((e) => e.removeAttribute('id'));
+  const legendBox = doc.createElement('div');
+  legendBox.className = 'legend';
+  legendBox.append(doc.importNode(legend, true));
   const wrap = doc.createElement('div');
   wrap.className = 'workspace';
-  wrap.append(article, aside);
+  const reading = doc.createElement('div');
+  reading.append(legendBox, article);
+  wrap.append(reading, aside);
   body.append(h1, note, wrap);
   // Only our own stylesheet is spliced in as a string; the reader's text went in as text nodes.
   // The placeholder comes first in the file (in <head>), and no attribute value can hold it

@@ -20,6 +20,9 @@ const progressRow = $('#progress-row');
 const progress = $('#progress');
 const legend = $('#legend-groups');
 
+// on a phone the legend starts folded: the article comes first
+if (window.matchMedia('(max-width: 760px)').matches) $('#legend-box').open = false;
+
 const prefs = loadPrefs();
 const hidden = new Set(Array.isArray(prefs.hidden) ? prefs.hidden : []);
 const state = { text: '', analysis: null, rules: {}, speakers: [], ix: null, colour: new Map(), renders: 0, pick: null };
@@ -65,7 +68,7 @@ applyTheme();
 
 // ---- layers -----------------------------------------------------------------------------
 
-/** Whether a mark's annotation is switched off in the legend. */
+/** Whether an annotation (a mark's dataset, or a span) is switched off in the legend. */
 function isOff(ds) {
   if (hidden.has(ds.layer)) return true;
   if (ds.layer === 'entity' && hidden.has(`entity:${ds.type}`)) return true;
@@ -74,8 +77,8 @@ function isOff(ds) {
 }
 
 function decorate(mark, span) {
-  if (span.speakerKey !== undefined) mark.dataset.colour = state.colour.get(span.speakerKey) || 'none';
-  if (isOff(mark.dataset)) mark.dataset.off = '';
+  if (span.speakerKey !== undefined) mark.setAttribute('data-colour', state.colour.get(span.speakerKey) || 'none');
+  if (hidden.size && isOff(span)) mark.setAttribute('data-off', '');
 }
 
 function applyToggles() {
@@ -85,6 +88,8 @@ function applyToggles() {
   }
   prefs.hidden = [...hidden];
   savePrefs(prefs);
+  // the mark in the tab order must stay a shown one
+  if (cards.current && (cards.auto || cards.current.hasAttribute('data-off'))) cards.reset();
 }
 
 legend.addEventListener('change', (e) => {
@@ -151,32 +156,69 @@ document.querySelector('.panel').addEventListener('click', (e) => {
 
 // ---- showing an analysis ----------------------------------------------------------------
 
-const cards = new Cards(output, $('#card'), () => state.ix);
+const cards = new Cards(output, $('#card'), () => {
+  if (!state.ix && state.analysis) state.ix = index(state.analysis, state.rules);
+  return state.ix;
+});
+
+/** Lets the browser run between the steps of showing a long analysis. */
+const breathe = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 async function show(msg, text) {
   const t0 = performance.now();
   const { analysis } = msg;
+  const render = ++state.renders;
+  const current = () => render === state.renders;
+  // each step is its own task, so a huge analysis never blocks the page for their sum
   state.text = text;
   state.analysis = analysis;
   state.rules = msg.rules || {};
   state.speakers = rankSpeakers(analysis);
   state.colour = new Map(state.speakers.map((s) => [s.key, s.colour]));
-  state.ix = index(analysis, state.rules);
   state.pick = null;
-  const render = ++state.renders;
+  await breathe();
+  if (!current()) return;
+  state.ix = null; // built on the first card: a long article may never need it
   renderLegend(legend, analysis, hidden, state.speakers.length);
   renderVoices($('#voices'), state.speakers, analysis);
   renderEntities($('#entities'), analysis);
   renderStance($('#stance'), analysis);
-  output.classList.toggle('long', text.length > LONG_TEXT);
-  const done = await renderInto(output, text, analysis, decorate, { isCurrent: () => render === state.renders });
+  await breathe();
+  if (!current()) return;
+  const done = await renderInto(output, text, analysis, decorate, { isCurrent: current });
   if (!done) return;
   cards.reset();
   progressRow.hidden = true;
   const chunks = msg.chunks > 1 ? ` in ${msg.chunks} parts` : '';
   setStatus(`${plural(analysis.quotes.length, 'quote')}, ${plural(analysis.entities.length, 'entity', 'entities')}, ${plural(analysis.cues.length, 'stance cue')} — annotated in ${msg.ms.toFixed(1)} ms${chunks}, shown in ${(performance.now() - t0).toFixed(0)} ms`);
   document.body.dataset.annotated = String(render);
+  if (wantQuote) focusQuote(wantQuote);
 }
+
+// ---- links: index.html?seed=FILE#QUOTE_ID (the compare page links here) -----------------
+
+let wantQuote = '';
+
+/** Focuses the quote `id` (e.g. `q3`) with its card, when it is on the page. */
+function focusQuote(id) {
+  const mark = output.querySelector(`mark[data-layer="quote"][data-id="${CSS.escape(id)}"]:not([data-part])`);
+  if (!mark) return;
+  wantQuote = '';
+  if (mark.hasAttribute('data-off')) showLayer('quote');
+  mark.scrollIntoView({ block: 'center' });
+  cards.focus(mark);
+}
+
+function quoteFromHash() {
+  let id = '';
+  try { id = decodeURIComponent(location.hash.slice(1)); } catch { return ''; }
+  return /^q\d+$/.test(id) ? id : '';
+}
+
+window.addEventListener('hashchange', () => {
+  wantQuote = quoteFromHash();
+  if (wantQuote && state.analysis) focusQuote(wantQuote);
+});
 
 function clearOutput(message) {
   state.renders++;
@@ -269,16 +311,20 @@ const annotateSoon = debounce(annotateNow, 300);
 const annotateLater = debounce(annotateNow, 800);
 
 article.addEventListener('input', () => {
+  if (notice.textContent.startsWith('Your last text was restored')) say('');
   article.classList.toggle('long', article.value.length > LONG_TEXT);
   save();
   (article.value.length > LONG_TEXT ? annotateLater : annotateSoon)();
 });
 
-/** Replaces the article with `text` (from a file, a sample, a drop). */
-function setArticle(text) {
+/**
+ * Replaces the article with `text` (from a file, a sample, a drop). A sample opened by a link
+ * (`?seed=`) is not saved, so it does not replace the reader's own saved text until they edit.
+ */
+function setArticle(text, { keep = true } = {}) {
   article.classList.toggle('long', text.length > LONG_TEXT);
   article.value = text;
-  save.flush();
+  if (keep) save.flush();
   annotateNow();
 }
 
@@ -334,27 +380,33 @@ async function loadSamples() {
   try {
     const res = await fetch('./seeds/index.json');
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    for (const { file, title } of await res.json()) {
+    const list = await res.json();
+    for (const { file, title } of list) {
       const opt = document.createElement('option');
       opt.value = file;
       opt.textContent = title;
       sample.appendChild(opt);
     }
+    return list.map((entry) => entry.file);
   } catch (err) {
     sample.disabled = true;
     sample.title = `No samples: ${err.message}`;
+    return [];
   }
 }
 
-sample.addEventListener('change', async () => {
-  if (!sample.value) return;
+async function openSample(file, options) {
   try {
-    const res = await fetch(`./seeds/${encodeURIComponent(sample.value)}`);
+    const res = await fetch(`./seeds/${encodeURIComponent(file)}`);
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    setArticle(await res.text());
+    setArticle(await res.text(), options);
   } catch (err) {
     say(`Could not load the sample: ${err.message}`);
   }
+}
+
+sample.addEventListener('change', () => {
+  if (sample.value) openSample(sample.value);
 });
 
 // ---- export -----------------------------------------------------------------------------
@@ -362,8 +414,10 @@ sample.addEventListener('change', async () => {
 let css = null;
 
 function titleOf(text) {
-  const line = text.split('\n').find((l) => l.trim()) || 'article';
-  return line.trim().slice(0, 100);
+  const line = (text.split('\n').find((l) => l.trim()) || 'article').trim();
+  if (line.length <= 100) return line;
+  const cut = line.slice(0, 100);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 60 ? cut.lastIndexOf(' ') : 100)}…`;
 }
 
 function slug(text) {
@@ -390,8 +444,21 @@ document.querySelector('.export').addEventListener('click', async (e) => {
 
 // ---- start ------------------------------------------------------------------------------
 
-const restored = loadText();
-if (restored) {
+const linked = new URLSearchParams(location.search).get('seed');
+wantQuote = quoteFromHash();
+const samplesLoaded = loadSamples();
+const restored = linked ? '' : loadText();
+if (linked) {
+  clearOutput('Loading the sample…');
+  samplesLoaded.then((files) => {
+    if (files.includes(linked)) {
+      sample.value = linked;
+      openSample(linked, { keep: false });
+    } else {
+      say(`There is no sample called “${linked}”.`);
+    }
+  });
+} else if (restored) {
   article.classList.toggle('long', restored.length > LONG_TEXT);
   article.value = restored;
   say('Your last text was restored from this browser’s storage.');
@@ -399,4 +466,3 @@ if (restored) {
 } else {
   clearOutput('Loading the annotator…');
 }
-loadSamples();

@@ -30,9 +30,11 @@ export const KIND_LABELS = { direct: 'direct quote', partial: 'partial quote', i
 export const PALETTE_SIZE = 8;
 
 /** Words of a text: whitespace-separated chunks holding a letter or digit (as the core counts). */
+const WORD = /[^\s\p{L}\p{N}]*[\p{L}\p{N}]\S*/gu;
 export function countWords(text) {
+  WORD.lastIndex = 0;
   let n = 0;
-  for (const chunk of text.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(chunk)) n++;
+  while (WORD.exec(text) !== null) n++;
   return n;
 }
 
@@ -105,6 +107,23 @@ export function speakers(analysis) {
     const rb = rank.has(b.key) ? rank.get(b.key) : Infinity;
     return ra - rb || (b.share || 0) - (a.share || 0) || b.quotes.length - a.quotes.length || a.first - b.first;
   });
+  // stance cues inside each speaker's quotes: the profile's counts, or counted from cue.voice
+  const profileCues = new Map();
+  if (profile) {
+    for (const p of profile) {
+      const mine = list.find((s) => s.attributed && (p.entity ? s.entity === p.entity : s.name.toLowerCase() === String(p.name || '').toLowerCase()));
+      if (mine && p.cues && typeof p.cues === 'object') profileCues.set(mine.key, p.cues);
+    }
+  }
+  for (const s of list) {
+    if (profileCues.has(s.key)) {
+      s.cues = { ...profileCues.get(s.key) };
+      continue;
+    }
+    const voice = !s.attributed ? 'unattributed' : s.entity || `speaker:${s.name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-')}`;
+    s.cues = {};
+    for (const c of analysis.cues || []) if (c.voice === voice) s.cues[c.category] = (s.cues[c.category] || 0) + 1;
+  }
   let slot = 0;
   for (const s of list) s.colour = s.attributed ? String(Math.min(slot++, PALETTE_SIZE)) : 'none';
   return list;

@@ -79,13 +79,13 @@ export function renderVoices(container, speakers, analysis) {
   const attributed = speakers.filter((s) => s.attributed);
   const named = attributed.filter((s) => !s.anonymous);
   const anon = attributed.filter((s) => s.anonymous);
-  const quotesOf = (list) => list.reduce((n, s) => n + s.quotes.length, 0);
+  const quotesOf = (list) => { const n = list.reduce((k, s) => k + s.quotes.length, 0); return `${n} quote${n === 1 ? '' : 's'}`; };
   const unattributed = speakers.find((s) => !s.attributed);
   const neutral = speakers.reduce((n, s) => n + s.neutral, 0);
   const loaded = speakers.reduce((n, s) => n + s.loaded, 0);
   const summary = el('ul', { className: 'facts' },
     el('li', {}, `${quotes.length} quote${quotes.length === 1 ? '' : 's'} from ${attributed.length} speaker${attributed.length === 1 ? '' : 's'}`),
-    el('li', {}, `Named sources: ${named.length} (${quotesOf(named)} quotes) · unnamed: ${anon.length} (${quotesOf(anon)} quotes)`),
+    el('li', {}, `Named sources: ${named.length} (${quotesOf(named)}) · unnamed or collective: ${anon.length} (${quotesOf(anon)})`),
     unattributed ? el('li', {}, `Not attributed: ${unattributed.quotes.length}`) : null,
     el('li', {}, `Attribution verbs: ${neutral} neutral, ${loaded} loaded`),
     totalsLine(analysis.profile && analysis.profile.totals),
@@ -102,15 +102,20 @@ export function renderVoices(container, speakers, analysis) {
         el('span', { className: v.neutral ? 'verb' : 'verb loaded' }, `${v.lemma}${v.count > 1 ? ` ×${v.count}` : ''}${v.neutral ? '' : ' (loaded)'}`),
       ]))
       : null;
+    const cueList = ordered(CUE_CATEGORIES, Object.keys(s.cues || {}).filter((c) => s.cues[c] > 0));
+    const stance = cueList.length
+      ? el('p', { className: 'verbs' }, `Stance cues in their quotes: ${cueList.map((c) => `${label(CUE_LABELS, c).toLowerCase()} ${s.cues[c]}`).join(', ')}`)
+      : null;
     list.append(el('li', {},
       el('button', { type: 'button', className: 'pick', 'data-pick': 'speaker', 'data-key': s.key, 'aria-pressed': 'false' },
         el('span', { className: 'dot', 'data-colour': s.colour, 'aria-hidden': 'true' }),
         el('span', { className: 'who' }, s.name),
-        s.anonymous ? el('span', { className: 'tag', title: 'an unnamed or collective source' }, 'unnamed') : null,
-        el('span', { className: 'share' }, s.share === null ? `${s.quotes.length} quotes` : pct(s.share))),
+        s.anonymous ? el('span', { className: 'tag' }, s.entity ? 'collective' : 'unnamed') : null,
+        el('span', { className: 'share' }, s.share === null ? `${s.quotes.length} quote${s.quotes.length === 1 ? '' : 's'}` : pct(s.share))),
       fill ? el('div', { className: 'bar', 'aria-hidden': 'true' }, fill) : null,
       el('p', { className: 'counts' }, `${counts}${s.words ? ` · ${s.words} words` : ''}`),
-      verbs));
+      verbs,
+      stance));
   }
   container.replaceChildren(summary, list);
 }

@@ -56,27 +56,44 @@ function outerFirst(a, b) {
     || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** Paragraph ranges [start, end) of the text: one per non-empty line. */
+/**
+ * Paragraph ranges [start, end) of the text: one per non-empty line (a line of spaces too, so no
+ * character but the line breaks is ever left out).
+ */
 export function paragraphs(text) {
   const out = [];
   const re = /[^\r\n]+/g;
   let m;
-  while ((m = re.exec(text)) !== null) {
-    if (m[0].trim() !== '') out.push([m.index, m.index + m[0].length]);
-  }
+  while ((m = re.exec(text)) !== null) out.push([m.index, m.index + m[0].length]);
   return out;
+}
+
+/**
+ * Marks are cloned from one prototype per (layer, kind, type, category): cloning a node with its
+ * attributes is much faster than setting them one by one, which matters at 100 000+ marks.
+ */
+const prototypes = new Map();
+
+function prototypeFor(span) {
+  const key = `${span.layer}|${span.kind || ''}|${span.type || ''}|${span.category || ''}`;
+  let proto = prototypes.get(key);
+  if (!proto) {
+    proto = document.createElement('mark');
+    proto.setAttribute('data-layer', span.layer);
+    if (span.kind) proto.setAttribute('data-kind', span.kind);
+    if (span.type) proto.setAttribute('data-type', span.type);
+    if (span.category) proto.setAttribute('data-category', span.category);
+    prototypes.set(key, proto);
+  }
+  return proto;
 }
 
 /** The <mark> for one span (attributes only; the caller adds the text). */
 function markFor(span, part, decorate) {
-  const mark = document.createElement('mark');
-  mark.dataset.layer = span.layer;
-  mark.dataset.id = span.id;
-  if (span.kind) mark.dataset.kind = span.kind;
-  if (span.type) mark.dataset.type = span.type;
-  if (span.category) mark.dataset.category = span.category;
-  if (span.quotes) mark.dataset.quotes = span.quotes.join(' ');
-  if (part > 0) mark.dataset.part = String(part);
+  const mark = prototypeFor(span).cloneNode(false);
+  mark.setAttribute('data-id', span.id);
+  if (span.quotes) mark.setAttribute('data-quotes', span.quotes.join(' '));
+  if (part > 0) mark.setAttribute('data-part', String(part));
   if (decorate) decorate(mark, span, part);
   return mark;
 }
@@ -87,36 +104,49 @@ function markFor(span, part, decorate) {
  * crossing span continues as part 1, 2…).
  */
 function renderParagraph(p, text, pStart, pEnd, spans, parts, decorate) {
-  const clipped = spans.map((s) => ({ span: s, start: Math.max(s.start, pStart), end: Math.min(s.end, pEnd) }));
-  const cuts = new Set([pStart, pEnd]);
-  for (const c of clipped) { cuts.add(c.start); cuts.add(c.end); }
-  const points = [...cuts].sort((a, b) => a - b);
-  // stack of {span, el}; stack[0] is the paragraph itself
-  const stack = [{ span: null, el: p }];
-  let active = [];
-  let ci = 0;
-  clipped.sort((a, b) => a.start - b.start);
-  for (let i = 0; i + 1 < points.length; i++) {
-    const a = points[i];
-    const b = points[i + 1];
-    active = active.filter((c) => c.end > a);
-    while (ci < clipped.length && clipped[ci].start <= a) {
-      if (clipped[ci].end > a) active.push(clipped[ci]);
-      ci++;
+  if (spans.length === 0) {
+    p.appendChild(document.createTextNode(text.slice(pStart, pEnd)));
+    return;
+  }
+  // the cut points, sorted and distinct (`spans` come in start order)
+  const cuts = [pStart, pEnd];
+  for (const s of spans) cuts.push(s.start > pStart ? s.start : pStart, s.end < pEnd ? s.end : pEnd);
+  cuts.sort((x, y) => x - y);
+  let n = 0;
+  for (const c of cuts) if (n === 0 || cuts[n - 1] !== c) cuts[n++] = c;
+  cuts.length = n;
+  const openSpans = []; // the spans of the open marks, outermost first
+  const openEls = [p]; // openEls[k + 1] is the mark of openSpans[k]
+  const active = [];
+  let covering = [];
+  let next = 0;
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const a = cuts[i];
+    let changed = false;
+    let w = 0;
+    for (let r = 0; r < active.length; r++) if (active[r].end > a) active[w++] = active[r];
+    if (w !== active.length) { active.length = w; changed = true; }
+    while (next < spans.length && (spans[next].start > pStart ? spans[next].start : pStart) <= a) {
+      if (spans[next].end > a) { active.push(spans[next]); changed = true; }
+      next++;
     }
-    const covering = active.map((c) => c.span).sort(outerFirst);
-    let keep = 0;
-    while (keep < covering.length && keep + 1 < stack.length && stack[keep + 1].span === covering[keep]) keep++;
-    stack.length = keep + 1;
-    for (let k = keep; k < covering.length; k++) {
-      const span = covering[k];
-      const part = parts.get(span) || 0;
-      parts.set(span, part + 1);
-      const el = markFor(span, part, decorate);
-      stack[stack.length - 1].el.appendChild(el);
-      stack.push({ span, el });
+    if (changed) {
+      covering = active.slice().sort(outerFirst);
+      let keep = 0;
+      while (keep < covering.length && keep < openSpans.length && openSpans[keep] === covering[keep]) keep++;
+      openSpans.length = keep;
+      openEls.length = keep + 1;
+      for (let k = keep; k < covering.length; k++) {
+        const span = covering[k];
+        const part = parts.get(span) || 0;
+        parts.set(span, part + 1);
+        const el = markFor(span, part, decorate);
+        openEls[openEls.length - 1].appendChild(el);
+        openSpans.push(span);
+        openEls.push(el);
+      }
     }
-    stack[stack.length - 1].el.appendChild(document.createTextNode(text.slice(a, b)));
+    openEls[openEls.length - 1].appendChild(document.createTextNode(text.slice(a, cuts[i + 1])));
   }
 }
 
@@ -149,12 +179,21 @@ export function renderArticle(text, analysis, decorate) {
 }
 
 /**
+ * Yields to the browser. A timer, not a message or scheduler.yield(): those run ahead of timers
+ * and would starve the page's own timers (debounced typing) while a long article renders.
+ */
+function yieldToBrowser() {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
  * Renders into `container` in slices of about `budgetMs`, yielding to the browser between
  * slices; resolves to false when `isCurrent()` turns false (a newer render started). The first
  * slice is shown at once; the rest is built off-document and attached every `attachMs` of
- * building (attaching after every slice would lay out the growing article again each time).
+ * building, each batch in its own `<div class="batch">` (with `content-visibility: auto`, so
+ * attaching a batch lays out that batch, not the whole article again).
  */
-export async function renderInto(container, text, analysis, decorate, { budgetMs = 12, attachMs = 300, isCurrent = () => true } = {}) {
+export async function renderInto(container, text, analysis, decorate, { budgetMs = 24, attachMs = 200, isCurrent = () => true } = {}) {
   const iter = paragraphNodes(text, analysis, decorate);
   container.replaceChildren();
   let pending = document.createDocumentFragment();
@@ -170,13 +209,20 @@ export async function renderInto(container, text, analysis, decorate, { budgetMs
     }
     built += performance.now() - t0;
     if (first || done || built >= attachMs) {
-      container.appendChild(pending);
+      if (first && done) {
+        container.appendChild(pending);
+      } else {
+        const batch = document.createElement('div');
+        batch.className = 'batch';
+        batch.appendChild(pending);
+        container.appendChild(batch);
+      }
       pending = document.createDocumentFragment();
       built = 0;
       first = false;
     }
     if (done) return true;
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await yieldToBrowser();
     if (!isCurrent()) return false;
   }
 }

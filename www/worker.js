@@ -4,7 +4,8 @@
 //
 // In:  {type:'annotate', job, text}
 // Out: {type:'ready', version} | {type:'progress', job, done, total}
-//      | {type:'result', job, analysis, rules, ms, chunks} | {type:'error', job, message}
+//      | {type:'result', job, json, rules, ms, chunks} | {type:'error', job, message}
+//        (json: the analysis as JSON text; rules: {rule id: plain words})
 //      | {type:'fatal', message} (the wasm trapped: the page starts a fresh worker)
 //      | {type:'broken', message} (the wasm did not load: restarting would not help)
 import init, { annotate, version, describe_rule as describeRule } from './pkg/newslens.js';
@@ -100,7 +101,9 @@ async function run({ job, text }) {
     analysis = merge(parts);
   }
   const rules = rulesOf(analysis);
-  self.postMessage({ type: 'result', job, analysis, rules, ms: performance.now() - t0, chunks: bounds.length });
+  // as JSON text: parsing it costs the page a fraction of deserialising the object graph
+  const json = JSON.stringify(analysis);
+  self.postMessage({ type: 'result', job, json, rules, ms: performance.now() - t0, chunks: bounds.length });
 }
 
 self.onmessage = async (event) => {

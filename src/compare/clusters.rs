@@ -4,7 +4,8 @@
 //! ([`super::normalise`]), so spelling, punctuation and quote-mark styles do not matter.
 //! Clusters are stars around their longest member, the *reference*: quotations are taken longest
 //! first, and each joins the cluster whose reference contains the largest share of its shingles
-//! (at least [`MIN_CONTAINMENT`] and [`MIN_SHARED`] of them), or starts a new cluster. So a
+//! (at least [`MIN_CONTAINMENT`] and [`MIN_SHARED`] of them; on a tie, the tightest reference, so
+//! an inner quotation wins over the one around it), or starts a new cluster. So a
 //! fragment joins the full quotation it comes from, an ellipsis that drops words costs only the
 //! shingles across the cut, and two different utterances that share a phrase (`not going to`)
 //! stay apart: their shared shingles are a small share of either. Comparing only with
@@ -78,6 +79,7 @@ pub fn cluster(candidates: &[Candidate]) -> Vec<Vec<usize>> {
     let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
     let mut shared = Vec::<usize>::new();
     let mut touched = Vec::<usize>::new();
+    let mut reference_size = Vec::<usize>::new();
     for i in order {
         let own = shingles(&candidates[i].words);
         for s in &own {
@@ -94,7 +96,10 @@ pub fn cluster(candidates: &[Candidate]) -> Vec<Vec<usize>> {
             let n = shared[c];
             let enough =
                 n >= MIN_SHARED.min(own.len()) && n as f64 >= MIN_CONTAINMENT * own.len() as f64;
-            let better = best.is_none_or(|(_, most)| n > most);
+            // On a tie, the tightest reference: an inner quotation rather than the one around it.
+            let better = best.is_none_or(|(b, most)| {
+                n > most || (n == most && reference_size[c] < reference_size[b])
+            });
             if enough && better && !overlaps_a_member(candidates, &clusters[c], i) {
                 best = Some((c, n));
             }
@@ -107,6 +112,7 @@ pub fn cluster(candidates: &[Candidate]) -> Vec<Vec<usize>> {
             Some((c, _)) => clusters[c].push(i),
             None => {
                 let c = clusters.len();
+                reference_size.push(own.len());
                 for s in own {
                     index.entry(s).or_default().push(c);
                 }
@@ -266,6 +272,40 @@ mod tests {
             },
         ];
         assert_eq!(cluster(&candidates).len(), 2);
+    }
+
+    #[test]
+    fn an_inner_quotation_elsewhere_joins_the_inner_one() {
+        // Article 0: Sheinbaum quoting Trump (outer) with Trump's words nested inside; article 1
+        // quotes Trump's words alone.
+        let outer =
+            "In one of the calls, Trump said, 'How can we help you fight drug trafficking?'";
+        let inner = "How can we help you fight drug trafficking?";
+        let elsewhere = "how can we help you fight drug trafficking";
+        let at = outer.find("How").unwrap();
+        let candidates = vec![
+            Candidate {
+                article: 0,
+                start: 0,
+                end: outer.len(),
+                words: words(outer),
+            },
+            Candidate {
+                article: 0,
+                start: at,
+                end: at + inner.len(),
+                words: words(inner),
+            },
+            Candidate {
+                article: 1,
+                start: 0,
+                end: elsewhere.len(),
+                words: words(elsewhere),
+            },
+        ];
+        let mut clusters = cluster(&candidates);
+        clusters.sort();
+        assert_eq!(clusters, vec![vec![0], vec![1, 2]]);
     }
 
     #[test]

@@ -288,7 +288,7 @@ pub fn compare_analysed(articles: &[Analysed]) -> Comparison {
                 article: a,
                 start: quote.span.start,
                 end: quote.span.end,
-                words: normalise::words(&quote.span.text),
+                words: normalise::words_in(&docs[a], quote.span.start..quote.span.end),
             });
             candidate_at.push((a, q));
         }

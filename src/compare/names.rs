@@ -1,7 +1,7 @@
 //! One name across articles: `Claudia Sheinbaum` in one outlet and `Sheinbaum` in another are one
 //! speaker, `U.S.` and `US` one place.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::normalise::normalised;
 
@@ -29,17 +29,24 @@ pub struct Groups {
 /// Groups names that normalise alike, then joins a capitalised one-word name to the only
 /// longer name of its kind whose last word it is. Groups are numbered in order of first use.
 pub fn group(names: &[Name]) -> Groups {
+    // Names repeat (one speaker, many quotations): normalise each distinct text once.
+    let mut seen: HashMap<&str, String> = HashMap::new();
     let keys: Vec<String> = names
         .iter()
         .map(|n| {
+            if let Some(key) = seen.get(n.text) {
+                return key.clone();
+            }
             let key = normalised(n.text);
             // `The White House` and `White House` are one name.
             let key = key.strip_prefix("the ").map_or(key.clone(), str::to_string);
-            if key.is_empty() {
+            let key = if key.is_empty() {
                 n.text.to_string()
             } else {
                 key
-            }
+            };
+            seen.insert(n.text, key.clone());
+            key
         })
         .collect();
     // Distinct keys per kind, then the key each one-word key folds into.

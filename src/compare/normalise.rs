@@ -33,6 +33,23 @@ pub fn words(text: &str) -> Vec<Word> {
         .collect()
 }
 
+/// The words of the span `range` of a document (a quotation, say), from the document's own
+/// tokens: the same words [`words`] finds in the span's text, with offsets relative to its start.
+pub fn words_in(doc: &Document, range: std::ops::Range<usize>) -> Vec<Word> {
+    doc.tokens_in(range.clone())
+        .iter()
+        .filter(|t| t.kind != TokenKind::Punct)
+        .filter_map(|t| {
+            let norm = normalise_word(doc.token_text(t));
+            (!norm.is_empty()).then_some(Word {
+                norm,
+                start: t.start - range.start,
+                end: t.end - range.start,
+            })
+        })
+        .collect()
+}
+
 /// One word's normal form.
 pub fn normalise_word(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
@@ -54,7 +71,7 @@ pub fn normalise_word(word: &str) -> String {
 
 /// The surface form used to tell a respelling from a difference in case or apostrophe style:
 /// lower case with straight apostrophes.
-pub fn surface(word: &str) -> String {
+pub fn surface(word: &str) -> impl Iterator<Item = char> + '_ {
     word.chars()
         .map(|c| {
             if matches!(c, '’' | 'ʼ' | '‘') {
@@ -64,7 +81,11 @@ pub fn surface(word: &str) -> String {
             }
         })
         .flat_map(char::to_lowercase)
-        .collect()
+}
+
+/// Whether two words are spelled alike, case and apostrophe style aside.
+pub fn same_surface(a: &str, b: &str) -> bool {
+    surface(a).eq(surface(b))
 }
 
 fn is_combining(c: char) -> bool {
@@ -140,8 +161,17 @@ mod tests {
     }
 
     #[test]
+    fn words_in_a_span_are_the_words_of_its_text() {
+        let text = "She said: “We co-operate… the U.S. won’t,” and left.";
+        let doc = Document::new(text);
+        let start = text.find("We").unwrap();
+        let end = text.find(",”").unwrap() + 1;
+        assert_eq!(words_in(&doc, start..end), words(&text[start..end]));
+    }
+
+    #[test]
     fn surface_ignores_case_and_apostrophe_style() {
-        assert_eq!(surface("It’s"), surface("it's"));
-        assert_ne!(surface("co-operate"), surface("cooperate"));
+        assert!(same_surface("It’s", "it's"));
+        assert!(!same_surface("co-operate", "cooperate"));
     }
 }

@@ -120,19 +120,42 @@ pub fn find(article: usize, doc: &Document, entities: &[Entity], display: &[Stri
     out
 }
 
-/// The word a number counts: the first word after it in its sentence, past `of`.
+/// Words that end the noun phrase after a number (or, first, are skipped: `of the`).
+const PHRASE_ENDS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "but", "by", "for", "from", "had", "has", "have", "in",
+    "is", "of", "on", "or", "said", "than", "that", "the", "their", "to", "was", "were", "which",
+    "who", "will", "with", "would",
+];
+const SKIPPED: &[&str] = &["of", "the", "a", "an", "their", "its", "his", "her", "our"];
+
+/// What a number counts: in the words after it in its sentence (past `of the`, up to a
+/// function word, at most 4), the last plural (`eight major drug cartels` → `cartel`,
+/// `6,000 troops north` → `troop`), else the first (`50% drop` → `drop`); singular.
 fn counted_noun(doc: &Document, after: usize, sentence_end: usize) -> Option<String> {
     let first = doc.token_at_or_after(after);
-    doc.tokens[first..]
+    let words: Vec<String> = doc.tokens[first..]
         .iter()
-        .take_while(|t| t.end <= sentence_end)
-        .map(|t| (t.kind, super::normalise::normalise_word(doc.token_text(t))))
-        .find(|(_, w)| w != "of")
-        .filter(|(kind, _)| *kind == crate::text::TokenKind::Word)
-        .map(|(_, w)| match w.strip_suffix('s') {
-            Some(stem) if stem.len() >= 3 && !stem.ends_with('s') => stem.to_string(),
-            _ => w,
-        })
+        .take_while(|t| t.end <= sentence_end && t.kind == crate::text::TokenKind::Word)
+        .map(|t| super::normalise::normalise_word(doc.token_text(t)))
+        .skip_while(|w| SKIPPED.contains(&w.as_str()))
+        .take_while(|w| !PHRASE_ENDS.contains(&w.as_str()))
+        .take(4)
+        .collect();
+    let plural = words
+        .iter()
+        .rev()
+        .find(|w| w.len() > 3 && w.ends_with('s') && !w.ends_with("ss"));
+    plural.or(words.first()).cloned().map(singular)
+}
+
+fn singular(word: String) -> String {
+    if let Some(stem) = word.strip_suffix("ies").filter(|s| s.len() >= 2) {
+        return format!("{stem}y");
+    }
+    match word.strip_suffix('s') {
+        Some(stem) if stem.len() >= 3 && !stem.ends_with('s') => stem.to_string(),
+        _ => word,
+    }
 }
 
 /// Groups mentions by (entity, unit, counted, value) and lists, for each group, the values
@@ -292,21 +315,27 @@ mod tests {
 
     #[test]
     fn what_a_number_counts() {
-        let text = "Mexico sent hundreds of troops and 6,072 soldiers, 50% of them.";
-        let doc = Document::new(text);
-        let at = |s: &str| text.find(s).unwrap() + s.len();
-        assert_eq!(
-            counted_noun(&doc, at("hundreds"), text.len()).as_deref(),
-            Some("troop")
-        );
-        assert_eq!(
-            counted_noun(&doc, at("6,072"), text.len()).as_deref(),
-            Some("soldier")
-        );
-        assert_eq!(
-            counted_noun(&doc, at("50%"), text.len()).as_deref(),
-            Some("them")
-        );
-        assert_eq!(counted_noun(&doc, text.len(), text.len()), None);
+        let table = [
+            ("hundreds of troops and", Some("troop")),
+            ("6,072 soldiers, 50%", Some("soldier")),
+            ("eight major drug cartels as terrorist", Some("cartel")),
+            ("two countries", Some("country")),
+            ("one of the calls", Some("call")),
+            ("6,000 troops north.", Some("troop")),
+            ("50% drop in seizures", Some("drop")),
+            ("six of which are", None),
+            ("83,532 for the", None),
+            ("50% of them.", Some("them")),
+            ("7.", None),
+        ];
+        for (text, expected) in table {
+            let doc = Document::new(text);
+            let number_end = text.find(' ').unwrap_or(text.len() - 1);
+            assert_eq!(
+                counted_noun(&doc, number_end, text.len()).as_deref(),
+                expected,
+                "{text}"
+            );
+        }
     }
 }

@@ -12,7 +12,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::normalise::{surface, Word};
+use super::normalise::{same_surface, Word};
 
 /// What a segment of a member is, relative to the reference.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -90,27 +90,33 @@ pub fn diff(member_text: &str, member: &[Word], reference_text: &str, reference:
         .collect();
 
     // Label each step, then merge runs of the same label.
-    let label = |s: &Step| match *s {
-        Step::Match(i, j)
-            if surface(&member_text[member[i].start..member[i].end])
-                != surface(&reference_text[reference[j].start..reference[j].end]) =>
-        {
-            Op::Respelled
-        }
-        Step::Match(..) => Op::Same,
-        Step::Insert(_) => Op::Inserted,
-        Step::Omit(_) => Op::Omitted,
-    };
+    let labels: Vec<Op> = steps
+        .iter()
+        .map(|s| match *s {
+            Step::Match(i, j)
+                if !same_surface(
+                    &member_text[member[i].start..member[i].end],
+                    &reference_text[reference[j].start..reference[j].end],
+                ) =>
+            {
+                Op::Respelled
+            }
+            Step::Match(..) => Op::Same,
+            Step::Insert(_) => Op::Inserted,
+            Step::Omit(_) => Op::Omitted,
+        })
+        .collect();
+    let label = |k: usize| labels[k];
     // Where the member-side segment holding member word `i` ends: the next word's start.
     let member_end = |i: usize| member.get(i + 1).map_or(member_text.len(), |w| w.start);
     let mut segments: Vec<Segment> = Vec::new();
     let mut k = 0;
     let mut member_started = false;
     while k < steps.len() {
-        let op = label(&steps[k]);
+        let op = label(k);
         let mut run_end = k + 1;
         if op != Op::Respelled {
-            while run_end < steps.len() && label(&steps[run_end]) == op {
+            while run_end < steps.len() && label(run_end) == op {
                 run_end += 1;
             }
         }

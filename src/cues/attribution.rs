@@ -113,6 +113,10 @@ fn attribution_position(words: &Words, i: usize) -> bool {
     let mut auxiliary = false;
     while let Some(k) = j.checked_sub(1) {
         let w = words.at(k);
+        // Four words between subject and verb are plenty (`has also long publicly`).
+        if i - k > 4 {
+            return false;
+        }
         if BETWEEN.contains(&w) || (w.ends_with("ly") && w.len() > 4) {
             auxiliary |= matches!(w, "has" | "have" | "had" | "will" | "would");
             j = k;

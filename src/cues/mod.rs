@@ -53,7 +53,8 @@ pub fn find(doc: &Document, quotes: &[Quote], _entities: &[Entity]) -> Vec<Cue> 
     modals::find(&words, &mut found);
     sources::find(&words, &mut found);
     attribution::anonymous_speakers(quotes, doc.text, &mut found);
-    // Negation runs after the support rules so it can check their scope.
+    // Negation runs after the word-list and sense rules: it checks the scope of their support
+    // and refusal cues (`will not cooperate`, `did not rule out`).
     negation::find(&words, &mut found);
     attribution::find(&words, quotes, &mut found);
     attribution::in_position(&words, &mut found);

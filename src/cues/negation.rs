@@ -3,13 +3,21 @@
 //! - `no` is a refusal only as an answer (`we have always said no`, `No, President Trump`), not
 //!   as a determiner (`no US troops`, `no longer`) nor in `No. 1`;
 //! - a negated verb of saying is declining to comment (`did not confirm`,
-//!   `wouldn’t answer`, `did not directly address`), and so is `declined to` + verb;
-//! - a negated cooperation word turns into a refusal (`will not cooperate`), since marking it
-//!   as support would invert its meaning.
+//!   `wouldn’t answer`, `did not directly address`), and `declined to` + any verb is a refusal
+//!   (`declined to comment`, `declined to intervene`);
+//! - a negated cooperation word turns into a refusal (`will not cooperate`), and a negated
+//!   refusal into a hedge (`did not rule out`), since keeping the label would invert the meaning.
+//!
+//! - `we will not`, `I won't` is a speaker refusing, like `not going to`.
 //!
 //! Fixed negations (`not going to`, `will never accept`) are in `refusal.txt`.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use super::found::Found;
+use super::lexicons::CATEGORY_LISTS;
+use super::matcher::phrase_words;
 use super::words::{is_negator, Words};
 use crate::analysis::CueCategory;
 
@@ -23,10 +31,9 @@ const AFTER_ANSWER: &[&str] = &[
     ",", ".", "!", "?", ";", ":", "\"", "'", "”", "’", "—", "–", "-", ")", "…",
 ];
 
-/// Auxiliaries that negated make a refusal to say (`did not`, `wouldn't`).
-const AUXILIARIES: &[&str] = &[
-    "did", "do", "does", "has", "have", "had", "will", "would", "could",
-];
+/// Auxiliaries that negated make a refusal to say (`did not`, `wouldn't`). Not `could`:
+/// `Reuters could not independently confirm` is the writer's inability, not a refusal.
+const AUXILIARIES: &[&str] = &["did", "do", "does", "has", "have", "had", "will", "would"];
 
 /// Negated contractions of those auxiliaries.
 const NEGATED_AUXILIARIES: &[&str] = &[
@@ -57,7 +64,18 @@ const SAYING: &[&str] = &[
     "specify",
 ];
 
-/// Finds negation refusals, then checks the support cues already in `out` for negation.
+/// First words of the refusal list's entries (`rule`, `reject`): after `declined to` they are
+/// negated refusals, not a second refusal.
+static REFUSAL_STARTS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    CATEGORY_LISTS
+        .iter()
+        .filter(|list| list.category == CueCategory::Refusal)
+        .flat_map(|list| list.lexicon.entries())
+        .filter_map(|entry| phrase_words(entry).into_iter().next())
+        .collect()
+});
+
+/// Finds negation refusals, then checks the cues already in `out` for negation.
 pub fn find(words: &Words, out: &mut Vec<Found>) {
     for i in 0..words.len() {
         let word = words.at(i);
@@ -70,6 +88,15 @@ pub fn find(words: &Words, out: &mut Vec<Found>) {
                 "cue.negation.answer_no",
             ));
         }
+        if let Some(end) = first_person_will_not(words, i) {
+            out.push(Found::tokens(
+                words,
+                i,
+                end,
+                CueCategory::Refusal,
+                "cue.negation.will_not",
+            ));
+        }
         if let Some(end) = declines_to_say(words, i) {
             out.push(Found::tokens(
                 words,
@@ -80,7 +107,7 @@ pub fn find(words: &Words, out: &mut Vec<Found>) {
             ));
         }
     }
-    negated_support(words, out);
+    negated_cues(words, out);
 }
 
 fn answer_no(words: &Words, i: usize) -> bool {
@@ -97,9 +124,32 @@ fn answer_no(words: &Words, i: usize) -> bool {
     stands_alone || (SAY.contains(&prev) && (next == "to" || !words.is_word(i + 1)))
 }
 
+/// `we will not`, `I won't`: a speaker's negated intent, like `not going to`. Only the first
+/// person: `it will not rain` predicts, it does not refuse. The end token of the phrase.
+fn first_person_will_not(words: &Words, i: usize) -> Option<usize> {
+    if i == 0 || !matches!(words.before(i, 1), "we" | "i") {
+        return None;
+    }
+    let end = match (words.at(i), words.at(i + 1)) {
+        ("won't" | "shan't", _) => i + 1,
+        ("will" | "shall" | "would", "not" | "never") => i + 2,
+        _ => return None,
+    };
+    words.is_word(end).then_some(end)
+}
+
 /// `did not confirm`, `wouldn’t answer`, `declined to comment`: the end token of the phrase.
 fn declines_to_say(words: &Words, i: usize) -> Option<usize> {
     let word = words.at(i);
+    // `could not comment` declines; `could not confirm` is the writer's own inability.
+    let could_not = match word {
+        "could" if words.at(i + 1) == "not" => Some(i + 2),
+        "couldn't" => Some(i + 1),
+        _ => None,
+    };
+    if let Some(j) = could_not {
+        return matches!(words.at(j), "comment" | "discuss" | "elaborate" | "say").then_some(j + 1);
+    }
     let mut j = if AUXILIARIES.contains(&word) && matches!(words.at(i + 1), "not" | "never") {
         i + 2
     } else if NEGATED_AUXILIARIES.contains(&word)
@@ -107,8 +157,11 @@ fn declines_to_say(words: &Words, i: usize) -> Option<usize> {
     {
         i + 1
     } else if matches!(word, "declined" | "declines" | "declining") && words.at(i + 1) == "to" {
-        // `declined to be named` is an anonymity formula, not a refusal.
-        return (words.is_word(i + 2) && words.at(i + 2) != "be").then_some(i + 3);
+        // `declined to comment`, `declined to intervene`; not `declined to be named` (an
+        // anonymity formula) nor `declined to rule out` (a hedge, see `negated_cues`).
+        let verb = words.at(i + 2);
+        let refusal = REFUSAL_STARTS.contains(verb);
+        return (words.is_word(i + 2) && verb != "be" && !refusal).then_some(i + 3);
     } else {
         return None;
     };
@@ -124,15 +177,34 @@ fn declines_to_say(words: &Words, i: usize) -> Option<usize> {
     SAYING.contains(&words.at(j)).then_some(j + 1)
 }
 
-/// Replaces support cues under negation (`will not cooperate`, `never collaborated`) by refusals
-/// spanning the negator and the word.
-fn negated_support(words: &Words, out: &mut Vec<Found>) {
+/// Words that put a following cue under negation: `not`, `never`, `n't`, and refusing verbs
+/// (`refused to cooperate`, `declined to rule out`).
+fn negates(word: &str) -> bool {
+    (is_negator(word) && word != "no")
+        || matches!(
+            word,
+            "declined" | "declines" | "declining" | "refused" | "refuses" | "refusing"
+        )
+}
+
+/// Rewrites cues under negation, whose meaning flips:
+/// - support (`will not cooperate`, `refused to cooperate`) becomes a refusal;
+/// - a refusal (`did not rule out`, `declined to rule out`) leaves the door open, a hedge.
+///
+/// The new cue spans the negator and the word. Fixed phrases that hold their own negation
+/// (`not going to`, `will not accept`) start at or before it and are left alone.
+fn negated_cues(words: &Words, out: &mut Vec<Found>) {
     let starts: Vec<usize> = (0..words.len()).map(|i| words.token(i).start).collect();
     let mut replaced = Vec::new();
     out.retain(|f| {
-        if f.category != CueCategory::Support {
-            return true;
-        }
+        let (category, rule) = match f.category {
+            CueCategory::Support => (CueCategory::Refusal, "cue.negation.negated_support"),
+            // Word-list and sense refusals; negation's own already hold their negator.
+            CueCategory::Refusal if !f.rule.starts_with("cue.negation") => {
+                (CueCategory::Hedge, "cue.negation.negated_refusal")
+            }
+            _ => return true,
+        };
         let first = starts.partition_point(|&s| s < f.start);
         for back in 1..=3 {
             let Some(j) = first.checked_sub(back) else {
@@ -141,12 +213,12 @@ fn negated_support(words: &Words, out: &mut Vec<Found>) {
             if words.is_punct(j) || !words.same_sentence(first, j) {
                 break;
             }
-            if is_negator(words.at(j)) && words.at(j) != "no" {
+            if negates(words.at(j)) {
                 replaced.push(Found {
                     start: words.token(j).start,
                     end: f.end,
-                    category: CueCategory::Refusal,
-                    rule: "cue.negation.negated_support",
+                    category,
+                    rule,
                 });
                 return false;
             }

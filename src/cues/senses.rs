@@ -295,7 +295,7 @@ fn sense(words: &Words, i: usize) -> Option<(CueCategory, &'static str)> {
         "strain" => (next != "of" && !matches!(prev, "new" | "virus" | "variant"))
             .then_some((CueCategory::Evaluative, "cue.sense.judgement")),
         // `backed the plan`, not `backed down` (a retreat) or `backed up` (traffic, files).
-        "backed" | "backing" => (!matches!(next, "down" | "away" | "off" | "out" | "up")
+        "backed" | "backing" | "backs" => (!matches!(next, "down" | "away" | "off" | "out" | "up")
             && words.is_word(i + 1))
         .then_some((CueCategory::Support, "cue.sense.backed")),
         _ => None,

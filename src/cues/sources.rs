@@ -74,6 +74,9 @@ const BEFORE_VERB: &[&str] = &[
     "who",
 ];
 
+/// Forms of `be`: after a description they start a predicate, not speech (`was fired`).
+const BE: &[&str] = &["are", "be", "been", "is", "was", "were"];
+
 /// Generic experts.
 const EXPERTS: &[&str] = &[
     "analysts",
@@ -150,7 +153,9 @@ fn description(words: &Words, i: usize) -> Option<(usize, usize)> {
     let plural = head.ends_with('s') || head == "people";
     let weak_head = matches!(head, "person" | "people" | "source" | "sources");
     // A qualifier makes the description a source in itself: `people familiar with the matter`.
-    if QUALIFIERS.contains(&words.at(i + 1)) || words.reads(i + 1, "with knowledge") {
+    let knowledge = words.at(i + 1) == "with"
+        && (words.at(i + 2) == "knowledge" || words.at(i + 3) == "knowledge");
+    if QUALIFIERS.contains(&words.at(i + 1)) || knowledge {
         let end = qualifier_end(words, i + 1);
         return Some((first, end));
     }
@@ -193,15 +198,16 @@ fn qualifier_end(words: &Words, start: usize) -> usize {
     j
 }
 
-/// Whether a speech verb follows a head: past a few auxiliaries (`have also said`), a place
-/// (`officials in Kyiv said`, `officials at the Ministry of Defence said`), an anonymity aside
+/// Whether a speech verb follows a head: past a few auxiliaries (`have also said`), a short
+/// prepositional phrase (`officials in Kyiv said`, `an aide to the president told`), an anonymity aside
 /// (`A U.S. official, speaking on ..., said`) or a relative clause that mentions anonymity
 /// (`an official who spoke on condition of anonymity`). A comma that opens anything else ends
 /// the search: `a senior official was fired, the ministry said` has another speaker.
 fn speech_follows(words: &Words, start: usize) -> bool {
     let mut j = start;
     let mut relative = false;
-    let mut place = false;
+    // Words left in a prepositional phrase after the head (`in the region`, `to the president`).
+    let mut phrase = 0;
     for _ in 0..16 {
         if j >= words.len() || !words.same_sentence(start.saturating_sub(1), j) {
             return false;
@@ -230,12 +236,15 @@ fn speech_follows(words: &Words, start: usize) -> bool {
         }
         if w == "who" {
             relative = true;
-        } else if matches!(w, "at" | "in" | "from" | "of") && !relative {
-            place = true;
-        } else if !relative
-            && !BEFORE_VERB.contains(&w)
-            && !(place && (words.is_capitalised(j) || matches!(w, "the" | "and")))
-        {
+        } else if relative {
+            // Inside a relative clause or an aside: read on to its end.
+        } else if BEFORE_VERB.contains(&w) {
+            phrase = 0;
+        } else if matches!(w, "at" | "in" | "from" | "of" | "to" | "for" | "with") {
+            phrase = 4;
+        } else if phrase > 0 && words.is_word(j) && !BE.contains(&w) {
+            phrase -= 1;
+        } else {
             return false;
         }
         j += 1;

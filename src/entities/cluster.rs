@@ -9,11 +9,57 @@
 
 use std::collections::HashMap;
 
+use super::gazetteer::GAZETTEER;
 use super::Mention;
 use crate::analysis::{Entity, EntityType, TextSpan};
 
+/// `Drug Enforcement Administration (DEA)`: an acronym in parentheses right after a name
+/// whose capitalised words it abbreviates. The name becomes an organisation if it was typed
+/// as a person, and every mention of the acronym joins the name's entity.
+fn acronyms(text: &str, mentions: &mut [Mention]) {
+    let mut aliases: HashMap<String, (String, EntityType)> = HashMap::new();
+    for k in 0..mentions.len().saturating_sub(1) {
+        let (name, acronym) = (&mentions[k], &mentions[k + 1]);
+        let between = &text[name.end..acronym.start];
+        let short = &text[acronym.start..acronym.end];
+        if between.trim() != "(" || !text[acronym.end..].trim_start().starts_with(')') {
+            continue;
+        }
+        let initials: String = text[name.start..name.end]
+            .split_whitespace()
+            .filter_map(|w| w.chars().next())
+            .filter(|c| c.is_uppercase())
+            .collect();
+        if short.len() < 2 || initials != short || short.chars().any(char::is_lowercase) {
+            continue;
+        }
+        let kind = match name.kind {
+            EntityType::Person => EntityType::Org,
+            kind => kind,
+        };
+        let canonical = name
+            .canonical
+            .clone()
+            .unwrap_or_else(|| strip_the(&text[name.start..name.end]).to_string());
+        aliases.insert(short.to_string(), (canonical.clone(), kind));
+        mentions[k].kind = kind;
+        mentions[k].canonical = Some(canonical);
+        mentions[k].titles.clear();
+    }
+    if aliases.is_empty() {
+        return;
+    }
+    for m in mentions.iter_mut() {
+        if let Some((canonical, kind)) = aliases.get(&text[m.start..m.end]) {
+            m.kind = *kind;
+            m.canonical = Some(canonical.clone());
+        }
+    }
+}
+
 /// Builds entities from mentions (sorted by start), in order of first mention.
-pub fn build(text: &str, mentions: Vec<Mention>) -> Vec<Entity> {
+pub fn build(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
+    acronyms(text, &mut mentions);
     let n = mentions.len();
     // cluster index of each mention
     let mut cluster_of: Vec<usize> = vec![usize::MAX; n];
@@ -24,23 +70,36 @@ pub fn build(text: &str, mentions: Vec<Mention>) -> Vec<Entity> {
             .map(str::to_string)
             .collect()
     };
-    // Full names first, keyed by (first word, last word).
+    // Full names first, longest first, keyed by (first word, last word); a shorter full name
+    // that ends a longer one joins it (`López Obrador` after `Andrés Manuel López Obrador`).
     let mut full: HashMap<(String, String), usize> = HashMap::new();
-    for (i, m) in mentions.iter().enumerate() {
-        if m.kind != EntityType::Person {
-            continue;
+    let mut tails: HashMap<String, usize> = HashMap::new();
+    let mut order: Vec<(usize, Vec<String>)> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.kind == EntityType::Person)
+        .map(|(i, m)| (i, words(m).iter().map(|w| w.to_lowercase()).collect()))
+        .filter(|(_, w): &(usize, Vec<String>)| w.len() >= 2)
+        .collect();
+    order.sort_by_key(|(i, w)| (std::cmp::Reverse(w.len()), *i));
+    for (i, w) in order {
+        let c = match tails.get(&w.join(" ")) {
+            Some(&c) => c,
+            None => *full
+                .entry((w[0].clone(), w[w.len() - 1].clone()))
+                .or_insert_with(|| {
+                    clusters.push(Vec::new());
+                    clusters.len() - 1
+                }),
+        };
+        for k in 1..w.len() - 1 {
+            tails.entry(w[k..].join(" ")).or_insert(c);
         }
-        let w = words(m);
-        if w.len() < 2 {
-            continue;
-        }
-        let key = (w[0].to_lowercase(), w[w.len() - 1].to_lowercase());
-        let c = *full.entry(key).or_insert_with(|| {
-            clusters.push(Vec::new());
-            clusters.len() - 1
-        });
         cluster_of[i] = c;
         clusters[c].push(i);
+    }
+    for c in &mut clusters {
+        c.sort_unstable();
     }
     // Short mentions join the nearest full name they end or start. Index every word-aligned
     // proper prefix and suffix of the full names once (`de la fuente`, `fuente`, `juan`).
@@ -157,12 +216,18 @@ fn strip_the(name: &str) -> &str {
 fn entity(text: &str, mentions: &[Mention], members: &[usize], number: usize) -> Entity {
     let first = &mentions[members[0]];
     let name = match first.kind {
-        EntityType::Person => members
-            .iter()
-            .map(|&i| &text[mentions[i].start..mentions[i].end])
-            .max_by_key(|s| (s.split_whitespace().count(), std::cmp::Reverse(0)))
-            .unwrap_or_default()
-            .to_string(),
+        EntityType::Person => {
+            let longest = members
+                .iter()
+                .map(|&i| &text[mentions[i].start..mentions[i].end])
+                .max_by_key(|s| s.split_whitespace().count())
+                .unwrap_or_default();
+            // A well-known person named only by surname gets their full name.
+            match GAZETTEER.figures.get(longest) {
+                Some(full) if !longest.contains(' ') => full.clone(),
+                _ => longest.to_string(),
+            }
+        }
         _ => members
             .iter()
             .find_map(|&i| mentions[i].canonical.clone())

@@ -16,8 +16,7 @@ use crate::text::Document;
 const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)";
 const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 const COUNT: &str = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a few|few|several|many|\d+)";
-const PERIOD: &str =
-    r"(?:day|week|weekend|month|year|decade|century|spring|summer|fall|autumn|winter|quarter)";
+const PERIOD: &str = r"(?:day|night|week|weekend|month|year|decade|century|spring|summer|fall|autumn|winter|quarter)";
 const PERIODS: &str = r"(?:days|weeks|months|years|decades|centuries|hours|minutes|day|week|month|year|decade|century|hour)";
 const EDGE: &str = r"(?:(?:early|mid|late)[- ])?";
 
@@ -28,9 +27,11 @@ struct Pattern {
 }
 
 static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
+    // ASCII word boundaries (`\b`) keep the fast DFA engines usable on text with curly
+    // quotes and accents (a Unicode `\b` makes `regex` fall back to its slowest engine).
     let p = |rule, re: String| Pattern {
         rule,
-        regex: Regex::new(&re).expect("date pattern"),
+        regex: ascii_regex(&re),
     };
     vec![
         p("entities.date.iso", r"\b\d{4}-\d{2}-\d{2}\b".to_string()),
@@ -79,6 +80,10 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             r"(?i)\b(?:for|in|over|within|after|since|from)\s+(?P<d>decades|months|years|weeks|days|centuries)\b".to_string(),
         ),
         p(
+            "entities.date.part_of_period",
+            format!(r"(?i)\b(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?:the\s+|this\s+|last\s+|next\s+)?(?:year|month|week|decade|century|(?-i:{MONTH})|\d{{4}})\b"),
+        ),
+        p(
             "entities.date.weekend",
             r"(?i)\bthe\s+weekend\b".to_string(),
         ),
@@ -93,16 +98,20 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
     ]
 });
 
-static ANCHOR_HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:date[: ]\s*)?(\d{4})-(\d{2})-(\d{2})\b").expect("anchor pattern")
-});
+static ANCHOR_HEADER: LazyLock<Regex> =
+    LazyLock::new(|| ascii_regex(r"(?i)\b(?:date[: ]\s*)?(\d{4})-(\d{2})-(\d{2})\b"));
 static ANCHOR_FULL: LazyLock<Regex> = LazyLock::new(|| {
-    // A dateline: a full date near the start of one of the first lines.
-    Regex::new(&format!(
-        r"(?m)^.{{0,40}}?({MONTH})\s+(\d{{1,2}}),\s+(\d{{4}})"
-    ))
-    .expect("anchor pattern")
+    // A dateline: a full date near the start of one of the first lines (the nearness is
+    // checked in `anchor`).
+    ascii_regex(&format!(r"({MONTH})\s+(\d{{1,2}}),\s+(\d{{4}})"))
 });
+
+/// Compiles a pattern in ASCII mode: `\b`, `\d`, `\s` and `(?i)` over ASCII, so the regex
+/// crate needs no Unicode tables (a smaller download) and keeps its fast DFA on any text.
+/// Non-ASCII literals (`€`) still match their UTF-8 bytes.
+pub fn ascii_regex(pattern: &str) -> Regex {
+    Regex::new(&format!("(?-u){pattern}")).unwrap_or_else(|e| panic!("pattern {pattern}: {e}"))
+}
 
 /// A calendar date (year, month, day).
 pub type Ymd = (i32, u32, u32);
@@ -115,7 +124,11 @@ pub fn anchor(doc: &Document) -> Option<Ymd> {
         let ymd = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
         return valid(ymd).then_some(ymd);
     }
-    let c = ANCHOR_FULL.captures(head)?;
+    let c = ANCHOR_FULL.captures_iter(head).find(|c| {
+        let start = c.get(0).map_or(0, |m| m.start());
+        let line_start = head[..start].rfind('\n').map_or(0, |i| i + 1);
+        head[line_start..start].chars().count() <= 40
+    })?;
     let ymd = (c[3].parse().ok()?, month_number(&c[1])?, c[2].parse().ok()?);
     valid(ymd).then_some(ymd)
 }
@@ -130,9 +143,20 @@ pub fn find(doc: &Document) -> Vec<Mention> {
     let anchor = anchor(doc);
     let mut found: Vec<Mention> = Vec::new();
     for pattern in PATTERNS.iter() {
-        for c in pattern.regex.captures_iter(text) {
-            let m = c.name("d").unwrap_or_else(|| c.get(0).expect("match"));
-            let (start, end) = (m.start(), m.end());
+        let spans: Vec<(usize, usize)> = if pattern.regex.captures_len() > 1 {
+            pattern
+                .regex
+                .captures_iter(text)
+                .filter_map(|c| c.name("d").map(|m| (m.start(), m.end())))
+                .collect()
+        } else {
+            pattern
+                .regex
+                .find_iter(text)
+                .map(|m| (m.start(), m.end()))
+                .collect()
+        };
+        for (start, end) in spans {
             if !accept(text, pattern.rule, start, end) {
                 continue;
             }
@@ -143,14 +167,18 @@ pub fn find(doc: &Document) -> Vec<Mention> {
     }
     // Longest first, then earliest, then pattern order: a longer match hides the ones inside it.
     found.sort_by_key(|m| (std::cmp::Reverse(m.end - m.start), m.start));
-    let mut kept: Vec<Mention> = Vec::new();
+    // Kept spans never overlap, so a map by start finds the only neighbours that could.
+    let mut kept: std::collections::BTreeMap<usize, Mention> = std::collections::BTreeMap::new();
     for m in found {
-        if !kept.iter().any(|k| k.start < m.end && m.start < k.end) {
-            kept.push(m);
+        let before = kept
+            .range(..m.end)
+            .next_back()
+            .is_some_and(|(_, k)| m.start < k.end);
+        if !before {
+            kept.insert(m.start, m);
         }
     }
-    kept.sort_by_key(|m| m.start);
-    kept
+    kept.into_values().collect()
 }
 
 /// Context checks a regular expression cannot make.
@@ -297,7 +325,7 @@ fn civil_from_days(z: i64) -> Ymd {
     ((if m <= 2 { y + 1 } else { y }) as i32, m, d)
 }
 
-static NUMBERS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+").expect("digits"));
+static NUMBERS: LazyLock<Regex> = LazyLock::new(|| ascii_regex(r"\d+"));
 
 /// The ISO value of a date expression, when the text or the anchor pins it down.
 pub fn resolve(span: &str, anchor: Option<Ymd>) -> Option<String> {

@@ -30,6 +30,7 @@ pub fn lists() -> Vec<Lexicon> {
         list!("org_heads"),
         list!("orgs"),
         list!("outlets"),
+        list!("people"),
         list!("place_heads"),
         list!("places"),
         list!("title_modifiers"),
@@ -59,6 +60,8 @@ pub struct Known {
     pub tokens: Vec<String>,
     /// An acronym (`US`, `WHO`): matches only in exactly this case.
     pub exact_case: bool,
+    /// From the list of countries.
+    pub country: bool,
 }
 
 /// The parsed lists.
@@ -83,6 +86,8 @@ pub struct Gazetteer {
     pub first_names: HashMap<String, Gender>,
     /// Capitalised words that are never a name by themselves, lower-cased.
     pub not_names: HashSet<String>,
+    /// Well-known people by surname, with their full names.
+    pub figures: HashMap<String, String>,
 }
 
 /// The lists, parsed on first use.
@@ -91,11 +96,20 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(build);
 /// The phrase-table key of a piece of text: its tokens, lower-cased, joined by spaces.
 pub fn key_of(text: &str) -> (String, Vec<String>) {
     let doc = Document::new(text);
-    let tokens: Vec<String> = doc
-        .tokens
-        .iter()
-        .map(|t| doc.token_text(t).to_string())
-        .collect();
+    let mut tokens: Vec<String> = Vec::new();
+    let mut last_end = usize::MAX;
+    for t in &doc.tokens {
+        let word = doc.token_text(t);
+        // `St. Louis`: the name finder keeps an abbreviation's dot on its word, so do we.
+        if word == "." && t.start == last_end {
+            if let Some(prev) = tokens.last_mut() {
+                prev.push('.');
+                continue;
+            }
+        }
+        tokens.push(word.to_string());
+        last_end = t.end;
+    }
     (tokens.join(" ").to_lowercase(), tokens)
 }
 
@@ -115,6 +129,7 @@ fn build() -> Gazetteer {
         honorifics: HashMap::new(),
         first_names: HashMap::new(),
         not_names: HashSet::new(),
+        figures: HashMap::new(),
     };
     for list in lists() {
         let kind = match list.name() {
@@ -142,6 +157,7 @@ fn build() -> Gazetteer {
                         outlet,
                         tokens,
                         exact_case,
+                        country: list.name() == "countries",
                     },
                 );
             }
@@ -152,6 +168,14 @@ fn build() -> Gazetteer {
             "org_heads" => g.org_heads = set(&list),
             "place_heads" => g.place_heads = set(&list),
             "titles" => g.titles = set(&list),
+            "people" => {
+                for entry in list.entries() {
+                    if let Some((surname, full)) = entry.split_once(" = ") {
+                        g.figures
+                            .insert(surname.trim().to_string(), full.trim().to_string());
+                    }
+                }
+            }
             "title_modifiers" => g.title_modifiers = set(&list),
             "not_names" => g.not_names = set(&list),
             "first_names_female" | "first_names_male" => {

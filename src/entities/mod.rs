@@ -2,8 +2,9 @@
 //!
 //! The layer runs in passes, each its own module with one job:
 //! 1. [`dates`] and [`numbers`] find temporal and numeric expressions with regular expressions;
-//! 2. [`names`] chunks capitalised word sequences and types them with the word lists of
-//!    [`gazetteer`], head words (`Ministry`, `Cartel`, `City`), titles and context cues;
+//! 2. [`names`] chunks capitalised word sequences (over the word view built in `words`) and
+//!    types them with the word lists of [`gazetteer`], head words (`Ministry`, `Cartel`,
+//!    `City`), titles and context cues; [`capital`] adds `the capital` before a city's name;
 //! 3. [`titles`] links titles and roles to the people they describe;
 //! 4. [`cluster`] groups mentions into one entity per referent with a canonical name.
 //!
@@ -27,12 +28,14 @@
 //! assert_eq!(entities::with_title(&found, "the Mexican president")[0].name, "Claudia Sheinbaum");
 //! ```
 
+pub mod capital;
 pub mod cluster;
 pub mod dates;
 pub mod gazetteer;
 pub mod names;
 pub mod numbers;
 pub mod titles;
+mod words;
 
 use crate::analysis::{Entity, EntityType};
 use crate::text::Document;
@@ -83,6 +86,9 @@ pub fn find(doc: &Document) -> Vec<Entity> {
     push_free(&mut mentions, numbers);
     let names = names::find(doc, &mentions);
     push_free(&mut mentions, names);
+    mentions.sort_by_key(|m| (m.start, m.end));
+    let capitals = capital::the_capital(doc.text, &mentions);
+    push_free(&mut mentions, capitals);
     mentions.sort_by_key(|m| (m.start, m.end));
     titles::attach(doc, &mut mentions);
     cluster::build(doc.text, mentions)
@@ -139,4 +145,122 @@ pub fn with_title<'a>(entities: &'a [Entity], phrase: &str) -> Vec<&'a Entity> {
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Random texts built from awkward pieces: every span must be a slice on char boundaries,
+    /// mentions must not overlap, and nothing may panic.
+    #[test]
+    fn spans_are_exact_slices_of_arbitrary_text() {
+        const PIECES: &[&str] = &[
+            "Mexico",
+            "’s",
+            "'s",
+            "U.S.",
+            "-",
+            "é",
+            "😀",
+            "“",
+            "”",
+            " ",
+            " ",
+            " ",
+            "\n",
+            "Mr.",
+            "The",
+            "the",
+            "New York Times",
+            "5%",
+            "$",
+            "Aug.",
+            "8",
+            ",",
+            ".",
+            "de",
+            "la",
+            "Fuente",
+            "ALL CAPS",
+            "—",
+            "−",
+            "'",
+            "s",
+            "Sheinbaum-Trump",
+            "of",
+            "and",
+            "Ministry",
+            "Ñandú",
+            "İstanbul",
+            "ǅ",
+            "said",
+            "President",
+            "Claudia",
+            "1990s",
+            "one",
+            "May",
+            "2",
+            "2024",
+            "hundreds",
+            "X",
+            "on",
+            "By",
+            "Ångström",
+            "\u{301}",
+            "Zoë",
+            "–",
+            "(",
+            ")",
+        ];
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..400 {
+            let mut text = String::new();
+            for _ in 0..40 {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text.push_str(PIECES[(seed >> 33) as usize % PIECES.len()]);
+            }
+            let doc = Document::new(&text);
+            let entities = find(&doc);
+            let mut spans: Vec<(usize, usize)> = Vec::new();
+            for e in &entities {
+                for m in &e.mentions {
+                    assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+                    assert_eq!(&text[m.start..m.end], m.text, "in {text:?}");
+                    assert!(!m.text.is_empty());
+                    spans.push((m.start, m.end));
+                }
+            }
+            spans.sort_unstable();
+            for w in spans.windows(2) {
+                assert!(w[0].1 <= w[1].0, "overlapping mentions in {text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn people_titles_and_gender_for_the_quotes_layer() {
+        let doc = Document::new(
+            "Secretary of State Marco Rubio spoke. White House spokeswoman Karoline Leavitt \
+             agreed. Rubio left.",
+        );
+        let found = find(&doc);
+        let names: Vec<&str> = people(&found).map(|e| e.name.as_str()).collect();
+        assert_eq!(names, vec!["Marco Rubio", "Karoline Leavitt"]);
+        assert_eq!(
+            with_title(&found, "the secretary of state")[0].name,
+            "Marco Rubio"
+        );
+        assert_eq!(
+            with_title(&found, "spokeswoman")[0].name,
+            "Karoline Leavitt"
+        );
+        assert_eq!(
+            gender(with_title(&found, "spokeswoman")[0]),
+            Some(Gender::Female)
+        );
+        assert_eq!(gender(&found[0]), Some(Gender::Male));
+    }
 }

@@ -60,9 +60,12 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     let currency = r"(?:US\$|C\$|A\$|R\$|MX\$|\$|€|£|¥|USD\s?|EUR\s?)";
     let digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
     let core = format!(
-        r"(?:{currency}\s?(?:{digits})(?:\s+{scale}\b)?|\b(?:{digits})(?:\s*(?:%|percent\b|per\s+cent\b)|\s+{scale}\b)?|\b(?:an?\s+)?(?:{words}\s+)?{scale}s?\b(?:\s+(?:and\s+)?{words})?|\b{words}(?:\s+{scale}\b)?(?:\s+(?:percent\b|per\s+cent\b))?|\b(?:(?:a\s+)?dozens?|half|a\s+third|a\s+quarter|two-thirds|three-quarters|twice|thrice))"
+        r"(?:\b(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)\b|\b(?:two-thirds|three-quarters)\b|{currency}\s?(?:{digits})(?:bn\b|m\b|\s+{scale}\b)?|\b(?:{digits})(?:\s*(?:%|percent\b|per\s+cent\b)|bn\b|\s+{scale}\b)?|\b(?:an?\s+)?(?:{words}\s+)?{scale}s?\b(?:\s+(?:and\s+)?{words})?|\b{words}(?:\s+{scale}\b)?(?:\s+(?:percent\b|per\s+cent\b))?|\b(?:(?:a\s+)?dozens?|half|a\s+third|a\s+quarter|twice|thrice))"
     );
-    Regex::new(&format!(r"(?i)(?:\b{approx}\s+)?{core}")).expect("number pattern")
+    // ASCII word boundaries keep the fast engines usable on non-ASCII text; glued letters are
+    // checked by hand in `find`.
+    let pattern = format!(r"(?i)(?:\b{approx}\s+)?{core}");
+    super::dates::ascii_regex(&pattern)
 });
 
 /// Words after which `one` is a pronoun or part of a quantifier, not a count.
@@ -264,9 +267,20 @@ fn number_value(lower: &str) -> Option<f64> {
             .chars()
             .filter(|c| c.is_ascii_digit() || *c == '.')
             .collect();
+        // `£3bn`, `$1.5m`: a scale glued to the digits.
+        let glued = if w.ends_with("bn") {
+            1e9
+        } else if w.ends_with('m')
+            && w.trim_end_matches('m')
+                .ends_with(|c: char| c.is_ascii_digit())
+        {
+            1e6
+        } else {
+            1.0
+        };
         if w.starts_with(|c: char| c.is_ascii_digit()) || !numeric.is_empty() && w.contains('$') {
             digits = numeric.trim_end_matches('.').to_string();
-            current = Some(current.unwrap_or(0.0) + digits.parse::<f64>().ok()?);
+            current = Some(current.unwrap_or(0.0) + digits.parse::<f64>().ok()? * glued);
             continue;
         }
         if let Some((_, v)) = UNITS.iter().find(|(u, _)| *u == w) {
@@ -295,12 +309,13 @@ fn number_value(lower: &str) -> Option<f64> {
             current = Some(current.unwrap_or(1.0) / 3.0);
         } else if w == "quarter" || w == "quarters" {
             current = Some(current.unwrap_or(1.0) / 4.0);
-        } else if w.ends_with('s')
-            && (w.starts_with("hundred")
-                || w.starts_with("thousand")
-                || w.starts_with("million")
-                || w.starts_with("billion")
-                || w.starts_with("dozen"))
+        } else if w == "tens"
+            || w.ends_with('s')
+                && (w.starts_with("hundred")
+                    || w.starts_with("thousand")
+                    || w.starts_with("million")
+                    || w.starts_with("billion")
+                    || w.starts_with("dozen"))
         {
             return None;
         } else if w == "dozen" {

@@ -183,7 +183,8 @@ fn appositive_before<'t>(
         let t = in_sentence(i)?;
         let w = doc.token_text(t);
         // A determiner, or the `s` of a split possessive (`committee 's chairman`), bounds it.
-        if DETERMINERS.contains(&w.to_lowercase().as_str()) || w == "s" {
+        let possessive = w.ends_with("'s") || w.ends_with("’s");
+        if DETERMINERS.contains(&w.to_lowercase().as_str()) || w == "s" || possessive {
             break;
         }
         // Any word may sit in the phrase (`chief of staff`); a determiner or the clause's
@@ -243,8 +244,19 @@ fn appositive_after<'t>(
         i = j;
         predicate = true;
     }
+    // `Mexico's former president`: the possessive owner stays out of the title.
+    if w(i).is_some_and(|d| d.ends_with("'s") || d.ends_with("’s")) {
+        i += 1;
+    }
     if w(i).is_some_and(|d| matches!(d.as_str(), "a" | "an" | "the")) {
         i += 1;
+    } else if !predicate {
+        // Without an article the phrase must open with a title word (`chief UK economist`),
+        // not a verb (`Laura Sarabia, met ...`).
+        let opener = in_sentence(i).map(|t| doc.token_text(t))?;
+        if !is_title_word(opener) {
+            return None;
+        }
     }
     let first = in_sentence(i)?;
     let mut end = first.end;

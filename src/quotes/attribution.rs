@@ -78,6 +78,16 @@ pub fn verb_at(doc: &Document, i: usize) -> Option<(CueWord, usize)> {
     {
         return None; // `Secretary of State`: a capitalised word mid-phrase is part of a name
     }
+    // `There were reports that …`: a plural noun after a form of `be`.
+    if i > 0
+        && raw.ends_with('s')
+        && matches!(
+            doc.token_text(&doc.tokens[i - 1]).to_lowercase().as_str(),
+            "were" | "are" | "was" | "is" | "many" | "several" | "some" | "no"
+        )
+    {
+        return None;
+    }
     if i > 0
         && matches!(
             doc.token_text(&doc.tokens[i - 1]).to_lowercase().as_str(),
@@ -180,7 +190,12 @@ pub fn np_ending_at(doc: &Document, people: &People, end: usize, floor: usize) -
         while start > floor {
             let prev = start - 1;
             let w = doc.token_text(&doc.tokens[prev]);
-            if capitalised(doc, prev) {
+            if w == "."
+                && prev > floor
+                && is_abbreviated_title(doc.token_text(&doc.tokens[prev - 1]))
+            {
+                start = prev - 1; // `Dr. Priya Raman`
+            } else if capitalised(doc, prev) {
                 start = prev;
             } else if (is_name_particle(w) || matches!(w, "of" | "to" | "for" | "and" | "&"))
                 && prev > floor
@@ -203,11 +218,94 @@ pub fn np_ending_at(doc: &Document, people: &People, end: usize, floor: usize) -
     description_ending_at(doc, end, floor)
 }
 
+/// `Dr`, `Mr`, `Gen`: titles written with a dot that is not a sentence's end.
+fn is_abbreviated_title(word: &str) -> bool {
+    matches!(
+        word,
+        "Dr" | "Mr"
+            | "Mrs"
+            | "Ms"
+            | "Gen"
+            | "Sen"
+            | "Rep"
+            | "Gov"
+            | "Lt"
+            | "Col"
+            | "Capt"
+            | "Prof"
+            | "Sgt"
+            | "Adm"
+            | "Maj"
+            | "Rev"
+            | "St"
+            | "Cmdr"
+            | "Supt"
+            | "Insp"
+            | "Det"
+    )
+}
+
+fn is_day_or_month(word: &str) -> bool {
+    matches!(
+        word,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
+}
+
+/// Whether tokens `range` can be a descriptor before a name (`police spokesman`, `the
+/// singer`, `its director`, `Secretary of State`): a few words, no punctuation, no verb, no
+/// word that starts a clause.
+pub fn is_descriptor(doc: &Document, range: Range<usize>) -> bool {
+    range.len() <= 5
+        && range.clone().all(|t| {
+            let token = &doc.tokens[t];
+            let w = doc.token_text(token).to_lowercase();
+            token.kind == TokenKind::Word
+                && verb_at(doc, t).is_none()
+                && !is_verb_filler(&w)
+                && !is_sentence_word(&w)
+                && !matches!(
+                    w.as_str(),
+                    "that"
+                        | "which"
+                        | "who"
+                        | "whom"
+                        | "because"
+                        | "said"
+                        | "says"
+                        | "it"
+                        | "there"
+                )
+        })
+}
+
 /// Capitalised words that open sentences and clauses but never names.
 fn is_sentence_word(word: &str) -> bool {
     matches!(
         word,
         "however"
+            | "there"
+            | "it"
             | "meanwhile"
             | "still"
             | "instead"
@@ -311,10 +409,29 @@ fn classify_run(doc: &Document, people: &People, start: usize, end: usize) -> Me
 fn description_ending_at(doc: &Document, end: usize, floor: usize) -> Option<Mention> {
     let tokens = &doc.tokens;
     // The head noun: the phrase's last word, or one followed by a short post-modifier.
-    let head = (floor..=end)
-        .rev()
-        .take(6)
-        .find(|&k| tokens[k].kind == TokenKind::Word && is_source_noun(&lower(doc, k)))?;
+    let is_head = |k: usize| tokens[k].kind == TokenKind::Word && is_source_noun(&lower(doc, k));
+    let window = end.saturating_sub(5).max(floor)..=end;
+    // `a spokesperson for the Metropolitan Police`: the head is the first source noun that a
+    // post-modifier follows, not the last one.
+    let head = window
+        .clone()
+        .find(|&k| {
+            is_head(k)
+                && k < end
+                && matches!(
+                    lower(doc, k + 1).as_str(),
+                    "for"
+                        | "familiar"
+                        | "close"
+                        | "with"
+                        | "at"
+                        | "from"
+                        | "briefed"
+                        | "involved"
+                        | "knowledgeable"
+                )
+        })
+        .or_else(|| window.rev().find(|&k| is_head(k)))?;
     if (head + 1..=end).any(|k| tokens[k].kind == TokenKind::Punct) {
         return None;
     }
@@ -419,6 +536,27 @@ pub fn subject_before(
     while end > floor && is_verb_filler(&lower(doc, end - 1)) {
         end -= 1;
     }
+    // `A Reuters report on Tuesday said`, `Officials last week said`: a time adjunct.
+    if end > floor && is_day_or_month(&lower(doc, end - 1)) {
+        let mut k = end - 1;
+        while k > floor
+            && matches!(
+                lower(doc, k - 1).as_str(),
+                "on" | "last" | "this" | "early" | "late" | "in"
+            )
+        {
+            k -= 1;
+        }
+        end = k;
+    } else if end > floor + 1
+        && matches!(
+            lower(doc, end - 1).as_str(),
+            "week" | "month" | "year" | "weekend"
+        )
+        && matches!(lower(doc, end - 2).as_str(), "last" | "this")
+    {
+        end -= 2;
+    }
     if end <= floor {
         return None;
     }
@@ -462,6 +600,14 @@ fn continues_run(doc: &Document, i: usize, limit: usize) -> bool {
     if capitalised(doc, i) {
         return true;
     }
+    if doc.token_text(&doc.tokens[i]) == "."
+        && i > 0
+        && is_abbreviated_title(doc.token_text(&doc.tokens[i - 1]))
+        && i + 1 < limit
+        && capitalised(doc, i + 1)
+    {
+        return true;
+    }
     let w = doc.token_text(&doc.tokens[i]);
     let connector = is_name_particle(w) || matches!(w, "of" | "to" | "for" | "and" | "&");
     connector && i + 1 < limit && capitalised(doc, i + 1)
@@ -480,7 +626,19 @@ pub fn subject_after(
         return None;
     }
     let word = lower(doc, first);
-    let start = if word == "the" { first + 1 } else { first };
+    let mut start = if word == "the" { first + 1 } else { first };
+    // `said analyst Ben Carter`, `said the singer Mick Dawson`: a descriptor before a name.
+    if let Some(name) = (start..(start + 4).min(limit)).find(|&k| capitalised(doc, k)) {
+        let prepositional = (start..name).any(|k| {
+            matches!(
+                lower(doc, k).as_str(),
+                "for" | "of" | "at" | "in" | "with" | "from" | "to" | "on" | "by"
+            )
+        });
+        if name > start && !prepositional && is_descriptor(doc, start..name) {
+            start = name;
+        }
+    }
     if start < limit && capitalised(doc, start) {
         let mut end = start;
         while continues_run(doc, end + 1, limit) {
@@ -530,7 +688,7 @@ pub fn after_quote(
     let first = doc.token_at_or_after(close_end);
     let limit = doc.tokens.partition_point(|t| t.end <= window.limit);
     let mut i = first;
-    while i < limit && is_punct(doc, i, ",—–-") {
+    while i < limit && is_punct(doc, i, ",:—–-") {
         i += 1;
     }
     if i >= limit {
@@ -552,14 +710,8 @@ pub fn after_quote(
         }
         if let Some((cue, _)) = verb_at(doc, v) {
             let mention = subject_before(doc, people, v, i)?;
-            let between = doc.tokens_in(doc.tokens[i].start..mention.span.start);
-            let title_only = between.iter().all(|t| {
-                let w = doc.token_text(t);
-                is_title_word(w)
-                    || matches!(w, "the" | "The" | "of" | "to" | "for")
-                    || w.chars().next().is_some_and(char::is_uppercase)
-            });
-            if between.len() > 1 && !title_only {
+            let first_word = doc.token_at_or_after(mention.span.start);
+            if !is_descriptor(doc, i..first_word) {
                 return None; // words between the quote and its subject: another clause
             }
             return Some(Found {

@@ -12,8 +12,8 @@
 use std::ops::Range;
 
 use super::attribution::{
-    clause_subject, np_ending_at, participle_after_comma, subject_after, subject_before, verb_at,
-    CueWord, Found, Mention, MentionKind,
+    clause_subject, is_descriptor, np_ending_at, participle_after_comma, subject_after,
+    subject_before, verb_at, CueWord, Found, Mention, MentionKind,
 };
 use super::people::People;
 use super::spans::Quoted;
@@ -314,6 +314,15 @@ fn forward(
     } else {
         subject_before(doc, people, v, floor).or_else(|| report_subject(doc, people, v, floor))
     }?;
+    // `X would say that …`, `X might argue …`: speech that did not happen.
+    if v > floor
+        && matches!(
+            lower(doc, v - 1).as_str(),
+            "would" | "could" | "might" | "should"
+        )
+    {
+        return None;
+    }
     // `X was asked whether …`, `she had been assured that …`: X did not say it; someone
     // unnamed did.
     let passive = v > floor
@@ -364,14 +373,19 @@ fn forward(
         rule = "indirect.verb_that";
     } else {
         // `told her/reporters` then a clause; otherwise the clause follows the verb at once.
-        if cue.verb.lemma == "tell"
-            && k < last
-            && (pronoun(&lower(doc, k)).is_some()
-                || matches!(lower(doc, k).as_str(), "him" | "her" | "them" | "us" | "me"))
-            && k + 1 < last
-            && opens_clause(doc, k + 1)
-        {
-            k += 1;
+        // `told her …`, `told Reuters …`: the one told, then the clause.
+        let told_one =
+            |w: &str| pronoun(w).is_some() || matches!(w, "him" | "her" | "them" | "us" | "me");
+        if cue.verb.lemma == "tell" && k + 1 < last && opens_clause(doc, k + 1) {
+            let object = &lower(doc, k);
+            let named = doc
+                .token_text(&doc.tokens[k])
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+            if told_one(object) || named {
+                k += 1;
+            }
         }
         // A time or place adjunct may stand between the verb and its clause (`said on Tuesday
         // the government would`, `said in a statement the company had`).
@@ -498,24 +512,17 @@ fn backward(
         (mention, v - 1)
     } else {
         let mention = subject_before(doc, people, v, first)?;
+        // Back from the subject to the comma that closes the clause, over a descriptor
+        // (`…, union president Marta Silva said`).
         let start = doc.token_at_or_after(mention.span.start);
-        let mut c = start;
-        while c > first
-            && (is_verb_filler(&lower(doc, c - 1))
-                || doc.tokens[c - 1].kind == TokenKind::Word
-                    && doc
-                        .token_text(&doc.tokens[c - 1])
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_uppercase)
-                    && c - 1 > first)
-        {
-            c -= 1;
-        }
-        if c == first || !is_punct(doc, c - 1, ",") {
+        let comma = (first..start)
+            .rev()
+            .take(6)
+            .find(|&k| is_punct(doc, k, ","))?;
+        if comma == first || !is_descriptor(doc, comma + 1..start) {
             return None;
         }
-        (mention, c - 1)
+        (mention, comma)
     };
     // After the attribution only an adjunct may follow (`on Friday`, `in a statement`), or a
     // quotation (`While X, she said, “…”`); an object means the verb reports something else.

@@ -33,6 +33,11 @@ const NAMING_WORDS: &[&str] = &[
     "titled",
 ];
 
+/// Nouns that cite the quoted words as words, not as anyone's speech.
+const CITING_WORDS: &[&str] = &[
+    "banner", "label", "phrase", "sign", "slogan", "term", "terms", "word", "words",
+];
+
 /// Verbs after which Title Case words in quote marks are a name (`is called “Operation X”`).
 const NAMING_VERBS: &[&str] = &["as", "called", "dubbed", "named"];
 
@@ -81,9 +86,23 @@ pub fn classify(doc: &Document, m: &Marked) -> Option<(QuoteKind, &'static str)>
     if after_lead_in && (capitalised || words >= 4) {
         return Some((QuoteKind::Direct, "quote.marks.after_lead_in"));
     }
+    // `said “You’re fired”`: a capitalised utterance right after the reporting verb.
+    let after_verb = verbs::lookup(&previous_word).is_some_and(|v| v.lemma != "call");
+    if after_verb && capitalised && before.ends_with(|c: char| c.is_alphabetic()) {
+        return Some((QuoteKind::Direct, "quote.marks.after_verb"));
+    }
+    // A word cited as a word (`the word “resilience”`) is not speech.
+    if words <= 3 && CITING_WORDS.contains(&previous_word.as_str()) {
+        return None;
+    }
+    let speech = has_speech_verb(doc, sentence, m);
     // A short lowercase fragment with no punctuation, in a sentence where nobody speaks, is
-    // the writer's own scare quote (`not a completely ‘new’ one`).
-    if words <= 3 && !ends_like_speech && !capitalised && !has_speech_verb(doc, sentence, m) {
+    // the writer's own scare quote (`not a completely ‘new’ one`); Title Case words there are
+    // a name (`the tanker “Ocean Star”`, `she sang “Yellow Submarine”`).
+    if words <= 3 && !ends_like_speech && !capitalised && !speech {
+        return None;
+    }
+    if words <= 5 && !ends_like_speech && is_title_case(bare) && !speech {
         return None;
     }
     Some((QuoteKind::Partial, "quote.marks.inside_sentence"))

@@ -219,14 +219,22 @@ pub fn find(doc: &Document) -> Vec<Marked> {
                 }
             }
         }
+        // Only a quote that opened its paragraph or followed a lead-in (`She said:`) runs on
+        // into the next one; a mark left open mid-sentence is a stray.
         let continues = stack.first().is_some_and(|first| {
-            doc.paragraphs.get(p + 1).is_some_and(|next| {
-                text[next.clone()].chars().next().is_some_and(|c| {
-                    is_quote_char(c)
-                        && role(text, next.start, c)
-                            .is_some_and(|(f, r)| f == first.family && r != Role::Close)
+            // (A mark from an earlier paragraph was accepted as a continuation already.)
+            let opened_unit = first.mark.start < paragraph.start || {
+                let before = text[paragraph.start..first.mark.start].trim_end();
+                before.is_empty() || before.ends_with([':', ','])
+            };
+            opened_unit
+                && doc.paragraphs.get(p + 1).is_some_and(|next| {
+                    text[next.clone()].chars().next().is_some_and(|c| {
+                        is_quote_char(c)
+                            && role(text, next.start, c)
+                                .is_some_and(|(f, r)| f == first.family && r != Role::Close)
+                    })
                 })
-            })
         });
         if continues {
             stack.truncate(1);

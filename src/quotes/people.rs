@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use super::words::{gendered, is_name_particle, is_title_word, Pronoun};
 use crate::analysis::{Entity, EntityType};
+use crate::entities::gazetteer::Gender;
 use crate::text::{Document, TokenKind};
 
 /// One person of the article.
@@ -197,20 +198,27 @@ fn is_capitalised(word: &str) -> bool {
 impl People {
     /// Reads the people of `doc`, from `entities` when it has person clusters.
     pub fn new(doc: &Document, entities: &[Entity]) -> People {
-        let (mut people, mut orgs) = if entities.iter().any(|e| e.kind == EntityType::Person) {
-            let orgs = entities
-                .iter()
-                .filter(|e| e.kind == EntityType::Org)
-                .flat_map(|e| {
-                    e.mentions
-                        .iter()
-                        .map(move |m| (m.start..m.end, e.name.clone(), Some(e.id.clone())))
-                })
-                .collect();
-            (from_entities(entities), orgs)
-        } else {
+        // The entities layer's clusters when it found any; the fallback reads capitalised runs.
+        let (fallback_people, fallback_orgs) = if entities.is_empty() {
             fallback(doc)
+        } else {
+            (Vec::new(), Vec::new())
         };
+        let mut people = if entities.is_empty() {
+            fallback_people
+        } else {
+            from_entities(entities)
+        };
+        let mut orgs: Vec<(Range<usize>, String, Option<String>)> = entities
+            .iter()
+            .filter(|e| e.kind == EntityType::Org)
+            .flat_map(|e| {
+                e.mentions
+                    .iter()
+                    .map(move |m| (m.start..m.end, e.name.clone(), Some(e.id.clone())))
+            })
+            .chain(fallback_orgs)
+            .collect();
         orgs.sort_by_key(|(m, _, _)| m.start);
         learn_gender(doc, &mut people);
         let mut mentions: Vec<(Range<usize>, usize)> = people
@@ -329,7 +337,11 @@ fn from_entities(entities: &[Entity]) -> Vec<Person> {
             entity: Some(e.id.clone()),
             mentions: e.mentions.iter().map(|m| m.start..m.end).collect(),
             titles: e.titles.iter().map(|t| t.to_lowercase()).collect(),
-            gender: Pronoun::Plural,
+            gender: match crate::entities::gender(e) {
+                Some(Gender::Female) => Pronoun::Female,
+                Some(Gender::Male) => Pronoun::Male,
+                None => Pronoun::Plural,
+            },
         })
         .collect()
 }
@@ -584,12 +596,13 @@ fn learn_gender(doc: &Document, people: &mut [Person]) {
         }
     }
     for (person, (male, female)) in people.iter_mut().zip(votes) {
+        // The article's usage decides; a given name or gendered title breaks a tie.
         person.gender = if female > male * 2 {
             Pronoun::Female
         } else if male > female * 2 {
             Pronoun::Male
         } else {
-            Pronoun::Plural
+            person.gender
         };
     }
 }

@@ -9,7 +9,12 @@ import { serve, launch, watch, recordCsp, ready, ROOT } from './helpers.mjs';
 import { FIXTURE } from './fixtures/fake-newslens.js';
 
 const require = createRequire(import.meta.url);
-const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+let AXE;
+try {
+  AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+} catch {
+  throw new Error('axe-core is missing: run `npm ci` (it is in package.json devDependencies)');
+}
 const FIRST_SEED = fs.readdirSync(path.join(ROOT, 'seeds')).filter((f) => f.endsWith('.txt')).sort()[0];
 
 let server;

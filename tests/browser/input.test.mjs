@@ -178,3 +178,27 @@ test('an annotator that cannot load says so once, instead of restarting for ever
   assert.equal(await page.inputValue('#article'), 'Still “editable,” she said.');
   await context.close();
 });
+
+test('a link index.html?seed=FILE#q3 opens the sample at that quote and keeps the saved text', async () => {
+  const { context, page, seen } = await open();
+  await annotated(page, () => page.fill('#article', ARTICLE));
+  await page.waitForTimeout(500); // saved
+  const file = (await page.$$eval('#sample option', (os) => os.map((o) => o.value).filter(Boolean)))[0];
+  await page.goto(`${server.url}index.html?seed=${encodeURIComponent(file)}#q3`);
+  await ready(page);
+  await page.waitForFunction(() => document.activeElement?.dataset?.id === 'q3', null, { timeout: 15000 });
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.layer), 'quote');
+  assert.equal(await page.isVisible('#card'), true);
+  assert.match(await page.textContent('#card'), /Quote q3/);
+  assert.equal(await page.inputValue('#sample'), file);
+  // another quote by hash
+  await page.evaluate(() => { location.hash = '#q1'; });
+  await page.waitForFunction(() => document.activeElement?.dataset?.id === 'q1');
+  // the reader's own text is still what is saved
+  await page.goto(server.url);
+  await ready(page);
+  assert.equal(await page.inputValue('#article'), ARTICLE);
+  assert.deepEqual(seen.errors, []);
+  assert.deepEqual(seen.foreign, []);
+  await context.close();
+});

@@ -141,6 +141,9 @@ test('cards open on keyboard focus; j/k and arrows move; Esc closes', async () =
   await page.hover('mark[data-layer="cue"][data-category="refusal"]');
   await page.waitForSelector('#card:not([hidden])');
   assert.match(await page.textContent('#card'), /Refusals/);
+  // a speaker mention that is also an entity mention: one card tells both
+  await page.hover('mark[data-layer="speaker"] > mark[data-layer="entity"][data-id="e2"]');
+  await page.waitForFunction(() => /Speaker/.test(document.querySelector('#card').textContent) && /Entity e2/.test(document.querySelector('#card').textContent));
 });
 
 test('side panel: share of voice, named vs unnamed, verbs; clicks highlight and scroll', async () => {
@@ -149,21 +152,30 @@ test('side panel: share of voice, named vs unnamed, verbs; clicks highlight and 
   assert.deepEqual(rows, ['Jane Doe', 'Acme Corp', 'a city official', 'Unattributed']);
   const facts = await page.textContent('#voices .facts');
   assert.match(facts, /8 quotes from 3 speakers/);
-  assert.match(facts, /Named sources: 2 \(6 quotes\) · unnamed: 1 \(1 quotes\)/);
+  assert.match(facts, /Named sources: 2 \(6 quotes\) · unnamed or collective: 1 \(1 quote\)/);
   assert.match(facts, /4 neutral, 2 loaded/);
   assert.match(await page.textContent('#voices .voices li:first-child'), /70%.*4 direct · 1 partial · 0 indirect · 27 words.*say ×3, insist \(loaded\)/s);
   assert.match(facts, /38% quoted, 5% reported speech, 57% the writer’s own/);
+  // cues inside each speaker's quotes (the profile's counts; from cue.voice without a profile)
+  assert.match(await page.textContent('#voices .voices li:first-child'), /Stance cues in their quotes: hedges 1, boosters 1/);
+  assert.match(await page.textContent('#voices .voices li:nth-child(3)'), /Stance cues in their quotes: hedges 1/);
   // without a profile the page computes share of voice (words) from the quotes itself
   const computed = await page.evaluate(async (a) => {
     const { speakers } = await import('./model.js');
-    return speakers(a).map((s) => [s.name, s.words, s.share === null ? null : Math.round(s.share * 100)]);
+    return speakers(a).map((s) => [s.name, s.words, s.share === null ? null : Math.round(s.share * 100), s.cues]);
   }, { ...analysis, profile: undefined });
-  assert.deepEqual(computed, [['Jane Doe', 27, 77], ['a city official', 4, 11], ['Acme Corp', 4, 11], ['Unattributed', 2, null]]);
+  assert.deepEqual(computed, [
+    ['Jane Doe', 27, 77, { booster: 1, hedge: 1 }], ['a city official', 4, 11, { hedge: 1 }],
+    ['Acme Corp', 4, 11, {}], ['Unattributed', 2, null, {}],
+  ]);
   await page.click('#voices button[data-key="entity:e1"]');
   const hl = await page.$$eval('#output mark[data-hl]:not([data-part])', (ms) => ms.map((m) => `${m.dataset.layer}:${m.dataset.id}`));
   assert.deepEqual(hl.filter((h) => h.startsWith('quote')).sort(), ['quote:q1', 'quote:q2', 'quote:q5', 'quote:q6', 'quote:q7']);
   assert.equal(hl.filter((h) => h.startsWith('speaker')).length, 3);
   assert.equal(await page.getAttribute('#voices button[data-key="entity:e1"]', 'aria-pressed'), 'true');
+  // the first highlighted mark is scrolled into view
+  const inView = await page.$eval('#output mark[data-hl]', (m) => { const r = m.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; });
+  assert.ok(inView, 'scrolled to the first highlight');
   // entities by type; clicking one highlights its mentions (and turns its layer back on)
   assert.match(await page.textContent('#entities'), /People 1 · 3 mentions/);
   await page.uncheck('[data-toggle="entity"]');
@@ -242,4 +254,37 @@ test('no console error, no request to another origin, no CSP violation', async (
   assert.deepEqual(seen.errors, []);
   assert.deepEqual(seen.foreign, []);
   assert.deepEqual(await page.evaluate(() => window.__csp), []);
+});
+
+test('the renderer keeps every character and every span under random overlapping spans', async () => {
+  const failures = await page.evaluate(async () => {
+    const { renderArticle } = await import('./render.js');
+    let seed = 7;
+    const rand = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+    const bad = [];
+    for (let round = 0; round < 200; round++) {
+      const alphabet = 'ab c“d”\n😀é';
+      let text = '';
+      for (let i = 0, n = 5 + rand(60); i < n; i++) text += alphabet[rand(alphabet.length)];
+      const span = () => { let a = rand(text.length + 1); let b = rand(text.length + 1); if (a > b) [a, b] = [b, a]; return { start: a, end: b, text: text.slice(a, b) }; };
+      const quotes = Array.from({ length: rand(4) }, (_, i) => ({ id: `q${i + 1}`, kind: 'direct', ...span(), speaker: rand(2) ? { name: 'X', entity: null, mention: span(), anonymous: false, resolution: 'name' } : null, cue: null, nested_in: null, rule: 'r' }));
+      const entities = Array.from({ length: rand(3) }, (_, i) => ({ id: `e${i + 1}`, type: 'person', name: 'n', mentions: [span(), span()], rule: 'r' }));
+      const cues = Array.from({ length: rand(4) }, () => ({ category: 'hedge', ...span(), rule: 'r', voice: 'writer' }));
+      const frag = renderArticle(text, { quotes, entities, cues });
+      const div = document.createElement('div');
+      div.append(frag);
+      const shown = [...div.querySelectorAll('p')].map((p) => p.textContent).join('');
+      if (shown !== text.replace(/[\r\n]+/g, '')) bad.push(`round ${round}: text`);
+      const joined = {};
+      for (const m of div.querySelectorAll('mark')) {
+        if (m.dataset.layer === 'entity') continue;
+        const k = `${m.dataset.layer}:${m.dataset.id}`;
+        joined[k] = (joined[k] || '') + m.textContent;
+      }
+      for (const q of quotes) if (q.end > q.start && joined[`quote:${q.id}`] !== q.text.replace(/[\r\n]+/g, '')) bad.push(`round ${round}: ${q.id}`);
+      cues.forEach((c, i) => { if (c.end > c.start && joined[`cue:c${i + 1}`] !== c.text.replace(/[\r\n]+/g, '')) bad.push(`round ${round}: c${i + 1}`); });
+    }
+    return bad;
+  });
+  assert.deepEqual(failures, []);
 });

@@ -1,0 +1,266 @@
+//! The text as the name finder sees it: words with possessive `’s` cut off, hyphenated names
+//! split where a part is a known name (`US-Mexico`), initials with their dot (`W.`), and
+//! abbreviations with theirs (`Mr.`, `Inc.`); plus two article-wide views built from them:
+//! which paragraphs are headlines, and which words already name a person.
+
+use std::collections::HashSet;
+
+use super::gazetteer::GAZETTEER;
+use super::Mention;
+use crate::text::{Document, TokenKind};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Kind {
+    Word,
+    Other,
+}
+
+/// A word of the text as names see it: possessive `’s` cut off, hyphenated names like
+/// `US-Mexico` split into their parts, an initial's dot attached (`W.`).
+#[derive(Clone, Debug)]
+pub(super) struct Unit<'a> {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) text: &'a str,
+    pub(super) kind: Kind,
+    /// Ends in a possessive or a hyphen to the next part: the chunk must end here.
+    pub(super) closes: bool,
+    /// The first word of its sentence.
+    pub(super) initial: bool,
+    pub(super) sentence: usize,
+    pub(super) paragraph: usize,
+}
+
+impl Unit<'_> {
+    pub(super) fn cap(&self) -> bool {
+        self.kind == Kind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+    pub(super) fn lower(&self) -> String {
+        self.text.to_lowercase()
+    }
+    pub(super) fn all_caps(&self) -> bool {
+        self.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !self.text.chars().any(char::is_lowercase)
+    }
+}
+
+/// What the article tells us about people before typing: full names (from given names and
+/// titles) and the single words that may refer back to them.
+pub(super) struct People {
+    pub(super) words: HashSet<String>,
+}
+
+pub(super) fn units<'a>(
+    doc: &Document<'a>,
+    taken: &[Mention],
+    known: &HashSet<String>,
+) -> Vec<Unit<'a>> {
+    let text = doc.text;
+    let g = &*GAZETTEER;
+    let mut out: Vec<Unit<'a>> = Vec::with_capacity(doc.tokens.len());
+    let mut claimed: Vec<(usize, usize)> = taken.iter().map(|m| (m.start, m.end)).collect();
+    claimed.sort_unstable();
+    let mut sentence = 0;
+    let mut prev_sentence = usize::MAX;
+    let mut i = 0;
+    while i < doc.tokens.len() {
+        let token = doc.tokens[i];
+        i += 1;
+        while sentence + 1 < doc.sentences.len() && doc.sentences[sentence + 1].start <= token.start
+        {
+            sentence += 1;
+        }
+        let paragraph = doc.paragraph_index(token.start);
+        // Claimed spans do not overlap, so their ends are sorted too.
+        let k = claimed.partition_point(|&(_, end)| end <= token.start);
+        let blocked = claimed.get(k).is_some_and(|&(start, _)| start < token.end);
+        let opener = token.kind == TokenKind::Punct
+            && matches!(
+                doc.token_text(&token),
+                "\"" | "“" | "‘" | "'" | "(" | "«" | "—" | "–" | "-" | "−"
+            );
+        // A quotation or a clause after a colon starts with a capital too: `he said, "Nobody
+        // wants war."`, `His verdict: Nobody`.
+        let after_opening = i >= 2
+            && matches!(
+                doc.token_text(&doc.tokens[i - 2]),
+                "\"" | "“" | "‘" | "(" | "«" | ":"
+            );
+        let initial = (sentence != prev_sentence || after_opening) && !opener;
+        if !opener {
+            prev_sentence = sentence;
+        }
+        let base = Unit {
+            start: token.start,
+            end: token.end,
+            text: &text[token.start..token.end],
+            kind: Kind::Other,
+            closes: false,
+            initial,
+            sentence,
+            paragraph,
+        };
+        if blocked || token.kind != TokenKind::Word {
+            out.push(base);
+            continue;
+        }
+        let mut word = base;
+        word.kind = Kind::Word;
+        // An initial: `W.` keeps its dot.
+        if word.text.chars().count() == 1
+            && word.cap()
+            && doc
+                .tokens
+                .get(i)
+                .is_some_and(|t| t.start == token.end && doc.token_text(t) == ".")
+            && doc.tokens.get(i + 1).is_some_and(|t| {
+                t.kind == TokenKind::Word
+                    && doc.token_text(t).starts_with(char::is_uppercase)
+                    && doc.paragraph_index(t.start) == paragraph
+            })
+        {
+            word.end += 1;
+            word.text = &text[word.start..word.end];
+            i += 1;
+        }
+        // Honorifics, titles and company suffixes keep their dot: `Mr.`, `Sen.`, `Inc.`.
+        if doc
+            .tokens
+            .get(i)
+            .is_some_and(|t| t.start == word.end && doc.token_text(t) == ".")
+        {
+            let dotted = format!("{}.", word.text.to_lowercase());
+            if g.honorifics.contains_key(&dotted)
+                || g.titles.contains(&dotted)
+                || g.org_heads.contains(&dotted)
+                || matches!(dotted.as_str(), "st." | "jr." | "sr.")
+            {
+                word.end += 1;
+                word.text = &text[word.start..word.end];
+                i += 1;
+            }
+        }
+        // Possessive: `Sheinbaum’s` → `Sheinbaum`.
+        for suffix in ["’s", "'s", "’S", "'S"] {
+            if word.text.len() > suffix.len() + 1 && word.text.ends_with(suffix) {
+                word.end -= suffix.len();
+                word.text = &text[word.start..word.end];
+                word.closes = true;
+                break;
+            }
+        }
+        // Hyphenated: split when a part is a known name or a nationality (`US-Mexico`,
+        // `U.S.-Mexican`, `American-made`); keep `Abi-Habib`.
+        let parts: Vec<&str> = word.text.split(['-', '‐', '‑']).collect();
+        let split = parts.len() > 1
+            && word.cap()
+            && !g.titles.contains(&word.text.to_lowercase())
+            && (parts
+                .iter()
+                .any(|p| g.lookup(&[p]).is_some() || g.is_demonym(p))
+                || parts.iter().all(|p| known.contains(*p)));
+        if split {
+            let mut offset = word.start;
+            let n = parts.len();
+            for (k, part) in parts.into_iter().enumerate() {
+                let mut piece = word.clone();
+                piece.start = offset;
+                piece.end = offset + part.len();
+                piece.text = &text[piece.start..piece.end];
+                piece.initial = word.initial && k == 0;
+                piece.closes = k + 1 < n || word.closes;
+                offset = piece.end + text[piece.end..].chars().next().map_or(1, char::len_utf8);
+                out.push(piece);
+            }
+            continue;
+        }
+        out.push(word);
+    }
+    out
+}
+
+/// A headline: three or more words, most longer ones capitalised, or all in capitals.
+pub(super) fn is_headline(doc: &Document, paragraph: &std::ops::Range<usize>) -> bool {
+    let words: Vec<&str> = doc
+        .tokens_in(paragraph.clone())
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| doc.token_text(t))
+        .collect();
+    let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() > 3).collect();
+    let text = doc.text[paragraph.clone()].trim_end();
+    let all_caps = !text.chars().any(char::is_lowercase);
+    // A sentence ends in a stop; a headline usually does not (short sentences look Title Case).
+    let stop = text.ends_with(['.', '!', '?', '"', '”', '’', '\'', ')', ':', ';']);
+    if words.len() < 3 || long.len() < 3 || stop && !all_caps {
+        return all_caps && words.len() >= 2;
+    }
+    let caps = long
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    caps * 10 >= long.len() * 7
+}
+
+pub(super) fn prescan(units: &[Unit]) -> People {
+    let g = &*GAZETTEER;
+    let mut words = HashSet::new();
+    let mut i = 0;
+    while i < units.len() {
+        if !units[i].cap() {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < units.len() && units[j].cap() && units[j].sentence == units[i].sentence {
+            j += 1;
+            if units[j - 1].closes {
+                break;
+            }
+        }
+        // `Given Surname`, or a title or honorific before a name.
+        for k in i..j {
+            let lower = units[k].lower();
+            let cue = g.titles.contains(&lower) || g.honorifics.contains_key(&lower);
+            let given = g.first_name_gender(units[k].text).is_some();
+            if (cue || given) && k + 1 < j {
+                // The name runs to the next known place or organisation.
+                let mut stop = k + 1;
+                while stop < j && stop < k + 4 && !starts_known(units, stop) {
+                    stop += 1;
+                }
+                let rest = &units[k + 1..stop];
+                if given && rest.iter().all(|u| g.lookup(&[u.text]).is_none())
+                    || cue
+                        && rest.len() <= 3
+                        && rest.iter().all(|u| {
+                            g.lookup(&[u.text]).is_none() && !g.titles.contains(&u.lower())
+                        })
+                {
+                    if let Some(last) = rest.last() {
+                        words.insert(last.text.to_string());
+                    }
+                    if given {
+                        words.insert(units[k].text.to_string());
+                    }
+                }
+                break;
+            }
+        }
+        i = j.max(i + 1);
+    }
+    People { words }
+}
+
+/// Whether a known place or organisation starts at unit `k`.
+fn starts_known(units: &[Unit], k: usize) -> bool {
+    let g = &*GAZETTEER;
+    let mut words = Vec::new();
+    for u in units[k..].iter().take(g.max_tokens) {
+        words.push(u.text);
+        if g.lookup(&words).is_some() {
+            return true;
+        }
+    }
+    false
+}

@@ -2,7 +2,7 @@
 PORT ?= 8000
 CARGO ?= cargo
 
-.PHONY: serve site wasm tools tools-test test check fmt clippy test-native test-wasm test-browser bench clean
+.PHONY: serve site wasm tools tools-test test check fmt clippy test-native test-wasm test-browser size-budget bench bench-hostile clean
 
 ## serve: install what is missing, build the site, serve it on http://127.0.0.1:$(PORT)/
 serve: site
@@ -23,7 +23,11 @@ tools-test:
 	scripts/tools.sh test
 
 ## test: every test: format, lints, native, wasm (Node and Chromium), the page in Chromium
-test: tools-test check site test-browser
+test: tools-test check site size-budget test-browser
+
+## size-budget: the page's download (wasm, JS, CSS, HTML) gzipped is at most 300 KB
+size-budget: site
+	tests/size_budget.sh
 
 ## check: what needs no browser page: format, clippy (native and wasm32), native and wasm tests
 check: fmt clippy test-native test-wasm
@@ -45,10 +49,20 @@ test-wasm:
 test-browser:
 	node --test tests/browser/
 
-## bench: the benchmarks (see BENCHMARKS.md)
+## bench: the benchmarks (see BENCHMARKS.md): native core, native CLI end to end, wasm in Node
+## against compromise and wink-nlp, and the page's download size
 bench: site
+	@[ -d bench/node_modules/compromise ] && [ -d bench/node_modules/wink-nlp ] && \
+	  [ -d bench/node_modules/wink-eng-lite-web-model ] || \
+	  (cd bench && npm ci --no-audit --no-fund --loglevel=error)
 	$(CARGO) run --quiet --release --example bench
-	node bench/run.mjs
+	scripts/cli_bench.sh
+	node --expose-gc --max-old-space-size=8192 bench/run.mjs
+	tests/size_budget.sh
+
+## bench-hostile: time per MB of every hostile input against news text, at two sizes
+bench-hostile:
+	$(CARGO) run --quiet --release --example hostile_bench
 
 clean:
 	rm -rf www/pkg www/seeds target/wasm32-unknown-unknown

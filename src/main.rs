@@ -307,57 +307,81 @@ fn answer_line(number: usize, line: &str, unit: OffsetUnit) -> Result<String, St
     .expect("plain data"))
 }
 
+/// Lines read before a chunk is annotated: enough to keep every core busy, few enough to bound
+/// memory (a chunk also stops at [`CHUNK_BYTES`]).
+const CHUNK_LINES: usize = 256;
+const CHUNK_BYTES: usize = 16 << 20;
+
+/// Answers one raw input line: `None` for a blank line (no answer), else the answer line and
+/// whether it is an error.
+fn answer_raw(number: usize, raw: &[u8], options: &Options) -> Option<(String, bool)> {
+    let line = match std::str::from_utf8(raw) {
+        Ok(line) => std::borrow::Cow::Borrowed(line),
+        Err(_) if options.lossy => String::from_utf8_lossy(raw),
+        Err(e) => {
+            let error = format!(
+                "line is not valid UTF-8 (first bad byte at offset {})",
+                e.valid_up_to()
+            );
+            let answer = LineError {
+                id: None,
+                line: number,
+                error,
+            };
+            return Some((serde_json::to_string(&answer).expect("plain data"), true));
+        }
+    };
+    if line.trim().is_empty() {
+        return None;
+    }
+    Some(
+        match answer_line(number, line.trim_end_matches(['\n', '\r']), options.unit) {
+            Ok(answer) => (answer, false),
+            Err(error) => (error, true),
+        },
+    )
+}
+
+/// Reads standard input in chunks of lines, annotates each chunk's lines in parallel (rayon,
+/// every core) and writes their answers in input order.
 fn run_jsonl(options: &Options) -> ExitCode {
+    use rayon::prelude::*;
+
     let stdin = io::stdin();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut failed = false;
     let mut reader = stdin.lock();
-    let mut raw = Vec::new();
     let mut number = 0;
-    loop {
-        raw.clear();
-        match reader.read_until(b'\n', &mut raw) {
-            Ok(0) => break,
-            Ok(_) => {}
-            Err(e) => {
-                eprintln!("newslens: cannot read standard input: {}", io_reason(&e));
+    let mut at_end = false;
+    while !at_end {
+        let mut chunk: Vec<(usize, Vec<u8>)> = Vec::with_capacity(CHUNK_LINES);
+        let mut bytes = 0;
+        while chunk.len() < CHUNK_LINES && bytes < CHUNK_BYTES {
+            let mut raw = Vec::new();
+            match reader.read_until(b'\n', &mut raw) {
+                Ok(0) => {
+                    at_end = true;
+                    break;
+                }
+                Ok(n) => bytes += n,
+                Err(e) => {
+                    eprintln!("newslens: cannot read standard input: {}", io_reason(&e));
+                    return ExitCode::from(2);
+                }
+            }
+            number += 1;
+            chunk.push((number, raw));
+        }
+        let answers: Vec<Option<(String, bool)>> = chunk
+            .par_iter()
+            .map(|(number, raw)| answer_raw(*number, raw, options))
+            .collect();
+        for (answer, error) in answers.into_iter().flatten() {
+            failed |= error;
+            if writeln!(out, "{answer}").is_err() {
                 return ExitCode::from(2);
             }
-        }
-        number += 1;
-        let line = match std::str::from_utf8(&raw) {
-            Ok(line) => line.to_string(),
-            Err(_) if options.lossy => String::from_utf8_lossy(&raw).into_owned(),
-            Err(e) => {
-                let error = format!(
-                    "line is not valid UTF-8 (first bad byte at offset {})",
-                    e.valid_up_to()
-                );
-                failed = true;
-                let answer = LineError {
-                    id: None,
-                    line: number,
-                    error,
-                };
-                let _ = writeln!(
-                    out,
-                    "{}",
-                    serde_json::to_string(&answer).expect("plain data")
-                );
-                continue;
-            }
-        };
-        if line.trim().is_empty() {
-            continue;
-        }
-        let answer = answer_line(number, line.trim_end_matches(['\n', '\r']), options.unit)
-            .unwrap_or_else(|error| {
-                failed = true;
-                error
-            });
-        if writeln!(out, "{answer}").is_err() {
-            return ExitCode::from(2);
         }
     }
     if out.flush().is_err() {

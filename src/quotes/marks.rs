@@ -174,6 +174,12 @@ pub fn is_quote_char(c: char) -> bool {
     )
 }
 
+/// At most this many marks wait for their closing mark; past it the oldest is dropped. Real text
+/// nests three deep at most. The bound keeps the search for an opening mark constant-time (else a
+/// run of `‹` then a run of `”` is quadratic) and bounds nesting, which otherwise makes the output
+/// quadratic in size (each quotation's `text` holds every quotation inside it).
+const MAX_OPEN: usize = 16;
+
 struct Pending {
     mark: Range<usize>,
     family: Family,
@@ -226,12 +232,17 @@ pub fn find(doc: &Document) -> Vec<Marked> {
             };
             match (role, closes) {
                 (Role::Close, None) => {}
-                (Role::Open, _) | (Role::Either, None) => stack.push(Pending {
-                    mark,
-                    family,
-                    straight,
-                    multi_paragraph: false,
-                }),
+                (Role::Open, _) | (Role::Either, None) => {
+                    if stack.len() == MAX_OPEN {
+                        stack.remove(0);
+                    }
+                    stack.push(Pending {
+                        mark,
+                        family,
+                        straight,
+                        multi_paragraph: false,
+                    })
+                }
                 (_, Some(index)) => {
                     stack.truncate(index + 1);
                     let pending = stack.pop().expect("index is in the stack");
@@ -350,6 +361,25 @@ mod tests {
             &text[found[0].content.clone()],
             "First part.\n“Second part,"
         );
+    }
+
+    #[test]
+    fn nesting_is_bounded_and_linear() {
+        // 20,000 levels: unbounded, that is 20,000 quotations holding ~1 GB of text in all.
+        let depth = 20_000;
+        let text = "“‘".repeat(depth / 2) + "x" + &"’”".repeat(depth / 2);
+        let found = find(&Document::new(&text));
+        assert_eq!(found.len(), MAX_OPEN);
+        assert_eq!(&text[found[MAX_OPEN - 1].content.clone()], "x");
+        // Opens of one family never closed, then closes of the other: no pairs, and no
+        // quadratic search for them.
+        let text = "‹".repeat(depth) + &"”".repeat(depth);
+        assert!(find(&Document::new(&text)).is_empty());
+        // The innermost quotations still pair past the bound.
+        let text = "‹ ".repeat(depth) + "“We will,” she said.";
+        let found = find(&Document::new(&text));
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].content.clone()], "We will,");
     }
 
     #[test]

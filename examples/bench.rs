@@ -1,0 +1,186 @@
+//! The native benchmark of the core (issue 8): the same inputs as `bench/run.mjs` — seed article
+//! 002, and 1 MB and 10 MB corpora made by repeating the seeds — timed in-process with a counting
+//! allocator for peak heap memory.
+//!
+//! `cargo run --release --example bench [--quick] [--only NAME]`
+//!
+//! Prints one line per input: median time per run, MB/s, peak heap during one `annotate`, and that
+//! peak as a multiple of the input's size.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+/// Counts live heap bytes and their peak.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = System.alloc(layout);
+        if !p.is_null() {
+            let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(live, Ordering::Relaxed);
+        }
+        p
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        System.dealloc(ptr, layout);
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let p = System.realloc(ptr, layout, new_size);
+        if !p.is_null() {
+            if new_size > layout.size() {
+                let grow = new_size - layout.size();
+                let live = LIVE.fetch_add(grow, Ordering::Relaxed) + grow;
+                PEAK.fetch_max(live, Ordering::Relaxed);
+            } else {
+                LIVE.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
+            }
+        }
+        p
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+fn seeds() -> Vec<(String, String)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let mut paths: Vec<_> = std::fs::read_dir(&root)
+        .expect("seeds/")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read_to_string(p).expect("seed"))
+        })
+        .collect()
+}
+
+/// The seeds, each followed by a blank line, repeated until the corpus is at least `size` bytes:
+/// exactly what `bench/run.mjs` builds.
+pub fn corpus(seeds: &[(String, String)], size: usize) -> String {
+    let unit: String = seeds.iter().map(|(_, t)| format!("{t}\n\n")).collect();
+    let mut out = String::with_capacity(size + unit.len());
+    while out.len() < size {
+        out.push_str(&unit);
+    }
+    out
+}
+
+struct Result {
+    median: Duration,
+    runs: usize,
+    peak: usize,
+}
+
+fn measure(text: &str, min_runs: usize, budget: Duration) -> Result {
+    // A warm-up run (compiles the lazily built regexes and lexicons), then one that measures the
+    // peak heap of one annotate.
+    std::hint::black_box(newslens::annotate_in(text, newslens::OffsetUnit::Utf16));
+    let base = LIVE.load(Ordering::Relaxed);
+    PEAK.store(base, Ordering::Relaxed);
+    std::hint::black_box(newslens::annotate_in(text, newslens::OffsetUnit::Utf16));
+    let peak = PEAK.load(Ordering::Relaxed) - base;
+    let mut times = Vec::new();
+    let started = Instant::now();
+    while times.len() < min_runs || (started.elapsed() < budget && times.len() < 1000) {
+        let t = Instant::now();
+        std::hint::black_box(newslens::annotate_in(
+            std::hint::black_box(text),
+            newslens::OffsetUnit::Utf16,
+        ));
+        times.push(t.elapsed());
+    }
+    times.sort();
+    Result {
+        median: times[times.len() / 2],
+        runs: times.len(),
+        peak,
+    }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let quick = args.iter().any(|a| a == "--quick");
+    let only = args
+        .iter()
+        .position(|a| a == "--only")
+        .and_then(|i| args.get(i + 1).cloned());
+    let seeds = seeds();
+    let article = seeds
+        .iter()
+        .find(|(name, _)| name.starts_with("002_"))
+        .expect("seed 002")
+        .1
+        .clone();
+    let mb = 1 << 20;
+    let inputs: Vec<(&str, String, usize)> = vec![
+        ("article 002", article, if quick { 20 } else { 200 }),
+        (
+            "256 KB corpus",
+            corpus(&seeds, mb / 4),
+            if quick { 2 } else { 5 },
+        ),
+        ("1 MB corpus", corpus(&seeds, mb), if quick { 2 } else { 5 }),
+        (
+            "10 MB corpus",
+            corpus(&seeds, 10 * mb),
+            if quick { 1 } else { 3 },
+        ),
+    ];
+    println!(
+        "native core, annotate_in(utf16), release profile; {} cores",
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    );
+    println!(
+        "{:<14} {:>10} {:>6} {:>12} {:>9} {:>14} {:>8}",
+        "input", "bytes", "runs", "median", "MB/s", "peak heap", "x input"
+    );
+    let mut per_mb: Vec<(&str, f64)> = Vec::new();
+    for (name, text, min_runs) in &inputs {
+        if only.as_deref().is_some_and(|o| !name.contains(o)) {
+            continue;
+        }
+        // A core that is far off its target would take many minutes on 10 MB: say so instead.
+        if let Some((_, one)) = per_mb.iter().find(|(n, _)| n.starts_with("1 MB")) {
+            let projected = one * text.len() as f64 / mb as f64;
+            if projected > 60.0 {
+                println!(
+                    "{name:<14} {:>10} skipped: at 1 MB's rate it would take {projected:.0} s or more",
+                    text.len()
+                );
+                continue;
+            }
+        }
+        let budget = Duration::from_secs(if quick { 1 } else { 3 });
+        let r = measure(text, *min_runs, budget);
+        let secs = r.median.as_secs_f64();
+        let mbs = text.len() as f64 / mb as f64 / secs;
+        per_mb.push((*name, secs / (text.len() as f64 / mb as f64)));
+        println!(
+            "{:<14} {:>10} {:>6} {:>10.3}ms {:>9.1} {:>12.1}KB {:>8.2}",
+            name,
+            text.len(),
+            r.runs,
+            secs * 1000.0,
+            mbs,
+            r.peak as f64 / 1024.0,
+            r.peak as f64 / text.len() as f64
+        );
+    }
+    if let [_, (_, one), (_, ten)] = per_mb[..] {
+        println!(
+            "linearity: time per MB at 10 MB / at 1 MB = {:.2}",
+            ten / one
+        );
+    }
+}

@@ -1,0 +1,213 @@
+//! Hostile inputs, shared by `tests/hostile.rs` (each must answer valid output with exact spans)
+//! and `examples/hostile_bench.rs` (each must cost time in proportion to its length).
+//!
+//! Every generator takes a target size in bytes and returns text of about that size (whole
+//! characters, so it may be a little over).
+#![allow(dead_code)]
+
+/// Name and generator of every hostile case.
+pub type Case = (&'static str, fn(usize) -> String);
+
+/// The ordinary news text every case is compared with: the seeds, repeated.
+pub fn news(size: usize) -> String {
+    repeat_to(&seeds().join("\n"), size)
+}
+
+/// The seed articles, in file-name order.
+pub fn seeds() -> Vec<String> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let mut names: Vec<_> = std::fs::read_dir(&root)
+        .expect("seeds/")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    names.sort();
+    names
+        .iter()
+        .map(|p| std::fs::read_to_string(p).expect("seed"))
+        .collect()
+}
+
+/// `unit` repeated until the text is at least `size` bytes.
+pub fn repeat_to(unit: &str, size: usize) -> String {
+    assert!(!unit.is_empty());
+    let mut out = String::with_capacity(size + unit.len());
+    while out.len() < size {
+        out.push_str(unit);
+    }
+    out
+}
+
+/// A tiny deterministic generator (xorshift), so the cases are the same on every run.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed.max(1))
+    }
+    pub fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.0 = x;
+        x
+    }
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+}
+
+const MARKS: &str = "“”\"‘’'«»„‹›";
+
+pub const CASES: &[Case] = &[
+    ("quote marks only", |n| repeat_to(MARKS, n)),
+    ("random quote marks", |n| {
+        let marks: Vec<char> = MARKS.chars().collect();
+        let mut rng = Rng::new(7);
+        let mut out = String::new();
+        while out.len() < n {
+            out.push(marks[rng.below(marks.len())]);
+        }
+        out
+    }),
+    ("alternating open/close", |n| repeat_to("“”", n)),
+    ("quoted punctuation, no letters", |n| repeat_to("“.”", n)),
+    ("opens then closes of the other family", |n| {
+        let half = repeat_to("‹", n / 2);
+        half.clone() + &repeat_to("”", n / 2)
+    }),
+    ("deeply nested quotes", |n| {
+        let half = repeat_to("“‘", n / 2);
+        half + &repeat_to("’”", n / 2)
+    }),
+    ("deeply nested quotes with words", |n| {
+        let half = repeat_to("“He said ‘she said ", n / 2);
+        half + &repeat_to("no,’ she said,” ", n / 2)
+    }),
+    ("straight quotes glued to words", |n| {
+        repeat_to("a\"b'c\"d'", n)
+    }),
+    ("apostrophes and elisions", |n| {
+        repeat_to("rock ’n’ roll 'em 'til ’90s isn’t 'cause 'n' ", n)
+    }),
+    ("one huge line, no spaces", |n| repeat_to("abcdefghij", n)),
+    ("one huge word with joiners", |n| repeat_to("a.b-c’d&", n)),
+    ("initials", |n| repeat_to("U.S.A.", n)),
+    ("digits with separators", |n| repeat_to("1,2.3,", n)),
+    ("endless capitalised names", |n| {
+        let names = [
+            "Claudia",
+            "Sheinbaum",
+            "Marco",
+            "Rubio",
+            "Pardo",
+            "José",
+            "Müller",
+            "Ōtani",
+            "Van",
+            "Der",
+            "Berg",
+            "O’Brien",
+            "Al-Assad",
+            "Mexico",
+            "City",
+            "Army",
+            "Department",
+        ];
+        let mut rng = Rng::new(11);
+        let mut out = String::new();
+        while out.len() < n {
+            out.push_str(rng.pick(&names));
+            out.push(' ');
+        }
+        out
+    }),
+    ("said said said", |n| repeat_to("said ", n)),
+    ("quote then said said said", |n| {
+        repeat_to("“Yes,” said said said said said said. ", n)
+    }),
+    ("one sentence per word", |n| repeat_to("Yes. ", n)),
+    ("abbreviations", |n| repeat_to("Mr. Gen. Sen. Dr. St. ", n)),
+    ("stops only", |n| repeat_to(". ! ? … ", n)),
+    ("bidi controls and zero-width chars", |n| {
+        repeat_to(
+            "\u{202E}“tlusni”\u{202C} \u{2066}said\u{2069} \u{200B}Ana\u{200D}Lopez\u{FEFF} \u{200E}",
+            n,
+        )
+    }),
+    ("combining marks", |n| {
+        let mut unit = String::from("a");
+        for i in 0..200u32 {
+            unit.push(char::from_u32(0x300 + i % 0x70).expect("combining mark"));
+        }
+        unit.push(' ');
+        repeat_to(&unit, n)
+    }),
+    ("emoji and astral chars", |n| {
+        repeat_to("😀 👩‍👩‍👧 🇲🇽 “𝔘𝔫𝔦𝔠𝔬𝔡𝔢,” 𝓢𝓪𝓲𝓭 🏳️‍🌈. ", n)
+    }),
+    ("NUL and control chars", |n| {
+        let unit: String = (0u32..32)
+            .chain([0x7F, 0x85, 0x2028, 0x2029])
+            .map(|c| char::from_u32(c).expect("control"))
+            .collect();
+        repeat_to(&(unit + "a"), n)
+    }),
+    ("CRLF news", |n| news(n).replace('\n', "\r\n")),
+    ("CR-only news", |n| news(n).replace('\n', "\r")),
+    ("news on one line", |n| news(n).replace('\n', " ")),
+    ("HTML soup", |n| {
+        repeat_to(
+            "<div class=\"q\" data-x='1'><p>“Hi,” <b>she</b> said.</p><script>alert('x')</script>&amp;&quot;&#8220;</div>\n",
+            n,
+        )
+    }),
+    ("whitespace only", |n| {
+        repeat_to(" \t\n\r\u{A0}\u{3000}\u{2028}", n)
+    }),
+    ("blank lines", |n| repeat_to("\n", n)),
+    ("random bytes as lossy UTF-8", |n| {
+        let mut rng = Rng::new(3);
+        let bytes: Vec<u8> = (0..n).map(|_| rng.next() as u8).collect();
+        String::from_utf8_lossy(&bytes).into_owned()
+    }),
+    ("random news pieces", |n| {
+        let pieces = [
+            "“",
+            "”",
+            "\"",
+            "‘",
+            "’",
+            "'",
+            "«",
+            "»",
+            " said ",
+            "Ana López",
+            ", she said. ",
+            "\n",
+            "Mr. ",
+            "U.S. ",
+            "😀",
+            "é",
+            "a\u{301}",
+            "\r\n",
+            "(",
+            ")",
+            "—",
+            "1,200 ",
+            "percent ",
+            "on Friday",
+            ": ",
+        ];
+        let mut rng = Rng::new(5);
+        let mut out = String::new();
+        while out.len() < n {
+            out.push_str(rng.pick(&pieces));
+        }
+        out
+    }),
+];

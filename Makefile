@@ -25,7 +25,7 @@ tools-test:
 ## test: every test: format, lints, native, wasm (Node and Chromium), the page in Chromium
 test: tools-test check site size-budget test-browser
 
-## size-budget: the page's download (wasm, JS, CSS, HTML) gzipped is at most 300 KB
+## size-budget: the page's download (wasm, JS, CSS, HTML) gzipped, against its ceiling and the 300 KB target
 size-budget: site
 	tests/size_budget.sh
 

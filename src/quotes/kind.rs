@@ -45,7 +45,13 @@ const NAMING_VERBS: &[&str] = &["as", "called", "dubbed", "named"];
 pub fn classify(doc: &Document, m: &Marked) -> Option<(QuoteKind, &'static str)> {
     let text = doc.text;
     let content = &text[m.content.clone()];
-    let before = text[..m.open.start].trim_end();
+    // Only the words just before the mark matter; a bounded look-back keeps a text of quote
+    // marks and punctuation linear.
+    let mut from = m.open.start.saturating_sub(256);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = text[from..m.open.start].trim_end();
     let previous_char = before.chars().next_back();
     let previous_word = last_word(before).to_lowercase();
     let words = content.split_whitespace().count();

@@ -31,8 +31,9 @@
 //!
 //! # Untrusted input
 //! Any `&str` is valid input. Every rule is a single pass or a regular expression from the
-//! `regex` crate, which runs in time linear in the input, so no text can make NewsLens slow
-//! down more than in proportion to its length.
+//! `regex-lite` crate, which runs in time linear in what it reads and is tried only where a
+//! word can start its match, so no text can make NewsLens slow down more than in proportion
+//! to its length.
 
 #![deny(missing_docs)]
 

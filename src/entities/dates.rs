@@ -1,14 +1,15 @@
 //! Dates and durations: `Aug. 8`, `Friday`, `In February` → `February`, `late last month`,
 //! `the 1990s`, `2020`, `For months` → `months`.
 //!
-//! Each pattern is its own regular expression (linear time); overlapping matches keep the
-//! longest. A date gets an ISO `value` only when the article anchors it: a `date YYYY-MM-DD`
+//! Each pattern is its own regular expression (linear time), tried only where its trigger
+//! says it can start; overlapping matches keep the longest. A date gets an ISO `value` only when the article anchors it: a `date YYYY-MM-DD`
 //! header line, an ISO date or a full `Month D, YYYY` date in its first lines.
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex_lite::Regex;
 
+use super::scan::{self, anchored_regex, is_digits, At, Lexicon};
 use super::Mention;
 use crate::analysis::EntityType;
 use crate::text::Document;
@@ -20,98 +21,242 @@ const PERIOD: &str = r"(?:day|night|week|weekend|month|year|decade|century|sprin
 const PERIODS: &str = r"(?:days|weeks|months|years|decades|centuries|hours|minutes|day|week|month|year|decade|century|hour)";
 const EDGE: &str = r"(?:(?:early|mid|late)[- ])?";
 
-/// One date pattern: its rule id and its expression. A `d` group, when present, is the span.
+/// One date pattern: its rule id, its expression (anchored) and a cheap test of a word start
+/// that holds wherever the expression can match. A `d` group, when present, is the span.
 struct Pattern {
     rule: &'static str,
     regex: Regex,
+    trigger: fn(&At) -> bool,
+}
+
+// Word classes for the triggers: what a word is, looked up once per word.
+const THE: u32 = 1;
+const EDGE_WORD: u32 = 1 << 1;
+const MONTH_WORD: u32 = 1 << 2;
+const WEEKDAY_WORD: u32 = 1 << 3;
+const BEFORE_WEEKDAY: u32 = 1 << 4;
+const DECADE: u32 = 1 << 5;
+const YEAR: u32 = 1 << 6;
+const DAY: u32 = 1 << 7;
+const DIGITS: u32 = 1 << 8;
+const EARLIER: u32 = 1 << 9;
+const DEICTIC: u32 = 1 << 10;
+const PERIOD_WORD: u32 = 1 << 11;
+const SAME: u32 = 1 << 12;
+const LAST: u32 = 1 << 13;
+const RECENT: u32 = 1 << 14;
+const COUNT_WORD: u32 = 1 << 15;
+const AFTER_COUNT: u32 = 1 << 16;
+const PREPOSITION: u32 = 1 << 17;
+const PLURAL: u32 = 1 << 18;
+const PART: u32 = 1 << 19;
+const OF: u32 = 1 << 20;
+const WEEKEND: u32 = 1 << 21;
+const TODAY: u32 = 1 << 22;
+const DATE: u32 = 1 << 23;
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::new(&[
+        (&["the"], THE),
+        (&["early", "mid", "late"], EDGE_WORD),
+        (&["last", "next", "this", "early", "late"], BEFORE_WEEKDAY),
+        (&["earlier", "later", "early", "late"], EARLIER),
+        (&["this", "last", "next", "past"], DEICTIC),
+        (
+            &[
+                "day", "night", "week", "weekend", "month", "year", "decade", "century", "spring",
+                "summer", "fall", "autumn", "winter", "quarter",
+            ],
+            PERIOD_WORD,
+        ),
+        (&["same"], SAME),
+        (&["last", "past", "next", "coming", "previous"], LAST),
+        (&["recent", "coming", "past", "previous"], RECENT),
+        (
+            &[
+                "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "few",
+                "several", "many",
+            ],
+            COUNT_WORD,
+        ),
+        (
+            &[
+                "few",
+                "hundred",
+                "thousand",
+                "dozen",
+                "days",
+                "weeks",
+                "months",
+                "years",
+                "decades",
+                "centuries",
+                "day",
+                "week",
+                "month",
+                "year",
+                "decade",
+                "century",
+            ],
+            AFTER_COUNT,
+        ),
+        (
+            &["for", "in", "over", "within", "after", "since", "from"],
+            PREPOSITION,
+        ),
+        (
+            &["decades", "months", "years", "weeks", "days", "centuries"],
+            PLURAL,
+        ),
+        (&["end", "beginning", "start", "middle"], PART),
+        (&["of"], OF),
+        (&["weekend"], WEEKEND),
+        (&["today", "yesterday", "tomorrow", "tonight"], TODAY),
+        (&["date"], DATE),
+    ])
+});
+
+const MONTH_STEMS: &[&str] = &[
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// Month names are case-sensitive in every pattern, and may run on (`Mayor` starts `May`).
+fn starts_month(word: &str) -> bool {
+    MONTH_STEMS.iter().any(|m| word.starts_with(m))
+}
+
+/// The classes of a word: its lists, and shapes (`\d{4}`, `1990s`) and names no list holds.
+fn classify(word: &str) -> u32 {
+    let mut class = LEXICON.class(word);
+    if word.starts_with(|c: char| c.is_ascii_uppercase()) {
+        if starts_month(word) {
+            class |= MONTH_WORD;
+        }
+        if WEEKDAYS.iter().any(|d| word.starts_with(d)) {
+            class |= WEEKDAY_WORD;
+        }
+    } else if word.starts_with(|c: char| c.is_ascii_digit()) {
+        let digits = is_digits(word);
+        if digits {
+            class |= DIGITS;
+        }
+        class |= match word.len() {
+            1 | 2 if digits => DAY,
+            4 if digits => YEAR,
+            5 => DECADE,
+            _ => 0,
+        };
+    }
+    class
 }
 
 static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
-    // ASCII word boundaries (`\b`) keep the fast DFA engines usable on text with curly
-    // quotes and accents (a Unicode `\b` makes `regex` fall back to its slowest engine).
-    let p = |rule, re: String| Pattern {
+    let p = |rule, re: String, trigger: fn(&At) -> bool| Pattern {
         rule,
-        regex: ascii_regex(&re),
+        regex: anchored_regex(&re),
+        trigger,
     };
     vec![
-        p("entities.date.iso", r"\b\d{4}-\d{2}-\d{2}\b".to_string()),
+        p(
+            "entities.date.iso",
+            r"\b\d{4}-\d{2}-\d{2}\b".to_string(),
+            |at| at.is(YEAR),
+        ),
         p(
             "entities.date.month_day",
             format!(r"\b{EDGE}{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?"),
+            |at| at.is(EDGE_WORD | MONTH_WORD),
         ),
         p(
             "entities.date.day_month",
             format!(r"\b\d{{1,2}}\s+{MONTH}(?:,?\s+\d{{4}}\b)?"),
+            |at| at.is(DAY) && at.next_is(MONTH_WORD),
         ),
         p(
             "entities.date.month",
             format!(r"\b(?i:{EDGE}){MONTH}(?:,?\s+(?:of\s+)?\d{{4}}\b)?"),
+            |at| at.is(EDGE_WORD | MONTH_WORD),
         ),
         p(
             "entities.date.weekday",
             format!(r"\b(?:(?i:last|next|this|early|late)\s+)?{WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\b"),
+            |at| at.is(WEEKDAY_WORD) || at.is(BEFORE_WEEKDAY) && at.next_is(WEEKDAY_WORD),
         ),
         p(
             "entities.date.decade",
             r"(?i)\b(?:the\s+)?(?:(?:early|mid|late)[- ])?(?:1[89]|20)\d0s\b".to_string(),
+            |at| at.is(DECADE | EDGE_WORD) || at.is(THE) && at.next_is(EDGE_WORD | DECADE),
         ),
         p(
             "entities.date.relative",
             format!(r"(?i)\b(?:(?:earlier|later|early|late)\s+)?(?:this|last|next|past)\s+{PERIOD}\b"),
+            |at| at.is(EARLIER) && at.next_is(DEICTIC) || at.is(DEICTIC) && at.next_is(PERIOD_WORD),
         ),
         p(
             "entities.date.same_period",
             r"(?i)\bthe\s+same\s+(?:day|week|month|months|year|period|quarter)(?:\s+(?:last|a)\s+year|\s+(?:in|of)\s+\d{4})?\b".to_string(),
+            |at| at.is(THE) && at.next_is(SAME),
         ),
         p(
             "entities.date.last_period",
             format!(r"(?i)\bthe\s+(?:last|past|next|coming|previous)\s+(?:{COUNT}\s+)?{PERIODS}\b"),
+            |at| at.is(THE) && at.next_is(LAST),
         ),
         p(
             "entities.date.recent_period",
             format!(r"(?i)\b(?:recent|coming|past|previous)\s+(?:{COUNT}\s+)?{PERIODS}\b"),
+            |at| at.is(RECENT),
         ),
         p(
             "entities.date.duration",
             format!(r"(?i)\b{COUNT}\s+(?:(?:hundred|thousand|dozen)\s+)?(?:days|weeks|months|years|decades|centuries|day|week|month|year|decade|century)\b(?:\s+ago\b)?"),
+            |at| at.is(COUNT_WORD | DIGITS) && at.next_is(AFTER_COUNT),
         ),
         p(
             "entities.date.bare_duration",
             r"(?i)\b(?:for|in|over|within|after|since|from)\s+(?P<d>decades|months|years|weeks|days|centuries)\b".to_string(),
+            |at| at.is(PREPOSITION) && at.next_is(PLURAL),
         ),
         p(
             "entities.date.part_of_period",
             format!(r"(?i)\b(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?:the\s+|this\s+|last\s+|next\s+)?(?:year|month|week|decade|century|(?-i:{MONTH})|\d{{4}})\b"),
+            |at| at.is(PART) && at.next_is(OF) || at.is(THE) && at.next_is(PART),
         ),
         p(
             "entities.date.weekend",
             r"(?i)\bthe\s+weekend\b".to_string(),
+            |at| at.is(THE) && at.next_is(WEEKEND),
         ),
         p(
             "entities.date.deictic",
             r"(?i)\b(?:today|yesterday|tomorrow|tonight)\b".to_string(),
+            |at| at.is(TODAY),
         ),
         p(
             "entities.date.year",
             r"\b(?i:(?:early|mid|late)[- ])?(?:1[89]\d\d|20\d\d)\b".to_string(),
+            |at| at.is(EDGE_WORD | YEAR),
         ),
     ]
 });
 
 static ANCHOR_HEADER: LazyLock<Regex> =
-    LazyLock::new(|| ascii_regex(r"(?i)\b(?:date[: ]\s*)?(\d{4})-(\d{2})-(\d{2})\b"));
+    LazyLock::new(|| anchored_regex(r"(?i)\b(?:date[: ]\s*)?(\d{4})-(\d{2})-(\d{2})\b"));
 static ANCHOR_FULL: LazyLock<Regex> = LazyLock::new(|| {
     // A dateline: a full date near the start of one of the first lines (the nearness is
     // checked in `anchor`).
-    ascii_regex(&format!(r"({MONTH})\s+(\d{{1,2}}),\s+(\d{{4}})"))
+    anchored_regex(&format!(r"({MONTH})\s+(\d{{1,2}}),\s+(\d{{4}})"))
 });
-
-/// Compiles a pattern in ASCII mode: `\b`, `\d`, `\s` and `(?i)` over ASCII, so the regex
-/// crate needs no Unicode tables (a smaller download) and keeps its fast DFA on any text.
-/// Non-ASCII literals (`€`) still match their UTF-8 bytes.
-pub fn ascii_regex(pattern: &str) -> Regex {
-    Regex::new(&format!("(?-u){pattern}")).unwrap_or_else(|e| panic!("pattern {pattern}: {e}"))
-}
 
 /// A calendar date (year, month, day).
 pub type Ymd = (i32, u32, u32);
@@ -120,12 +265,19 @@ pub type Ymd = (i32, u32, u32);
 pub fn anchor(doc: &Document) -> Option<Ymd> {
     let head_end = doc.paragraphs.get(2).map_or(doc.text.len(), |p| p.end);
     let head = &doc.text[..head_end.min(doc.text.len())];
-    if let Some(c) = ANCHOR_HEADER.captures(head) {
+    let header = scan::words(head, classify)
+        .into_iter()
+        .filter(|at| at.is(DATE | YEAR))
+        .map(|at| (at.start, &*ANCHOR_HEADER));
+    if let Some((_, c)) = scan::matches(head, header).next() {
         let ymd = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
         return valid(ymd).then_some(ymd);
     }
-    let c = ANCHOR_FULL.captures_iter(head).find(|c| {
-        let start = c.get(0).map_or(0, |m| m.start());
+    // No `\b` before the month: it may start inside a word.
+    let months = (0..head.len())
+        .filter(|&i| head.as_bytes()[i].is_ascii_uppercase() && starts_month(&head[i..]))
+        .map(|i| (i, &*ANCHOR_FULL));
+    let (_, c) = scan::matches(head, months).find(|&(start, _)| {
         let line_start = head[..start].rfind('\n').map_or(0, |i| i + 1);
         head[line_start..start].chars().count() <= 40
     })?;
@@ -142,20 +294,18 @@ pub fn find(doc: &Document) -> Vec<Mention> {
     let text = doc.text;
     let anchor = anchor(doc);
     let mut found: Vec<Mention> = Vec::new();
+    let words = scan::words(text, classify);
     for pattern in PATTERNS.iter() {
-        let spans: Vec<(usize, usize)> = if pattern.regex.captures_len() > 1 {
-            pattern
-                .regex
-                .captures_iter(text)
-                .filter_map(|c| c.name("d").map(|m| (m.start(), m.end())))
-                .collect()
-        } else {
-            pattern
-                .regex
-                .find_iter(text)
-                .map(|m| (m.start(), m.end()))
-                .collect()
-        };
+        let starts = words
+            .iter()
+            .filter(|at| (pattern.trigger)(at))
+            .map(|at| (at.start, &pattern.regex));
+        let spans: Vec<(usize, usize)> = scan::matches(text, starts)
+            .filter_map(|(base, c)| {
+                let m = c.name("d").or_else(|| c.get(0))?;
+                Some((base + m.start(), base + m.end()))
+            })
+            .collect();
         for (start, end) in spans {
             if !accept(text, pattern.rule, start, end) {
                 continue;
@@ -325,8 +475,6 @@ fn civil_from_days(z: i64) -> Ymd {
     ((if m <= 2 { y + 1 } else { y }) as i32, m, d)
 }
 
-static NUMBERS: LazyLock<Regex> = LazyLock::new(|| ascii_regex(r"\d+"));
-
 /// The ISO value of a date expression, when the text or the anchor pins it down.
 pub fn resolve(span: &str, anchor: Option<Ymd>) -> Option<String> {
     let lower = span.to_lowercase();
@@ -334,9 +482,9 @@ pub fn resolve(span: &str, anchor: Option<Ymd>) -> Option<String> {
         return None; // `the same month in 2024`: relative to another date in the text
     }
     let words: Vec<&str> = span.split_whitespace().collect();
-    let numbers: Vec<u32> = NUMBERS
-        .find_iter(span)
-        .filter_map(|m| m.as_str().parse().ok())
+    let numbers: Vec<u32> = span
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|n| n.parse().ok())
         .collect();
     if span.len() == 10 && span.as_bytes()[4] == b'-' {
         return Some(span.to_string());

@@ -34,6 +34,7 @@ pub mod dates;
 pub mod gazetteer;
 pub mod names;
 pub mod numbers;
+mod scan;
 pub mod titles;
 mod words;
 

@@ -1,14 +1,15 @@
 //! Numbers: `6,072`, `50%`, `75 percent`, `eight`, `hundreds` (of troops), `$1.2 billion`,
 //! `US$ 20,000`, `more than half`, `at least twice`, with a parsed value and unit when clear.
 //!
-//! One regular expression (linear time) finds the expression with its approximator; context
-//! checks drop pronoun uses of `one` and digits glued to words (`F-35`, `COVID-19`).
+//! One regular expression (linear time), tried only where a number can start, finds the
+//! expression with its approximator; context checks drop pronoun uses of `one` and digits glued to words (`F-35`, `COVID-19`).
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex_lite::Regex;
 use serde_json::Value;
 
+use super::scan::{self, anchored_regex, is_word_byte, starts_any, At, Lexicon};
 use super::Mention;
 use crate::analysis::EntityType;
 use crate::text::Document;
@@ -52,21 +53,163 @@ const SCALES: &[(&str, f64)] = &[
     ("trillion", 1e12),
 ];
 
+const CURRENCY: &str = r"(?:US\$|C\$|A\$|R\$|MX\$|\$|€|£|¥|USD\s?|EUR\s?)";
+const DIGITS: &str = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
+const SCALE: &str = r"(?:hundred|thousand|million|billion|trillion|bn|m)";
+
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     let word = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)";
     let words = format!(r"{word}(?:[- ]{word})?");
-    let scale = r"(?:hundred|thousand|million|billion|trillion|bn|m)";
     let approx = r"(?:(?:more|fewer|less|greater|higher|lower)\s+than|at\s+least|at\s+most|up\s+to|as\s+(?:many|much|few)\s+as|around|about|nearly|almost|roughly|approximately|some|over|under|just\s+over|just\s+under|an\s+estimated|close\s+to)";
-    let currency = r"(?:US\$|C\$|A\$|R\$|MX\$|\$|€|£|¥|USD\s?|EUR\s?)";
-    let digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
+    let (currency, digits, scale) = (CURRENCY, DIGITS, SCALE);
     let core = format!(
         r"(?:\b(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)\b|\b(?:two-thirds|three-quarters)\b|{currency}\s?(?:{digits})(?:bn\b|m\b|\s+{scale}\b)?|\b(?:{digits})(?:\s*(?:%|percent\b|per\s+cent\b)|bn\b|\s+{scale}\b)?|\b(?:an?\s+)?(?:{words}\s+)?{scale}s?\b(?:\s+(?:and\s+)?{words})?|\b{words}(?:\s+{scale}\b)?(?:\s+(?:percent\b|per\s+cent\b))?|\b(?:(?:a\s+)?dozens?|half|a\s+third|a\s+quarter|twice|thrice))"
     );
-    // ASCII word boundaries keep the fast engines usable on non-ASCII text; glued letters are
-    // checked by hand in `find`.
-    let pattern = format!(r"(?i)(?:\b{approx}\s+)?{core}");
-    super::dates::ascii_regex(&pattern)
+    // Glued letters are checked by hand in `find`.
+    anchored_regex(&format!(r"(?i)(?:\b{approx}\s+)?{core}"))
 });
+
+/// The one branch of `NUMBER` that may start inside a word (`amateur 3` has `eur 3`): such
+/// matches are dropped in `find`, but they use up the text a scan would skip.
+static CURRENCY_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    anchored_regex(&format!(
+        r"(?i){CURRENCY}\s?(?:{DIGITS})(?:bn\b|m\b|\s+{SCALE}\b)?"
+    ))
+});
+
+/// How each branch of `NUMBER` can start, case ignored: number words run on (`seventeen` is
+/// tried as `seven`), and so do `half`, `twice`, `USD` and `EUR`.
+const NUMBER_STEMS: &[&str] = &[
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "dozen",
+    "half",
+    "twice",
+    "thrice",
+    "usd",
+    "eur",
+];
+const CURRENCY_STEMS: &[&str] = &["us$", "c$", "a$", "r$", "mx$", "usd", "eur"];
+
+const FIRST_WORD: u32 = 1;
+const STEM_PREFIX: u32 = 2;
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let prefixes: Vec<&str> = NUMBER_STEMS.iter().map(|s| &s[..3]).collect();
+    Lexicon::new(&[
+        // Whole first words of the other branches: scales, approximators, `a`, `tens`, and
+        // the letters of `US$`, `C$`, `A$`, `R$`, `MX$`.
+        (
+            &[
+                "hundred",
+                "hundreds",
+                "thousand",
+                "thousands",
+                "million",
+                "millions",
+                "billion",
+                "billions",
+                "trillion",
+                "trillions",
+                "bn",
+                "bns",
+                "m",
+                "ms",
+                "tens",
+                "a",
+                "an",
+                "us",
+                "c",
+                "r",
+                "mx",
+                "more",
+                "fewer",
+                "less",
+                "greater",
+                "higher",
+                "lower",
+                "at",
+                "up",
+                "as",
+                "around",
+                "about",
+                "nearly",
+                "almost",
+                "roughly",
+                "approximately",
+                "some",
+                "over",
+                "under",
+                "just",
+                "close",
+            ],
+            FIRST_WORD,
+        ),
+        // A stem's first three letters, a cheap test before the stems themselves.
+        (&prefixes, STEM_PREFIX),
+    ])
+});
+
+fn number_trigger(at: &At) -> bool {
+    let word = at.word();
+    word.starts_with(|c: char| c.is_ascii_digit())
+        || LEXICON.class(word) & FIRST_WORD != 0
+        || word.len() >= 3
+            && LEXICON.class(&word[..3]) & STEM_PREFIX != 0
+            && starts_any(word, NUMBER_STEMS)
+}
+
+/// Every place `NUMBER` can match, in order, with the expression to try there.
+fn candidates(text: &str) -> Vec<(usize, &'static Regex)> {
+    let bytes = text.as_bytes();
+    (0..bytes.len())
+        .filter_map(|i| {
+            if scan::is_word_start(text, i) {
+                number_trigger(&At::new(text, i)).then_some((i, &*NUMBER))
+            } else if is_word_byte(bytes[i]) {
+                // Most bytes inside words start no stem: test their letter first.
+                let letter = bytes[i].to_ascii_lowercase();
+                (CURRENCY_STEMS.iter().any(|s| s.as_bytes()[0] == letter)
+                    && starts_any(&text[i..], CURRENCY_STEMS))
+                .then_some((i, &*CURRENCY_NUMBER))
+            } else if text.is_char_boundary(i) {
+                // A symbol is not a word character, so the `\b` branches fail here as they do
+                // in the whole text.
+                text[i..]
+                    .starts_with(['$', '€', '£', '¥'])
+                    .then_some((i, &*NUMBER))
+            } else {
+                None
+            }
+        })
+        .collect()
+}
 
 /// Words after which `one` is a pronoun or part of a quantifier, not a count.
 const NOT_BEFORE_ONE: &[&str] = &[
@@ -110,8 +253,9 @@ const PEOPLE: &[&str] = &[
 pub fn find(doc: &Document) -> Vec<Mention> {
     let text = doc.text;
     let mut out = Vec::new();
-    for m in NUMBER.find_iter(text) {
-        let (start, end) = (m.start(), m.end());
+    for (base, c) in scan::matches(text, candidates(text)) {
+        let Some(m) = c.get(0) else { continue };
+        let (start, end) = (base + m.start(), base + m.end());
         let span = m.as_str();
         let lower = span.to_lowercase();
         let before = &text[..start];

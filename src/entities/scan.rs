@@ -1,0 +1,158 @@
+//! Runs a pattern only where it can start, so the small `regex-lite` engine (a PikeVM, no
+//! DFA) stays fast: a pattern tried at the start of one word dies within a few bytes, while a
+//! scan of the whole text pays the full NFA cost on every byte.
+//!
+//! `regex-lite` is ASCII-only for `\b`, `\d`, `\s` and `(?i)`, and these helpers follow it, so
+//! an anchored run at each candidate finds exactly what a scan of the whole text would.
+
+use std::collections::HashMap;
+
+use regex_lite::{Captures, Regex};
+
+/// Compiles `pattern` to match only at the start of the haystack it is given.
+pub fn anchored_regex(pattern: &str) -> Regex {
+    Regex::new(&format!("^(?:{pattern})")).unwrap_or_else(|e| panic!("pattern {pattern}: {e}"))
+}
+
+/// The bytes `\b` counts as word characters.
+pub fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// The bytes `\s` matches.
+fn is_space_byte(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
+}
+
+/// Whether byte `i` starts an ASCII word: a letter or digit after a byte `\b` counts as
+/// non-word, the only places a pattern opening with `\b` and a letter can match.
+pub fn is_word_start(text: &str, i: usize) -> bool {
+    let bytes = text.as_bytes();
+    bytes[i].is_ascii_alphanumeric() && (i == 0 || !is_word_byte(bytes[i - 1]))
+}
+
+/// The start of an ASCII word with the classes (bits) of its run of letters and digits and
+/// of the run after it and at least one `\s`, the only place a `word\s+next` pattern can go on.
+#[derive(Clone, Copy, Debug)]
+pub struct At<'t> {
+    text: &'t str,
+    /// Byte offset of the word.
+    pub start: usize,
+    end: usize,
+    class: u32,
+    next_class: u32,
+}
+
+impl<'t> At<'t> {
+    /// The word starting at byte `start` (an ASCII letter or digit).
+    pub fn new(text: &'t str, start: usize) -> At<'t> {
+        let end = start
+            + text.as_bytes()[start..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+        At {
+            text,
+            start,
+            end,
+            class: 0,
+            next_class: 0,
+        }
+    }
+
+    /// The run of ASCII letters and digits at the start.
+    pub fn word(&self) -> &'t str {
+        &self.text[self.start..self.end]
+    }
+
+    /// Whether the word is in one of the classes `bits`.
+    pub fn is(&self, bits: u32) -> bool {
+        self.class & bits != 0
+    }
+
+    /// Whether the next word is in one of the classes `bits`.
+    pub fn next_is(&self, bits: u32) -> bool {
+        self.next_class & bits != 0
+    }
+}
+
+/// Every start of an ASCII word in `text`, classed by `classify`.
+pub fn words(text: &str, classify: impl Fn(&str) -> u32) -> Vec<At<'_>> {
+    let mut words: Vec<At> = (0..text.len())
+        .filter(|&i| is_word_start(text, i))
+        .map(|start| {
+            let mut at = At::new(text, start);
+            at.class = classify(at.word());
+            at
+        })
+        .collect();
+    for i in 1..words.len() {
+        let gap = &text.as_bytes()[words[i - 1].end..words[i].start];
+        if !gap.is_empty() && gap.iter().all(|b| is_space_byte(*b)) {
+            words[i - 1].next_class = words[i].class;
+        }
+    }
+    words
+}
+
+/// Word lists, each with a bit, so a word is looked up once rather than once per pattern.
+pub struct Lexicon(HashMap<String, u32>);
+
+impl Lexicon {
+    /// The lists with their bits; a word's class is the union of the bits of its lists.
+    pub fn new(lists: &[(&[&str], u32)]) -> Lexicon {
+        let mut map = HashMap::new();
+        for (words, bit) in lists {
+            for w in *words {
+                *map.entry(w.to_ascii_lowercase()).or_insert(0) |= bit;
+            }
+        }
+        Lexicon(map)
+    }
+
+    /// The class of an ASCII `word`, ignoring case as `(?i)` does.
+    pub fn class(&self, word: &str) -> u32 {
+        let mut buf = [0u8; 16];
+        let Some(lower) = buf.get_mut(..word.len()) else {
+            return 0; // longer than any listed word
+        };
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        std::str::from_utf8(lower)
+            .ok()
+            .and_then(|w| self.0.get(w))
+            .copied()
+            .unwrap_or(0)
+    }
+}
+
+/// Whether `word` is non-empty and all digits.
+pub fn is_digits(word: &str) -> bool {
+    !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether `text` starts with one of `stems`, ignoring ASCII case.
+pub fn starts_any(text: &str, stems: &[&str]) -> bool {
+    stems.iter().any(|s| {
+        text.len() >= s.len() && text.as_bytes()[..s.len()].eq_ignore_ascii_case(s.as_bytes())
+    })
+}
+
+/// The leftmost-first, non-overlapping matches of anchored regexes, each tried at its start
+/// (in order), with the offset its captures are relative to. They are the matches a scan of
+/// the whole text finds when every match starts at one of the starts and nothing before a
+/// start changes the outcome (the caller's candidates ensure a leading `\b` sees the same).
+pub fn matches<'t>(
+    text: &'t str,
+    starts: impl IntoIterator<Item = (usize, &'t Regex)> + 't,
+) -> impl Iterator<Item = (usize, Captures<'t>)> + 't {
+    let mut free = 0;
+    starts.into_iter().filter_map(move |(start, regex)| {
+        if start < free {
+            return None;
+        }
+        let captures = regex.captures(&text[start..])?;
+        free = start + captures.get(0).map_or(0, |m| m.end());
+        Some((start, captures))
+    })
+}

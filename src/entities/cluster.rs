@@ -13,6 +13,9 @@ use super::gazetteer::GAZETTEER;
 use super::Mention;
 use crate::analysis::{Entity, EntityType, TextSpan};
 
+/// The most words a name part (a surname, a given name, `de la Fuente`) can have.
+const MAX_PART: usize = 6;
+
 /// `Drug Enforcement Administration (DEA)`: an acronym in parentheses right after a name
 /// whose capitalised words it abbreviates. The name becomes an organisation if it was typed
 /// as a person, and every mention of the acronym joins the name's entity.
@@ -92,7 +95,9 @@ pub fn build(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
                     clusters.len() - 1
                 }),
         };
-        for k in 1..w.len() - 1 {
+        // Names are short: indexing at most MAX_PART words keeps a run of thousands of
+        // capitalised words linear.
+        for k in (w.len() - 1).saturating_sub(MAX_PART).max(1)..w.len() - 1 {
             tails.entry(w[k..].join(" ")).or_insert(c);
         }
         cluster_of[i] = c;
@@ -115,7 +120,12 @@ pub fn build(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
                 .map(|w| w.to_lowercase())
                 .collect();
             for k in 1..w.len() {
-                for part in [w[k..].join(" "), w[..k].join(" ")] {
+                let (suffix, prefix) = (w.len() - k, k);
+                let parts_here = [
+                    (suffix <= MAX_PART).then(|| w[k..].join(" ")),
+                    (prefix <= MAX_PART).then(|| w[..k].join(" ")),
+                ];
+                for part in parts_here.into_iter().flatten() {
                     let list = parts.entry(part).or_default();
                     if !list.contains(&c) {
                         list.push(c);

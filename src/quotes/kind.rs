@@ -114,9 +114,14 @@ pub fn classify(doc: &Document, m: &Marked) -> Option<(QuoteKind, &'static str)>
     Some((QuoteKind::Partial, "quote.marks.inside_sentence"))
 }
 
-/// Whether the sentence, outside the quotation, has a verb that reports or frames speech.
+/// Whether the sentence, outside the quotation, has a verb that reports or frames speech. Only
+/// the stretch near the quote is read (a sentence can be a whole text of quote marks), which
+/// keeps the check constant per quote.
 fn has_speech_verb(doc: &Document, sentence: &Range<usize>, m: &Marked) -> bool {
-    doc.tokens_in(sentence.clone())
+    const NEAR: usize = 400;
+    let from = sentence.start.max(m.open.start.saturating_sub(NEAR));
+    let to = sentence.end.min(m.close.end + NEAR);
+    doc.tokens_in(from..to)
         .iter()
         .filter(|t| t.end <= m.open.start || t.start >= m.close.end)
         .any(|t| {

@@ -140,7 +140,8 @@ pub fn verb_at(doc: &Document, i: usize) -> Option<(CueWord, usize)> {
     Some((CueWord { span, verb }, last))
 }
 
-fn lower(doc: &Document, i: usize) -> String {
+/// Token `i`, lower-cased.
+pub fn lower(doc: &Document, i: usize) -> String {
     doc.token_text(&doc.tokens[i]).to_lowercase()
 }
 
@@ -153,7 +154,8 @@ fn capitalised(doc: &Document, i: usize) -> bool {
             .is_some_and(char::is_uppercase)
 }
 
-fn is_punct(doc: &Document, i: usize, chars: &str) -> bool {
+/// Whether token `i` is one of the punctuation characters in `chars`.
+pub fn is_punct(doc: &Document, i: usize, chars: &str) -> bool {
     let token = &doc.tokens[i];
     token.kind == TokenKind::Punct && chars.contains(doc.token_text(token))
 }
@@ -245,7 +247,8 @@ fn is_abbreviated_title(word: &str) -> bool {
     )
 }
 
-fn is_day_or_month(word: &str) -> bool {
+/// Days and months (and today, yesterday, tonight), lower-cased.
+pub fn is_day_or_month(word: &str) -> bool {
     matches!(
         word,
         "monday"

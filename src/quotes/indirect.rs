@@ -12,8 +12,9 @@
 use std::ops::Range;
 
 use super::attribution::{
-    clause_subject, is_descriptor, np_ending_at, participle_after_comma, subject_after,
-    subject_before, verb_at, CueWord, Found, Mention, MentionKind,
+    clause_subject, is_day_or_month, is_descriptor, is_punct, lower, np_ending_at,
+    participle_after_comma, subject_after, subject_before, verb_at, CueWord, Found, Mention,
+    MentionKind,
 };
 use super::people::People;
 use super::spans::Quoted;
@@ -141,52 +142,26 @@ fn is_finite(word: &str) -> bool {
     )
 }
 
+/// Days, months and the words that open a time adjunct (`on Friday`, `late last month`).
 fn is_time_word(word: &str) -> bool {
-    matches!(
-        word,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "jan."
-            | "feb."
-            | "aug."
-            | "sept."
-            | "oct."
-            | "nov."
-            | "dec."
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "on"
-            | "in"
-            | "at"
-            | "late"
-            | "earlier"
-            | "last"
-            | "this"
-            | "yesterday"
-            | "today"
-    )
-}
-
-fn lower(doc: &Document, i: usize) -> String {
-    doc.token_text(&doc.tokens[i]).to_lowercase()
-}
-
-fn is_punct(doc: &Document, i: usize, chars: &str) -> bool {
-    doc.tokens[i].kind == TokenKind::Punct && chars.contains(doc.token_text(&doc.tokens[i]))
+    is_day_or_month(word)
+        || matches!(
+            word,
+            "jan."
+                | "feb."
+                | "aug."
+                | "sept."
+                | "oct."
+                | "nov."
+                | "dec."
+                | "on"
+                | "in"
+                | "at"
+                | "late"
+                | "earlier"
+                | "last"
+                | "this"
+        )
 }
 
 /// The clause from token `first` to the end of the sentence (before its final punctuation, a

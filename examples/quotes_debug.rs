@@ -1,3 +1,5 @@
+//! Prints every quote of a text or file, with its speaker, mention, cue and rules, one a line:
+//! `cargo run --example quotes_debug "“We will not,” she said."` (a quick look while writing rules).
 fn main() {
     let arg = std::env::args().nth(1).unwrap();
     let text = std::fs::read_to_string(&arg).unwrap_or(arg);

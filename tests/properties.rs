@@ -119,24 +119,10 @@ fn quotation() -> impl Strategy<Value = String> {
         .prop_map(|((open, close), a, b, c)| format!("{a} {open}{b}{close} {c}"))
 }
 
-fn seed_texts() -> Vec<String> {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let mut names: Vec<_> = std::fs::read_dir(&root)
-        .expect("seeds/")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    names.sort();
-    names
-        .iter()
-        .map(|p| std::fs::read_to_string(p).expect("seed"))
-        .collect()
-}
-
 /// A slice of a seed article between two arbitrary character boundaries, so that cuts land
 /// inside quotations, names and multi-byte characters' neighbours.
 fn seed_slice() -> impl Strategy<Value = String> {
-    let seeds = seed_texts();
+    let seeds = robust::hostile_inputs::seeds();
     (0..seeds.len(), any::<prop::sample::Index>(), 0usize..3000).prop_map(move |(s, at, len)| {
         let text = &seeds[s];
         let chars: Vec<char> = text.chars().collect();
@@ -182,7 +168,7 @@ proptest! {
 
 #[test]
 fn the_whole_seeds_check() {
-    for text in seed_texts() {
+    for text in robust::hostile_inputs::seeds() {
         robust::check(&text);
     }
 }

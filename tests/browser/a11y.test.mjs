@@ -1,11 +1,11 @@
 // Accessibility (axe-core, light and dark), the theme switch, the phone layout, print styles,
 // and the screenshots docs/screenshot-dark.png and docs/screenshot-phone.png.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { serve, launch, watch, recordCsp, ready, ROOT } from './helpers.mjs';
+import { watch, recordCsp, ready, ROOT, useBrowser } from './helpers.mjs';
 import { FIXTURE } from './fixtures/fake-newslens.js';
 
 const require = createRequire(import.meta.url);
@@ -17,24 +17,13 @@ try {
 }
 const FIRST_SEED = fs.readdirSync(path.join(ROOT, 'seeds')).filter((f) => f.endsWith('.txt')).sort()[0];
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 async function open(url, options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
   const page = await context.newPage();
   await recordCsp(page);
-  const seen = watch(page, server.origin);
+  const seen = watch(page, env.server.origin);
   await page.goto(url);
   await ready(page);
   return { context, page, seen };
@@ -62,7 +51,7 @@ async function axe(page) {
 
 test('axe: no serious or critical violations, light and dark, with every layer shown', async () => {
   for (const colorScheme of ['light', 'dark']) {
-    const { context, page, seen } = await open(server.fakeUrl, { colorScheme });
+    const { context, page, seen } = await open(env.server.fakeUrl, { colorScheme });
     await annotate(page, FIXTURE);
     // with a card open too
     await page.focus('#output mark[tabindex="0"]');
@@ -76,7 +65,7 @@ test('axe: no serious or critical violations, light and dark, with every layer s
 });
 
 test('the theme switch overrides the system setting and is remembered', async () => {
-  const { context, page } = await open(server.url, { colorScheme: 'light' });
+  const { context, page } = await open(env.server.url, { colorScheme: 'light' });
   const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   const light = await bg();
   await page.click('#theme');
@@ -94,7 +83,7 @@ test('the theme switch overrides the system setting and is remembered', async ()
 });
 
 test('phone: 390 px wide, no horizontal scrolling, panel below the article', async () => {
-  const { context, page, seen } = await open(server.url, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  const { context, page, seen } = await open(env.server.url, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
   await pickSample(page);
   const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: document.documentElement.clientWidth }));
   assert.ok(widths.doc <= widths.view, `no horizontal scroll: ${widths.doc} > ${widths.view}`);
@@ -110,7 +99,7 @@ test('phone: 390 px wide, no horizontal scrolling, panel below the article', asy
 });
 
 test('print: input and controls hidden, annotations by shape, not colour', async () => {
-  const { context, page } = await open(server.fakeUrl);
+  const { context, page } = await open(env.server.fakeUrl);
   await annotate(page, FIXTURE);
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.isVisible('#article'), false);

@@ -5,6 +5,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -123,4 +124,19 @@ export async function ready(page) {
 /** Whitespace-normalised text, for comparing marks with gold spans. */
 export function norm(s) {
   return s.replace(/\s+/g, ' ').trim();
+}
+
+/** Starts the static server and Chromium before a file's tests and stops both after them;
+ * the returned object holds `server` and `browser` once the tests run. */
+export function useBrowser() {
+  const env = {};
+  before(async () => {
+    env.server = await serve();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

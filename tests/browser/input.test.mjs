@@ -1,28 +1,17 @@
 // Getting text in: rich paste, each file type (picker and drop), clear, autosave across reload,
 // and a worker that dies while the reader works. Real annotator.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, watch, recordCsp, ready, norm } from './helpers.mjs';
+import { watch, recordCsp, ready, norm, useBrowser } from './helpers.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 async function open() {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   await recordCsp(page);
-  const seen = watch(page, server.origin);
-  await page.goto(server.url);
+  const seen = watch(page, env.server.origin);
+  await page.goto(env.server.url);
   await ready(page);
   return { context, page, seen };
 }
@@ -164,12 +153,12 @@ test('pasted text is rendered as text, never as markup', async () => {
 });
 
 test('an annotator that cannot load says so once, instead of restarting for ever', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   await context.route('**/pkg/newslens_bg.wasm', (route) => route.fulfill({ status: 404, body: 'missing' }));
   const page = await context.newPage();
   const workers = [];
   page.on('worker', (w) => workers.push(w));
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.waitForFunction(() => document.body.dataset.broken === '1', null, { timeout: 15000 });
   assert.match(await page.textContent('#notice'), /cannot annotate in this browser/);
   await page.fill('#article', 'Still “editable,” she said.');
@@ -184,7 +173,7 @@ test('a link index.html?seed=FILE#q3 opens the sample at that quote and keeps th
   await annotated(page, () => page.fill('#article', ARTICLE));
   await page.waitForTimeout(500); // saved
   const file = (await page.$$eval('#sample option', (os) => os.map((o) => o.value).filter(Boolean)))[0];
-  await page.goto(`${server.url}index.html?seed=${encodeURIComponent(file)}#q3`);
+  await page.goto(`${env.server.url}index.html?seed=${encodeURIComponent(file)}#q3`);
   await ready(page);
   await page.waitForFunction(() => document.activeElement?.dataset?.id === 'q3', null, { timeout: 15000 });
   assert.equal(await page.evaluate(() => document.activeElement.dataset.layer), 'quote');
@@ -195,7 +184,7 @@ test('a link index.html?seed=FILE#q3 opens the sample at that quote and keeps th
   await page.evaluate(() => { location.hash = '#q1'; });
   await page.waitForFunction(() => document.activeElement?.dataset?.id === 'q1');
   // the reader's own text is still what is saved
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await ready(page);
   assert.equal(await page.inputValue('#article'), ARTICLE);
   assert.deepEqual(seen.errors, []);

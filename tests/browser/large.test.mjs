@@ -1,23 +1,12 @@
 // Long texts: a 5 MB paste is annotated in the worker while the page stays responsive, shows
 // progress and can be cancelled; above the limit the reader gets a message, not a hang.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, watch, ready, ROOT } from './helpers.mjs';
+import { watch, ready, ROOT, useBrowser } from './helpers.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const seedText = fs.readdirSync(path.join(ROOT, 'seeds')).filter((f) => f.endsWith('.txt')).sort()
   .map((f) => fs.readFileSync(path.join(ROOT, 'seeds', f), 'utf8')).join('\n');
@@ -50,10 +39,10 @@ function probe(page) {
 const BULK = 'BULK-FIXTURE Ana Ruiz said “we may clearly win this,” and Ben Okafor replied “not reportedly.” Chen Wei, Dara Novak and Eli Stone agreed.\n';
 
 test('a 5 MB paste is annotated in the worker; the page stays responsive', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  const seen = watch(page, server.origin);
-  await page.goto(server.fakeUrl);
+  const seen = watch(page, env.server.origin);
+  await page.goto(env.server.fakeUrl);
   await ready(page);
   const t0 = Date.now();
   const length = await paste(page, BULK, Math.ceil(5_000_000 / BULK.length));
@@ -82,10 +71,10 @@ test('a 5 MB paste is annotated in the worker; the page stays responsive', async
 });
 
 test('the real annotator on a text long enough to go in parts: merged ids and offsets hold', async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await env.browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
-  const seen = watch(page, server.origin);
-  await page.goto(server.url);
+  const seen = watch(page, env.server.origin);
+  await page.goto(env.server.url);
   await ready(page);
   const length = await paste(page, `${seedText}\n`, Math.ceil(300_000 / (seedText.length + 1)));
   await page.waitForFunction(() => document.body.dataset.annotated, null, { timeout: 60000 });
@@ -111,10 +100,10 @@ test('the real annotator on a text long enough to go in parts: merged ids and of
 });
 
 test('a long job shows progress and can be cancelled', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
-  const seen = watch(page, server.origin);
-  await page.goto(server.fakeUrl);
+  const seen = watch(page, env.server.origin);
+  await page.goto(env.server.fakeUrl);
   await ready(page);
   await paste(page, 'SLOW-FIXTURE paragraph of a long article that takes a while.\n', 20000); // ~1.2 MB, 5 slow parts
   await page.waitForFunction(() => document.querySelector('#progress').value >= 1, null, { timeout: 10000 });
@@ -133,10 +122,10 @@ test('a long job shows progress and can be cancelled', async () => {
 });
 
 test('above the limit the reader gets a message instead of a hang', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
-  const seen = watch(page, server.origin);
-  await page.goto(server.url);
+  const seen = watch(page, env.server.origin);
+  await page.goto(env.server.url);
   await ready(page);
   const length = await paste(page, 'x'.repeat(1024 * 1024), 11);
   await page.waitForFunction(() => /too long/.test(document.querySelector('#notice').textContent), null, { timeout: 30000 });

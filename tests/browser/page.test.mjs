@@ -1,27 +1,16 @@
 // The foundation page in Chromium: it loads under a sub-path, initialises the wasm, annotates a
 // sample, and its quote marks match the gold quotes; no console error, no foreign request.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, watch, recordCsp, gold, ready, norm, ROOT } from './helpers.mjs';
+import { watch, recordCsp, gold, ready, norm, ROOT, useBrowser } from './helpers.mjs';
 import { parseCsv } from './csv.mjs';
 import init, { annotate } from '../../www/pkg/newslens.js';
 
 await init({ module_or_path: fs.readFileSync(path.join(ROOT, 'www/pkg/newslens_bg.wasm')) });
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 /** The text of every direct or partial quote mark, joined over the parts of a split mark. */
 async function quoteMarks(page) {
@@ -43,12 +32,12 @@ async function pickSample(page, file) {
 }
 
 test('the page annotates every sample and its quote marks match the gold quotes', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await recordCsp(page);
-  const seen = watch(page, server.origin);
+  const seen = watch(page, env.server.origin);
   const t0 = Date.now();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await ready(page);
 
   const articles = gold().articles;

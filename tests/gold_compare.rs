@@ -261,6 +261,20 @@ fn check(
     failures
 }
 
+/// Compares the seed articles with the given analyses, one per article, in order.
+fn compare_articles(articles: &[GoldArticle], analyses: &[Analysis]) -> Comparison {
+    let input: Vec<Analysed> = articles
+        .iter()
+        .zip(analyses)
+        .map(|(a, analysis)| Analysed {
+            id: &a.name,
+            text: &a.text,
+            analysis,
+        })
+        .collect();
+    compare_analysed(&input)
+}
+
 #[test]
 fn clusters_match_the_gold() {
     let articles = gold_articles();
@@ -273,16 +287,7 @@ fn clusters_match_the_gold() {
         .enumerate()
         .map(|(i, a)| gold_analysis(a, i, &gold))
         .collect();
-    let input: Vec<Analysed> = articles
-        .iter()
-        .zip(&analyses)
-        .map(|(a, analysis)| Analysed {
-            id: &a.name,
-            text: &a.text,
-            analysis,
-        })
-        .collect();
-    let comparison = compare_analysed(&input);
+    let comparison = compare_articles(&articles, &analyses);
     let gold_of: BTreeMap<(usize, String), usize> = gold
         .iter()
         .enumerate()
@@ -309,16 +314,7 @@ fn clusters_match_the_gold() {
         .iter()
         .map(|a| newslens::annotate(&a.text))
         .collect();
-    let input: Vec<Analysed> = articles
-        .iter()
-        .zip(&analyses)
-        .map(|(a, analysis)| Analysed {
-            id: &a.name,
-            text: &a.text,
-            analysis,
-        })
-        .collect();
-    let comparison = compare_analysed(&input);
+    let comparison = compare_articles(&articles, &analyses);
     let mut gold_of = BTreeMap::new();
     for (a, (article, analysis)) in articles.iter().zip(&analyses).enumerate() {
         let gold_here: Vec<usize> = (0..gold.len()).filter(|&g| gold[g].article == a).collect();

@@ -40,6 +40,21 @@ pub struct Document<'a> {
     pub tokens: Vec<Token>,
 }
 
+/// For each token, the index of the last range starting at or before it (both sorted): what
+/// `partition_point` would answer per token, without a search per token.
+fn containing_each(ranges: &[Range<usize>], tokens: &[Token]) -> Vec<usize> {
+    let mut at = 0;
+    tokens
+        .iter()
+        .map(|t| {
+            while at + 1 < ranges.len() && ranges[at + 1].start <= t.start {
+                at += 1;
+            }
+            at
+        })
+        .collect()
+}
+
 /// Abbreviations whose dot does not end a sentence (lower-cased, without the dot).
 const ABBREVIATIONS: &[&str] = &[
     "adm", "apr", "aug", "capt", "cmdr", "co", "col", "corp", "dec", "dept", "dr", "feb", "gen",
@@ -76,6 +91,16 @@ impl<'a> Document<'a> {
         self.sentences
             .partition_point(|s| s.start <= byte)
             .saturating_sub(1)
+    }
+
+    /// [`Document::sentence_index`] of every token's start, in one merge pass.
+    pub fn token_sentences(&self) -> Vec<usize> {
+        containing_each(&self.sentences, &self.tokens)
+    }
+
+    /// [`Document::paragraph_index`] of every token's start, in one merge pass.
+    pub fn token_paragraphs(&self) -> Vec<usize> {
+        containing_each(&self.paragraphs, &self.tokens)
     }
 
     /// The index of the paragraph containing `byte` (or the last one before it).

@@ -19,7 +19,7 @@
 //! practice close to linear because most shingles belong to one utterance. Never worse than
 //! quadratic in the number of quotations (times their length).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::hash::{Hash, Hasher};
 
 use super::normalise::Word;
@@ -76,7 +76,7 @@ pub fn cluster(candidates: &[Candidate]) -> Vec<Vec<usize>> {
         (std::cmp::Reverse(c.words.len()), c.article, c.start)
     });
     let mut clusters: Vec<Vec<usize>> = Vec::new();
-    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut index: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
     let mut shared = Vec::<usize>::new();
     let mut touched = Vec::<usize>::new();
     let mut reference_size = Vec::<usize>::new();

@@ -1,7 +1,9 @@
 //! One name across articles: `Claudia Sheinbaum` in one outlet and `Sheinbaum` in another are one
 //! speaker, `U.S.` and `US` one place.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
 
 use super::normalise::normalised;
 
@@ -30,7 +32,7 @@ pub struct Groups {
 /// longer name of its kind whose last word it is. Groups are numbered in order of first use.
 pub fn group(names: &[Name]) -> Groups {
     // Names repeat (one speaker, many quotations): normalise each distinct text once.
-    let mut seen: HashMap<&str, String> = HashMap::new();
+    let mut seen: FxHashMap<&str, String> = FxHashMap::default();
     let keys: Vec<String> = names
         .iter()
         .map(|n| {

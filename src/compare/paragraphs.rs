@@ -5,7 +5,7 @@
 //!
 //! Cost: one pass over each paragraph and one hash-map insertion: linear in the text.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::text::Document;
 
@@ -38,7 +38,7 @@ pub const MIN_WORDS: usize = 4;
 
 /// Each repeated paragraph as `[first, repeat]`, in order of the repeat.
 pub fn duplicates(doc: &Document) -> Vec<[usize; 2]> {
-    let mut first: HashMap<String, usize> = HashMap::new();
+    let mut first: FxHashMap<String, usize> = FxHashMap::default();
     let mut out = Vec::new();
     for (i, range) in doc.paragraphs.iter().enumerate() {
         let (key, words) = key(&doc.text[range.clone()]);

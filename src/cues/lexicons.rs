@@ -4,7 +4,7 @@
 //! depends on context are not listed; their rules live in [`super::senses`], [`super::modals`],
 //! [`super::negation`] and [`super::sources`].
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
 use super::matcher::PhraseMatcher;
@@ -114,7 +114,7 @@ pub static MATCHER: LazyLock<(PhraseMatcher, Vec<(CueCategory, &'static str)>)> 
     });
 
 /// A set of normalised single words from a list.
-pub fn word_set(lexicon: &Lexicon) -> HashSet<String> {
+pub fn word_set(lexicon: &Lexicon) -> FxHashSet<String> {
     lexicon.entries().map(normalise).collect()
 }
 
@@ -133,7 +133,7 @@ mod tests {
 
     #[test]
     fn no_entry_in_two_conflicting_categories() {
-        let mut seen: std::collections::HashMap<String, CueCategory> = Default::default();
+        let mut seen: rustc_hash::FxHashMap<String, CueCategory> = Default::default();
         for list in CATEGORY_LISTS.iter() {
             for entry in list.lexicon.entries() {
                 let key = normalise(entry);

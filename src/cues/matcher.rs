@@ -4,7 +4,7 @@
 //! Phrases are grouped by their first word in a hash map, so each token is compared only with
 //! the few phrases that start with it: the pass is linear in the document's length.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::words::{normalise, Words};
 use crate::text::Document;
@@ -22,7 +22,7 @@ pub struct Hit {
 
 /// A set of phrases built once.
 pub struct PhraseMatcher {
-    by_first: HashMap<String, Vec<(usize, Vec<String>)>>,
+    by_first: FxHashMap<String, Vec<(usize, Vec<String>)>>,
 }
 
 /// Splits a phrase into normalised words with the document tokenizer, so entries and text agree
@@ -38,7 +38,7 @@ pub fn phrase_words(phrase: &str) -> Vec<String> {
 impl PhraseMatcher {
     /// Builds a matcher; phrase `i` of the iterator is reported as `Hit::phrase == i`.
     pub fn new<'p>(phrases: impl IntoIterator<Item = &'p str>) -> PhraseMatcher {
-        let mut by_first: HashMap<String, Vec<(usize, Vec<String>)>> = HashMap::new();
+        let mut by_first: FxHashMap<String, Vec<(usize, Vec<String>)>> = FxHashMap::default();
         for (i, phrase) in phrases.into_iter().enumerate() {
             let words = phrase_words(phrase);
             if let Some(first) = words.first() {

@@ -82,7 +82,7 @@ pub fn find(doc: &Document, quotes: &[Quote], _entities: &[Entity]) -> Vec<Cue> 
 /// `dismissed`, `threatened`) keeps that label only; support (`praised`) keeps both.
 fn one_label_per_span(found: Vec<Found>) -> Vec<Found> {
     use crate::analysis::CueCategory::{LoadedAttribution, Support};
-    let other: std::collections::HashSet<(usize, usize)> = found
+    let other: rustc_hash::FxHashSet<(usize, usize)> = found
         .iter()
         .filter(|f| !matches!(f.category, LoadedAttribution | Support))
         .map(|f| (f.start, f.end))

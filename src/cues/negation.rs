@@ -12,7 +12,7 @@
 //!
 //! Fixed negations (`not going to`, `will never accept`) are in `refusal.txt`.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
 use super::found::Found;
@@ -66,7 +66,7 @@ const SAYING: &[&str] = &[
 
 /// First words of the refusal list's entries (`rule`, `reject`): after `declined to` they are
 /// negated refusals, not a second refusal.
-static REFUSAL_STARTS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static REFUSAL_STARTS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
     CATEGORY_LISTS
         .iter()
         .filter(|list| list.category == CueCategory::Refusal)

@@ -5,7 +5,7 @@
 //! not quotations; of those, a short lower-case fragment without final punctuation is a scare
 //! quote (a Title Case one is a name: `Operation “Southern Spear”`).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use super::found::Found;
 use crate::analysis::{CueCategory, Quote};
@@ -14,7 +14,8 @@ use crate::text::Document;
 
 /// Finds scare quotes: mark pairs that the quotes layer did not keep as quotations.
 pub fn find(doc: &Document, quotes: &[Quote], out: &mut Vec<Found>) {
-    let kept: HashSet<(usize, usize)> = quotes.iter().map(|q| (q.span.start, q.span.end)).collect();
+    let kept: FxHashSet<(usize, usize)> =
+        quotes.iter().map(|q| (q.span.start, q.span.end)).collect();
     for m in marks::find(doc) {
         let content = &doc.text[m.content.clone()];
         let trimmed = content.trim();

@@ -10,7 +10,7 @@
 //! `some analysts` and `analysts say` are hedges (guidelines §4): the claim leans on people the
 //! reader cannot check.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
 use super::found::Found;
@@ -18,8 +18,8 @@ use super::lexicons::{word_set, SOURCE_HEADS, SOURCE_VERBS};
 use super::words::Words;
 use crate::analysis::CueCategory;
 
-static HEADS: LazyLock<HashSet<String>> = LazyLock::new(|| word_set(&SOURCE_HEADS));
-static VERBS: LazyLock<HashSet<String>> = LazyLock::new(|| word_set(&SOURCE_VERBS));
+static HEADS: LazyLock<FxHashSet<String>> = LazyLock::new(|| word_set(&SOURCE_HEADS));
+static VERBS: LazyLock<FxHashSet<String>> = LazyLock::new(|| word_set(&SOURCE_VERBS));
 
 /// Words that open a description of unnamed people.
 const DETERMINERS: &[&str] = &[

@@ -32,11 +32,7 @@ impl<'a> Words<'a> {
             .iter()
             .map(|t| normalise(doc.token_text(t)))
             .collect();
-        let sentence = doc
-            .tokens
-            .iter()
-            .map(|t| doc.sentence_index(t.start))
-            .collect();
+        let sentence = doc.token_sentences();
         Words {
             doc,
             norm,

@@ -7,7 +7,7 @@
 //! (`U.S.`, `US`, `United States`, `America` → `United States`). Dates cluster by their
 //! wording; each number is its own referent.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::gazetteer::GAZETTEER;
 use super::Mention;
@@ -20,7 +20,7 @@ const MAX_PART: usize = 6;
 /// whose capitalised words it abbreviates. The name becomes an organisation if it was typed
 /// as a person, and every mention of the acronym joins the name's entity.
 fn acronyms(text: &str, mentions: &mut [Mention]) {
-    let mut aliases: HashMap<String, (String, EntityType)> = HashMap::new();
+    let mut aliases: FxHashMap<String, (String, EntityType)> = FxHashMap::default();
     for k in 0..mentions.len().saturating_sub(1) {
         let (name, acronym) = (&mentions[k], &mentions[k + 1]);
         let between = &text[name.end..acronym.start];
@@ -75,8 +75,8 @@ pub fn build(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
     };
     // Full names first, longest first, keyed by (first word, last word); a shorter full name
     // that ends a longer one joins it (`López Obrador` after `Andrés Manuel López Obrador`).
-    let mut full: HashMap<(String, String), usize> = HashMap::new();
-    let mut tails: HashMap<String, usize> = HashMap::new();
+    let mut full: FxHashMap<(String, String), usize> = FxHashMap::default();
+    let mut tails: FxHashMap<String, usize> = FxHashMap::default();
     let mut order: Vec<(usize, Vec<String>)> = mentions
         .iter()
         .enumerate()
@@ -112,7 +112,7 @@ pub fn build(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
         .iter()
         .map(|c| c.iter().map(|&j| mentions[j].start).collect())
         .collect();
-    let mut parts: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut parts: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for (c, members) in clusters.iter().enumerate() {
         for &j in members {
             let w: Vec<String> = words(&mentions[j])
@@ -134,7 +134,7 @@ pub fn build(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
             }
         }
     }
-    let mut short: HashMap<String, usize> = HashMap::new();
+    let mut short: FxHashMap<String, usize> = FxHashMap::default();
     for (i, m) in mentions.iter().enumerate() {
         if m.kind != EntityType::Person || cluster_of[i] != usize::MAX {
             continue;
@@ -174,7 +174,7 @@ pub fn build(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
         clusters[c].push(i);
     }
     // Everything else by key.
-    let mut keyed: HashMap<(EntityType, String), usize> = HashMap::new();
+    let mut keyed: FxHashMap<(EntityType, String), usize> = FxHashMap::default();
     for (i, m) in mentions.iter().enumerate() {
         if cluster_of[i] != usize::MAX {
             continue;

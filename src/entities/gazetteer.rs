@@ -3,7 +3,7 @@
 //! Lists are plain data so that a reviewer can read and extend them without touching code;
 //! this module only knows how to turn them into sets and a phrase table keyed by tokens.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 use crate::analysis::EntityType;
@@ -67,27 +67,30 @@ pub struct Known {
 /// The parsed lists.
 pub struct Gazetteer {
     /// Known names keyed by their lower-cased tokens joined with single spaces.
-    pub phrases: HashMap<String, Known>,
+    pub phrases: FxHashMap<String, Known>,
+    /// Every proper token prefix of a key of `phrases` (`new`, `new york`): a scan for known
+    /// phrases stops at the first word that no entry continues with.
+    pub prefixes: FxHashSet<String>,
     /// The longest known phrase, in tokens.
     pub max_tokens: usize,
     /// Nationality adjectives, lower-cased.
-    pub demonyms: HashSet<String>,
+    pub demonyms: FxHashSet<String>,
     /// Organisation head words, lower-cased.
-    pub org_heads: HashSet<String>,
+    pub org_heads: FxHashSet<String>,
     /// Place head words, lower-cased.
-    pub place_heads: HashSet<String>,
+    pub place_heads: FxHashSet<String>,
     /// Title head words and phrases, lower-cased.
-    pub titles: HashSet<String>,
+    pub titles: FxHashSet<String>,
     /// Words that qualify a title, lower-cased.
-    pub title_modifiers: HashSet<String>,
+    pub title_modifiers: FxHashSet<String>,
     /// Courtesy titles with the gender they mark (`None`: any).
-    pub honorifics: HashMap<String, Option<Gender>>,
+    pub honorifics: FxHashMap<String, Option<Gender>>,
     /// Given names with their usual gender, lower-cased.
-    pub first_names: HashMap<String, Gender>,
+    pub first_names: FxHashMap<String, Gender>,
     /// Capitalised words that are never a name by themselves, lower-cased.
-    pub not_names: HashSet<String>,
+    pub not_names: FxHashSet<String>,
     /// Well-known people by surname, with their full names.
-    pub figures: HashMap<String, String>,
+    pub figures: FxHashMap<String, String>,
 }
 
 /// The lists, parsed on first use.
@@ -110,26 +113,44 @@ pub fn key_of(text: &str) -> (String, Vec<String>) {
         tokens.push(word.to_string());
         last_end = t.end;
     }
-    (tokens.join(" ").to_lowercase(), tokens)
+    let mut key = String::new();
+    for token in &tokens {
+        push_key_word(&mut key, token);
+    }
+    (key, tokens)
 }
 
-fn set(list: &Lexicon) -> HashSet<String> {
+/// Appends one token to a phrase-table key: a space, then the token lower-cased (ASCII
+/// without allocating, which is nearly every token of English news).
+pub fn push_key_word(key: &mut String, word: &str) {
+    if !key.is_empty() {
+        key.push(' ');
+    }
+    if word.is_ascii() {
+        key.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        key.push_str(&word.to_lowercase());
+    }
+}
+
+fn set(list: &Lexicon) -> FxHashSet<String> {
     list.entries().map(str::to_lowercase).collect()
 }
 
 fn build() -> Gazetteer {
     let mut g = Gazetteer {
-        phrases: HashMap::new(),
+        phrases: FxHashMap::default(),
+        prefixes: FxHashSet::default(),
         max_tokens: 1,
-        demonyms: HashSet::new(),
-        org_heads: HashSet::new(),
-        place_heads: HashSet::new(),
-        titles: HashSet::new(),
-        title_modifiers: HashSet::new(),
-        honorifics: HashMap::new(),
-        first_names: HashMap::new(),
-        not_names: HashSet::new(),
-        figures: HashMap::new(),
+        demonyms: FxHashSet::default(),
+        org_heads: FxHashSet::default(),
+        place_heads: FxHashSet::default(),
+        titles: FxHashSet::default(),
+        title_modifiers: FxHashSet::default(),
+        honorifics: FxHashMap::default(),
+        first_names: FxHashMap::default(),
+        not_names: FxHashSet::default(),
+        figures: FxHashMap::default(),
     };
     for list in lists() {
         let kind = match list.name() {
@@ -149,6 +170,11 @@ fn build() -> Gazetteer {
                     && !surface.chars().any(char::is_lowercase)
                     || surface.chars().count() == 1;
                 g.max_tokens = g.max_tokens.max(tokens.len());
+                let mut prefix = String::new();
+                for token in &tokens[..tokens.len().saturating_sub(1)] {
+                    push_key_word(&mut prefix, token);
+                    g.prefixes.insert(prefix.clone());
+                }
                 g.phrases.insert(
                     key,
                     Known {
@@ -209,8 +235,16 @@ impl Gazetteer {
     /// The known phrase spelled by `words` (token texts), checking capitalisation: every
     /// capitalised word of the entry must be capitalised in the text, acronyms exactly.
     pub fn lookup(&self, words: &[&str]) -> Option<&Known> {
-        let key = words.join(" ").to_lowercase();
-        let known = self.phrases.get(&key)?;
+        let mut key = String::new();
+        for word in words {
+            push_key_word(&mut key, word);
+        }
+        self.lookup_key(&key, words)
+    }
+
+    /// [`Gazetteer::lookup`] with the key already built by [`push_key_word`] from `words`.
+    pub fn lookup_key(&self, key: &str, words: &[&str]) -> Option<&Known> {
+        let known = self.phrases.get(key)?;
         let case_ok = known.tokens.iter().zip(words).all(|(entry, word)| {
             if known.exact_case {
                 entry == word

@@ -15,9 +15,9 @@
 //! case in the article, or also appears capitalised inside a sentence; Title Case headlines and
 //! shouted capitals only yield known names. Possessive `’s` is never part of a span.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
-use super::gazetteer::{Gazetteer, Known, GAZETTEER};
+use super::gazetteer::{push_key_word, Gazetteer, Known, GAZETTEER};
 use super::words::{is_headline, prescan, units, Kind, People, Unit};
 use super::Mention;
 use crate::analysis::EntityType;
@@ -119,9 +119,9 @@ struct Pass<'a, 'd> {
     units: Vec<Unit<'a>>,
     people: People,
     /// Lower-cased words that appear in lower case somewhere in the article.
-    lowercase_words: HashSet<String>,
+    lowercase_words: FxHashSet<String>,
     /// Capitalised words seen inside sentences.
-    inner_capitals: HashSet<String>,
+    inner_capitals: FxHashSet<String>,
     /// Paragraphs written in Title Case or all capitals (headlines).
     headline: Vec<bool>,
     /// Paragraphs that are results lines or table rows.
@@ -136,7 +136,7 @@ struct Pass<'a, 'd> {
 /// Finds name mentions in `doc`, skipping text already claimed by `taken` (dates, numbers).
 pub fn find(doc: &Document, taken: &[Mention]) -> Vec<Mention> {
     // Names seen with a given name or title let `Sheinbaum-Trump` split into two people.
-    let first_view = units(doc, taken, &HashSet::new());
+    let first_view = units(doc, taken, &FxHashSet::default());
     let known = prescan(&first_view).words;
     let units = units(doc, taken, &known);
     let lowercase_words = doc
@@ -251,6 +251,7 @@ impl<'a> Pass<'a, '_> {
         }
         let mut best = None;
         let mut words: Vec<&str> = Vec::new();
+        let mut key = String::new();
         let mut j = i;
         while j < self.units.len() && words.len() < g.max_tokens {
             let u = &self.units[j];
@@ -263,14 +264,15 @@ impl<'a> Pass<'a, '_> {
                 break;
             }
             words.push(u.text);
+            push_key_word(&mut key, u.text);
             j += 1;
-            if let Some(known) = g.lookup(&words) {
+            if let Some(known) = g.lookup_key(&key, &words) {
                 let last = self.units[j - 1].text;
                 if last.chars().next().is_some_and(char::is_alphanumeric) {
                     best = Some((j, known));
                 }
             }
-            if u.closes {
+            if u.closes || !g.prefixes.contains(&key) {
                 break;
             }
         }
@@ -295,7 +297,7 @@ impl<'a> Pass<'a, '_> {
         (n.kind == Kind::Word).then(|| n.lower())
     }
 
-    fn is_head(&self, u: &Unit, heads: &HashSet<String>) -> bool {
+    fn is_head(&self, u: &Unit, heads: &FxHashSet<String>) -> bool {
         u.cap() && heads.contains(&u.lower())
     }
 

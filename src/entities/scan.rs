@@ -5,7 +5,7 @@
 //! `regex-lite` is ASCII-only for `\b`, `\d`, `\s` and `(?i)`, and these helpers follow it, so
 //! an anchored run at each candidate finds exactly what a scan of the whole text would.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use regex_lite::{Captures, Regex};
 
@@ -96,12 +96,12 @@ pub fn words(text: &str, classify: impl Fn(&str) -> u32) -> Vec<At<'_>> {
 }
 
 /// Word lists, each with a bit, so a word is looked up once rather than once per pattern.
-pub struct Lexicon(HashMap<String, u32>);
+pub struct Lexicon(FxHashMap<String, u32>);
 
 impl Lexicon {
     /// The lists with their bits; a word's class is the union of the bits of its lists.
     pub fn new(lists: &[(&[&str], u32)]) -> Lexicon {
-        let mut map = HashMap::new();
+        let mut map = FxHashMap::default();
         for (words, bit) in lists {
             for w in *words {
                 *map.entry(w.to_ascii_lowercase()).or_insert(0) |= bit;

@@ -3,9 +3,9 @@
 //! abbreviations with theirs (`Mr.`, `Inc.`); plus two article-wide views built from them:
 //! which paragraphs are headlines, and which words already name a person.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
-use super::gazetteer::GAZETTEER;
+use super::gazetteer::{push_key_word, GAZETTEER};
 use super::Mention;
 use crate::text::{Document, TokenKind};
 
@@ -47,30 +47,28 @@ impl Unit<'_> {
 /// What the article tells us about people before typing: full names (from given names and
 /// titles) and the single words that may refer back to them.
 pub(super) struct People {
-    pub(super) words: HashSet<String>,
+    pub(super) words: FxHashSet<String>,
 }
 
 pub(super) fn units<'a>(
     doc: &Document<'a>,
     taken: &[Mention],
-    known: &HashSet<String>,
+    known: &FxHashSet<String>,
 ) -> Vec<Unit<'a>> {
     let text = doc.text;
     let g = &*GAZETTEER;
     let mut out: Vec<Unit<'a>> = Vec::with_capacity(doc.tokens.len());
     let mut claimed: Vec<(usize, usize)> = taken.iter().map(|m| (m.start, m.end)).collect();
     claimed.sort_unstable();
-    let mut sentence = 0;
+    let sentences = doc.token_sentences();
+    let paragraphs = doc.token_paragraphs();
     let mut prev_sentence = usize::MAX;
     let mut i = 0;
     while i < doc.tokens.len() {
         let token = doc.tokens[i];
+        let sentence = sentences[i];
+        let paragraph = paragraphs[i];
         i += 1;
-        while sentence + 1 < doc.sentences.len() && doc.sentences[sentence + 1].start <= token.start
-        {
-            sentence += 1;
-        }
-        let paragraph = doc.paragraph_index(token.start);
         // Claimed spans do not overlap, so their ends are sorted too.
         let k = claimed.partition_point(|&(_, end)| end <= token.start);
         let blocked = claimed.get(k).is_some_and(|&(start, _)| start < token.end);
@@ -116,7 +114,7 @@ pub(super) fn units<'a>(
             && doc.tokens.get(i + 1).is_some_and(|t| {
                 t.kind == TokenKind::Word
                     && doc.token_text(t).starts_with(char::is_uppercase)
-                    && doc.paragraph_index(t.start) == paragraph
+                    && paragraphs[i + 1] == paragraph
             })
         {
             word.end += 1;
@@ -151,15 +149,17 @@ pub(super) fn units<'a>(
         }
         // Hyphenated: split when a part is a known name or a nationality (`US-Mexico`,
         // `U.S.-Mexican`, `American-made`); keep `Abi-Habib`.
-        let parts: Vec<&str> = word.text.split(['-', '‐', '‑']).collect();
-        let split = parts.len() > 1
+        const HYPHENS: [char; 3] = ['-', '‐', '‑'];
+        let split = word.text.contains(HYPHENS)
             && word.cap()
             && !g.titles.contains(&word.text.to_lowercase())
-            && (parts
-                .iter()
+            && (word
+                .text
+                .split(HYPHENS)
                 .any(|p| g.lookup(&[p]).is_some() || g.is_demonym(p))
-                || parts.iter().all(|p| known.contains(*p)));
+                || word.text.split(HYPHENS).all(|p| known.contains(p)));
         if split {
+            let parts: Vec<&str> = word.text.split(HYPHENS).collect();
             let mut offset = word.start;
             let n = parts.len();
             for (k, part) in parts.into_iter().enumerate() {
@@ -204,7 +204,7 @@ pub(super) fn is_headline(doc: &Document, paragraph: &std::ops::Range<usize>) ->
 
 pub(super) fn prescan(units: &[Unit]) -> People {
     let g = &*GAZETTEER;
-    let mut words = HashSet::new();
+    let mut words = FxHashSet::default();
     let mut i = 0;
     while i < units.len() {
         if !units[i].cap() {
@@ -256,10 +256,15 @@ pub(super) fn prescan(units: &[Unit]) -> People {
 fn starts_known(units: &[Unit], k: usize) -> bool {
     let g = &*GAZETTEER;
     let mut words = Vec::new();
+    let mut key = String::new();
     for u in units[k..].iter().take(g.max_tokens) {
         words.push(u.text);
-        if g.lookup(&words).is_some() {
+        push_key_word(&mut key, u.text);
+        if g.lookup_key(&key, &words).is_some() {
             return true;
+        }
+        if !g.prefixes.contains(&key) {
+            return false;
         }
     }
     false

@@ -5,7 +5,7 @@
 //! entities layer is switched off, or found nothing) a fallback reads capitalised runs after a
 //! title or of two or more words, which is enough to canonicalise and resolve speakers.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 use super::words::{gendered, is_name_particle, is_title_word, Pronoun};
@@ -39,10 +39,10 @@ pub struct People {
     /// found it).
     orgs: Vec<(Range<usize>, String, Option<String>)>,
     /// Index of the longest organisation name ending in each last word.
-    fullest_org: HashMap<String, usize>,
+    fullest_org: FxHashMap<String, usize>,
     /// People by full name and by last name (the first person with it).
-    by_full_name: HashMap<String, usize>,
-    by_last_name: HashMap<String, usize>,
+    by_full_name: FxHashMap<String, usize>,
+    by_last_name: FxHashMap<String, usize>,
 }
 
 /// How many mentions back a pronoun or role looks for its person: antecedents are near, and a
@@ -227,7 +227,7 @@ impl People {
             .flat_map(|(i, p)| p.mentions.iter().map(move |m| (m.clone(), i)))
             .collect();
         mentions.sort_by_key(|(m, _)| (m.start, m.end));
-        let mut fullest_org: HashMap<String, usize> = HashMap::new();
+        let mut fullest_org: FxHashMap<String, usize> = FxHashMap::default();
         for (i, (_, name, _)) in orgs.iter().enumerate() {
             let Some(last) = name.split_whitespace().last() else {
                 continue;
@@ -239,8 +239,8 @@ impl People {
                 fullest_org.insert(last.to_string(), i);
             }
         }
-        let mut by_full_name = HashMap::new();
-        let mut by_last_name = HashMap::new();
+        let mut by_full_name = FxHashMap::default();
+        let mut by_last_name = FxHashMap::default();
         for (i, person) in people.iter().enumerate() {
             by_full_name.entry(person.name.clone()).or_insert(i);
             if let Some(last) = person.name.split_whitespace().last() {
@@ -352,7 +352,7 @@ fn fallback(doc: &Document) -> (Vec<Person>, Vec<(Range<usize>, String, Option<S
     let tokens = &doc.tokens;
     let mut orgs = Vec::new();
     let mut people: Vec<Person> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index: FxHashMap<String, usize> = FxHashMap::default();
     let mut singles: Vec<Range<usize>> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {

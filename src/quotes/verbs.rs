@@ -4,7 +4,7 @@
 //! `loaded_attribution` cues from the verbs this module marks as not neutral, so there is one
 //! list, not two.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use crate::lexicon::Lexicon;
@@ -26,7 +26,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     )
 });
 
-static FORMS: LazyLock<HashMap<&'static str, Verb>> = LazyLock::new(|| {
+static FORMS: LazyLock<FxHashMap<&'static str, Verb>> = LazyLock::new(|| {
     let data: &'static str = include_str!("../lexicons/quotes/attribution_verbs.txt");
     data.lines()
         .filter(|line| !line.starts_with('#') && !line.trim().is_empty())

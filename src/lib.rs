@@ -46,6 +46,7 @@ pub mod offsets;
 pub mod profile;
 pub mod quotes;
 pub mod rules;
+pub mod sort;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]

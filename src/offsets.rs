@@ -84,7 +84,7 @@ pub fn convert(analysis: &mut Analysis, text: &str, unit: OffsetUnit) {
         offsets.push(span.start);
         offsets.push(span.end);
     });
-    offsets.sort_unstable();
+    crate::sort::all(&mut offsets);
     offsets.dedup();
     let converted = from_bytes(text, &offsets, unit);
     let lookup = |byte: usize| converted[offsets.binary_search(&byte).expect("collected above")];
@@ -108,7 +108,7 @@ pub fn convert_spans<'s>(
         return;
     }
     let mut offsets: Vec<usize> = spans.iter().flat_map(|s| [s.start, s.end]).collect();
-    offsets.sort_unstable();
+    crate::sort::all(&mut offsets);
     offsets.dedup();
     let converted = from_bytes(text, &offsets, unit);
     let lookup = |byte: usize| converted[offsets.binary_search(&byte).expect("collected above")];

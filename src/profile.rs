@@ -220,7 +220,7 @@ pub fn build(text: &str, analysis: &Analysis) -> Profile {
         *counts.entry(cue.category).or_insert(0) += 1;
     }
     // Stable sort: equal shares keep the order of first quote.
-    speakers.sort_by_key(|s| std::cmp::Reverse(s.words));
+    crate::sort::by_key(&mut speakers, |s| std::cmp::Reverse(s.words));
     Profile {
         speakers,
         totals,

@@ -59,7 +59,7 @@ pub fn shingles(words: &[Word]) -> Vec<u64> {
             hasher.finish()
         })
         .collect();
-    out.sort_unstable();
+    crate::sort::all(&mut out);
     out.dedup();
     out
 }
@@ -71,7 +71,7 @@ pub fn cluster(candidates: &[Candidate]) -> Vec<Vec<usize>> {
     let mut order: Vec<usize> = (0..candidates.len())
         .filter(|&i| candidates[i].words.len() >= MIN_WORDS)
         .collect();
-    order.sort_by_key(|&i| {
+    crate::sort::by_key(&mut order, |&i| {
         let c = &candidates[i];
         (std::cmp::Reverse(c.words.len()), c.article, c.start)
     });
@@ -90,7 +90,7 @@ pub fn cluster(candidates: &[Candidate]) -> Vec<Vec<usize>> {
                 shared[c] += 1;
             }
         }
-        touched.sort_unstable();
+        crate::sort::all(&mut touched);
         let mut best: Option<(usize, usize)> = None;
         for &c in &touched {
             let n = shared[c];
@@ -156,11 +156,11 @@ mod tests {
         let mut out: Vec<Vec<usize>> = cluster(&candidates)
             .into_iter()
             .map(|mut c| {
-                c.sort_unstable();
+                crate::sort::all(&mut c);
                 c
             })
             .collect();
-        out.sort();
+        crate::sort::all(&mut out);
         out
     }
 
@@ -304,7 +304,7 @@ mod tests {
             },
         ];
         let mut clusters = cluster(&candidates);
-        clusters.sort();
+        crate::sort::all(&mut clusters);
         assert_eq!(clusters, vec![vec![0], vec![1, 2]]);
     }
 

@@ -307,7 +307,7 @@ pub fn compare_analysed(articles: &[Analysed]) -> Comparison {
             )
         })
         .collect();
-    quote_clusters.sort_by_key(|c| {
+    crate::sort::by_key(&mut quote_clusters, |c| {
         let first = &c.members[0];
         (
             std::cmp::Reverse(c.articles.len()),
@@ -388,7 +388,9 @@ fn build_cluster(
 ) -> QuoteCluster {
     let reference_candidate = cluster[0];
     let mut ordered: Vec<usize> = cluster.to_vec();
-    ordered.sort_by_key(|&c| (candidates[c].article, candidates[c].start));
+    crate::sort::by_key(&mut ordered, |&c| {
+        (candidates[c].article, candidates[c].start)
+    });
     let reference = ordered
         .iter()
         .position(|&c| c == reference_candidate)
@@ -481,7 +483,7 @@ fn speaker_rows(groups: &names::Groups, at: &[(usize, usize)], n: usize) -> Vec<
         row.articles = (0..n).filter(|&a| row.quotes_per_article[a] > 0).collect();
     }
     // Most articles first, then most quotations; stable, so first quoted first on a tie.
-    rows.sort_by_key(|r| {
+    crate::sort::by_key(&mut rows, |r| {
         (
             std::cmp::Reverse(r.articles.len()),
             std::cmp::Reverse(r.quotes_per_article.iter().sum::<usize>()),
@@ -513,7 +515,7 @@ fn entity_rows(
             .filter(|&a| row.mentions_per_article[a] > 0)
             .collect();
     }
-    rows.sort_by_key(|r| {
+    crate::sort::by_key(&mut rows, |r| {
         (
             std::cmp::Reverse(r.articles.len()),
             std::cmp::Reverse(r.mentions_per_article.iter().sum::<usize>()),

@@ -81,7 +81,7 @@ pub fn find(article: usize, doc: &Document, entities: &[Entity], display: &[Stri
         .filter(|(_, e)| !matches!(e.kind, EntityType::Number | EntityType::Date))
         .flat_map(|(k, e)| e.mentions.iter().map(move |m| (m.start, m.end, k)))
         .collect();
-    anchors.sort_unstable();
+    crate::sort::all(&mut anchors);
     let mut out = Vec::new();
     for entity in entities.iter().filter(|e| e.kind == EntityType::Number) {
         for mention in &entity.mentions {
@@ -236,7 +236,7 @@ pub fn report(found: Vec<Found>) -> Vec<NumberReport> {
             report
         })
         .collect();
-    out.sort_by_key(|r| r.conflicts.is_empty());
+    crate::sort::by_key(&mut out, |r| r.conflicts.is_empty());
     out
 }
 

@@ -97,7 +97,9 @@ fn one_label_per_span(found: Vec<Found>) -> Vec<Found> {
 /// goes); different categories may overlap (`will never accept` refusal, `never` booster).
 /// Sorted by start, then end, then category.
 fn keep_longest(mut found: Vec<Found>) -> Vec<Found> {
-    found.sort_by_key(|f| (f.category, f.start, std::cmp::Reverse(f.end)));
+    crate::sort::by_key(&mut found, |f| {
+        (f.category, f.start, std::cmp::Reverse(f.end))
+    });
     let mut kept: Vec<Found> = Vec::with_capacity(found.len());
     // Sorted by start within a category, so a cue lies inside an earlier one exactly when it
     // ends no later than the furthest end so far.
@@ -112,7 +114,7 @@ fn keep_longest(mut found: Vec<Found>) -> Vec<Found> {
         }
         kept.push(f);
     }
-    kept.sort_by_key(|f| (f.start, f.end, f.category));
+    crate::sort::by_key(&mut kept, |f| (f.start, f.end, f.category));
     kept
 }
 

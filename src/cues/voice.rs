@@ -59,9 +59,11 @@ pub fn innermost(quotes: &[Quote], ranges: &[(usize, usize)]) -> Vec<Option<usiz
     use std::collections::{BTreeSet, BinaryHeap};
 
     let mut by_start: Vec<usize> = (0..quotes.len()).collect();
-    by_start.sort_by_key(|&q| (quotes[q].span.start, Reverse(quotes[q].span.end)));
+    crate::sort::by_key(&mut by_start, |&q| {
+        (quotes[q].span.start, Reverse(quotes[q].span.end))
+    });
     let mut order: Vec<usize> = (0..ranges.len()).collect();
-    order.sort_by_key(|&r| ranges[r].0);
+    crate::sort::by_key(&mut order, |&r| ranges[r].0);
     // Open quotes ordered by (start, shorter last), so the last one is the innermost; the heap
     // says which to close first.
     let mut open: BTreeSet<(usize, Reverse<usize>, usize)> = BTreeSet::new();

@@ -84,7 +84,7 @@ pub fn build(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
         .map(|(i, m)| (i, words(m).iter().map(|w| w.to_lowercase()).collect()))
         .filter(|(_, w): &(usize, Vec<String>)| w.len() >= 2)
         .collect();
-    order.sort_by_key(|(i, w)| (std::cmp::Reverse(w.len()), *i));
+    crate::sort::by_key(&mut order, |(i, w)| (std::cmp::Reverse(w.len()), *i));
     for (i, w) in order {
         let c = match tails.get(&w.join(" ")) {
             Some(&c) => c,
@@ -104,7 +104,7 @@ pub fn build(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
         clusters[c].push(i);
     }
     for c in &mut clusters {
-        c.sort_unstable();
+        crate::sort::all(c);
     }
     // Short mentions join the nearest full name they end or start. Index every word-aligned
     // proper prefix and suffix of the full names once (`de la fuente`, `fuente`, `juan`).
@@ -206,10 +206,10 @@ pub fn build(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
         clusters[c].push(i);
     }
     for c in &mut clusters {
-        c.sort_unstable();
+        crate::sort::all(c);
     }
     clusters.retain(|c| !c.is_empty());
-    clusters.sort_by_key(|c| mentions[c[0]].start);
+    crate::sort::by_key(&mut clusters, |c| mentions[c[0]].start);
     clusters
         .iter()
         .enumerate()

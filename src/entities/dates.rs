@@ -316,7 +316,9 @@ pub fn find(doc: &Document) -> Vec<Mention> {
         }
     }
     // Longest first, then earliest, then pattern order: a longer match hides the ones inside it.
-    found.sort_by_key(|m| (std::cmp::Reverse(m.end - m.start), m.start));
+    crate::sort::by_key(&mut found, |m| {
+        (std::cmp::Reverse(m.end - m.start), m.start)
+    });
     // Kept spans never overlap, so a map by start finds the only neighbours that could.
     let mut kept: std::collections::BTreeMap<usize, Mention> = std::collections::BTreeMap::new();
     for m in found {

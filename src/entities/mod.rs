@@ -87,10 +87,10 @@ pub fn find(doc: &Document) -> Vec<Entity> {
     push_free(&mut mentions, numbers);
     let names = names::find(doc, &mentions);
     push_free(&mut mentions, names);
-    mentions.sort_by_key(|m| (m.start, m.end));
+    crate::sort::by_key(&mut mentions, |m| (m.start, m.end));
     let capitals = capital::the_capital(doc.text, &mentions);
     push_free(&mut mentions, capitals);
-    mentions.sort_by_key(|m| (m.start, m.end));
+    crate::sort::by_key(&mut mentions, |m| (m.start, m.end));
     titles::attach(doc, &mut mentions);
     cluster::build(doc.text, mentions)
 }
@@ -99,7 +99,7 @@ pub fn find(doc: &Document) -> Vec<Entity> {
 /// overlap among themselves, so sorted by start their ends are sorted too: one binary search
 /// per new mention.
 fn push_free(mentions: &mut Vec<Mention>, more: Vec<Mention>) {
-    mentions.sort_by_key(|m| (m.start, m.end));
+    crate::sort::by_key(mentions, |m| (m.start, m.end));
     let old: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
     for m in more {
         let k = old.partition_point(|&(_, end)| end <= m.start);
@@ -234,7 +234,7 @@ mod tests {
                     spans.push((m.start, m.end));
                 }
             }
-            spans.sort_unstable();
+            crate::sort::all(&mut spans);
             for w in spans.windows(2) {
                 assert!(w[0].1 <= w[1].0, "overlapping mentions in {text:?}");
             }

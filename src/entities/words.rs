@@ -59,7 +59,7 @@ pub(super) fn units<'a>(
     let g = &*GAZETTEER;
     let mut out: Vec<Unit<'a>> = Vec::with_capacity(doc.tokens.len());
     let mut claimed: Vec<(usize, usize)> = taken.iter().map(|m| (m.start, m.end)).collect();
-    claimed.sort_unstable();
+    crate::sort::all(&mut claimed);
     let sentences = doc.token_sentences();
     let paragraphs = doc.token_paragraphs();
     let mut prev_sentence = usize::MAX;

@@ -286,7 +286,9 @@ pub fn find(doc: &Document) -> Vec<Marked> {
             stack.clear();
         }
     }
-    found.sort_by_key(|(m, _)| (m.open.start, std::cmp::Reverse(m.close.end)));
+    crate::sort::by_key(&mut found, |(m, _)| {
+        (m.open.start, std::cmp::Reverse(m.close.end))
+    });
     // Link each quotation to the innermost earlier one that contains it.
     let mut open: Vec<usize> = Vec::new();
     let mut out: Vec<Marked> = Vec::with_capacity(found.len());

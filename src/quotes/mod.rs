@@ -77,7 +77,7 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
                 .map(|(r, rep)| (rep.clause.start, Err(r))),
         )
         .collect();
-    order.sort_by_key(|&(start, which)| (start, which.is_err()));
+    crate::sort::by_key(&mut order, |&(start, which)| (start, which.is_err()));
 
     let mut quotes: Vec<Quote> = Vec::with_capacity(order.len());
     let mut quote_of_mark: Vec<Option<usize>> = vec![None; marked.len()];
@@ -304,7 +304,9 @@ fn inherited(
 /// Gives quotes their ids in order of start, rewriting `nested_in` from list indices to ids.
 fn number(quotes: &mut [Quote]) {
     let mut order: Vec<usize> = (0..quotes.len()).collect();
-    order.sort_by_key(|&i| (quotes[i].span.start, std::cmp::Reverse(quotes[i].span.end)));
+    crate::sort::by_key(&mut order, |&i| {
+        (quotes[i].span.start, std::cmp::Reverse(quotes[i].span.end))
+    });
     let mut id_of = vec![String::new(); quotes.len()];
     for (n, &i) in order.iter().enumerate() {
         id_of[i] = format!("q{}", n + 1);
@@ -316,7 +318,7 @@ fn number(quotes: &mut [Quote]) {
             quote.nested_in = Some(id_of[index].clone());
         }
     }
-    quotes.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
+    crate::sort::by_key(quotes, |q| (q.span.start, std::cmp::Reverse(q.span.end)));
 }
 
 #[cfg(test)]

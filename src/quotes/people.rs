@@ -219,14 +219,14 @@ impl People {
             })
             .chain(fallback_orgs)
             .collect();
-        orgs.sort_by_key(|(m, _, _)| m.start);
+        crate::sort::by_key(&mut orgs, |(m, _, _)| m.start);
         learn_gender(doc, &mut people);
         let mut mentions: Vec<(Range<usize>, usize)> = people
             .iter()
             .enumerate()
             .flat_map(|(i, p)| p.mentions.iter().map(move |m| (m.clone(), i)))
             .collect();
-        mentions.sort_by_key(|(m, _)| (m.start, m.end));
+        crate::sort::by_key(&mut mentions, |(m, _)| (m.start, m.end));
         let mut fullest_org: FxHashMap<String, usize> = FxHashMap::default();
         for (i, (_, name, _)) in orgs.iter().enumerate() {
             let Some(last) = name.split_whitespace().last() else {
@@ -498,7 +498,7 @@ fn fallback(doc: &Document) -> (Vec<Person>, Vec<(Range<usize>, String, Option<S
         }
     }
     for person in &mut merged {
-        person.mentions.sort_by_key(|m| m.start);
+        crate::sort::by_key(&mut person.mentions, |m| m.start);
     }
     (merged, orgs)
 }
@@ -556,7 +556,7 @@ fn learn_gender(doc: &Document, people: &mut [Person]) {
         .enumerate()
         .flat_map(|(i, p)| p.mentions.iter().map(move |m| (m.clone(), i)))
         .collect();
-    all_mentions.sort_by_key(|(m, _)| m.start);
+    crate::sort::by_key(&mut all_mentions, |(m, _)| m.start);
     let mut votes = vec![(0usize, 0usize); people.len()]; // (male, female)
     let mut vote = |who: usize, pronoun: Option<Pronoun>, weight: usize| match pronoun {
         Some(Pronoun::Male) => votes[who].0 += weight,

@@ -14,7 +14,7 @@ impl Quoted {
     /// From any ranges, nested or not, in any order.
     pub fn new(ranges: impl IntoIterator<Item = Range<usize>>) -> Quoted {
         let mut all: Vec<Range<usize>> = ranges.into_iter().filter(|r| r.start < r.end).collect();
-        all.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+        crate::sort::by_key(&mut all, |r| (r.start, std::cmp::Reverse(r.end)));
         let mut outer: Vec<Range<usize>> = Vec::with_capacity(all.len());
         for range in all {
             match outer.last_mut() {

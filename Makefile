@@ -38,6 +38,7 @@ fmt:
 clippy:
 	$(CARGO) clippy --quiet --all-targets -- -D warnings
 	$(CARGO) clippy --quiet --lib --target wasm32-unknown-unknown -- -D warnings
+	$(CARGO) clippy --quiet --lib --target wasm32-unknown-unknown --features compare-export -- -D warnings
 
 test-native:
 	$(CARGO) test --quiet

@@ -8,10 +8,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { initSync, compare, annotate } from '../www/pkg/newslens.js';
+import { initSync, compare, annotate } from '../www/pkg/newslens_compare.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-initSync({ module: readFileSync(join(root, 'www/pkg/newslens_bg.wasm')) });
+initSync({ module: readFileSync(join(root, 'www/pkg/newslens_compare_bg.wasm')) });
 
 const count = Number(process.argv[2] ?? 50);
 const words = Number(process.argv[3] ?? 1000);

@@ -10,12 +10,21 @@ if [ "$have" != "$pinned" ]; then
   exit 1
 fi
 
-cargo build --quiet --release --lib --target wasm32-unknown-unknown
+# Two modules from one crate: the main page's (annotate) and the compare page's (annotate and
+# compare, feature `compare-export`); see Cargo.toml. Each has its own target directory: the
+# two cdylibs share a file name, so in one directory every build would overwrite (and redo) the
+# other.
+build() { # TARGET_DIR FEATURES OUT_NAME
+  local dir=$1 features=$2 name=$3
+  CARGO_TARGET_DIR=$dir cargo build --quiet --release --lib --target wasm32-unknown-unknown $features
+  wasm-bindgen --target web --no-typescript --out-dir www/pkg --out-name "$name" \
+    "$dir/wasm32-unknown-unknown/release/newslens.wasm"
+  # npm's binaryen: Debian's is too old for this module. No -all: it breaks validation in Node 20.
+  node_modules/.bin/wasm-opt -Oz --strip-producers "www/pkg/${name}_bg.wasm" -o "www/pkg/${name}_bg.wasm"
+  raw=$(stat -c %s "www/pkg/${name}_bg.wasm")
+  gz=$(gzip -9 -c "www/pkg/${name}_bg.wasm" | wc -c)
+  echo "build-wasm: www/pkg/${name}_bg.wasm $raw bytes, $gz gzipped" >&2
+}
 rm -rf www/pkg
-wasm-bindgen --target web --no-typescript --out-dir www/pkg \
-  target/wasm32-unknown-unknown/release/newslens.wasm
-# npm's binaryen: Debian's is too old for this module. No -all: it breaks validation in Node 20.
-node_modules/.bin/wasm-opt -Oz www/pkg/newslens_bg.wasm -o www/pkg/newslens_bg.wasm
-raw=$(stat -c %s www/pkg/newslens_bg.wasm)
-gz=$(gzip -9 -c www/pkg/newslens_bg.wasm | wc -c)
-echo "build-wasm: www/pkg/newslens_bg.wasm $raw bytes, $gz gzipped" >&2
+build target "" newslens
+build target/compare-wasm "--features compare-export" newslens_compare

@@ -30,7 +30,10 @@ pub fn annotate(text: JsValue, offsets: Option<String>) -> Result<JsValue, JsErr
 /// [`crate::compare::Comparison`]).
 ///
 /// A non-array `texts` or a non-string item is a clear error naming the item.
-#[wasm_bindgen]
+///
+/// Exported only with the `compare-export` feature (the compare page's module).
+#[cfg_attr(feature = "compare-export", wasm_bindgen)]
+#[cfg_attr(not(feature = "compare-export"), allow(dead_code))]
 pub fn compare(texts: JsValue, offsets: Option<String>) -> Result<JsValue, JsError> {
     let array = texts
         .dyn_ref::<js_sys::Array>()

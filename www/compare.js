@@ -4,7 +4,7 @@
 // URL contract: `compare.html?seeds=FILE,FILE` (or `?seeds=all`) picks those samples and compares
 // them at once. Each quotation links to `index.html?seed=FILE#QUOTE_ID` on the main page.
 
-import init, { compare } from './pkg/newslens.js';
+import init, { compare } from './pkg/newslens_compare.js';
 import { h, renderComparison } from './compare-render.js';
 
 const $ = (id) => document.getElementById(id);

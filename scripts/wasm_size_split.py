@@ -105,8 +105,8 @@ def main():
     groups = {}
     for n, code in enumerate(bodies):
         fname = names.get(imported_funcs + n, "")
-        if re.search(r"regex_automata|regex_syntax|regex\d*::|aho_corasick|memchr", fname):
-            g = "regex engine (regex, regex-automata, regex-syntax, aho-corasick, memchr)"
+        if re.search(r"regex_lite|regex_automata|regex_syntax|regex\d*::|aho_corasick|memchr", fname):
+            g = "regex engine (regex-lite)"
         elif "serde" in fname:
             g = "serde, serde_json, serde-wasm-bindgen"
         elif "newslens" in fname:
@@ -131,7 +131,7 @@ def main():
         print(f"  {'code: ' + g:<72} {len(code):>9} {gz(code):>9}")
     print(f"  {'data segments (all)':<72} {len(data):>9} {gz(data):>9}")
     print(f"  {'  of which lexicon files (src/lexicons, include_str!)':<72} {len(lex):>9} {gz(lex):>9}")
-    print(f"  {'  the rest: Unicode tables for regex, string constants':<72} {len(data) - len(lex):>9} {'':>9}")
+    print(f"  {'  the rest: rule descriptions, patterns, panic and error strings':<72} {len(data) - len(lex):>9} {'':>9}")
     print(f"  {'types, imports, exports, tables, globals':<72} {other:>9} {'':>9}")
 
 

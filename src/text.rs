@@ -2,6 +2,7 @@
 //!
 //! One pass over the text builds all three, so no layer rescans it. Everything is a byte range.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// A word, number or punctuation mark.
@@ -40,6 +41,18 @@ pub struct Document<'a> {
     pub tokens: Vec<Token>,
 }
 
+/// `text` lower-cased, borrowed when there is nothing to lower.
+pub fn lower(text: &str) -> Cow<'_, str> {
+    if text
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic() && b < 0x80)
+    {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.to_lowercase())
+    }
+}
+
 /// For each token, the index of the last range starting at or before it (both sorted): what
 /// `partition_point` would answer per token, without a search per token.
 fn containing_each(ranges: &[Range<usize>], tokens: &[Token]) -> Vec<usize> {
@@ -74,6 +87,12 @@ impl<'a> Document<'a> {
             sentences,
             tokens,
         }
+    }
+
+    /// A token's text lower-cased, borrowed when it has no capital (most tokens of news text
+    /// are lower-case already, so most lookups allocate nothing).
+    pub fn token_lower(&self, token: &Token) -> Cow<'a, str> {
+        lower(self.token_text(token))
     }
 
     /// The text of a token.

@@ -226,7 +226,7 @@ fn appositive_after<'t>(
     }
     let mut i = after + 1;
     let mut predicate = false;
-    let w = |i: usize| in_sentence(i).map(|t| doc.token_text(t).to_lowercase());
+    let w = |i: usize| in_sentence(i).map(|t| doc.token_lower(t));
     if w(i).as_deref() == Some("who") {
         // who served as / who is / who was / who has served as
         let mut j = i + 1;
@@ -248,7 +248,7 @@ fn appositive_after<'t>(
     if w(i).is_some_and(|d| d.ends_with("'s") || d.ends_with("’s")) {
         i += 1;
     }
-    if w(i).is_some_and(|d| matches!(d.as_str(), "a" | "an" | "the")) {
+    if w(i).is_some_and(|d| matches!(&*d, "a" | "an" | "the")) {
         i += 1;
     } else if !predicate {
         // Without an article the phrase must open with a title word (`chief UK economist`),

@@ -82,7 +82,7 @@ pub fn verb_at(doc: &Document, i: usize) -> Option<(CueWord, usize)> {
     if i > 0
         && raw.ends_with('s')
         && matches!(
-            doc.token_text(&doc.tokens[i - 1]).to_lowercase().as_str(),
+            &*doc.token_lower(&doc.tokens[i - 1]),
             "were" | "are" | "was" | "is" | "many" | "several" | "some" | "no"
         )
     {
@@ -90,7 +90,7 @@ pub fn verb_at(doc: &Document, i: usize) -> Option<(CueWord, usize)> {
     }
     if i > 0
         && matches!(
-            doc.token_text(&doc.tokens[i - 1]).to_lowercase().as_str(),
+            &*doc.token_lower(&doc.tokens[i - 1]),
             "this"
                 | "the"
                 | "a"
@@ -110,10 +110,7 @@ pub fn verb_at(doc: &Document, i: usize) -> Option<(CueWord, usize)> {
         return None; // `this comment`, `the report`: a noun, not a verb
     }
     let word = raw.to_lowercase();
-    let next = doc
-        .tokens
-        .get(i + 1)
-        .map(|t| doc.token_text(t).to_lowercase());
+    let next = doc.tokens.get(i + 1).map(|t| doc.token_lower(t));
     if word == "according" && next.as_deref() == Some("to") {
         let verb = Verb {
             lemma: "according to",
@@ -142,7 +139,7 @@ pub fn verb_at(doc: &Document, i: usize) -> Option<(CueWord, usize)> {
 
 /// Token `i`, lower-cased.
 pub fn lower(doc: &Document, i: usize) -> String {
-    doc.token_text(&doc.tokens[i]).to_lowercase()
+    doc.token_lower(&doc.tokens[i]).into_owned()
 }
 
 fn capitalised(doc: &Document, i: usize) -> bool {
@@ -282,13 +279,13 @@ pub fn is_descriptor(doc: &Document, range: Range<usize>) -> bool {
     range.len() <= 5
         && range.clone().all(|t| {
             let token = &doc.tokens[t];
-            let w = doc.token_text(token).to_lowercase();
+            let w = doc.token_lower(token);
             token.kind == TokenKind::Word
                 && verb_at(doc, t).is_none()
                 && !is_verb_filler(&w)
                 && !is_sentence_word(&w)
                 && !matches!(
-                    w.as_str(),
+                    &*w,
                     "that"
                         | "which"
                         | "who"

@@ -38,15 +38,15 @@ pub struct Reported {
 /// noun phrase followed soon by a finite verb.
 fn opens_clause(doc: &Document, i: usize) -> bool {
     let token = &doc.tokens[i];
-    let lower = doc.token_text(token).to_lowercase();
-    if pronoun(&lower).is_some() || matches!(lower.as_str(), "it" | "there") {
+    let lower = doc.token_lower(token);
+    if pronoun(&lower).is_some() || matches!(&*lower, "it" | "there") {
         return true;
     }
     if token.kind == TokenKind::Punct
         || is_time_word(&lower)
         || is_finite(&lower)
         || verbs::lookup(&lower).is_some()
-        || NOT_SUBJECT.contains(&lower.as_str())
+        || NOT_SUBJECT.contains(&&*lower)
     {
         return false;
     }
@@ -55,7 +55,7 @@ fn opens_clause(doc: &Document, i: usize) -> bool {
         .take(7)
         .take_while(|t| t.kind != TokenKind::Punct || doc.token_text(t) == "’s")
         .any(|t| {
-            let w = doc.token_text(t).to_lowercase();
+            let w = doc.token_lower(t);
             is_finite(&w) || w.ends_with("ed") && w.len() > 4
         })
 }
@@ -213,17 +213,17 @@ fn clause_to_end(doc: &Document, first: usize, sentence_end: usize) -> Option<Ra
 
 /// Whether the clause says more than a pronoun and an auxiliary outside its quotes.
 fn has_own_content(doc: &Document, clause: &Range<usize>, quoted: &Quoted) -> bool {
-    let outside: Vec<String> = doc
+    let outside: Vec<std::borrow::Cow<str>> = doc
         .tokens_in(clause.clone())
         .iter()
         .filter(|t| t.kind != TokenKind::Punct)
         .filter(|t| !quoted.contains(t.start))
-        .map(|t| doc.token_text(t).to_lowercase())
+        .map(|t| doc.token_lower(t))
         .collect();
     outside.iter().any(|w| {
         pronoun(w).is_none()
             && !is_finite(w)
-            && !matches!(w.as_str(), "it" | "be" | "been" | "not" | "that")
+            && !matches!(&**w, "it" | "be" | "been" | "not" | "that")
     })
 }
 
@@ -327,7 +327,7 @@ fn forward(
         }
         if matches!(w.as_str(), "that" | "if" | "whether") {
             let relative = doc.tokens.get(j + 1).is_some_and(|t| {
-                let next = doc.token_text(t).to_lowercase();
+                let next = doc.token_lower(t);
                 is_finite(&next) || verbs::lookup(&next).is_some()
             });
             if relative {
@@ -502,16 +502,16 @@ fn backward(
     // After the attribution only an adjunct may follow (`on Friday`, `in a statement`), or a
     // quotation (`While X, she said, “…”`); an object means the verb reports something else.
     let after = doc.token_at_or_after(mention.span.end).max(cue_last + 1);
-    let tail: Vec<String> = doc.tokens[after.min(last)..last]
+    let tail: Vec<std::borrow::Cow<str>> = doc.tokens[after.min(last)..last]
         .iter()
         .take_while(|t| !matches!(doc.token_text(t), "“" | "\"" | "‘"))
         .filter(|t| t.kind != TokenKind::Punct)
-        .map(|t| doc.token_text(t).to_lowercase())
+        .map(|t| doc.token_lower(t))
         .collect();
     if tail.len() > 8
         || tail
             .first()
-            .is_some_and(|w| !is_time_word(w) && !ADJUNCT_STARTS.contains(&w.as_str()))
+            .is_some_and(|w| !is_time_word(w) && !ADJUNCT_STARTS.contains(&&**w))
     {
         return None;
     }
@@ -521,7 +521,7 @@ fn backward(
     // The clause must be one: a finite verb, not a phrase (`In a strong statement on Friday`).
     let clause_tokens = &doc.tokens[first..comma];
     let has_verb = clause_tokens.iter().any(|t| {
-        let w = doc.token_text(t).to_lowercase();
+        let w = doc.token_lower(t);
         is_finite(&w) || w.ends_with("ed") || w.ends_with("’t") || verbs::lookup(&w).is_some()
     });
     if !has_verb {

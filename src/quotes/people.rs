@@ -566,7 +566,7 @@ fn learn_gender(doc: &Document, people: &mut [Person]) {
     for (mention, who) in &all_mentions {
         let before = doc.tokens[..doc.token_at_or_after(mention.start)].last();
         if let Some(token) = before {
-            vote(*who, gendered(&doc.token_text(token).to_lowercase()), 3);
+            vote(*who, gendered(&doc.token_lower(token)), 3);
         }
     }
     let mut subject: Option<(usize, usize)> = None; // (person, paragraph)
@@ -585,8 +585,8 @@ fn learn_gender(doc: &Document, people: &mut [Person]) {
         if let Some(who) = who {
             // Subject pronouns only: a possessive (`her ability`) often belongs to someone else.
             for token in doc.tokens_in(from..sentence.end) {
-                let word = doc.token_text(token).to_lowercase();
-                if matches!(word.as_str(), "he" | "she" | "himself" | "herself") {
+                let word = doc.token_lower(token);
+                if matches!(&*word, "he" | "she" | "himself" | "herself") {
                     vote(who, gendered(&word), 1);
                 }
             }

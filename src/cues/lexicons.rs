@@ -115,7 +115,10 @@ pub static MATCHER: LazyLock<(PhraseMatcher, Vec<(CueCategory, &'static str)>)> 
 
 /// A set of normalised single words from a list.
 pub fn word_set(lexicon: &Lexicon) -> FxHashSet<String> {
-    lexicon.entries().map(normalise).collect()
+    lexicon
+        .entries()
+        .map(|entry| normalise(entry).into_owned())
+        .collect()
 }
 
 #[cfg(test)]
@@ -136,7 +139,7 @@ mod tests {
         let mut seen: rustc_hash::FxHashMap<String, CueCategory> = Default::default();
         for list in CATEGORY_LISTS.iter() {
             for entry in list.lexicon.entries() {
-                let key = normalise(entry);
+                let key = normalise(entry).into_owned();
                 if let Some(other) = seen.insert(key.clone(), list.category) {
                     assert!(
                         ALLOWED_IN_TWO_LISTS.contains(&key.as_str()),

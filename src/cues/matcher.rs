@@ -31,7 +31,7 @@ pub fn phrase_words(phrase: &str) -> Vec<String> {
     let doc = Document::new(phrase);
     doc.tokens
         .iter()
-        .map(|t| normalise(doc.token_text(t)))
+        .map(|t| normalise(doc.token_text(t)).into_owned())
         .collect()
 }
 

@@ -2,18 +2,24 @@
 //! straightened and dash variants inside words unified, so `Wouldn’t` and `wouldn't`, or
 //! `co‑operate` and `co-operate`, are one word to the rules and the lexicons.
 
+use std::borrow::Cow;
+
 use crate::text::{Document, Token, TokenKind};
 
 /// Normalised tokens with their sentence numbers.
 pub struct Words<'a> {
     /// The document the tokens come from.
     pub doc: &'a Document<'a>,
-    norm: Vec<String>,
+    norm: Vec<Cow<'a, str>>,
     sentence: Vec<usize>,
 }
 
-/// The comparison form of a word: lower case, `’` → `'`, `‐`/`‑` → `-`.
-pub fn normalise(word: &str) -> String {
+/// The comparison form of a word: lower case, `’` → `'`, `‐`/`‑` → `-`; borrowed when the
+/// word is already in that form (most words of news text).
+pub fn normalise(word: &str) -> Cow<'_, str> {
+    if word.bytes().all(|b| !b.is_ascii_uppercase() && b < 0x80) {
+        return Cow::Borrowed(word);
+    }
     word.chars()
         .flat_map(char::to_lowercase)
         .map(|c| match c {
@@ -52,7 +58,7 @@ impl<'a> Words<'a> {
 
     /// The normalised text of token `i`, or "" past either end (so rules can look around freely).
     pub fn at(&self, i: usize) -> &str {
-        self.norm.get(i).map_or("", String::as_str)
+        self.norm.get(i).map_or("", |w| w)
     }
 
     /// The normalised text of the token `back` places before `i`, or "" before the start.

@@ -60,6 +60,7 @@ pub(super) fn units<'a>(
     let mut out: Vec<Unit<'a>> = Vec::with_capacity(doc.tokens.len());
     let mut claimed: Vec<(usize, usize)> = taken.iter().map(|m| (m.start, m.end)).collect();
     crate::sort::all(&mut claimed);
+    let mut next_claimed = 0;
     let sentences = doc.token_sentences();
     let paragraphs = doc.token_paragraphs();
     let mut prev_sentence = usize::MAX;
@@ -69,9 +70,17 @@ pub(super) fn units<'a>(
         let sentence = sentences[i];
         let paragraph = paragraphs[i];
         i += 1;
-        // Claimed spans do not overlap, so their ends are sorted too.
-        let k = claimed.partition_point(|&(_, end)| end <= token.start);
-        let blocked = claimed.get(k).is_some_and(|&(start, _)| start < token.end);
+        // Claimed spans do not overlap, so their ends are sorted too, and tokens come in order:
+        // the first claimed span not yet behind the token only ever moves on.
+        while claimed
+            .get(next_claimed)
+            .is_some_and(|&(_, end)| end <= token.start)
+        {
+            next_claimed += 1;
+        }
+        let blocked = claimed
+            .get(next_claimed)
+            .is_some_and(|&(start, _)| start < token.end);
         let opener = token.kind == TokenKind::Punct
             && matches!(
                 doc.token_text(&token),

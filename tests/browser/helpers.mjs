@@ -140,3 +140,16 @@ export function useBrowser() {
   });
   return env;
 }
+
+/** Pastes `html` into `#article` as a browser does from a rich-text copy (text/html, with a
+ *  plain-text fallback the page must not use). */
+export async function pasteHtml(page, html) {
+  await page.evaluate((h) => {
+    const ta = document.querySelector('#article');
+    ta.focus();
+    const dt = new DataTransfer();
+    dt.setData('text/html', h);
+    dt.setData('text/plain', 'plain fallback');
+    ta.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, html);
+}

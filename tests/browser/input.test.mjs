@@ -2,7 +2,7 @@
 // and a worker that dies while the reader works. Real annotator.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { watch, recordCsp, ready, norm, useBrowser } from './helpers.mjs';
+import { watch, recordCsp, ready, norm, useBrowser, pasteHtml } from './helpers.mjs';
 
 const env = useBrowser();
 
@@ -30,14 +30,7 @@ test('rich paste becomes clean paragraphs: no markup, scripts, styles or images'
   const html = `<meta charset="utf-8"><style>p{color:red}</style><h1>Storm <b>hits</b> coast</h1>
     <p>“We are ready,” the <a href="https://example.com/x">governor</a> said on Tuesday.<img src="https://example.com/pixel.gif" onerror="window.__pwned=1"></p>
     <script>window.__pwned = 2</script><div><p>Officials called it<br>“a serious storm.”</p></div>`;
-  await annotated(page, () => page.evaluate((h) => {
-    const ta = document.querySelector('#article');
-    ta.focus();
-    const dt = new DataTransfer();
-    dt.setData('text/html', h);
-    dt.setData('text/plain', 'plain fallback');
-    ta.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-  }, html));
+  await annotated(page, () => pasteHtml(page, html));
   const value = await page.inputValue('#article');
   assert.equal(value, 'Storm hits coast\n\n“We are ready,” the governor said on Tuesday.\n\nOfficials called it\n\n“a serious storm.”');
   assert.doesNotMatch(value, /[<>]|color:red|pwned/);

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { watch, recordCsp, ready, norm, ROOT, useBrowser } from './helpers.mjs';
+import { watch, recordCsp, ready, norm, ROOT, useBrowser, pasteHtml } from './helpers.mjs';
 
 const env = useBrowser();
 
@@ -346,14 +346,7 @@ test('.txt file: every payload is shown as text, in the page and in the export',
 test('rich paste of HTML that quotes the payloads as text: shown verbatim, in the page and in the export', async () => {
   const { context, page, seen } = await open();
   const html = `<meta charset="utf-8"><h1>${escapeHtml(HEADLINE)}</h1>\n${htmlParagraphs(numbered, false)}`;
-  await annotated(page, () => page.evaluate((h) => {
-    const ta = document.querySelector('#article');
-    ta.focus();
-    const dt = new DataTransfer();
-    dt.setData('text/html', h);
-    dt.setData('text/plain', 'plain fallback');
-    ta.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-  }, html));
+  await annotated(page, () => pasteHtml(page, html));
   await assertTextPath(page, seen, 'rich paste (text)');
   await context.close();
 });

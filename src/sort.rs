@@ -32,7 +32,12 @@ pub fn by_key<T, K: Ord>(items: &mut [T], mut key: impl FnMut(&T) -> K) {
 
 /// Sorts `items` by `compare`, stably (like `slice::sort_by`).
 pub fn by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) {
-    if items.len() < 2 {
+    // Most lists arrive sorted or nearly (mentions found left to right): one linear check
+    // spares them the merge passes.
+    if items
+        .windows(2)
+        .all(|pair| compare(&pair[0], &pair[1]) != Ordering::Greater)
+    {
         return;
     }
     let order = stable_order(items.len(), &mut |a, b| compare(&items[a], &items[b]));

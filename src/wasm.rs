@@ -25,6 +25,24 @@ pub fn annotate(text: JsValue, offsets: Option<String>) -> Result<JsValue, JsErr
     to_js(&crate::annotate_in(&text, unit(offsets)?))
 }
 
+/// [`annotate`], with the analysis as JSON text (docs/FORMAT.md) instead of an object: what the
+/// page's worker posts to the page anyway, made in one pass in Rust rather than built as a JS
+/// object graph across the boundary and then stringified.
+///
+/// Not in the compare page's module (feature `compare-export`), which never uses it.
+#[cfg_attr(
+    not(feature = "compare-export"),
+    wasm_bindgen(js_name = annotateJson)
+)]
+#[cfg_attr(feature = "compare-export", allow(dead_code))]
+pub fn annotate_json(text: JsValue, offsets: Option<String>) -> Result<String, JsError> {
+    let text = text
+        .as_string()
+        .ok_or_else(|| JsError::new("annotate expects the article as a string"))?;
+    serde_json::to_string(&crate::annotate_in(&text, unit(offsets)?))
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
 /// Compares articles: `texts` is an array of strings (article indices are positions in it),
 /// `offsets` as for [`annotate`]. Returns the comparison as a plain object (see
 /// [`crate::compare::Comparison`]).

@@ -105,3 +105,19 @@ fn compare_rejects_what_is_not_an_array_of_strings() {
     let ok = Array::of1(&JsValue::from_str("x"));
     assert!(newslens::wasm::compare(ok.into(), Some("lines".into())).is_err());
 }
+
+/// The page's entry: the same analysis as `annotate`, as JSON text that parses back to it.
+#[wasm_bindgen_test]
+fn annotate_json_is_the_same_analysis_as_text() {
+    let json = newslens::wasm::annotate_json(JsValue::from_str(TEXT), None).expect("annotates");
+    let parsed = js_sys::JSON::parse(&json).expect("valid JSON");
+    let object = newslens::wasm::annotate(JsValue::from_str(TEXT), None).expect("annotates");
+    assert_eq!(
+        js_sys::JSON::stringify(&parsed).unwrap(),
+        js_sys::JSON::stringify(&object).unwrap()
+    );
+    let mut found = Vec::new();
+    spans(&parsed, &mut found);
+    assert!(found.len() >= 2, "expected the two quotes, got {found:?}");
+    assert!(newslens::wasm::annotate_json(JsValue::from_f64(1.0), None).is_err());
+}

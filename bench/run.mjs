@@ -41,7 +41,14 @@ const wasm = glue.initSync({ module: readFileSync(join(pkg, 'newslens_bg.wasm'))
 const tools = [
   {
     name: 'newslens (wasm)',
-    // The page's call: quotes, speakers, entities, cues, with UTF-16 offsets, as JS objects.
+    // The page's call: quotes, speakers, entities, cues, with UTF-16 offsets, as JSON text
+    // (what the worker posts to the page).
+    run: (text) => glue.annotateJson(text, 'utf16'),
+    wasmMemory: () => wasm.memory.buffer.byteLength,
+  },
+  {
+    name: 'newslens (wasm, object)',
+    // The same analysis built as JS objects across the boundary (`annotate`).
     run: (text) => glue.annotate(text, 'utf16'),
     wasmMemory: () => wasm.memory.buffer.byteLength,
   },

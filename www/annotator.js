@@ -7,6 +7,23 @@ export const MAX_CHARS = 10 * 1024 * 1024;
 /** Texts longer than this are worth a progress bar and a cancel button. */
 export const LONG_TEXT = 256 * 1024;
 
+/**
+ * The first worker, started as soon as this module runs. index.html loads this module on its
+ * own before main.js, so the wasm starts downloading and compiling while the page's other
+ * modules are still being fetched, instead of after them. Messages that arrive before an
+ * Annotator takes the worker over are kept and replayed.
+ */
+let early = null;
+const earlyEvents = [];
+function startWorker() {
+  return new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+}
+if (typeof Worker !== 'undefined') {
+  early = startWorker();
+  early.onmessage = (event) => earlyEvents.push(['message', event]);
+  early.onerror = (event) => { event.preventDefault(); earlyEvents.push(['error', event]); };
+}
+
 export class Annotator {
   /**
    * @param {object} on  callbacks: ready(version), progress(done, total), result(msg, text),
@@ -23,7 +40,9 @@ export class Annotator {
 
   start() {
     this.isReady = false;
-    const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+    const worker = early || startWorker();
+    const replay = early ? earlyEvents.splice(0) : [];
+    early = null;
     this.worker = worker;
     worker.onmessage = (event) => {
       if (worker !== this.worker) return;
@@ -52,6 +71,7 @@ export class Annotator {
       event.preventDefault();
       if (worker === this.worker) this.restart(event.message || 'the annotator stopped');
     };
+    for (const [kind, event] of replay) (kind === 'message' ? worker.onmessage : worker.onerror)(event);
   }
 
   /** Gives up: the annotator cannot run in this browser (or its files are missing). */

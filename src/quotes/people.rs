@@ -296,6 +296,21 @@ impl People {
             .map(|(m, name, id)| (m, name.as_str(), id.as_deref()))
     }
 
+    /// The last organisation mentioned in `range` whose canonical name passes `fits`.
+    pub fn last_org_where(
+        &self,
+        range: Range<usize>,
+        fits: impl Fn(&str) -> bool,
+    ) -> Option<(&str, Option<&str>)> {
+        let ended = self.orgs.partition_point(|(m, _, _)| m.end <= range.end);
+        self.orgs[..ended]
+            .iter()
+            .rev()
+            .take_while(|(m, _, _)| range.start <= m.start)
+            .find(|(_, name, _)| fits(name))
+            .map(|(_, name, id)| (name.as_str(), id.as_deref()))
+    }
+
     /// The person a bare name refers to: the one whose full name ends with (or equals) it.
     pub fn by_name(&self, name: &str) -> Option<usize> {
         let last = name.split_whitespace().last()?;

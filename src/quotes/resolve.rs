@@ -9,12 +9,17 @@
 //! - `the president` becomes the person the article calls president, else stays a description.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
 
 use super::attribution::{Mention, MentionKind};
 use super::people::{People, LOOKBACK};
 use super::spans::Quoted;
 use super::words::{is_determiner, is_source_noun, Pronoun};
 use crate::analysis::{Speaker, TextSpan};
+use crate::entities::gazetteer::GAZETTEER;
+use crate::lexicon::Lexicon;
 use crate::text::Document;
 
 /// What is known when a mention is resolved.
@@ -209,8 +214,23 @@ pub fn resolve(mention: &Mention, cx: &Context) -> Option<Speaker> {
                     resolution: "organisation".to_string(),
                 });
             }
-            // `those people`, `the officials`: the unnamed source the article described before.
             let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
+            // `the company said`: the organisation the article named shortly before.
+            if let [the, noun] = words.as_slice() {
+                if let Some((name, id)) = (the == "the")
+                    .then(|| organisation_named_before(noun, mention.span.start, cx))
+                    .flatten()
+                {
+                    return Some(Speaker {
+                        name: name.to_string(),
+                        entity: id.map(str::to_string),
+                        mention: span,
+                        anonymous: true,
+                        resolution: "organisation".to_string(),
+                    });
+                }
+            }
+            // `those people`, `the officials`: the unnamed source the article described before.
             if let (Some(first), Some(head)) = (words.first(), words.last()) {
                 if matches!(first.as_str(), "those" | "these" | "the") {
                     let earlier =
@@ -237,6 +257,78 @@ pub fn resolve(mention: &Mention, cx: &Context) -> Option<Speaker> {
     }
 }
 
+/// How an organisation's role noun refers back (`src/lexicons/quotes/organisation_roles.txt`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum RoleFit {
+    /// `the company`: any organisation but a public body or a news outlet.
+    Company,
+    /// `the ministry`: an organisation whose name holds the noun.
+    Named,
+}
+
+fn organisation_roles_list() -> Lexicon {
+    Lexicon::builtin(
+        "quotes/organisation_roles.txt",
+        include_str!("../lexicons/quotes/organisation_roles.txt"),
+    )
+}
+
+static ORGANISATION_ROLES: LazyLock<FxHashMap<String, RoleFit>> = LazyLock::new(|| {
+    organisation_roles_list()
+        .entries()
+        .filter_map(|entry| {
+            let (noun, kind) = entry.split_once(' ')?;
+            let fit = match kind.trim() {
+                "company" => RoleFit::Company,
+                "named" => RoleFit::Named,
+                other => panic!("organisation_roles.txt: unknown kind {other:?} for {noun}"),
+            };
+            Some((noun.to_string(), fit))
+        })
+        .collect()
+});
+
+/// Words in the name of a public body: `the company` does not refer back to one.
+const PUBLIC_BODY_WORDS: &[&str] = &[
+    "agency",
+    "army",
+    "commission",
+    "council",
+    "court",
+    "department",
+    "government",
+    "ministry",
+    "parliament",
+    "party",
+    "police",
+    "white house",
+];
+
+/// The organisation that `the NOUN` refers back to: the last one named in this paragraph or the
+/// two before whose name fits the noun.
+fn organisation_named_before<'c>(
+    noun: &str,
+    at: usize,
+    cx: &'c Context,
+) -> Option<(&'c str, Option<&'c str>)> {
+    let fit = *ORGANISATION_ROLES.get(noun)?;
+    let paragraph = cx.doc.paragraph_index(at);
+    let since = cx.doc.paragraphs[paragraph.saturating_sub(2)].start;
+    cx.people.last_org_where(since..at, |name| {
+        let lower = name.to_lowercase();
+        match fit {
+            RoleFit::Named => lower.split_whitespace().any(|w| w == noun),
+            RoleFit::Company => {
+                !PUBLIC_BODY_WORDS.iter().any(|w| lower.contains(w))
+                    && !GAZETTEER
+                        .phrases
+                        .get(&lower)
+                        .is_some_and(|known| known.outlet || known.country)
+            }
+        }
+    })
+}
+
 /// A description as a speaker's name: sentence case undone (`A U.S. official` → `a U.S.
 /// official`), so the same source reads the same wherever it stands.
 fn describe(text: &str) -> String {
@@ -248,4 +340,18 @@ fn describe(text: &str) -> String {
     chars
         .next()
         .map_or(String::new(), |c| c.to_lowercase().chain(chars).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn organisation_roles_list_is_sorted_with_known_kinds() {
+        let list = organisation_roles_list();
+        assert!(list.lint().is_empty(), "{:?}", list.lint());
+        assert_eq!(ORGANISATION_ROLES.len(), list.entries().count());
+        assert!(ORGANISATION_ROLES.get("company") == Some(&RoleFit::Company));
+        assert!(ORGANISATION_ROLES.get("ministry") == Some(&RoleFit::Named));
+    }
 }

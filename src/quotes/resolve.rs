@@ -192,19 +192,27 @@ pub fn resolve(mention: &Mention, cx: &Context) -> Option<Speaker> {
         MentionKind::Description => {
             // `a New York Times report`: the organisation named inside a document is the
             // source (but `a Labour MP` is a person, not the party).
-            let head = text.rsplit(' ').next().unwrap_or("").to_lowercase();
-            let document = matches!(
-                head.as_str(),
-                "report"
-                    | "statement"
-                    | "study"
-                    | "survey"
-                    | "article"
-                    | "analysis"
-                    | "poll"
-                    | "memo"
-                    | "data"
-            );
+            // Also `a statement from Heathrow`, `a report by the UN`: the document, then its
+            // source.
+            let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
+            let is_document = |w: &str| {
+                matches!(
+                    w,
+                    "report"
+                        | "statement"
+                        | "study"
+                        | "survey"
+                        | "article"
+                        | "analysis"
+                        | "poll"
+                        | "memo"
+                        | "data"
+                )
+            };
+            let document = words.last().is_some_and(|head| is_document(head))
+                || words.windows(2).any(|pair| {
+                    is_document(&pair[0]) && matches!(pair[1].as_str(), "from" | "by" | "of")
+                });
             if let Some((name, id)) = cx.people.org_at(&mention.span).filter(|_| document) {
                 return Some(Speaker {
                     name: name.to_string(),
@@ -214,7 +222,20 @@ pub fn resolve(mention: &Mention, cx: &Context) -> Option<Speaker> {
                     resolution: "organisation".to_string(),
                 });
             }
-            let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
+            // `a statement from Heathrow` where Heathrow is not an organisation to the entities
+            // layer (a place, an unknown name): the capitalised source after the preposition.
+            if let Some(source) = document.then(|| source_after_document(text)).flatten() {
+                if let Some(i) = cx.people.by_name(source) {
+                    return named(i, "name");
+                }
+                return Some(Speaker {
+                    name: source.to_string(),
+                    entity: None,
+                    mention: span,
+                    anonymous: true,
+                    resolution: "organisation".to_string(),
+                });
+            }
             // `the company said`: the organisation the article named shortly before.
             if let [the, noun] = words.as_slice() {
                 if let Some((name, id)) = (the == "the")
@@ -255,6 +276,16 @@ pub fn resolve(mention: &Mention, cx: &Context) -> Option<Speaker> {
             })
         }
     }
+}
+
+/// The named source of `a statement from X` / `a report by the X`: the words after the
+/// preposition, without `the`, when they start with a capital.
+fn source_after_document(text: &str) -> Option<&str> {
+    let (_, after) = [" from ", " by ", " of "]
+        .iter()
+        .find_map(|p| text.split_once(p))?;
+    let after = after.strip_prefix("the ").unwrap_or(after).trim();
+    after.starts_with(char::is_uppercase).then_some(after)
 }
 
 /// How an organisation's role noun refers back (`src/lexicons/quotes/organisation_roles.txt`).

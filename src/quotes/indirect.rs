@@ -19,7 +19,7 @@ use super::attribution::{
 use super::people::People;
 use super::spans::Quoted;
 use super::verbs::{self, Verb};
-use super::words::{is_verb_filler, pronoun};
+use super::words::{is_person_role, is_source_noun, is_verb_filler, pronoun};
 use crate::text::{Document, TokenKind};
 
 /// A reported clause with its attribution.
@@ -472,6 +472,26 @@ fn report_subject(doc: &Document, people: &People, v: usize, floor: usize) -> Op
 }
 
 /// `CLAUSE, X said.` or `CLAUSE, said X.`: the attribution closes the sentence.
+/// Whether tokens `from..to` are an appositive describing a person: a determiner or a
+/// possessive, then a source or role noun within a few words (`a spokesman for …`, `the
+/// ministry's chief negotiator`, `its chief executive`).
+fn describes_speaker(doc: &Document, from: usize, to: usize) -> bool {
+    let words: Vec<String> = (from..to)
+        .take(5)
+        .filter(|&k| doc.tokens[k].kind != TokenKind::Punct)
+        .map(|k| lower(doc, k))
+        .collect();
+    words.first().is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "a" | "an" | "the" | "its" | "his" | "her" | "their"
+        )
+    }) && words
+        .iter()
+        .skip(1)
+        .any(|w| is_source_noun(w) || is_person_role(w))
+}
+
 fn backward(
     doc: &Document,
     people: &People,
@@ -501,7 +521,12 @@ fn backward(
     };
     // After the attribution only an adjunct may follow (`on Friday`, `in a statement`), or a
     // quotation (`While X, she said, “…”`); an object means the verb reports something else.
-    let after = doc.token_at_or_after(mention.span.end).max(cue_last + 1);
+    let mut after = doc.token_at_or_after(mention.span.end).max(cue_last + 1);
+    // `…, said Ahmed Hassan, a spokesman for the civil defence.`: an appositive that says who
+    // the speaker is ends the sentence; it is not an object.
+    if after < last && is_punct(doc, after, ",") && describes_speaker(doc, after + 1, last) {
+        after = last;
+    }
     let tail: Vec<std::borrow::Cow<str>> = doc.tokens[after.min(last)..last]
         .iter()
         .take_while(|t| !matches!(doc.token_text(t), "“" | "\"" | "‘"))

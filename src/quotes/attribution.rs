@@ -426,6 +426,7 @@ fn description_ending_at(doc: &Document, end: usize, floor: usize) -> Option<Men
                         | "with"
                         | "at"
                         | "from"
+                        | "by"
                         | "briefed"
                         | "involved"
                         | "knowledgeable"
@@ -446,6 +447,7 @@ fn description_ending_at(doc: &Document, end: usize, floor: usize) -> Option<Men
                 | "at"
                 | "for"
                 | "from"
+                | "by"
                 | "of"
                 | "briefed"
                 | "involved"
@@ -514,7 +516,8 @@ fn description_ending_at(doc: &Document, end: usize, floor: usize) -> Option<Men
             kind: MentionKind::Role(head_word),
         });
     }
-    let plural_bare = head_word.ends_with('s') && start == head;
+    // A plural needs no determiner, with or without modifiers (`officials`, `local officials`).
+    let plural_bare = head_word.ends_with('s');
     if !determined && !plural_bare && !capitalised(doc, start) {
         return None; // `official said` without a determiner is not a source phrase
     }
@@ -658,7 +661,9 @@ pub fn subject_after(
     while end + 1 < limit && end - first < 8 {
         let next = end + 1;
         let w = lower(doc, next);
-        if doc.tokens[next].kind == TokenKind::Punct || w == "who" || verbs::lookup(&w).is_some() {
+        // A verb form right after a determiner is a noun (`a report by`, `the statement`).
+        let verb = verbs::lookup(&w).is_some() && !is_determiner(&lower(doc, end));
+        if doc.tokens[next].kind == TokenKind::Punct || w == "who" || verb {
             break;
         }
         end = next;

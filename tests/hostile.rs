@@ -50,6 +50,30 @@ fn regression_comma_before_the_first_name() {
     }
 }
 
+/// Found by `cargo fuzz run compare` (2026-11-21): the name finder gave two overlapping
+/// mentions, `Maria A44444444444ed The` and the outlet `The AP`, and clustering sliced
+/// between them backwards (a panic). Entities never overlap now, whatever a pass finds.
+#[test]
+fn regression_overlapping_names_from_one_pass() {
+    for text in [
+        "Mae 2025-08-08 By 'Maria A44444444444ed The AP",
+        "By Maria Lopez The AP",
+        "Maria Alvarez The AP (AP) said",
+    ] {
+        robust::check(text);
+        let analysis = newslens::annotate(text);
+        let mut spans: Vec<(usize, usize)> = analysis
+            .entities
+            .iter()
+            .flat_map(|e| e.mentions.iter().map(|m| (m.start, m.end)))
+            .collect();
+        spans.sort_unstable();
+        for pair in spans.windows(2) {
+            assert!(pair[0].1 <= pair[1].0, "{text:?}: overlapping {pair:?}");
+        }
+    }
+}
+
 #[test]
 fn a_stray_mark_does_not_hide_the_quotes_after_it() {
     let text = "‹ ‹ ‹ ‹ ‹ ‹ ‹ ‹ ‹ ‹ ‹ ‹ ‹ ‹ ‹ ‹ ‹ ‹ ‹ ‹ “We will not accept it,” she said.";

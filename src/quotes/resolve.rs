@@ -58,6 +58,16 @@ pub fn resolve(mention: &Mention, cx: &Context) -> Option<Speaker> {
             resolution: resolution.to_string(),
         })
     };
+    // An organisation speaks for itself: not a named person (`anonymous` as the profile counts).
+    let organisation = |name: &str, entity: Option<&str>| {
+        Some(Speaker {
+            name: name.to_string(),
+            entity: entity.map(str::to_string),
+            mention: span.clone(),
+            anonymous: true,
+            resolution: "organisation".to_string(),
+        })
+    };
     match &mention.kind {
         MentionKind::Name => {
             if let Some(i) = cx
@@ -80,17 +90,8 @@ pub fn resolve(mention: &Mention, cx: &Context) -> Option<Speaker> {
                 .people
                 .org_at(&mention.span)
                 .or_else(|| cx.people.org_by_name(text));
-            let (name, entity) = match known {
-                Some((name, id)) => (name.to_string(), id.map(str::to_string)),
-                None => (text.to_string(), None),
-            };
-            Some(Speaker {
-                name,
-                entity,
-                mention: span,
-                anonymous: true,
-                resolution: "organisation".to_string(),
-            })
+            let (name, id) = known.unwrap_or((text, None));
+            organisation(name, id)
         }
         MentionKind::Pronoun(Pronoun::First) => cx.outer.map(|outer| Speaker {
             mention: span.clone(),
@@ -214,13 +215,7 @@ pub fn resolve(mention: &Mention, cx: &Context) -> Option<Speaker> {
                     is_document(&pair[0]) && matches!(pair[1].as_str(), "from" | "by" | "of")
                 });
             if let Some((name, id)) = cx.people.org_at(&mention.span).filter(|_| document) {
-                return Some(Speaker {
-                    name: name.to_string(),
-                    entity: id.map(str::to_string),
-                    mention: span,
-                    anonymous: true,
-                    resolution: "organisation".to_string(),
-                });
+                return organisation(name, id);
             }
             // `a statement from Heathrow` where Heathrow is not an organisation to the entities
             // layer (a place, an unknown name): the capitalised source after the preposition.
@@ -228,13 +223,7 @@ pub fn resolve(mention: &Mention, cx: &Context) -> Option<Speaker> {
                 if let Some(i) = cx.people.by_name(source) {
                     return named(i, "name");
                 }
-                return Some(Speaker {
-                    name: source.to_string(),
-                    entity: None,
-                    mention: span,
-                    anonymous: true,
-                    resolution: "organisation".to_string(),
-                });
+                return organisation(source, None);
             }
             // `the company said`: the organisation the article named shortly before.
             if let [the, noun] = words.as_slice() {
@@ -242,13 +231,7 @@ pub fn resolve(mention: &Mention, cx: &Context) -> Option<Speaker> {
                     .then(|| organisation_named_before(noun, mention.span.start, cx))
                     .flatten()
                 {
-                    return Some(Speaker {
-                        name: name.to_string(),
-                        entity: id.map(str::to_string),
-                        mention: span,
-                        anonymous: true,
-                        resolution: "organisation".to_string(),
-                    });
+                    return organisation(name, id);
                 }
             }
             // `those people`, `the officials`: the unnamed source the article described before.

@@ -4,10 +4,10 @@
 //
 //   make site && (cd bench && npm ci) && node --expose-gc bench/run.mjs [--quick] [--no-peers]
 //
-// Prints per input and tool: median time, MB/s, peak memory, and ratios to each peer; then the
-// gzipped download of the page (wasm + the JS, CSS and HTML it loads).
+// Prints per input and tool: median time, MB/s, peak memory, and ratios to each peer. The
+// download size is tests/size_budget.sh's (per page, following its imports), which `make bench`
+// runs next.
 import { readFileSync, readdirSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -160,18 +160,3 @@ if (rate('256 KB corpus') && rate('1 MB corpus')) {
 if (rate('1 MB corpus') && rate('10 MB corpus')) {
   console.log(`linearity (wasm): time per MB at 10 MB / at 1 MB = ${(rate('10 MB corpus') / rate('1 MB corpus')).toFixed(2)}`);
 }
-
-// ---- download size ------------------------------------------------------------------------
-const www = join(root, 'www');
-const files = [
-  ...readdirSync(pkg).filter((n) => /\.(js|wasm)$/.test(n)).map((n) => join('pkg', n)),
-  ...readdirSync(www).filter((n) => /\.(js|css|html)$/.test(n)),
-];
-let total = 0;
-console.log('\ndownload (gzip -9 per file):');
-for (const f of files) {
-  const gz = gzipSync(readFileSync(join(www, f)), { level: 9 }).length;
-  total += gz;
-  console.log(`  ${f.padEnd(28)} ${String(gz).padStart(8)} bytes`);
-}
-console.log(`  ${'total'.padEnd(28)} ${String(total).padStart(8)} bytes (${(total / 1024).toFixed(1)} KB; budget 300 KB)`);

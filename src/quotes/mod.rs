@@ -234,6 +234,9 @@ fn attribution_cue(doc: &Document, cue: &attribution::CueWord) -> AttributionCue
 
 /// Where a quote's attribution may stand: its sentence (from the opening mark's sentence to
 /// the closing mark's), inside its parent quote, and not across a neighbouring quote.
+/// How many marks [`window`] passes over looking for a quote's nearest sibling.
+const SIBLING_WALK: usize = 64;
+
 fn window(doc: &Document, marked: &[marks::Marked], index: usize, parent: Option<usize>) -> Window {
     let m = &marked[index];
     let mut floor = doc.sentences[doc.sentence_index(m.open.start)].start;
@@ -243,10 +246,13 @@ fn window(doc: &Document, marked: &[marks::Marked], index: usize, parent: Option
         limit = limit.min(marked[p].content.end);
     }
     // Marks are in order of opening: the nearest sibling on each side is found by walking out
-    // from this one, and only while it can still fall inside the sentence.
+    // from this one, and only while it can still fall inside the sentence, over at most
+    // SIBLING_WALK marks: the quotes nested in a neighbour lie between, a handful in real text,
+    // but a sentence of random marks holds thousands (the walk made it quadratic).
     if let Some(before) = marked[..index]
         .iter()
         .rev()
+        .take(SIBLING_WALK)
         .take_while(|o| o.close.end > floor || o.parent != m.parent)
         .find(|o| o.parent == m.parent)
     {
@@ -254,6 +260,7 @@ fn window(doc: &Document, marked: &[marks::Marked], index: usize, parent: Option
     }
     if let Some(after) = marked[index + 1..]
         .iter()
+        .take(SIBLING_WALK)
         .take_while(|o| o.open.start < limit)
         .find(|o| o.parent == m.parent)
     {

@@ -7,6 +7,9 @@
 //! Prints one line per input: median time per run, MB/s, peak heap during one `annotate`, and that
 //! peak as a multiple of the input's size.
 
+#[path = "../tests/robust/hostile_inputs.rs"]
+mod hostile_inputs;
+
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -47,23 +50,6 @@ unsafe impl GlobalAlloc for Counting {
 
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
-
-fn seeds() -> Vec<(String, String)> {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let mut paths: Vec<_> = std::fs::read_dir(&root)
-        .expect("seeds/")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| {
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            (name, std::fs::read_to_string(p).expect("seed"))
-        })
-        .collect()
-}
 
 /// The seeds, each followed by a blank line, repeated until the corpus is at least `size` bytes:
 /// exactly what `bench/run.mjs` builds.
@@ -115,7 +101,7 @@ fn main() {
         .iter()
         .position(|a| a == "--only")
         .and_then(|i| args.get(i + 1).cloned());
-    let seeds = seeds();
+    let seeds = hostile_inputs::seed_files();
     let article = seeds
         .iter()
         .find(|(name, _)| name.starts_with("002_"))

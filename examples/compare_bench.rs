@@ -4,6 +4,9 @@
 //!
 //! `cargo run --release --example compare_bench [articles] [words]`
 
+#[path = "../tests/robust/hostile_inputs.rs"]
+mod hostile_inputs;
+
 use std::time::Instant;
 
 use newslens::compare::{compare_analysed, Analysed};
@@ -12,19 +15,10 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let count: usize = args.next().map_or(50, |a| a.parse().expect("articles"));
     let words: usize = args.next().map_or(1000, |a| a.parse().expect("words"));
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let mut names: Vec<_> = std::fs::read_dir(&root)
-        .expect("seeds/")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    names.sort();
-    let paragraphs: Vec<Vec<String>> = names
+    let paragraphs: Vec<Vec<String>> = hostile_inputs::seeds()
         .iter()
-        .map(|p| {
-            std::fs::read_to_string(p)
-                .expect("seed")
-                .split('\n')
+        .map(|text| {
+            text.split('\n')
                 .filter(|l| !l.trim().is_empty())
                 .map(str::to_string)
                 .collect()

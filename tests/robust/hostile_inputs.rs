@@ -1,5 +1,6 @@
 //! Hostile inputs, shared by `tests/hostile.rs` (each must answer valid output with exact spans)
-//! and `examples/hostile_bench.rs` (each must cost time in proportion to its length).
+//! and `examples/hostile_bench.rs` (each must cost time in proportion to its length); and the
+//! seed loader the benchmarks share.
 //!
 //! Every generator takes a target size in bytes and returns text of about that size (whole
 //! characters, so it may be a little over).
@@ -13,19 +14,28 @@ pub fn news(size: usize) -> String {
     repeat_to(&seeds().join("\n"), size)
 }
 
-/// The seed articles, in file-name order.
-pub fn seeds() -> Vec<String> {
+/// The seed articles with their file names, in file-name order: the one loader of `seeds/` for
+/// the tests and the benchmarks (`examples/` include this file).
+pub fn seed_files() -> Vec<(String, String)> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let mut names: Vec<_> = std::fs::read_dir(&root)
+    let mut paths: Vec<_> = std::fs::read_dir(&root)
         .expect("seeds/")
         .map(|e| e.expect("entry").path())
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .collect();
-    names.sort();
-    names
+    paths.sort();
+    paths
         .iter()
-        .map(|p| std::fs::read_to_string(p).expect("seed"))
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read_to_string(p).expect("seed"))
+        })
         .collect()
+}
+
+/// The seed articles, in file-name order.
+pub fn seeds() -> Vec<String> {
+    seed_files().into_iter().map(|(_, text)| text).collect()
 }
 
 /// `unit` repeated until the text is at least `size` bytes.

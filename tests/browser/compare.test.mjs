@@ -1,82 +1,22 @@
 // The compare page in headless Chromium: www/ (built by `make site`) served under /newslens/
-// by a tiny Node server. Checks: no console errors, no request leaves the server, the speaker
+// by the tests' shared server (helpers.mjs). Checks: no console errors, no request leaves the server, the speaker
 // matrix and the quote clusters render, a member links to the main page at its quote, the
 // differing words are marked. Writes docs/screenshot-compare.png.
 // Run: node --test tests/browser/compare.test.mjs
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import { readFile, mkdir } from 'node:fs/promises';
-import { extname, join, normalize, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { ROOT, useBrowser } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const www = join(root, 'www');
-const BASE = '/newslens/';
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-  '.png': 'image/png',
-};
-
-let server;
-let browser;
-let origin;
-
-before(async () => {
-  server = http.createServer(async (req, res) => {
-    const url = new URL(req.url, 'http://x');
-    if (!url.pathname.startsWith(BASE)) {
-      res.writeHead(404).end();
-      return;
-    }
-    const rel = normalize(decodeURIComponent(url.pathname.slice(BASE.length)) || 'index.html');
-    if (rel.startsWith('..')) {
-      res.writeHead(403).end();
-      return;
-    }
-    try {
-      const body = await readFile(join(www, rel));
-      res.writeHead(200, { 'content-type': TYPES[extname(rel)] ?? 'application/octet-stream' }).end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
-});
+const env = useBrowser();
 
 test('the compare page renders the matrix and the clusters of the samples', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1600 } });
+  const page = await env.browser.newPage({ viewport: { width: 1280, height: 1600 } });
   const errors = [];
   const foreign = [];
   page.on('console', (msg) => {
@@ -84,10 +24,10 @@ test('the compare page renders the matrix and the clusters of the samples', asyn
   });
   page.on('pageerror', (error) => errors.push(String(error)));
   page.on('request', (req) => {
-    if (!req.url().startsWith(origin) && !req.url().startsWith('data:')) foreign.push(req.url());
+    if (!req.url().startsWith(env.server.origin) && !req.url().startsWith('data:')) foreign.push(req.url());
   });
 
-  await page.goto(`${origin}${BASE}compare.html?seeds=all`);
+  await page.goto(`${env.server.url}compare.html?seeds=all`);
   await page.waitForSelector('#clusters .cluster', { timeout: 30000 });
 
   // Articles: all five samples, in order.
@@ -112,7 +52,7 @@ test('the compare page renders the matrix and the clusters of the samples', asyn
   assert.match(href, /^\.\/index\.html\?seed=000_f9d15ef5b888d1f3\.txt#q\d+$/);
   // The repeated block of sample 003.
   assert.match(await page.locator('#duplicates').textContent(), /repeats paragraph/);
-  const out = join(root, 'docs');
+  const out = join(ROOT, 'docs');
   await mkdir(out, { recursive: true });
   await page.screenshot({ path: join(out, 'screenshot-compare.png'), fullPage: false });
 
@@ -146,9 +86,9 @@ async function axe(page) {
 
 test('axe finds no serious or critical violation, light and dark', async () => {
   for (const colorScheme of ['light', 'dark']) {
-    const context = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 900 } });
+    const context = await env.browser.newContext({ colorScheme, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${origin}${BASE}compare.html?seeds=all`);
+    await page.goto(`${env.server.url}compare.html?seeds=all`);
     await page.waitForSelector('#clusters .cluster', { timeout: 30000 });
     const violations = await axe(page);
     if (violations === null) {
@@ -161,13 +101,13 @@ test('axe finds no serious or critical violation, light and dark', async () => {
 });
 
 test('picking samples by hand and comparing again works', async () => {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(String(error)));
   page.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(msg.text());
   });
-  await page.goto(`${origin}${BASE}compare.html`);
+  await page.goto(`${env.server.url}compare.html`);
   await page.waitForSelector('#run:not([disabled])');
   await page.click('#select-none');
   await page.check('#sample-0');

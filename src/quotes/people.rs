@@ -288,12 +288,8 @@ impl People {
     }
 
     /// The last organisation mentioned in `range`, if any.
-    pub fn last_org_in(&self, range: Range<usize>) -> Option<(&Range<usize>, &str, Option<&str>)> {
-        let ended = self.orgs.partition_point(|(m, _, _)| m.end <= range.end);
-        self.orgs[..ended]
-            .last()
-            .filter(|(m, _, _)| range.start <= m.start)
-            .map(|(m, name, id)| (m, name.as_str(), id.as_deref()))
+    pub fn last_org_in(&self, range: Range<usize>) -> Option<(&str, Option<&str>)> {
+        self.last_org_where(range, |_| true)
     }
 
     /// The last organisation mentioned in `range` whose canonical name passes `fits`.

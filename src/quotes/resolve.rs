@@ -59,13 +59,13 @@ pub fn resolve(mention: &Mention, cx: &Context) -> Option<Speaker> {
         })
     };
     // An organisation speaks for itself: not a named person (`anonymous` as the profile counts).
-    let organisation = |name: &str, entity: Option<&str>| {
+    let organisation = |name: &str, entity: Option<&str>, resolution: &str| {
         Some(Speaker {
             name: name.to_string(),
             entity: entity.map(str::to_string),
             mention: span.clone(),
             anonymous: true,
-            resolution: "organisation".to_string(),
+            resolution: resolution.to_string(),
         })
     };
     match &mention.kind {
@@ -91,7 +91,7 @@ pub fn resolve(mention: &Mention, cx: &Context) -> Option<Speaker> {
                 .org_at(&mention.span)
                 .or_else(|| cx.people.org_by_name(text));
             let (name, id) = known.unwrap_or((text, None));
-            organisation(name, id)
+            organisation(name, id, "organisation")
         }
         MentionKind::Pronoun(Pronoun::First) => cx.outer.map(|outer| Speaker {
             mention: span.clone(),
@@ -145,14 +145,8 @@ pub fn resolve(mention: &Mention, cx: &Context) -> Option<Speaker> {
             // collective source nearby, else the last organisation named.
             let at = mention.span.start;
             let sentence = cx.doc.sentences[cx.doc.sentence_index(at)].start;
-            if let Some((_, name, id)) = cx.people.last_org_in(sentence..at) {
-                return Some(Speaker {
-                    name: name.to_string(),
-                    entity: id.map(str::to_string),
-                    mention: span,
-                    anonymous: true,
-                    resolution: "pronoun".to_string(),
-                });
+            if let Some((name, id)) = cx.people.last_org_in(sentence..at) {
+                return organisation(name, id, "pronoun");
             }
             let paragraph = cx.doc.paragraph_index(at);
             let since = cx.doc.paragraphs[paragraph.saturating_sub(1)].start;
@@ -169,14 +163,8 @@ pub fn resolve(mention: &Mention, cx: &Context) -> Option<Speaker> {
                     ..collective.clone()
                 });
             }
-            let (_, name, id) = cx.people.last_org_in(since..at)?;
-            Some(Speaker {
-                name: name.to_string(),
-                entity: id.map(str::to_string),
-                mention: span,
-                anonymous: true,
-                resolution: "pronoun".to_string(),
-            })
+            let (name, id) = cx.people.last_org_in(since..at)?;
+            organisation(name, id, "pronoun")
         }
         MentionKind::Role(role) => {
             if let Some(i) = cx.people.with_role(role, mention.span.start) {
@@ -215,7 +203,7 @@ pub fn resolve(mention: &Mention, cx: &Context) -> Option<Speaker> {
                     is_document(&pair[0]) && matches!(pair[1].as_str(), "from" | "by" | "of")
                 });
             if let Some((name, id)) = cx.people.org_at(&mention.span).filter(|_| document) {
-                return organisation(name, id);
+                return organisation(name, id, "organisation");
             }
             // `a statement from Heathrow` where Heathrow is not an organisation to the entities
             // layer (a place, an unknown name): the capitalised source after the preposition.
@@ -223,7 +211,7 @@ pub fn resolve(mention: &Mention, cx: &Context) -> Option<Speaker> {
                 if let Some(i) = cx.people.by_name(source) {
                     return named(i, "name");
                 }
-                return organisation(source, None);
+                return organisation(source, None, "organisation");
             }
             // `the company said`: the organisation the article named shortly before.
             if let [the, noun] = words.as_slice() {
@@ -231,7 +219,7 @@ pub fn resolve(mention: &Mention, cx: &Context) -> Option<Speaker> {
                     .then(|| organisation_named_before(noun, mention.span.start, cx))
                     .flatten()
                 {
-                    return organisation(name, id);
+                    return organisation(name, id, "organisation");
                 }
             }
             // `those people`, `the officials`: the unnamed source the article described before.

@@ -74,6 +74,20 @@ fn regression_overlapping_names_from_one_pass() {
     }
 }
 
+/// Found by tests/properties.rs: `report that said` at the start of a sentence made
+/// `quotes::indirect::report_subject` look one token before the sentence (an underflow, a panic
+/// in debug builds).
+#[test]
+fn regression_report_that_said_at_the_start() {
+    for text in [
+        " report that said",
+        "report that said it would",
+        "A report which said",
+    ] {
+        robust::check(text);
+    }
+}
+
 #[test]
 fn a_stray_mark_does_not_hide_the_quotes_after_it() {
     let text = "‹ ‹ ‹ ‹ ‹ ‹ ‹ ‹ ‹ ‹ ‹ ‹ ‹ ‹ ‹ ‹ ‹ ‹ ‹ ‹ “We will not accept it,” she said.";

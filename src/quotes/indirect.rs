@@ -457,7 +457,8 @@ fn per(doc: &Document, people: &People, v: usize, first: usize, last: usize) -> 
 
 /// `a New York Times report that said …`: the report is the source.
 fn report_subject(doc: &Document, people: &People, v: usize, floor: usize) -> Option<Mention> {
-    if v < floor + 2 || !matches!(lower(doc, v - 1).as_str(), "that" | "which") {
+    // The report's phrase needs a word before `report that`: `v - 3` must be in the sentence.
+    if v < floor + 3 || !matches!(lower(doc, v - 1).as_str(), "that" | "which") {
         return None;
     }
     let noun = lower(doc, v - 2);
@@ -471,7 +472,6 @@ fn report_subject(doc: &Document, people: &People, v: usize, floor: usize) -> Op
         .filter(|m| matches!(m.kind, MentionKind::Org | MentionKind::Name))
 }
 
-/// `CLAUSE, X said.` or `CLAUSE, said X.`: the attribution closes the sentence.
 /// Whether tokens `from..to` are an appositive describing a person: a determiner or a
 /// possessive, then a source or role noun within a few words (`a spokesman for …`, `the
 /// ministry's chief negotiator`, `its chief executive`).
@@ -492,6 +492,7 @@ fn describes_speaker(doc: &Document, from: usize, to: usize) -> bool {
         .any(|w| is_source_noun(w) || is_person_role(w))
 }
 
+/// `CLAUSE, X said.` or `CLAUSE, said X.`: the attribution closes the sentence.
 fn backward(
     doc: &Document,
     people: &People,

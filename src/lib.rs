@@ -30,10 +30,11 @@
 //! ```
 //!
 //! # Untrusted input
-//! Any `&str` is valid input. Every rule is a single pass or a regular expression from the
-//! `regex-lite` crate, which runs in time linear in what it reads and is tried only where a
-//! word can start its match, so no text can make NewsLens slow down more than in proportion
-//! to its length.
+//! Any `&str` is valid input. Every rule is a single pass or a small pattern
+//! ([`entities::pattern`]) tried only where a word can start its match; a pattern reads at
+//! most the run of digits or spaces in front of it, once per way its few alternatives can go
+//! on, so no text can make NewsLens slow down more than in proportion to its length
+//! (`make bench-hostile` measures it).
 
 #![deny(missing_docs)]
 

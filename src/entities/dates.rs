@@ -1,31 +1,107 @@
 //! Dates and durations: `Aug. 8`, `Friday`, `In February` → `February`, `late last month`,
 //! `the 1990s`, `2020`, `For months` → `months`.
 //!
-//! Each pattern is its own regular expression (linear time), tried only where its trigger
-//! says it can start; overlapping matches keep the longest. A date gets an ISO `value` only when the article anchors it: a `date YYYY-MM-DD`
+//! Each pattern ([`super::pattern`]) is tried only where its trigger says it can start;
+//! overlapping matches keep the longest. A date gets an ISO `value` only when the article anchors it: a `date YYYY-MM-DD`
 //! header line, an ISO date or a full `Month D, YYYY` date in its first lines.
 
 use std::sync::LazyLock;
 
-use regex_lite::Regex;
-
-use super::scan::{self, anchored_regex, is_digits, At, Lexicon};
+use super::pattern::P;
+use super::scan::{self, is_digits, At, Lexicon};
 use super::Mention;
 use crate::analysis::EntityType;
 use crate::text::Document;
 
-const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)";
-const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
-const COUNT: &str = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a few|few|several|many|\d+)";
-const PERIOD: &str = r"(?:day|night|week|weekend|month|year|decade|century|spring|summer|fall|autumn|winter|quarter)";
-const PERIODS: &str = r"(?:days|weeks|months|years|decades|centuries|hours|minutes|day|week|month|year|decade|century|hour)";
-const EDGE: &str = r"(?:(?:early|mid|late)[- ])?";
+/// Month names, case kept (`may` is a verb): full names and the AP's abbreviations.
+const MONTH: P = P::Any(&[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan.",
+    "Feb.",
+    "Mar.",
+    "Apr.",
+    "Jun.",
+    "Jul.",
+    "Aug.",
+    "Sept.",
+    "Sep.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+]);
+const WEEKDAY: P = P::Any(&[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+]);
+/// How many periods: `a`, `two`, `a few`, `several`, `12`.
+const COUNT: P = P::Alt(&[
+    P::AnyI(&[
+        "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "a few", "few",
+        "several", "many",
+    ]),
+    P::Digits(1, usize::MAX),
+]);
+const PERIOD: P = P::AnyI(&[
+    "day", "night", "week", "weekend", "month", "year", "decade", "century", "spring", "summer",
+    "fall", "autumn", "winter", "quarter",
+]);
+const PERIODS: P = P::AnyI(&[
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "decades",
+    "centuries",
+    "hours",
+    "minutes",
+    "day",
+    "week",
+    "month",
+    "year",
+    "decade",
+    "century",
+    "hour",
+]);
+/// `early `, `mid-`, `late `: where in a period, before its name.
+const EDGE: P = P::Opt(&P::Seq(&[
+    P::Any(&["early", "mid", "late"]),
+    P::Any(&["-", " "]),
+]));
+/// [`EDGE`] in any case (`Early 2024`).
+const EDGE_I: P = P::Opt(&P::Seq(&[
+    P::AnyI(&["early", "mid", "late"]),
+    P::Any(&["-", " "]),
+]));
+/// `, 2024` or ` 2024` after a month and day.
+const YEAR_AFTER: P = P::Opt(&P::Seq(&[
+    P::Opt(&P::Lit(",")),
+    P::Space,
+    P::Digits(4, 4),
+    P::B,
+]));
 
-/// One date pattern: its rule id, its expression (anchored) and a cheap test of a word start
-/// that holds wherever the expression can match. A `d` group, when present, is the span.
-struct Pattern {
-    rule: &'static str,
-    regex: Regex,
+/// One date pattern: its rule id, the pattern and a cheap test of a word start that holds
+/// wherever the pattern can match. Group 1, when the pattern has it, is the span.
+pub(super) struct Pattern {
+    pub(super) rule: &'static str,
+    pub(super) pattern: P,
     trigger: fn(&At) -> bool,
 }
 
@@ -160,103 +236,284 @@ fn classify(word: &str) -> u32 {
     class
 }
 
-static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
-    let p = |rule, re: String, trigger: fn(&At) -> bool| Pattern {
-        rule,
-        regex: anchored_regex(&re),
-        trigger,
-    };
-    vec![
-        p(
-            "entities.date.iso",
-            r"\b\d{4}-\d{2}-\d{2}\b".to_string(),
-            |at| at.is(YEAR),
-        ),
-        p(
-            "entities.date.month_day",
-            format!(r"\b{EDGE}{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?"),
-            |at| at.is(EDGE_WORD | MONTH_WORD),
-        ),
-        p(
-            "entities.date.day_month",
-            format!(r"\b\d{{1,2}}\s+{MONTH}(?:,?\s+\d{{4}}\b)?"),
-            |at| at.is(DAY) && at.next_is(MONTH_WORD),
-        ),
-        p(
-            "entities.date.month",
-            format!(r"\b(?i:{EDGE}){MONTH}(?:,?\s+(?:of\s+)?\d{{4}}\b)?"),
-            |at| at.is(EDGE_WORD | MONTH_WORD),
-        ),
-        p(
-            "entities.date.weekday",
-            format!(r"\b(?:(?i:last|next|this|early|late)\s+)?{WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\b"),
-            |at| at.is(WEEKDAY_WORD) || at.is(BEFORE_WEEKDAY) && at.next_is(WEEKDAY_WORD),
-        ),
-        p(
-            "entities.date.decade",
-            r"(?i)\b(?:the\s+)?(?:(?:early|mid|late)[- ])?(?:1[89]|20)\d0s\b".to_string(),
-            |at| at.is(DECADE | EDGE_WORD) || at.is(THE) && at.next_is(EDGE_WORD | DECADE),
-        ),
-        p(
-            "entities.date.relative",
-            format!(r"(?i)\b(?:(?:earlier|later|early|late)\s+)?(?:this|last|next|past)\s+{PERIOD}\b"),
-            |at| at.is(EARLIER) && at.next_is(DEICTIC) || at.is(DEICTIC) && at.next_is(PERIOD_WORD),
-        ),
-        p(
-            "entities.date.same_period",
-            r"(?i)\bthe\s+same\s+(?:day|week|month|months|year|period|quarter)(?:\s+(?:last|a)\s+year|\s+(?:in|of)\s+\d{4})?\b".to_string(),
-            |at| at.is(THE) && at.next_is(SAME),
-        ),
-        p(
-            "entities.date.last_period",
-            format!(r"(?i)\bthe\s+(?:last|past|next|coming|previous)\s+(?:{COUNT}\s+)?{PERIODS}\b"),
-            |at| at.is(THE) && at.next_is(LAST),
-        ),
-        p(
-            "entities.date.recent_period",
-            format!(r"(?i)\b(?:recent|coming|past|previous)\s+(?:{COUNT}\s+)?{PERIODS}\b"),
-            |at| at.is(RECENT),
-        ),
-        p(
-            "entities.date.duration",
-            format!(r"(?i)\b{COUNT}\s+(?:(?:hundred|thousand|dozen)\s+)?(?:days|weeks|months|years|decades|centuries|day|week|month|year|decade|century)\b(?:\s+ago\b)?"),
-            |at| at.is(COUNT_WORD | DIGITS) && at.next_is(AFTER_COUNT),
-        ),
-        p(
-            "entities.date.bare_duration",
-            r"(?i)\b(?:for|in|over|within|after|since|from)\s+(?P<d>decades|months|years|weeks|days|centuries)\b".to_string(),
-            |at| at.is(PREPOSITION) && at.next_is(PLURAL),
-        ),
-        p(
-            "entities.date.part_of_period",
-            format!(r"(?i)\b(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?:the\s+|this\s+|last\s+|next\s+)?(?:year|month|week|decade|century|(?-i:{MONTH})|\d{{4}})\b"),
-            |at| at.is(PART) && at.next_is(OF) || at.is(THE) && at.next_is(PART),
-        ),
-        p(
-            "entities.date.weekend",
-            r"(?i)\bthe\s+weekend\b".to_string(),
-            |at| at.is(THE) && at.next_is(WEEKEND),
-        ),
-        p(
-            "entities.date.deictic",
-            r"(?i)\b(?:today|yesterday|tomorrow|tonight)\b".to_string(),
-            |at| at.is(TODAY),
-        ),
-        p(
-            "entities.date.year",
-            r"\b(?i:(?:early|mid|late)[- ])?(?:1[89]\d\d|20\d\d)\b".to_string(),
-            |at| at.is(EDGE_WORD | YEAR),
-        ),
-    ]
-});
+pub(super) const PATTERNS: &[Pattern] = &[
+    Pattern {
+        rule: "entities.date.iso",
+        // \b\d{4}-\d{2}-\d{2}\b
+        pattern: P::Seq(&[
+            P::B,
+            P::Digits(4, 4),
+            P::Lit("-"),
+            P::Digits(2, 2),
+            P::Lit("-"),
+            P::Digits(2, 2),
+            P::B,
+        ]),
+        trigger: |at| at.is(YEAR),
+    },
+    Pattern {
+        rule: "entities.date.month_day",
+        // \b{EDGE}{MONTH}\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4}\b)?
+        pattern: P::Seq(&[
+            P::B,
+            EDGE,
+            MONTH,
+            P::Space,
+            P::Digits(1, 2),
+            P::Opt(&P::Any(&["st", "nd", "rd", "th"])),
+            P::B,
+            YEAR_AFTER,
+        ]),
+        trigger: |at| at.is(EDGE_WORD | MONTH_WORD),
+    },
+    Pattern {
+        rule: "entities.date.day_month",
+        // \b\d{1,2}\s+{MONTH}(?:,?\s+\d{4}\b)?
+        pattern: P::Seq(&[P::B, P::Digits(1, 2), P::Space, MONTH, YEAR_AFTER]),
+        trigger: |at| at.is(DAY) && at.next_is(MONTH_WORD),
+    },
+    Pattern {
+        rule: "entities.date.month",
+        // \b(?i:{EDGE}){MONTH}(?:,?\s+(?:of\s+)?\d{4}\b)?
+        pattern: P::Seq(&[
+            P::B,
+            EDGE_I,
+            MONTH,
+            P::Opt(&P::Seq(&[
+                P::Opt(&P::Lit(",")),
+                P::Space,
+                P::Opt(&P::Seq(&[P::Lit("of"), P::Space])),
+                P::Digits(4, 4),
+                P::B,
+            ])),
+        ]),
+        trigger: |at| at.is(EDGE_WORD | MONTH_WORD),
+    },
+    Pattern {
+        rule: "entities.date.weekday",
+        // \b(?:(?i:last|next|this|early|late)\s+)?{WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\b
+        pattern: P::Seq(&[
+            P::B,
+            P::Opt(&P::Seq(&[
+                P::AnyI(&["last", "next", "this", "early", "late"]),
+                P::Space,
+            ])),
+            WEEKDAY,
+            P::Opt(&P::Seq(&[
+                P::Space,
+                P::Any(&["morning", "afternoon", "evening", "night"]),
+            ])),
+            P::B,
+        ]),
+        trigger: |at| at.is(WEEKDAY_WORD) || at.is(BEFORE_WEEKDAY) && at.next_is(WEEKDAY_WORD),
+    },
+    Pattern {
+        rule: "entities.date.decade",
+        // (?i)\b(?:the\s+)?(?:(?:early|mid|late)[- ])?(?:1[89]|20)\d0s\b
+        pattern: P::Seq(&[
+            P::B,
+            P::Opt(&P::Seq(&[P::LitI("the"), P::Space])),
+            EDGE_I,
+            P::Any(&["18", "19", "20"]),
+            P::Digits(1, 1),
+            P::Lit("0"),
+            P::LitI("s"),
+            P::B,
+        ]),
+        trigger: |at| at.is(DECADE | EDGE_WORD) || at.is(THE) && at.next_is(EDGE_WORD | DECADE),
+    },
+    Pattern {
+        rule: "entities.date.relative",
+        // (?i)\b(?:(?:earlier|later|early|late)\s+)?(?:this|last|next|past)\s+{PERIOD}\b
+        pattern: P::Seq(&[
+            P::B,
+            P::Opt(&P::Seq(&[
+                P::AnyI(&["earlier", "later", "early", "late"]),
+                P::Space,
+            ])),
+            P::AnyI(&["this", "last", "next", "past"]),
+            P::Space,
+            PERIOD,
+            P::B,
+        ]),
+        trigger: |at| {
+            at.is(EARLIER) && at.next_is(DEICTIC) || at.is(DEICTIC) && at.next_is(PERIOD_WORD)
+        },
+    },
+    Pattern {
+        rule: "entities.date.same_period",
+        // (?i)\bthe\s+same\s+(?:day|week|month|months|year|period|quarter)
+        //     (?:\s+(?:last|a)\s+year|\s+(?:in|of)\s+\d{4})?\b
+        pattern: P::Seq(&[
+            P::B,
+            P::LitI("the"),
+            P::Space,
+            P::LitI("same"),
+            P::Space,
+            P::AnyI(&[
+                "day", "week", "month", "months", "year", "period", "quarter",
+            ]),
+            P::Opt(&P::Alt(&[
+                P::Seq(&[P::Space, P::AnyI(&["last", "a"]), P::Space, P::LitI("year")]),
+                P::Seq(&[P::Space, P::AnyI(&["in", "of"]), P::Space, P::Digits(4, 4)]),
+            ])),
+            P::B,
+        ]),
+        trigger: |at| at.is(THE) && at.next_is(SAME),
+    },
+    Pattern {
+        rule: "entities.date.last_period",
+        // (?i)\bthe\s+(?:last|past|next|coming|previous)\s+(?:{COUNT}\s+)?{PERIODS}\b
+        pattern: P::Seq(&[
+            P::B,
+            P::LitI("the"),
+            P::Space,
+            P::AnyI(&["last", "past", "next", "coming", "previous"]),
+            P::Space,
+            P::Opt(&P::Seq(&[COUNT, P::Space])),
+            PERIODS,
+            P::B,
+        ]),
+        trigger: |at| at.is(THE) && at.next_is(LAST),
+    },
+    Pattern {
+        rule: "entities.date.recent_period",
+        // (?i)\b(?:recent|coming|past|previous)\s+(?:{COUNT}\s+)?{PERIODS}\b
+        pattern: P::Seq(&[
+            P::B,
+            P::AnyI(&["recent", "coming", "past", "previous"]),
+            P::Space,
+            P::Opt(&P::Seq(&[COUNT, P::Space])),
+            PERIODS,
+            P::B,
+        ]),
+        trigger: |at| at.is(RECENT),
+    },
+    Pattern {
+        rule: "entities.date.duration",
+        // (?i)\b{COUNT}\s+(?:(?:hundred|thousand|dozen)\s+)?(?:days|weeks|months|years|decades
+        //     |centuries|day|week|month|year|decade|century)\b(?:\s+ago\b)?
+        pattern: P::Seq(&[
+            P::B,
+            COUNT,
+            P::Space,
+            P::Opt(&P::Seq(&[
+                P::AnyI(&["hundred", "thousand", "dozen"]),
+                P::Space,
+            ])),
+            P::AnyI(&[
+                "days",
+                "weeks",
+                "months",
+                "years",
+                "decades",
+                "centuries",
+                "day",
+                "week",
+                "month",
+                "year",
+                "decade",
+                "century",
+            ]),
+            P::B,
+            P::Opt(&P::Seq(&[P::Space, P::LitI("ago"), P::B])),
+        ]),
+        trigger: |at| at.is(COUNT_WORD | DIGITS) && at.next_is(AFTER_COUNT),
+    },
+    Pattern {
+        rule: "entities.date.bare_duration",
+        // (?i)\b(?:for|in|over|within|after|since|from)\s+(?P<d>decades|months|years|weeks|days|centuries)\b
+        pattern: P::Seq(&[
+            P::B,
+            P::AnyI(&["for", "in", "over", "within", "after", "since", "from"]),
+            P::Space,
+            P::Group(
+                1,
+                &P::AnyI(&["decades", "months", "years", "weeks", "days", "centuries"]),
+            ),
+            P::B,
+        ]),
+        trigger: |at| at.is(PREPOSITION) && at.next_is(PLURAL),
+    },
+    Pattern {
+        rule: "entities.date.part_of_period",
+        // (?i)\b(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?:the\s+|this\s+|last\s+|next\s+)?
+        //     (?:year|month|week|decade|century|(?-i:{MONTH})|\d{4})\b
+        pattern: P::Seq(&[
+            P::B,
+            P::Opt(&P::Seq(&[P::LitI("the"), P::Space])),
+            P::AnyI(&["end", "beginning", "start", "middle"]),
+            P::Space,
+            P::LitI("of"),
+            P::Space,
+            P::Opt(&P::Seq(&[
+                P::AnyI(&["the", "this", "last", "next"]),
+                P::Space,
+            ])),
+            P::Alt(&[
+                P::AnyI(&["year", "month", "week", "decade", "century"]),
+                MONTH,
+                P::Digits(4, 4),
+            ]),
+            P::B,
+        ]),
+        trigger: |at| at.is(PART) && at.next_is(OF) || at.is(THE) && at.next_is(PART),
+    },
+    Pattern {
+        rule: "entities.date.weekend",
+        // (?i)\bthe\s+weekend\b
+        pattern: P::Seq(&[P::B, P::LitI("the"), P::Space, P::LitI("weekend"), P::B]),
+        trigger: |at| at.is(THE) && at.next_is(WEEKEND),
+    },
+    Pattern {
+        rule: "entities.date.deictic",
+        // (?i)\b(?:today|yesterday|tomorrow|tonight)\b
+        pattern: P::Seq(&[
+            P::B,
+            P::AnyI(&["today", "yesterday", "tomorrow", "tonight"]),
+            P::B,
+        ]),
+        trigger: |at| at.is(TODAY),
+    },
+    Pattern {
+        rule: "entities.date.year",
+        // \b(?i:(?:early|mid|late)[- ])?(?:1[89]\d\d|20\d\d)\b
+        pattern: P::Seq(&[
+            P::B,
+            EDGE_I,
+            P::Any(&["18", "19", "20"]),
+            P::Digits(2, 2),
+            P::B,
+        ]),
+        trigger: |at| at.is(EDGE_WORD | YEAR),
+    },
+];
 
-static ANCHOR_HEADER: LazyLock<Regex> =
-    LazyLock::new(|| anchored_regex(r"(?i)\b(?:date[: ]\s*)?(\d{4})-(\d{2})-(\d{2})\b"));
-static ANCHOR_FULL: LazyLock<Regex> = LazyLock::new(|| {
-    // A dateline: a full date near the start of one of the first lines (the nearness is
-    // checked in `anchor`).
-    anchored_regex(&format!(r"({MONTH})\s+(\d{{1,2}}),\s+(\d{{4}})"))
-});
+/// A dated header line: `date: 2025-08-08`, `Date 2025-08-08`, or the ISO date alone.
+pub(super) const ANCHOR_HEADER: P = P::Seq(&[
+    P::B,
+    P::Opt(&P::Seq(&[
+        P::LitI("date"),
+        P::Any(&[":", " "]),
+        P::SpaceAny,
+    ])),
+    P::Group(1, &P::Digits(4, 4)),
+    P::Lit("-"),
+    P::Group(2, &P::Digits(2, 2)),
+    P::Lit("-"),
+    P::Group(3, &P::Digits(2, 2)),
+    P::B,
+]);
+/// A dateline: a full date near the start of one of the first lines (the nearness is
+/// checked in `anchor`).
+pub(super) const ANCHOR_FULL: P = P::Seq(&[
+    P::Group(1, &MONTH),
+    P::Space,
+    P::Group(2, &P::Digits(1, 2)),
+    P::Lit(","),
+    P::Space,
+    P::Group(3, &P::Digits(4, 4)),
+]);
 
 /// A calendar date (year, month, day).
 pub type Ymd = (i32, u32, u32);
@@ -268,20 +525,25 @@ pub fn anchor(doc: &Document) -> Option<Ymd> {
     let header = scan::words(head, classify)
         .into_iter()
         .filter(|at| at.is(DATE | YEAR))
-        .map(|at| (at.start, &*ANCHOR_HEADER));
-    if let Some((_, c)) = scan::matches(head, header).next() {
-        let ymd = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+        .map(|at| (at.start, &ANCHOR_HEADER));
+    if let Some(c) = scan::matches(head, header).next() {
+        let number = |n| c.group_str(head, n)?.parse().ok();
+        let ymd = (number(1)? as i32, number(2)?, number(3)?);
         return valid(ymd).then_some(ymd);
     }
     // No `\b` before the month: it may start inside a word.
     let months = (0..head.len())
         .filter(|&i| head.as_bytes()[i].is_ascii_uppercase() && starts_month(&head[i..]))
-        .map(|i| (i, &*ANCHOR_FULL));
-    let (_, c) = scan::matches(head, months).find(|&(start, _)| {
-        let line_start = head[..start].rfind('\n').map_or(0, |i| i + 1);
-        head[line_start..start].chars().count() <= 40
+        .map(|i| (i, &ANCHOR_FULL));
+    let c = scan::matches(head, months).find(|c| {
+        let line_start = head[..c.start].rfind('\n').map_or(0, |i| i + 1);
+        head[line_start..c.start].chars().count() <= 40
     })?;
-    let ymd = (c[3].parse().ok()?, month_number(&c[1])?, c[2].parse().ok()?);
+    let ymd = (
+        c.group_str(head, 3)?.parse().ok()?,
+        month_number(c.group_str(head, 1)?)?,
+        c.group_str(head, 2)?.parse().ok()?,
+    );
     valid(ymd).then_some(ymd)
 }
 
@@ -295,16 +557,13 @@ pub fn find(doc: &Document) -> Vec<Mention> {
     let anchor = anchor(doc);
     let mut found: Vec<Mention> = Vec::new();
     let words = scan::words(text, classify);
-    for pattern in PATTERNS.iter() {
+    for pattern in PATTERNS {
         let starts = words
             .iter()
             .filter(|at| (pattern.trigger)(at))
-            .map(|at| (at.start, &pattern.regex));
+            .map(|at| (at.start, &pattern.pattern));
         let spans: Vec<(usize, usize)> = scan::matches(text, starts)
-            .filter_map(|(base, c)| {
-                let m = c.name("d").or_else(|| c.get(0))?;
-                Some((base + m.start(), base + m.end()))
-            })
+            .map(|c| c.group(1).unwrap_or((c.start, c.end)))
             .collect();
         for (start, end) in spans {
             if !accept(text, pattern.rule, start, end) {

@@ -34,6 +34,9 @@ pub mod dates;
 pub mod gazetteer;
 pub mod names;
 pub mod numbers;
+pub mod pattern;
+#[cfg(test)]
+mod pattern_oracle;
 mod scan;
 pub mod titles;
 mod words;

@@ -1,15 +1,16 @@
 //! Numbers: `6,072`, `50%`, `75 percent`, `eight`, `hundreds` (of troops), `$1.2 billion`,
 //! `US$ 20,000`, `more than half`, `at least twice`, with a parsed value and unit when clear.
 //!
-//! One regular expression (linear time), tried only where a number can start, finds the
-//! expression with its approximator; context checks drop pronoun uses of `one` and digits glued to words (`F-35`, `COVID-19`).
+//! One pattern ([`super::pattern`]), tried only where a number can start, finds the expression
+//! with its approximator; context checks drop pronoun uses of `one` and digits glued to words
+//! (`F-35`, `COVID-19`).
 
 use std::sync::LazyLock;
 
-use regex_lite::Regex;
 use serde_json::Value;
 
-use super::scan::{self, anchored_regex, is_word_byte, starts_any, At, Lexicon};
+use super::pattern::P;
+use super::scan::{self, is_word_byte, starts_any, At, Lexicon};
 use super::Mention;
 use crate::analysis::EntityType;
 use crate::text::Document;
@@ -53,29 +54,178 @@ const SCALES: &[(&str, f64)] = &[
     ("trillion", 1e12),
 ];
 
-const CURRENCY: &str = r"(?:US\$|C\$|A\$|R\$|MX\$|\$|€|£|¥|USD\s?|EUR\s?)";
-const DIGITS: &str = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
-const SCALE: &str = r"(?:hundred|thousand|million|billion|trillion|bn|m)";
+/// `US$`, `C$`, `A$`, `R$`, `MX$`, `$`, `€`, `£`, `¥`, `USD`, `EUR`.
+const CURRENCY: P = P::Alt(&[
+    P::AnyI(&["US$", "C$", "A$", "R$", "MX$", "$", "€", "£", "¥"]),
+    P::Seq(&[P::LitI("USD"), P::SpaceOpt]),
+    P::Seq(&[P::LitI("EUR"), P::SpaceOpt]),
+]);
 
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    let word = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)";
-    let words = format!(r"{word}(?:[- ]{word})?");
-    let approx = r"(?:(?:more|fewer|less|greater|higher|lower)\s+than|at\s+least|at\s+most|up\s+to|as\s+(?:many|much|few)\s+as|around|about|nearly|almost|roughly|approximately|some|over|under|just\s+over|just\s+under|an\s+estimated|close\s+to)";
-    let (currency, digits, scale) = (CURRENCY, DIGITS, SCALE);
-    let core = format!(
-        r"(?:\b(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)\b|\b(?:two-thirds|three-quarters)\b|{currency}\s?(?:{digits})(?:bn\b|m\b|\s+{scale}\b)?|\b(?:{digits})(?:\s*(?:%|percent\b|per\s+cent\b)|bn\b|\s+{scale}\b)?|\b(?:an?\s+)?(?:{words}\s+)?{scale}s?\b(?:\s+(?:and\s+)?{words})?|\b{words}(?:\s+{scale}\b)?(?:\s+(?:percent\b|per\s+cent\b))?|\b(?:(?:a\s+)?dozens?|half|a\s+third|a\s+quarter|twice|thrice))"
-    );
-    // Glued letters are checked by hand in `find`.
-    anchored_regex(&format!(r"(?i)(?:\b{approx}\s+)?{core}"))
-});
+/// `6,072`, `1.2`, `20`.
+const DIGITS: P = P::Alt(&[
+    P::Seq(&[
+        P::Digits(1, 3),
+        P::Plus(&P::Seq(&[P::Lit(","), P::Digits(3, 3)])),
+        P::Opt(&DECIMALS),
+    ]),
+    P::Seq(&[P::Digits(1, usize::MAX), P::Opt(&DECIMALS)]),
+]);
+const DECIMALS: P = P::Seq(&[P::Lit("."), P::Digits(1, usize::MAX)]);
 
-/// The one branch of `NUMBER` that may start inside a word (`amateur 3` has `eur 3`): such
-/// matches are dropped in `find`, but they use up the text a scan would skip.
-static CURRENCY_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    anchored_regex(&format!(
-        r"(?i){CURRENCY}\s?(?:{DIGITS})(?:bn\b|m\b|\s+{SCALE}\b)?"
-    ))
-});
+const SCALE: P = P::AnyI(&[
+    "hundred", "thousand", "million", "billion", "trillion", "bn", "m",
+]);
+/// ` million`, `bn`, `m` after an amount (`$1.2 billion`, `£3bn`).
+const AMOUNT_SCALE: P = P::Alt(&[
+    P::Seq(&[P::LitI("bn"), P::B]),
+    P::Seq(&[P::LitI("m"), P::B]),
+    P::Seq(&[P::Space, SCALE, P::B]),
+]);
+
+/// The number words, in the order tried: `seven` before `seventeen`, as the word list runs
+/// (`find` drops a match glued to letters).
+const WORD: P = P::AnyI(&[
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+]);
+/// `eight`, `twenty-five`, `twenty five`.
+const WORDS: P = P::Seq(&[WORD, P::Opt(&P::Seq(&[P::Any(&["-", " "]), WORD]))]);
+
+const PERCENT: P = P::Alt(&[
+    P::Seq(&[P::LitI("percent"), P::B]),
+    P::Seq(&[P::LitI("per"), P::Space, P::LitI("cent"), P::B]),
+]);
+
+/// `more than`, `at least`, `about`, `an estimated`: how exact the number is.
+const APPROX: P = P::Alt(&[
+    P::Seq(&[
+        P::AnyI(&["more", "fewer", "less", "greater", "higher", "lower"]),
+        P::Space,
+        P::LitI("than"),
+    ]),
+    P::Seq(&[P::LitI("at"), P::Space, P::LitI("least")]),
+    P::Seq(&[P::LitI("at"), P::Space, P::LitI("most")]),
+    P::Seq(&[P::LitI("up"), P::Space, P::LitI("to")]),
+    P::Seq(&[
+        P::LitI("as"),
+        P::Space,
+        P::AnyI(&["many", "much", "few"]),
+        P::Space,
+        P::LitI("as"),
+    ]),
+    P::AnyI(&[
+        "around",
+        "about",
+        "nearly",
+        "almost",
+        "roughly",
+        "approximately",
+        "some",
+        "over",
+        "under",
+    ]),
+    P::Seq(&[P::LitI("just"), P::Space, P::LitI("over")]),
+    P::Seq(&[P::LitI("just"), P::Space, P::LitI("under")]),
+    P::Seq(&[P::LitI("an"), P::Space, P::LitI("estimated")]),
+    P::Seq(&[P::LitI("close"), P::Space, P::LitI("to")]),
+]);
+
+/// `$1.2 billion`, `US$ 20,000`, `£3bn`: the one branch of [`NUMBER`] that may start inside
+/// a word (`amateur 3` has `eur 3`): such matches are dropped in `find`, but they use up the
+/// text a scan of the whole text would skip.
+pub(super) const CURRENCY_NUMBER: P =
+    P::Seq(&[CURRENCY, P::SpaceOpt, DIGITS, P::Opt(&AMOUNT_SCALE)]);
+
+/// A number with its approximator. Glued letters are checked by hand in `find`.
+pub(super) const NUMBER: P = P::Seq(&[
+    P::Opt(&P::Seq(&[P::B, APPROX, P::Space])),
+    P::Alt(&[
+        // tens of thousands
+        P::Seq(&[
+            P::B,
+            P::AnyI(&["tens", "hundreds"]),
+            P::Space,
+            P::LitI("of"),
+            P::Space,
+            P::AnyI(&["thousands", "millions", "billions"]),
+            P::B,
+        ]),
+        P::Seq(&[P::B, P::AnyI(&["two-thirds", "three-quarters"]), P::B]),
+        CURRENCY_NUMBER,
+        // 50%, 75 percent, 3bn, 6 million
+        P::Seq(&[
+            P::B,
+            DIGITS,
+            P::Opt(&P::Alt(&[
+                P::Seq(&[P::SpaceAny, P::Alt(&[P::Lit("%"), PERCENT])]),
+                P::Seq(&[P::LitI("bn"), P::B]),
+                P::Seq(&[P::Space, SCALE, P::B]),
+            ])),
+        ]),
+        // a million, two hundred, hundreds, a hundred and fifty
+        P::Seq(&[
+            P::B,
+            P::Opt(&P::Seq(&[P::LitI("a"), P::Opt(&P::LitI("n")), P::Space])),
+            P::Opt(&P::Seq(&[WORDS, P::Space])),
+            SCALE,
+            P::Opt(&P::LitI("s")),
+            P::B,
+            P::Opt(&P::Seq(&[
+                P::Space,
+                P::Opt(&P::Seq(&[P::LitI("and"), P::Space])),
+                WORDS,
+            ])),
+        ]),
+        // eight, twenty-five million, ten percent
+        P::Seq(&[
+            P::B,
+            WORDS,
+            P::Opt(&P::Seq(&[P::Space, SCALE, P::B])),
+            P::Opt(&P::Seq(&[P::Space, PERCENT])),
+        ]),
+        // dozens, half, a third, twice
+        P::Seq(&[
+            P::B,
+            P::Alt(&[
+                P::Seq(&[
+                    P::Opt(&P::Seq(&[P::LitI("a"), P::Space])),
+                    P::LitI("dozen"),
+                    P::Opt(&P::LitI("s")),
+                ]),
+                P::LitI("half"),
+                P::Seq(&[P::LitI("a"), P::Space, P::LitI("third")]),
+                P::Seq(&[P::LitI("a"), P::Space, P::LitI("quarter")]),
+                P::AnyI(&["twice", "thrice"]),
+            ]),
+        ]),
+    ]),
+]);
 
 /// How each branch of `NUMBER` can start, case ignored: number words run on (`seventeen` is
 /// tried as `seven`), and so do `half`, `twice`, `USD` and `EUR`.
@@ -186,24 +336,24 @@ fn number_trigger(at: &At) -> bool {
 }
 
 /// Every place `NUMBER` can match, in order, with the expression to try there.
-fn candidates(text: &str) -> Vec<(usize, &'static Regex)> {
+fn candidates(text: &str) -> Vec<(usize, &'static P)> {
     let bytes = text.as_bytes();
     (0..bytes.len())
         .filter_map(|i| {
             if scan::is_word_start(text, i) {
-                number_trigger(&At::new(text, i)).then_some((i, &*NUMBER))
+                number_trigger(&At::new(text, i)).then_some((i, &NUMBER))
             } else if is_word_byte(bytes[i]) {
                 // Most bytes inside words start no stem: test their letter first.
                 let letter = bytes[i].to_ascii_lowercase();
                 (CURRENCY_STEMS.iter().any(|s| s.as_bytes()[0] == letter)
                     && starts_any(&text[i..], CURRENCY_STEMS))
-                .then_some((i, &*CURRENCY_NUMBER))
+                .then_some((i, &CURRENCY_NUMBER))
             } else if text.is_char_boundary(i) {
                 // A symbol is not a word character, so the `\b` branches fail here as they do
                 // in the whole text.
                 text[i..]
                     .starts_with(['$', '€', '£', '¥'])
-                    .then_some((i, &*NUMBER))
+                    .then_some((i, &NUMBER))
             } else {
                 None
             }
@@ -253,10 +403,9 @@ const PEOPLE: &[&str] = &[
 pub fn find(doc: &Document) -> Vec<Mention> {
     let text = doc.text;
     let mut out = Vec::new();
-    for (base, c) in scan::matches(text, candidates(text)) {
-        let Some(m) = c.get(0) else { continue };
-        let (start, end) = (base + m.start(), base + m.end());
-        let span = m.as_str();
+    for found in scan::matches(text, candidates(text)) {
+        let (start, end) = (found.start, found.end);
+        let span = &text[start..end];
         let lower = span.to_lowercase();
         let before = &text[..start];
         let after = &text[end..];

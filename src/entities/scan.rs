@@ -1,18 +1,13 @@
-//! Runs a pattern only where it can start, so the small `regex-lite` engine (a PikeVM, no
-//! DFA) stays fast: a pattern tried at the start of one word dies within a few bytes, while a
-//! scan of the whole text pays the full NFA cost on every byte.
+//! Runs a pattern only where it can start: a pattern tried at the start of one word dies
+//! within a few bytes, while trying it at every byte would cost its whole first step there.
 //!
-//! `regex-lite` is ASCII-only for `\b`, `\d`, `\s` and `(?i)`, and these helpers follow it, so
-//! an anchored run at each candidate finds exactly what a scan of the whole text would.
+//! Patterns are ASCII-only for `\b`, `\d`, `\s` and case (see [`super::pattern`]), and these
+//! helpers follow them, so a run at each candidate finds exactly what a scan of the whole
+//! text would.
 
 use rustc_hash::FxHashMap;
 
-use regex_lite::{Captures, Regex};
-
-/// Compiles `pattern` to match only at the start of the haystack it is given.
-pub fn anchored_regex(pattern: &str) -> Regex {
-    Regex::new(&format!("^(?:{pattern})")).unwrap_or_else(|e| panic!("pattern {pattern}: {e}"))
-}
+use super::pattern::{self, Match, P};
 
 /// The bytes `\b` counts as word characters.
 pub fn is_word_byte(b: u8) -> bool {
@@ -138,21 +133,20 @@ pub fn starts_any(text: &str, stems: &[&str]) -> bool {
     })
 }
 
-/// The leftmost-first, non-overlapping matches of anchored regexes, each tried at its start
-/// (in order), with the offset its captures are relative to. They are the matches a scan of
-/// the whole text finds when every match starts at one of the starts and nothing before a
-/// start changes the outcome (the caller's candidates ensure a leading `\b` sees the same).
+/// The leftmost-first, non-overlapping matches of patterns, each tried at its start (in
+/// order). They are the matches a scan of the whole text finds when every match starts at one
+/// of the starts.
 pub fn matches<'t>(
     text: &'t str,
-    starts: impl IntoIterator<Item = (usize, &'t Regex)> + 't,
-) -> impl Iterator<Item = (usize, Captures<'t>)> + 't {
+    starts: impl IntoIterator<Item = (usize, &'t P)> + 't,
+) -> impl Iterator<Item = Match> + 't {
     let mut free = 0;
-    starts.into_iter().filter_map(move |(start, regex)| {
+    starts.into_iter().filter_map(move |(start, pattern)| {
         if start < free {
             return None;
         }
-        let captures = regex.captures(&text[start..])?;
-        free = start + captures.get(0).map_or(0, |m| m.end());
-        Some((start, captures))
+        let found = pattern::find(pattern, text, start)?;
+        free = found.end;
+        Some(found)
     })
 }

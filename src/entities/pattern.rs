@@ -1,0 +1,271 @@
+//! Patterns written as Rust data and matched by backtracking: the date and number expressions
+//! are small, anchored where a trigger word says they can start, and die within a few bytes
+//! when they fail, so nothing is worth compiling. A pattern costs nothing to set up (it is a
+//! `const`) and nothing to ship beyond these lines, where a regex engine cost 14 KB of the
+//! page's download, about 18 M instructions to compile our expressions on first use, and a
+//! PikeVM's bookkeeping on every byte it looked at.
+//!
+//! The semantics are a regular expression's, leftmost-first: alternatives are tried in order,
+//! repetitions are greedy, and the first way the whole pattern matches wins. Classes are
+//! ASCII (`\b`, `\d`, `\s`), and so is case folding ([`P::LitI`], [`P::AnyI`]).
+//!
+//! ```
+//! use newslens::entities::pattern::{find, P};
+//!
+//! // `\b\d{1,2}(?:st|nd|rd|th)?\b`
+//! const DAY: P = P::Seq(&[P::B, P::Digits(1, 2), P::Opt(&P::Any(&["st", "nd", "rd", "th"])), P::B]);
+//! assert_eq!(find(&DAY, "the 21st", 4).map(|m| m.end), Some(8));
+//! assert_eq!(find(&DAY, "the 21stly", 4), None);
+//! ```
+
+use super::scan::is_word_byte;
+
+/// A pattern.
+#[derive(Debug)]
+pub enum P {
+    /// This text, exactly.
+    Lit(&'static str),
+    /// This text, ASCII case ignored.
+    LitI(&'static str),
+    /// The first of these texts that lets the rest match, exactly.
+    Any(&'static [&'static str]),
+    /// [`P::Any`] with ASCII case ignored.
+    AnyI(&'static [&'static str]),
+    /// Each in turn.
+    Seq(&'static [P]),
+    /// The first alternative that lets the rest match.
+    Alt(&'static [P]),
+    /// Greedy `?`.
+    Opt(&'static P),
+    /// Greedy `+` over a pattern that matches at most one way at a place (`,\d{3}`), so the
+    /// repetition is a loop rather than a recursion as deep as the input is long.
+    Plus(&'static P),
+    /// `\d{min,max}`, greedy.
+    Digits(usize, usize),
+    /// `\s+`.
+    Space,
+    /// `\s*`.
+    SpaceAny,
+    /// `\s?`.
+    SpaceOpt,
+    /// `\b`.
+    B,
+    /// Capture group `n` (1 to [`GROUPS`]).
+    Group(usize, &'static P),
+}
+
+/// How many groups a pattern may capture.
+pub const GROUPS: usize = 3;
+
+/// A match: where it ends and where its groups matched, as byte offsets into the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Match {
+    /// Byte offset of its start.
+    pub start: usize,
+    /// Byte offset past its end.
+    pub end: usize,
+    groups: [Option<(usize, usize)>; GROUPS],
+}
+
+impl Match {
+    /// Where group `n` matched, if it took part in the match.
+    pub fn group(&self, n: usize) -> Option<(usize, usize)> {
+        self.groups[n - 1]
+    }
+
+    /// The text of group `n`.
+    pub fn group_str<'t>(&self, text: &'t str, n: usize) -> Option<&'t str> {
+        self.group(n).map(|(s, e)| &text[s..e])
+    }
+}
+
+/// The match of `pattern` starting exactly at byte `at` of `text`, if any. `\b` looks at the
+/// bytes around `at` in the whole text.
+pub fn find(pattern: &P, text: &str, at: usize) -> Option<Match> {
+    let mut groups = [None; GROUPS];
+    let mut end = None;
+    let t = text.as_bytes();
+    walk(pattern, t, at, &mut groups, &mut |e, _| {
+        end = Some(e);
+        true
+    });
+    Some(Match {
+        start: at,
+        end: end?,
+        groups,
+    })
+}
+
+type Groups = [Option<(usize, usize)>; GROUPS];
+type Next<'k> = &'k mut dyn FnMut(usize, &mut Groups) -> bool;
+
+fn is_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
+}
+
+fn starts_with(t: &[u8], at: usize, lit: &str, ignore_case: bool) -> bool {
+    t.get(at..at + lit.len()).is_some_and(|s| {
+        if ignore_case {
+            s.eq_ignore_ascii_case(lit.as_bytes())
+        } else {
+            s == lit.as_bytes()
+        }
+    })
+}
+
+/// Matches `p` at `at`, calling `next` with each place it can end, in order of preference,
+/// until `next` accepts one. On failure the groups are as they were.
+fn walk(p: &P, t: &[u8], at: usize, groups: &mut Groups, next: Next) -> bool {
+    match p {
+        P::Lit(s) => starts_with(t, at, s, false) && next(at + s.len(), groups),
+        P::LitI(s) => starts_with(t, at, s, true) && next(at + s.len(), groups),
+        P::Any(list) => list
+            .iter()
+            .any(|s| starts_with(t, at, s, false) && next(at + s.len(), groups)),
+        P::AnyI(list) => list
+            .iter()
+            .any(|s| starts_with(t, at, s, true) && next(at + s.len(), groups)),
+        P::Seq(items) => seq(items, t, at, groups, next),
+        P::Alt(alternatives) => alternatives
+            .iter()
+            .any(|a| walk(a, t, at, groups, &mut *next)),
+        P::Opt(inner) => walk(inner, t, at, groups, &mut *next) || next(at, groups),
+        P::Plus(inner) => {
+            let mut ends = Vec::new();
+            let mut here = at;
+            // Groups inside a repetition are not reported: the scan of its ends keeps none.
+            let mut scratch = *groups;
+            loop {
+                let mut end = None;
+                walk(inner, t, here, &mut scratch, &mut |e, _| {
+                    end = Some(e);
+                    true
+                });
+                match end {
+                    Some(e) if e > here => {
+                        ends.push(e);
+                        here = e;
+                    }
+                    _ => break,
+                }
+            }
+            ends.iter().rev().any(|&e| next(e, groups))
+        }
+        P::Digits(min, max) => {
+            let n = run(t, at, *max, |b| b.is_ascii_digit());
+            n >= *min && (*min..=n).rev().any(|k| next(at + k, groups))
+        }
+        P::Space => {
+            let n = run(t, at, usize::MAX, is_space);
+            (1..=n).rev().any(|k| next(at + k, groups))
+        }
+        P::SpaceAny => {
+            let n = run(t, at, usize::MAX, is_space);
+            (0..=n).rev().any(|k| next(at + k, groups))
+        }
+        P::SpaceOpt => {
+            let n = run(t, at, 1, is_space);
+            (0..=n).rev().any(|k| next(at + k, groups))
+        }
+        P::B => {
+            let before = at > 0 && is_word_byte(t[at - 1]);
+            let after = t.get(at).is_some_and(|&b| is_word_byte(b));
+            before != after && next(at, groups)
+        }
+        P::Group(n, inner) => walk(inner, t, at, groups, &mut |e, groups: &mut Groups| {
+            let old = groups[n - 1];
+            groups[n - 1] = Some((at, e));
+            next(e, groups) || {
+                groups[n - 1] = old;
+                false
+            }
+        }),
+    }
+}
+
+fn seq(items: &[P], t: &[u8], at: usize, groups: &mut Groups, next: Next) -> bool {
+    match items.split_first() {
+        None => next(at, groups),
+        Some((first, rest)) => walk(first, t, at, groups, &mut |e, groups: &mut Groups| {
+            seq(rest, t, e, groups, &mut *next)
+        }),
+    }
+}
+
+/// How many bytes from `at` (at most `max`) satisfy `class`.
+fn run(t: &[u8], at: usize, max: usize, class: impl Fn(u8) -> bool) -> usize {
+    t.get(at..)
+        .unwrap_or_default()
+        .iter()
+        .take(max)
+        .take_while(|&&b| class(b))
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn end(p: &P, text: &str) -> Option<usize> {
+        find(p, text, 0).map(|m| m.end)
+    }
+
+    #[test]
+    fn alternatives_in_order_and_greedy_repetition() {
+        // leftmost-first: `seven` is listed first and nothing after it fails
+        assert_eq!(end(&P::Any(&["seven", "seventeen"]), "seventeen"), Some(5));
+        // ... unless what follows needs the longer one
+        const WORD: P = P::Seq(&[P::Any(&["seven", "seventeen"]), P::B]);
+        assert_eq!(end(&WORD, "seventeen"), Some(9));
+        // greedy digits give back what the rest needs: `\d{1,3}0`
+        const BACK: P = P::Seq(&[P::Digits(1, 3), P::Lit("0")]);
+        assert_eq!(end(&BACK, "1200"), Some(4));
+        assert_eq!(end(&BACK, "120"), Some(3));
+        assert_eq!(end(&BACK, "12"), None);
+        // `(?:,\d{3})+` repeats and gives back
+        const GROUPED: P = P::Seq(&[
+            P::Digits(1, 3),
+            P::Plus(&P::Seq(&[P::Lit(","), P::Digits(3, 3)])),
+        ]);
+        assert_eq!(end(&GROUPED, "1,000,000,5"), Some(9));
+        assert_eq!(end(&GROUPED, "1000"), None);
+    }
+
+    #[test]
+    fn case_boundaries_and_space() {
+        assert_eq!(end(&P::LitI("per"), "PER"), Some(3));
+        assert_eq!(end(&P::Lit("per"), "PER"), None);
+        const PER_CENT: P = P::Seq(&[P::LitI("per"), P::Space, P::LitI("cent"), P::B]);
+        assert_eq!(end(&PER_CENT, "per \n cent."), Some(10));
+        assert_eq!(end(&PER_CENT, "per cents"), None);
+        assert_eq!(end(&PER_CENT, "percent"), None);
+        // `\b` sees the byte before the start in the whole text
+        assert_eq!(find(&P::Seq(&[P::B, P::Lit("5")]), "a5", 1), None);
+        assert!(find(&P::Seq(&[P::B, P::Lit("5")]), "$5", 1).is_some());
+        // non-ASCII literals match exactly, whatever the case flag
+        assert_eq!(end(&P::AnyI(&["€", "£"]), "£5"), Some(2));
+    }
+
+    #[test]
+    fn groups_keep_the_winning_path_only() {
+        // `(?:(\d+)x|(\d+))`: the first group is undone when its branch fails
+        const P2: P = P::Alt(&[
+            P::Seq(&[P::Group(1, &P::Digits(1, 9)), P::Lit("x")]),
+            P::Group(2, &P::Digits(1, 9)),
+        ]);
+        let m = find(&P2, "42y", 0).unwrap();
+        assert_eq!((m.group(1), m.group(2)), (None, Some((0, 2))));
+        let m = find(&P2, "42x", 0).unwrap();
+        assert_eq!((m.group(1), m.group(2), m.end), (Some((0, 2)), None, 3));
+    }
+
+    #[test]
+    fn long_runs_do_not_recurse() {
+        let digits = format!("1{}", ",000".repeat(200_000));
+        const GROUPED: P = P::Seq(&[
+            P::Digits(1, 3),
+            P::Plus(&P::Seq(&[P::Lit(","), P::Digits(3, 3)])),
+        ]);
+        assert_eq!(end(&GROUPED, &digits), Some(digits.len()));
+    }
+}

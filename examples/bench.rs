@@ -10,57 +10,15 @@
 #[path = "../tests/robust/hostile_inputs.rs"]
 mod hostile_inputs;
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
+#[path = "../tests/robust/peak_heap.rs"]
+mod peak_heap;
+
 use std::time::{Duration, Instant};
 
-/// Counts live heap bytes and their peak.
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = System.alloc(layout);
-        if !p.is_null() {
-            let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-            PEAK.fetch_max(live, Ordering::Relaxed);
-        }
-        p
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        System.dealloc(ptr, layout);
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let p = System.realloc(ptr, layout, new_size);
-        if !p.is_null() {
-            if new_size > layout.size() {
-                let grow = new_size - layout.size();
-                let live = LIVE.fetch_add(grow, Ordering::Relaxed) + grow;
-                PEAK.fetch_max(live, Ordering::Relaxed);
-            } else {
-                LIVE.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
-            }
-        }
-        p
-    }
-}
+use hostile_inputs::corpus;
 
 #[global_allocator]
-static ALLOCATOR: Counting = Counting;
-
-/// The seeds, each followed by a blank line, repeated until the corpus is at least `size` bytes:
-/// exactly what `bench/run.mjs` builds.
-pub fn corpus(seeds: &[(String, String)], size: usize) -> String {
-    let unit: String = seeds.iter().map(|(_, t)| format!("{t}\n\n")).collect();
-    let mut out = String::with_capacity(size + unit.len());
-    while out.len() < size {
-        out.push_str(&unit);
-    }
-    out
-}
+static ALLOCATOR: peak_heap::Counting = peak_heap::Counting;
 
 struct Result {
     median: Duration,
@@ -69,13 +27,12 @@ struct Result {
 }
 
 fn measure(text: &str, min_runs: usize, budget: Duration) -> Result {
-    // A warm-up run (compiles the lazily built regexes and lexicons), then one that measures the
+    // A warm-up run (builds the lazily built word lists), then one that measures the
     // peak heap of one annotate.
     std::hint::black_box(newslens::annotate_in(text, newslens::OffsetUnit::Utf16));
-    let base = LIVE.load(Ordering::Relaxed);
-    PEAK.store(base, Ordering::Relaxed);
-    std::hint::black_box(newslens::annotate_in(text, newslens::OffsetUnit::Utf16));
-    let peak = PEAK.load(Ordering::Relaxed) - base;
+    let peak = peak_heap::peak_of(|| {
+        std::hint::black_box(newslens::annotate_in(text, newslens::OffsetUnit::Utf16));
+    });
     let mut times = Vec::new();
     let started = Instant::now();
     while times.len() < min_runs || (started.elapsed() < budget && times.len() < 1000) {

@@ -138,7 +138,13 @@ pub fn find(doc: &Document, taken: &[Mention]) -> Vec<Mention> {
     // Names seen with a given name or title let `Sheinbaum-Trump` split into two people.
     let first_view = units(doc, taken, &FxHashSet::default());
     let known = prescan(&first_view).words;
-    let units = units(doc, taken, &known);
+    // Only a hyphenated word can come out differently: without one, the first view is final.
+    let units = if !known.is_empty() && first_view.iter().any(|u| u.may_split()) {
+        drop(first_view);
+        units(doc, taken, &known)
+    } else {
+        first_view
+    };
     let lowercase_words = doc
         .tokens
         .iter()

@@ -44,6 +44,17 @@ impl Unit<'_> {
     }
 }
 
+/// The hyphens that join the parts of a name (`US-Mexico`).
+const HYPHENS: [char; 3] = ['-', '‐', '‑'];
+
+impl Unit<'_> {
+    /// A capitalised word with a hyphen that stayed whole: the names the article knows may
+    /// still split it (`Sheinbaum-Trump`).
+    pub(super) fn may_split(&self) -> bool {
+        self.cap() && self.text.contains(HYPHENS)
+    }
+}
+
 /// What the article tells us about people before typing: full names (from given names and
 /// titles) and the single words that may refer back to them.
 pub(super) struct People {
@@ -57,7 +68,9 @@ pub(super) fn units<'a>(
 ) -> Vec<Unit<'a>> {
     let text = doc.text;
     let g = &*GAZETTEER;
-    let mut out: Vec<Unit<'a>> = Vec::with_capacity(doc.tokens.len());
+    // Split hyphenated names add units: a little room for them keeps one split from doubling
+    // a vector as long as the text has tokens (this is the layer's largest allocation).
+    let mut out: Vec<Unit<'a>> = Vec::with_capacity(doc.tokens.len() + doc.tokens.len() / 16);
     let mut claimed: Vec<(usize, usize)> = taken.iter().map(|m| (m.start, m.end)).collect();
     crate::sort::all(&mut claimed);
     let mut next_claimed = 0;
@@ -158,7 +171,6 @@ pub(super) fn units<'a>(
         }
         // Hyphenated: split when a part is a known name or a nationality (`US-Mexico`,
         // `U.S.-Mexican`, `American-made`); keep `Abi-Habib`.
-        const HYPHENS: [char; 3] = ['-', '‐', '‑'];
         let split = word.text.contains(HYPHENS)
             && word.cap()
             && !g.titles.contains(&word.text.to_lowercase())

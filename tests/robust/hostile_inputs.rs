@@ -1,6 +1,6 @@
 //! Hostile inputs, shared by `tests/hostile.rs` (each must answer valid output with exact spans)
 //! and `examples/hostile_bench.rs` (each must cost time in proportion to its length); and the
-//! seed loader the benchmarks share.
+//! seed loader and the corpus builder the benchmarks and `tests/memory_budget.rs` share.
 //!
 //! Every generator takes a target size in bytes and returns text of about that size (whole
 //! characters, so it may be a little over).
@@ -12,6 +12,17 @@ pub type Case = (&'static str, fn(usize) -> String);
 /// The ordinary news text every case is compared with: the seeds, repeated.
 pub fn news(size: usize) -> String {
     repeat_to(&seeds().join("\n"), size)
+}
+
+/// The seeds, each followed by a blank line, repeated until the corpus is at least `size`
+/// bytes: the benchmarks' corpora, exactly what `bench/run.mjs` builds.
+pub fn corpus(seeds: &[(String, String)], size: usize) -> String {
+    let unit: String = seeds.iter().map(|(_, t)| format!("{t}\n\n")).collect();
+    let mut out = String::with_capacity(size + unit.len());
+    while out.len() < size {
+        out.push_str(&unit);
+    }
+    out
 }
 
 /// The seed articles with their file names, in file-name order: the one loader of `seeds/` for

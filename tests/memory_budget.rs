@@ -1,0 +1,36 @@
+//! The heap an annotation needs, against a budget (issue 8): a size, like the download budget,
+//! not a timing. The target is 10× the input; the ceiling here is where the core stands now
+//! with some room, so that a regression (a vector that doubles, a view kept alive twice: the
+//! name finder once held 40 MB for a 1 MB text this way) fails the build. `make bench` reports
+//! the figure at 10 MB.
+
+#[path = "robust/hostile_inputs.rs"]
+mod hostile_inputs;
+#[path = "robust/peak_heap.rs"]
+mod peak_heap;
+
+#[global_allocator]
+static ALLOCATOR: peak_heap::Counting = peak_heap::Counting;
+
+/// Peak heap as a multiple of the input's size, at most.
+const CEILING: usize = 30;
+
+#[test]
+fn peak_heap_of_a_256_kb_corpus_stays_under_the_ceiling() {
+    let text = hostile_inputs::corpus(&hostile_inputs::seed_files(), 256 * 1024);
+    // the word lists are built on first use and kept: not the annotation's memory
+    newslens::annotate("warm up, “he said.”");
+    let peak = peak_heap::peak_of(|| {
+        std::hint::black_box(newslens::annotate_in(&text, newslens::OffsetUnit::Utf16));
+    });
+    let ratio = peak as f64 / text.len() as f64;
+    println!(
+        "# peak heap {:.1} MB for {:.1} MB of text: {ratio:.1}× (ceiling {CEILING}×, target 10×)",
+        peak as f64 / 1e6,
+        text.len() as f64 / 1e6
+    );
+    assert!(
+        peak <= CEILING * text.len(),
+        "peak heap {peak} bytes is {ratio:.1}× the input"
+    );
+}

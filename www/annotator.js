@@ -15,8 +15,21 @@ export const LONG_TEXT = 256 * 1024;
  */
 let early = null;
 const earlyEvents = [];
+
+/**
+ * The wasm, fetched and compiled here while the worker thread starts and loads its scripts,
+ * then handed to each worker (a compiled module is shared, not copied), so neither the first
+ * worker nor a restarted one fetches or compiles it again. Null if this failed (a server that
+ * does not send `application/wasm`): the worker then loads the file itself and reports why not.
+ */
+const compiled = typeof WebAssembly !== 'undefined' && WebAssembly.compileStreaming
+  ? WebAssembly.compileStreaming(fetch(new URL('./pkg/newslens_bg.wasm', import.meta.url))).catch(() => null)
+  : Promise.resolve(null);
+
 function startWorker() {
-  return new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  compiled.then((module) => worker.postMessage({ type: 'module', module }));
+  return worker;
 }
 if (typeof Worker !== 'undefined') {
   early = startWorker();

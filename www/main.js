@@ -399,9 +399,10 @@ async function loadSamples() {
   }
 }
 
-async function openSample(file, options) {
+/** Fetches a sample's text; `fetched` is a fetch of it already under way. */
+async function openSample(file, options, fetched) {
   try {
-    const res = await fetch(`./seeds/${encodeURIComponent(file)}`);
+    const res = await (fetched || fetch(`./seeds/${encodeURIComponent(file)}`));
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     setArticle(await res.text(), options);
   } catch (err) {
@@ -454,10 +455,13 @@ const samplesLoaded = loadSamples();
 const restored = linked ? '' : loadText();
 if (linked) {
   clearOutput('Loading the sample…');
+  // Fetched alongside the list rather than after it: the list only says whether to show it.
+  const fetched = fetch(`./seeds/${encodeURIComponent(linked)}`);
+  fetched.catch(() => {}); // a failure is reported by openSample, or not at all if unlisted
   samplesLoaded.then((files) => {
     if (files.includes(linked)) {
       sample.value = linked;
-      openSample(linked, { keep: false });
+      openSample(linked, { keep: false }, fetched);
     } else {
       say(`There is no sample called “${linked}”.`);
     }

@@ -2,7 +2,8 @@
 // freezes. Long texts are annotated in chunks cut at line ends (progress after each chunk) and
 // the results merged; the page cancels a job by terminating this worker.
 //
-// In:  {type:'annotate', job, text}
+// In:  {type:'module', module} first (the wasm the page compiled, or null: load it here),
+//      then {type:'annotate', job, text}
 // Out: {type:'ready', version} | {type:'progress', job, done, total}
 //      | {type:'result', job, json, rules, ms, chunks} | {type:'error', job, message}
 //        (json: the analysis as JSON text; rules: {rule id: plain words})
@@ -13,10 +14,15 @@ import init, { annotateJson, version, describe_rule as describeRule } from './pk
 /** Texts longer than this (UTF-16 units) are annotated in chunks of about this size. */
 export const CHUNK = 256 * 1024;
 
-const ready = init().then(
-  () => { self.postMessage({ type: 'ready', version: version() }); return true; },
-  (err) => { self.postMessage({ type: 'broken', message: `could not load the annotator: ${err && err.message || err}` }); return false; },
-);
+/** Resolves to whether the annotator loaded; set by the page's first message. */
+let ready = null;
+
+function load(module) {
+  ready = init(module ? { module_or_path: module } : undefined).then(
+    () => { self.postMessage({ type: 'ready', version: version() }); return true; },
+    (err) => { self.postMessage({ type: 'broken', message: `could not load the annotator: ${err && err.message || err}` }); return false; },
+  );
+}
 
 /** Chunk boundaries: cut at the last line end before each CHUNK units. */
 export function chunkBounds(text, size = CHUNK) {
@@ -112,6 +118,11 @@ async function run({ job, text }) {
 
 self.onmessage = async (event) => {
   const msg = event.data;
+  if (msg.type === 'module') {
+    if (!ready) load(msg.module);
+    return;
+  }
+  if (!ready) load(null);
   if (!(await ready)) return;
   if (msg.type !== 'annotate') return;
   try {

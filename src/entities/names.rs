@@ -15,6 +15,8 @@
 //! case in the article, or also appears capitalised inside a sentence; Title Case headlines and
 //! shouted capitals only yield known names. Possessive `’s` is never part of a span.
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashSet;
 
 use super::gazetteer::{push_key_word, Gazetteer, Known, GAZETTEER};
@@ -119,7 +121,7 @@ struct Pass<'a, 'd> {
     units: Vec<Unit<'a>>,
     people: People,
     /// Lower-cased words that appear in lower case somewhere in the article.
-    lowercase_words: FxHashSet<String>,
+    lowercase_words: FxHashSet<Cow<'a, str>>,
     /// Capitalised words seen inside sentences.
     inner_capitals: FxHashSet<String>,
     /// Paragraphs written in Title Case or all capitals (headlines).
@@ -150,7 +152,7 @@ pub fn find(doc: &Document, taken: &[Mention]) -> Vec<Mention> {
         .iter()
         .map(|t| doc.token_text(t))
         .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-        .map(str::to_lowercase)
+        .map(crate::text::lower)
         .collect();
     let headline: Vec<bool> = doc.paragraphs.iter().map(|p| is_headline(doc, p)).collect();
     // Sports results and tables (`Barnsley 1 Reading 1`): numbers and names, almost no
@@ -295,16 +297,17 @@ impl<'a> Pass<'a, '_> {
 
     fn prev_word(&self, i: usize) -> Option<String> {
         let p = self.units.get(i.checked_sub(1)?)?;
-        (p.kind == Kind::Word && p.sentence == self.units[i].sentence).then(|| p.lower())
+        (p.kind == Kind::Word && p.sentence == self.units[i].sentence)
+            .then(|| p.lower().into_owned())
     }
 
     fn next_word(&self, end: usize) -> Option<String> {
         let n = self.units.get(end)?;
-        (n.kind == Kind::Word).then(|| n.lower())
+        (n.kind == Kind::Word).then(|| n.lower().into_owned())
     }
 
     fn is_head(&self, u: &Unit, heads: &FxHashSet<String>) -> bool {
-        u.cap() && heads.contains(&u.lower())
+        u.cap() && heads.contains(&*u.lower())
     }
 
     /// The end (exclusive) of the chunk starting at `i`.
@@ -347,7 +350,7 @@ impl<'a> Pass<'a, '_> {
                 "of" | "for" | "on" => {
                     let head = self.is_head(prev, &g.org_heads)
                         || self.is_head(prev, &g.place_heads)
-                        || prev.cap() && g.titles.contains(&prev.lower());
+                        || prev.cap() && g.titles.contains(&*prev.lower());
                     let the_after = self.units.get(after).is_some_and(|u| u.text == "the")
                         && self.units.get(after + 1).is_some_and(|u| u.cap());
                     if head && the_after {
@@ -360,7 +363,7 @@ impl<'a> Pass<'a, '_> {
                 // `Food and Drug Administration`, but not `Banco Santander and Deutsche Bank`:
                 // only one word (after an optional country) may stand before `and`.
                 "and" | "&" => {
-                    let first = if g.not_names.contains(&self.units[i].lower()) {
+                    let first = if g.not_names.contains(&*self.units[i].lower()) {
                         i + 1
                     } else {
                         i
@@ -380,7 +383,7 @@ impl<'a> Pass<'a, '_> {
                                 && !self.is_head(prev, &g.org_heads)
                                 && self.run_ends_with_org_head(after))
                 }
-                "to" => cap_after && TO_TITLES.contains(&prev.lower().as_str()),
+                "to" => cap_after && TO_TITLES.contains(&&*prev.lower()),
                 w if PARTICLES.contains(&w) => {
                     self.particle_run_to_cap(j).is_some() && !self.is_place_or_org_unit(j - 1)
                 }
@@ -426,18 +429,18 @@ impl<'a> Pass<'a, '_> {
         // Leading function words and sentence-initial common words are not part of a name.
         while a < b {
             let u = &self.units[a];
-            let lower = u.lower();
+            let lower: &str = &u.lower();
             if self.known_at(a).is_some_and(|(end, _)| end <= b)
-                || g.titles.contains(&lower)
-                || g.honorifics.contains_key(&lower)
-                || g.title_modifiers.contains(&lower)
-                    && (a + 1..b.min(a + 4)).any(|h| g.titles.contains(&self.units[h].lower()))
+                || g.titles.contains(lower)
+                || g.honorifics.contains_key(lower)
+                || g.title_modifiers.contains(lower)
+                    && (a + 1..b.min(a + 4)).any(|h| g.titles.contains(&*self.units[h].lower()))
             {
                 break;
             }
-            let common = g.not_names.contains(&lower) || g.is_demonym(u.text) && a + 1 == b;
+            let common = g.not_names.contains(lower) || g.is_demonym(u.text) && a + 1 == b;
             let unknown_initial = u.initial
-                && self.lowercase_words.contains(&lower)
+                && self.lowercase_words.contains(lower)
                 && g.first_name_gender(u.text).is_none()
                 && !self.people.words.contains(u.text);
             if common || unknown_initial {
@@ -486,13 +489,13 @@ impl<'a> Pass<'a, '_> {
         let g = &*GAZETTEER;
         let first = (a + 1..b.saturating_sub(1)).find(|&h| {
             let u = &self.units[h];
-            u.cap() && g.titles.contains(&u.lower())
+            u.cap() && g.titles.contains(&*u.lower())
         })?;
         let before_known = self.known_at(a).is_some_and(|(end, _)| end == first)
             || self.is_head(&self.units[first - 1], &g.org_heads);
         // `Secretary General`: a title of several heads.
         let mut h = first;
-        while h + 2 < b && g.titles.contains(&self.units[h + 1].lower()) {
+        while h + 2 < b && g.titles.contains(&*self.units[h + 1].lower()) {
             h += 1;
         }
         let name = &self.units[h + 1..b];
@@ -500,7 +503,7 @@ impl<'a> Pass<'a, '_> {
             && name.iter().all(|u| u.cap() || PARTICLES.contains(&u.text))
             && !name
                 .iter()
-                .any(|u| g.org_heads.contains(&u.lower()) || g.place_heads.contains(&u.lower()));
+                .any(|u| g.org_heads.contains(&*u.lower()) || g.place_heads.contains(&*u.lower()));
         (before_known && name_ok).then_some((first, h))
     }
 
@@ -518,7 +521,7 @@ impl<'a> Pass<'a, '_> {
         let mut head_end = None;
         while k < b {
             let u = &self.units[k];
-            let lower = u.lower();
+            let lower: &str = &u.lower();
             let pair = self
                 .units
                 .get(k + 1)
@@ -529,19 +532,19 @@ impl<'a> Pass<'a, '_> {
                 head_end = Some(k);
                 continue;
             }
-            if g.titles.contains(&lower) || g.honorifics.contains_key(&lower) {
+            if g.titles.contains(lower) || g.honorifics.contains_key(lower) {
                 k += 1;
                 head_end = Some(k);
                 continue;
             }
-            if g.title_modifiers.contains(&lower) || g.is_demonym(u.text) || lower == "prime" {
+            if g.title_modifiers.contains(lower) || g.is_demonym(u.text) || lower == "prime" {
                 k += 1;
                 continue;
             }
             // `Farm Minister`, `Health Secretary`: a capitalised portfolio before a head word.
             if head_end.is_none()
                 && u.cap()
-                && (k + 1..b.min(k + 3)).any(|h| g.titles.contains(&self.units[h].lower()))
+                && (k + 1..b.min(k + 3)).any(|h| g.titles.contains(&*self.units[h].lower()))
                 && self.known_at(k).is_none()
                 && g.first_name_gender(u.text).is_none()
             {
@@ -587,7 +590,7 @@ impl<'a> Pass<'a, '_> {
             }
             // `LDP Secretary-General`: an acronym inside a title is its organisation.
             let u = &self.units[k];
-            let title_word = GAZETTEER.titles.contains(&u.lower());
+            let title_word = GAZETTEER.titles.contains(&*u.lower());
             if u.all_caps()
                 && u.text.chars().count() <= 6
                 && !title_word
@@ -847,7 +850,7 @@ impl<'a> Pass<'a, '_> {
         let next = self.next_word(b).unwrap_or_default();
         // `Penguin Random House`, `Human Rights Watch`: a name ending in a word the article
         // also uses in lower case is an institution or brand; surnames rarely are.
-        if n >= 2 && self.lowercase_words.contains(&self.units[b - 1].lower()) {
+        if n >= 2 && self.lowercase_words.contains(&*self.units[b - 1].lower()) {
             return Some(Typed::Kind(
                 EntityType::Org,
                 "entities.org.common_word_name",

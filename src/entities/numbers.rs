@@ -343,9 +343,11 @@ fn candidates(text: &str) -> Vec<(usize, &'static P)> {
             if scan::is_word_start(text, i) {
                 number_trigger(&At::new(text, i)).then_some((i, &NUMBER))
             } else if is_word_byte(bytes[i]) {
-                // Most bytes inside words start no stem: test their letter first.
-                let letter = bytes[i].to_ascii_lowercase();
-                (CURRENCY_STEMS.iter().any(|s| s.as_bytes()[0] == letter)
+                // Most bytes inside words start no stem: test two letters before the stems.
+                let two = bytes.get(i..i + 2).unwrap_or_default();
+                (CURRENCY_STEMS
+                    .iter()
+                    .any(|s| s.as_bytes()[..2].eq_ignore_ascii_case(two))
                     && starts_any(&text[i..], CURRENCY_STEMS))
                 .then_some((i, &CURRENCY_NUMBER))
             } else if text.is_char_boundary(i) {

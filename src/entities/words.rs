@@ -3,11 +3,13 @@
 //! abbreviations with theirs (`Mr.`, `Inc.`); plus two article-wide views built from them:
 //! which paragraphs are headlines, and which words already name a person.
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashSet;
 
 use super::gazetteer::{push_key_word, GAZETTEER};
 use super::Mention;
-use crate::text::{Document, TokenKind};
+use crate::text::{lower, Document, TokenKind};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Kind {
@@ -31,12 +33,13 @@ pub(super) struct Unit<'a> {
     pub(super) paragraph: usize,
 }
 
-impl Unit<'_> {
+impl<'a> Unit<'a> {
     pub(super) fn cap(&self) -> bool {
         self.kind == Kind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
     }
-    pub(super) fn lower(&self) -> String {
-        self.text.to_lowercase()
+    /// The word lower-cased, borrowed when it already is (most words of running text).
+    pub(super) fn lower(&self) -> Cow<'a, str> {
+        lower(self.text)
     }
     pub(super) fn all_caps(&self) -> bool {
         self.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
@@ -242,7 +245,7 @@ pub(super) fn prescan(units: &[Unit]) -> People {
         // `Given Surname`, or a title or honorific before a name.
         for k in i..j {
             let lower = units[k].lower();
-            let cue = g.titles.contains(&lower) || g.honorifics.contains_key(&lower);
+            let cue = g.titles.contains(&*lower) || g.honorifics.contains_key(&*lower);
             let given = g.first_name_gender(units[k].text).is_some();
             if (cue || given) && k + 1 < j {
                 // The name runs to the next known place or organisation.
@@ -255,7 +258,7 @@ pub(super) fn prescan(units: &[Unit]) -> People {
                     || cue
                         && rest.len() <= 3
                         && rest.iter().all(|u| {
-                            g.lookup(&[u.text]).is_none() && !g.titles.contains(&u.lower())
+                            g.lookup(&[u.text]).is_none() && !g.titles.contains(&*u.lower())
                         })
                 {
                     if let Some(last) = rest.last() {

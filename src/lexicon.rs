@@ -62,35 +62,120 @@ impl fmt::Display for LexiconError {
 
 impl std::error::Error for LexiconError {}
 
+/// What one line of a list file holds.
+enum Line<'a> {
+    /// Empty or only spaces.
+    Blank,
+    /// The text after `#`, trimmed.
+    Comment(&'a str),
+    /// An entry and the reason after ` # `, both trimmed.
+    Entry {
+        text: &'a str,
+        reason: Option<&'a str>,
+    },
+}
+
+/// The one reading of a line, shared by [`Lexicon::parse`] and [`Builtin::entries`].
+fn parse_line(line: &str) -> Line<'_> {
+    let trimmed = line.trim();
+    if let Some(comment) = trimmed.strip_prefix('#') {
+        return Line::Comment(comment.trim());
+    }
+    if trimmed.is_empty() {
+        return Line::Blank;
+    }
+    match split_spaced(trimmed, b'#') {
+        Some((text, reason)) => Line::Entry {
+            text: text.trim(),
+            reason: Some(reason.trim()),
+        },
+        None => Line::Entry {
+            text: trimmed,
+            reason: None,
+        },
+    }
+}
+
+/// `text.split_once(" # ")` for `mark` `b'#'` (`" = "` for `b'='`): the lists' separators, found
+/// by looking for the mark byte alone, because setting up a substring search cost more than the
+/// rest of reading a line, and most lines have no mark at all.
+pub fn split_spaced(text: &str, mark: u8) -> Option<(&str, &str)> {
+    let bytes = text.as_bytes();
+    let mut from = 1;
+    while let Some(at) = bytes.get(from..)?.iter().position(|&b| b == mark) {
+        let at = from + at;
+        if bytes[at - 1] == b' ' && bytes.get(at + 1) == Some(&b' ') {
+            return Some((&text[..at - 1], &text[at + 2..]));
+        }
+        from = at + 1;
+    }
+    None
+}
+
+/// The lines of a list file, as `str::lines` cuts them but for a `\r` before the `\n`, which
+/// [`parse_line`] trims; `str::lines` cost more than the rest of reading an entry.
+fn lines(data: &str) -> impl Iterator<Item = &str> {
+    let mut rest = data;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = rest.bytes().position(|b| b == b'\n').unwrap_or(rest.len());
+        let (line, after) = rest.split_at(end);
+        rest = after.get(1..).unwrap_or("");
+        Some(line)
+    })
+}
+
+/// A list compiled into the crate: its name and text, read only as far as a caller needs.
+#[derive(Clone, Copy, Debug)]
+pub struct Builtin {
+    /// The name lint messages give it.
+    pub name: &'static str,
+    /// The file's text.
+    pub data: &'static str,
+}
+
+impl Builtin {
+    /// The entries' texts, in file order, as [`Lexicon::entries`] gives them but without
+    /// building the list: lookup tables are built from these on the first annotation, which
+    /// needs neither the header nor the reasons, nor a `String` per entry. The header is still
+    /// checked: each shipped list's lint test parses it with [`Builtin::lexicon`].
+    pub fn entries(self) -> impl Iterator<Item = &'static str> {
+        lines(self.data).filter_map(|line| match parse_line(line) {
+            Line::Entry { text, .. } => Some(text),
+            Line::Blank | Line::Comment(_) => None,
+        })
+    }
+
+    /// The whole list, header and reasons included, for lints and tests.
+    pub fn lexicon(self) -> Lexicon {
+        Lexicon::builtin(self.name, self.data)
+    }
+}
+
 impl Lexicon {
     /// Parses a list; `name` names it in errors.
     pub fn parse(name: &'static str, data: &str) -> Result<Lexicon, LexiconError> {
         let mut source = None;
         let mut licence = None;
         let mut entries = Vec::new();
-        for (i, line) in data.lines().enumerate() {
-            let trimmed = line.trim();
-            if let Some(comment) = trimmed.strip_prefix('#') {
-                let comment = comment.trim();
-                if let Some(value) = comment.strip_prefix("source:") {
-                    source.get_or_insert_with(|| value.trim().to_string());
-                } else if let Some(value) = comment.strip_prefix("licence:") {
-                    licence.get_or_insert_with(|| value.trim().to_string());
+        for (i, line) in lines(data).enumerate() {
+            match parse_line(line) {
+                Line::Blank => {}
+                Line::Comment(comment) => {
+                    if let Some(value) = comment.strip_prefix("source:") {
+                        source.get_or_insert_with(|| value.trim().to_string());
+                    } else if let Some(value) = comment.strip_prefix("licence:") {
+                        licence.get_or_insert_with(|| value.trim().to_string());
+                    }
                 }
-                continue;
+                Line::Entry { text, reason } => entries.push(Entry {
+                    text: text.to_string(),
+                    reason: reason.map(str::to_string),
+                    line: i + 1,
+                }),
             }
-            if trimmed.is_empty() {
-                continue;
-            }
-            let (text, reason) = match trimmed.split_once(" # ") {
-                Some((text, reason)) => (text.trim(), Some(reason.trim().to_string())),
-                None => (trimmed, None),
-            };
-            entries.push(Entry {
-                text: text.to_string(),
-                reason,
-                line: i + 1,
-            });
         }
         let missing = |what| LexiconError {
             name: name.to_string(),
@@ -175,6 +260,49 @@ mod tests {
             "lexicon x has no '# source:' header line"
         );
         assert!(Lexicon::parse("x", "# source: s\nword\n").is_err());
+    }
+
+    #[test]
+    fn split_spaced_is_split_once() {
+        for line in [
+            "a # b",
+            "a#b # c",
+            "#",
+            "a ## b",
+            "a #",
+            "# a",
+            "a  #  b",
+            "a # b # c",
+            "a #b",
+            "é # ü",
+            "x = y",
+            "a=b = c",
+            "a = b = c",
+        ] {
+            assert_eq!(split_spaced(line, b'#'), line.split_once(" # "), "{line:?}");
+            assert_eq!(split_spaced(line, b'='), line.split_once(" = "), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn lines_are_str_lines_but_for_carriage_returns() {
+        for data in ["", "\n", "a", "a\n", "a\n\nb", "a\r\nb\r\n", "\n\na\n\n"] {
+            let ours: Vec<&str> = lines(data).map(str::trim).collect();
+            let std: Vec<&str> = data.lines().map(str::trim).collect();
+            assert_eq!(ours, std, "{data:?}");
+        }
+    }
+
+    #[test]
+    fn builtin_entries_are_the_lexicons_entries() {
+        let data = "# source: s\n# licence: MIT\n\n  alpha  \nbeta gamma # why\r\n#x\ndelta\n";
+        let list = Builtin { name: "x", data };
+        let lexicon = list.lexicon();
+        assert!(list.entries().eq(lexicon.entries()));
+        assert_eq!(
+            lexicon.entries_with_reasons()[1].reason.as_deref(),
+            Some("why")
+        );
     }
 
     #[test]

@@ -53,6 +53,47 @@ pub fn lower(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// Appends `text` lower-cased to `out`, as `out.push_str(&text.to_lowercase())` would, without
+/// the Unicode tables or an allocation when `text` is ASCII (nearly every word of English news
+/// and of the word lists).
+pub fn push_lower(out: &mut String, text: &str) {
+    if text.is_ascii() {
+        let start = out.len();
+        out.push_str(text);
+        out[start..].make_ascii_lowercase();
+    } else {
+        out.push_str(&text.to_lowercase());
+    }
+}
+
+/// The tokens [`Document::new`] cuts from `text`, found without running the tokenizer when
+/// `text` is ASCII words between single spaces, each of them one token (`co-operate`, `AT&T`,
+/// `U.S.`); `None` otherwise (`St. Louis` splits its dot off, `Washington, D.C.` its comma).
+/// Word lists build their tables from thousands of such short entries, and tokenizing each
+/// whole cost more than the rest of building them.
+pub fn plain_words(text: &str) -> Option<Vec<&str>> {
+    text.split(' ')
+        .map(|piece| is_plain_word(piece).then_some(piece))
+        .collect()
+}
+
+/// Whether `tokenize` reads `piece` (ASCII, no space) as exactly one word: a letter, then
+/// letters and digits, a joiner only where a letter follows it, and a final dot only after an
+/// initialism.
+fn is_plain_word(piece: &str) -> bool {
+    let body = match piece.strip_suffix('.') {
+        Some(initialism) if is_initialism(initialism) => initialism,
+        _ => piece,
+    };
+    let bytes = body.as_bytes();
+    bytes.first().is_some_and(u8::is_ascii_alphabetic)
+        && bytes.iter().enumerate().all(|(i, b)| {
+            b.is_ascii_alphanumeric()
+                || matches!(b, b'\'' | b'-' | b'.' | b'&')
+                    && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic)
+        })
+}
+
 /// For each token, the index of the last range starting at or before it (both sorted): what
 /// `partition_point` would answer per token, without a search per token.
 fn containing_each(ranges: &[Range<usize>], tokens: &[Token]) -> Vec<usize> {
@@ -356,6 +397,51 @@ mod tests {
             vec!["“", "Go", ",", "”", "she", "said"]
         );
         assert_eq!(words("’90s rock"), vec!["’", "90s", "rock"]);
+    }
+
+    #[test]
+    fn plain_words_are_the_tokenizers_words() {
+        let table = [
+            ("ruled out", true),
+            ("co-operate isn't AT&T", true),
+            ("U.S. Army", true),
+            ("U.S.A", true),
+            ("B2B a1-b", true),
+            ("St. Louis", false),
+            ("Washington, D.C.", false),
+            ("MS-13", false),
+            ("F-16", false),
+            ("3M", false),
+            ("São Paulo", false),
+            ("two  spaces", false),
+            ("tab\tword", false),
+            (" lead", false),
+            ("trail ", false),
+            ("", false),
+            ("a.", false),
+            ("ab.", false),
+            ("A..", false),
+            ("a-", false),
+            ("a--b", false),
+            ("a.-b", false),
+            ("don’t", false),
+        ];
+        for (text, plain) in table {
+            let fast = plain_words(text);
+            assert_eq!(fast.is_some(), plain, "{text:?}");
+            if let Some(fast) = fast {
+                assert_eq!(fast, words(text), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn push_lower_is_to_lowercase() {
+        for text in ["MiXeD", "already", "ÉCOLE", "İstanbul", "ΣΟΦΟΣ", ""] {
+            let mut out = "x ".to_string();
+            push_lower(&mut out, text);
+            assert_eq!(out, format!("x {}", text.to_lowercase()));
+        }
     }
 
     #[test]

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use super::matcher::PhraseMatcher;
 use super::words::normalise;
 use crate::analysis::CueCategory;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Builtin, Lexicon};
 
 /// One category's list and the rule id its cues carry.
 pub struct CategoryList {
@@ -19,79 +19,67 @@ pub struct CategoryList {
     /// The rule id of cues it finds.
     pub rule: &'static str,
     /// The list.
-    pub lexicon: Lexicon,
+    pub list: Builtin,
+}
+
+macro_rules! list {
+    ($file:literal) => {
+        Builtin {
+            name: concat!("cues/", $file),
+            data: include_str!(concat!("../lexicons/cues/", $file)),
+        }
+    };
 }
 
 /// The lists whose entries are cues by themselves, one per category (anonymity formulas mark
 /// `anonymous_source`).
-pub static CATEGORY_LISTS: LazyLock<Vec<CategoryList>> = LazyLock::new(|| {
-    let list = |category, rule, name, data| CategoryList {
-        category,
-        rule,
-        lexicon: Lexicon::builtin(name, data),
-    };
-    vec![
-        list(
-            CueCategory::Hedge,
-            "cue.lexicon.hedge",
-            "cues/hedge.txt",
-            include_str!("../lexicons/cues/hedge.txt"),
-        ),
-        list(
-            CueCategory::Booster,
-            "cue.lexicon.booster",
-            "cues/booster.txt",
-            include_str!("../lexicons/cues/booster.txt"),
-        ),
-        list(
-            CueCategory::Refusal,
-            "cue.lexicon.refusal",
-            "cues/refusal.txt",
-            include_str!("../lexicons/cues/refusal.txt"),
-        ),
-        list(
-            CueCategory::Support,
-            "cue.lexicon.support",
-            "cues/support.txt",
-            include_str!("../lexicons/cues/support.txt"),
-        ),
-        list(
-            CueCategory::Evaluative,
-            "cue.lexicon.evaluative",
-            "cues/evaluative.txt",
-            include_str!("../lexicons/cues/evaluative.txt"),
-        ),
-        list(
-            CueCategory::AnonymousSource,
-            "cue.lexicon.anonymity",
-            "cues/anonymity.txt",
-            include_str!("../lexicons/cues/anonymity.txt"),
-        ),
-    ]
-});
+pub static CATEGORY_LISTS: [CategoryList; 6] = [
+    CategoryList {
+        category: CueCategory::Hedge,
+        rule: "cue.lexicon.hedge",
+        list: list!("hedge.txt"),
+    },
+    CategoryList {
+        category: CueCategory::Booster,
+        rule: "cue.lexicon.booster",
+        list: list!("booster.txt"),
+    },
+    CategoryList {
+        category: CueCategory::Refusal,
+        rule: "cue.lexicon.refusal",
+        list: list!("refusal.txt"),
+    },
+    CategoryList {
+        category: CueCategory::Support,
+        rule: "cue.lexicon.support",
+        list: list!("support.txt"),
+    },
+    CategoryList {
+        category: CueCategory::Evaluative,
+        rule: "cue.lexicon.evaluative",
+        list: list!("evaluative.txt"),
+    },
+    CategoryList {
+        category: CueCategory::AnonymousSource,
+        rule: "cue.lexicon.anonymity",
+        list: list!("anonymity.txt"),
+    },
+];
 
 /// Nouns that head an unnamed-source description.
-pub static SOURCE_HEADS: LazyLock<Lexicon> = LazyLock::new(|| {
-    Lexicon::builtin(
-        "cues/source_heads.txt",
-        include_str!("../lexicons/cues/source_heads.txt"),
-    )
-});
+pub const SOURCE_HEADS: Builtin = list!("source_heads.txt");
 
 /// Speech verbs that confirm a description is a source.
-pub static SOURCE_VERBS: LazyLock<Lexicon> = LazyLock::new(|| {
-    Lexicon::builtin(
-        "cues/source_verbs.txt",
-        include_str!("../lexicons/cues/source_verbs.txt"),
-    )
-});
+pub const SOURCE_VERBS: Builtin = list!("source_verbs.txt");
 
-/// Every shipped cue list, for the lint test.
-pub fn all() -> Vec<&'static Lexicon> {
-    let mut out: Vec<&'static Lexicon> = CATEGORY_LISTS.iter().map(|l| &l.lexicon).collect();
-    out.push(&SOURCE_HEADS);
-    out.push(&SOURCE_VERBS);
-    out
+/// Every shipped cue list, parsed whole, for the lint test.
+pub fn all() -> Vec<Lexicon> {
+    CATEGORY_LISTS
+        .iter()
+        .map(|l| l.list)
+        .chain([SOURCE_HEADS, SOURCE_VERBS])
+        .map(Builtin::lexicon)
+        .collect()
 }
 
 /// Entries allowed in two category lists: praise verbs are support and, when they introduce a
@@ -104,8 +92,8 @@ pub static MATCHER: LazyLock<(PhraseMatcher, Vec<(CueCategory, &'static str)>)> 
     LazyLock::new(|| {
         let mut phrases = Vec::new();
         let mut meaning = Vec::new();
-        for list in CATEGORY_LISTS.iter() {
-            for entry in list.lexicon.entries() {
+        for list in &CATEGORY_LISTS {
+            for entry in list.list.entries() {
                 phrases.push(entry);
                 meaning.push((list.category, list.rule));
             }
@@ -114,9 +102,8 @@ pub static MATCHER: LazyLock<(PhraseMatcher, Vec<(CueCategory, &'static str)>)> 
     });
 
 /// A set of normalised single words from a list.
-pub fn word_set(lexicon: &Lexicon) -> FxHashSet<String> {
-    lexicon
-        .entries()
+pub fn word_set(list: Builtin) -> FxHashSet<String> {
+    list.entries()
         .map(|entry| normalise(entry).into_owned())
         .collect()
 }
@@ -127,7 +114,7 @@ mod tests {
 
     #[test]
     fn lists_are_sorted_unique_and_have_headers() {
-        for lexicon in all() {
+        for lexicon in &all() {
             assert!(!lexicon.source().is_empty(), "{}", lexicon.name());
             assert!(!lexicon.licence().is_empty(), "{}", lexicon.name());
             assert_eq!(lexicon.lint(), Vec::<String>::new());
@@ -137,8 +124,8 @@ mod tests {
     #[test]
     fn no_entry_in_two_conflicting_categories() {
         let mut seen: rustc_hash::FxHashMap<String, CueCategory> = Default::default();
-        for list in CATEGORY_LISTS.iter() {
-            for entry in list.lexicon.entries() {
+        for list in &CATEGORY_LISTS {
+            for entry in list.list.entries() {
                 let key = normalise(entry).into_owned();
                 if let Some(other) = seen.insert(key.clone(), list.category) {
                     assert!(

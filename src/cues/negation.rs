@@ -13,6 +13,7 @@
 //! Fixed negations (`not going to`, `will never accept`) are in `refusal.txt`.
 
 use rustc_hash::FxHashSet;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use super::found::Found;
@@ -66,11 +67,11 @@ const SAYING: &[&str] = &[
 
 /// First words of the refusal list's entries (`rule`, `reject`): after `declined to` they are
 /// negated refusals, not a second refusal.
-static REFUSAL_STARTS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
+static REFUSAL_STARTS: LazyLock<FxHashSet<Cow<'static, str>>> = LazyLock::new(|| {
     CATEGORY_LISTS
         .iter()
         .filter(|list| list.category == CueCategory::Refusal)
-        .flat_map(|list| list.lexicon.entries())
+        .flat_map(|list| list.list.entries())
         .filter_map(|entry| phrase_words(entry).into_iter().next())
         .collect()
 });

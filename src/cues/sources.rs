@@ -18,8 +18,8 @@ use super::lexicons::{word_set, SOURCE_HEADS, SOURCE_VERBS};
 use super::words::Words;
 use crate::analysis::CueCategory;
 
-static HEADS: LazyLock<FxHashSet<String>> = LazyLock::new(|| word_set(&SOURCE_HEADS));
-static VERBS: LazyLock<FxHashSet<String>> = LazyLock::new(|| word_set(&SOURCE_VERBS));
+static HEADS: LazyLock<FxHashSet<String>> = LazyLock::new(|| word_set(SOURCE_HEADS));
+static VERBS: LazyLock<FxHashSet<String>> = LazyLock::new(|| word_set(SOURCE_VERBS));
 
 /// Words that open a description of unnamed people.
 const DETERMINERS: &[&str] = &[

@@ -7,35 +7,39 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 use crate::analysis::EntityType;
-use crate::lexicon::Lexicon;
-use crate::text::Document;
+use crate::lexicon::{split_spaced, Builtin, Lexicon};
+use crate::text::{plain_words, push_lower, Document};
 
-/// Every built-in entity list, with its name, for the lint test and for [`GAZETTEER`].
+macro_rules! list {
+    ($name:literal) => {
+        Builtin {
+            name: $name,
+            data: include_str!(concat!("../lexicons/entities/", $name, ".txt")),
+        }
+    };
+}
+
+/// Every built-in entity list.
+static LISTS: [Builtin; 14] = [
+    list!("countries"),
+    list!("demonyms"),
+    list!("first_names_female"),
+    list!("first_names_male"),
+    list!("honorifics"),
+    list!("not_names"),
+    list!("org_heads"),
+    list!("orgs"),
+    list!("outlets"),
+    list!("people"),
+    list!("place_heads"),
+    list!("places"),
+    list!("title_modifiers"),
+    list!("titles"),
+];
+
+/// Every built-in entity list, parsed whole, for the lint test.
 pub fn lists() -> Vec<Lexicon> {
-    macro_rules! list {
-        ($name:literal) => {
-            Lexicon::builtin(
-                $name,
-                include_str!(concat!("../lexicons/entities/", $name, ".txt")),
-            )
-        };
-    }
-    vec![
-        list!("countries"),
-        list!("demonyms"),
-        list!("first_names_female"),
-        list!("first_names_male"),
-        list!("honorifics"),
-        list!("not_names"),
-        list!("org_heads"),
-        list!("orgs"),
-        list!("outlets"),
-        list!("people"),
-        list!("place_heads"),
-        list!("places"),
-        list!("title_modifiers"),
-        list!("titles"),
-    ]
+    LISTS.iter().map(|list| list.lexicon()).collect()
 }
 
 /// A grammatical gender a name or honorific marks, for pronoun resolution.
@@ -57,7 +61,7 @@ pub struct Known {
     /// A news outlet: keeps a leading "The" when it stands alone.
     pub outlet: bool,
     /// The entry as written, token by token, to check capitalisation against.
-    pub tokens: Vec<String>,
+    pub tokens: Vec<&'static str>,
     /// An acronym (`US`, `WHO`): matches only in exactly this case.
     pub exact_case: bool,
     /// From the list of countries.
@@ -96,45 +100,83 @@ pub struct Gazetteer {
 /// The lists, parsed on first use.
 pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(build);
 
-/// The phrase-table key of a piece of text: its tokens, lower-cased, joined by spaces.
-pub fn key_of(text: &str) -> (String, Vec<String>) {
+/// The phrase-table key of a piece of text: its tokens, lower-cased, joined by spaces; with the
+/// tokens. This runs the document tokenizer; [`entry_key`] is the same for list entries.
+pub fn key_of(text: &str) -> (String, Vec<&str>) {
     let doc = Document::new(text);
-    let mut tokens: Vec<String> = Vec::new();
+    let mut tokens: Vec<&str> = Vec::new();
     let mut last_end = usize::MAX;
     for t in &doc.tokens {
         let word = doc.token_text(t);
         // `St. Louis`: the name finder keeps an abbreviation's dot on its word, so do we.
         if word == "." && t.start == last_end {
             if let Some(prev) = tokens.last_mut() {
-                prev.push('.');
+                // `prev` ends where the dot starts: widen it over the dot.
+                *prev = &text[t.start - prev.len()..t.end];
                 continue;
             }
         }
-        tokens.push(word.to_string());
+        tokens.push(word);
         last_end = t.end;
     }
-    let mut key = String::new();
-    for token in &tokens {
-        push_key_word(&mut key, token);
-    }
-    (key, tokens)
+    (key_from(&tokens), tokens)
 }
 
-/// Appends one token to a phrase-table key: a space, then the token lower-cased (ASCII
-/// without allocating, which is nearly every token of English news).
+/// [`key_of`] for a list entry, skipping the tokenizer for the entries that are plain words
+/// (nearly all): tokenizing each entry was most of the cost of building the lists. Plain words
+/// are the tokens with single spaces between them, so the entry lower-cased is their key.
+fn entry_key(entry: &str) -> (String, Vec<&str>) {
+    match plain_words(entry) {
+        Some(words) => (lowercase(entry), words),
+        None => key_of(entry),
+    }
+}
+
+fn key_from(tokens: &[&str]) -> String {
+    let mut key = String::new();
+    for token in tokens {
+        push_key_word(&mut key, token);
+    }
+    key
+}
+
+/// Appends one token to a phrase-table key: a space, then the token lower-cased.
 pub fn push_key_word(key: &mut String, word: &str) {
     if !key.is_empty() {
         key.push(' ');
     }
-    if word.is_ascii() {
-        key.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-    } else {
-        key.push_str(&word.to_lowercase());
-    }
+    push_lower(key, word);
 }
 
-fn set(list: &Lexicon) -> FxHashSet<String> {
-    list.entries().map(str::to_lowercase).collect()
+/// `text.to_lowercase()`, through [`push_lower`]'s ASCII path.
+fn lowercase(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    push_lower(&mut out, text);
+    out
+}
+
+fn set(entries: &[&str]) -> FxHashSet<String> {
+    entries.iter().map(|entry| lowercase(entry)).collect()
+}
+
+/// Whether an entry matches only in exactly its case: an acronym (`US`, `WHO`: two capitals or
+/// more and no lower-case letter) or a single letter.
+fn exact_case(surface: &str) -> bool {
+    let (mut chars, mut upper, mut lower) = (0, 0, false);
+    for c in surface.chars() {
+        chars += 1;
+        upper += usize::from(c.is_uppercase());
+        lower |= c.is_lowercase();
+    }
+    upper >= 2 && !lower || chars == 1
+}
+
+/// `alias = canonical` as its two sides; any other entry as itself twice.
+fn alias(entry: &str) -> (&str, &str) {
+    match split_spaced(entry, b'=') {
+        Some((alias, canonical)) => (alias.trim(), canonical.trim()),
+        None => (entry, entry),
+    }
 }
 
 fn build() -> Gazetteer {
@@ -152,78 +194,51 @@ fn build() -> Gazetteer {
         not_names: FxHashSet::default(),
         figures: FxHashMap::default(),
     };
-    for list in lists() {
-        let kind = match list.name() {
-            "countries" | "places" => Some((EntityType::Place, false)),
-            "orgs" => Some((EntityType::Org, false)),
-            "outlets" => Some((EntityType::Org, true)),
-            _ => None,
-        };
-        if let Some((kind, outlet)) = kind {
-            for entry in list.entries() {
-                let (surface, canonical) = match entry.split_once(" = ") {
-                    Some((alias, canonical)) => (alias.trim(), canonical.trim()),
-                    None => (entry, entry),
-                };
-                let (key, tokens) = key_of(surface);
-                let exact_case = surface.chars().filter(|c| c.is_uppercase()).count() >= 2
-                    && !surface.chars().any(char::is_lowercase)
-                    || surface.chars().count() == 1;
-                g.max_tokens = g.max_tokens.max(tokens.len());
-                let mut prefix = String::new();
-                for token in &tokens[..tokens.len().saturating_sub(1)] {
-                    push_key_word(&mut prefix, token);
-                    g.prefixes.insert(prefix.clone());
-                }
-                g.phrases.insert(
-                    key,
-                    Known {
-                        kind,
-                        canonical: canonical.to_string(),
-                        outlet,
-                        tokens,
-                        exact_case,
-                        country: list.name() == "countries",
-                    },
-                );
-            }
-            continue;
-        }
-        match list.name() {
-            "demonyms" => g.demonyms = set(&list),
-            "org_heads" => g.org_heads = set(&list),
-            "place_heads" => g.place_heads = set(&list),
-            "titles" => g.titles = set(&list),
+    for list in &LISTS {
+        // Collected first so that each table is allocated once, at its final size.
+        let entries: Vec<&'static str> = list.entries().collect();
+        match list.name {
+            "countries" => g.add_phrases(&entries, EntityType::Place, false, true),
+            "places" => g.add_phrases(&entries, EntityType::Place, false, false),
+            "orgs" => g.add_phrases(&entries, EntityType::Org, false, false),
+            "outlets" => g.add_phrases(&entries, EntityType::Org, true, false),
+            "demonyms" => g.demonyms = set(&entries),
+            "org_heads" => g.org_heads = set(&entries),
+            "place_heads" => g.place_heads = set(&entries),
+            "titles" => g.titles = set(&entries),
+            "title_modifiers" => g.title_modifiers = set(&entries),
+            "not_names" => g.not_names = set(&entries),
             "people" => {
-                for entry in list.entries() {
-                    if let Some((surname, full)) = entry.split_once(" = ") {
-                        g.figures
-                            .insert(surname.trim().to_string(), full.trim().to_string());
-                    }
-                }
+                g.figures = entries
+                    .iter()
+                    .filter_map(|entry| split_spaced(entry, b'='))
+                    .map(|(surname, full)| (surname.trim().to_string(), full.trim().to_string()))
+                    .collect();
             }
-            "title_modifiers" => g.title_modifiers = set(&list),
-            "not_names" => g.not_names = set(&list),
             "first_names_female" | "first_names_male" => {
-                let gender = if list.name().ends_with("female") {
+                let gender = if list.name.ends_with("female") {
                     Gender::Female
                 } else {
                     Gender::Male
                 };
-                for name in list.entries() {
-                    g.first_names.insert(name.to_lowercase(), gender);
+                g.first_names.reserve(entries.len());
+                for name in entries {
+                    g.first_names.insert(lowercase(name), gender);
                 }
             }
             "honorifics" => {
-                for entry in list.entries() {
-                    let (word, gender) = entry.split_once(" = ").unwrap_or((entry, "any"));
-                    let gender = match gender.trim() {
-                        "female" => Some(Gender::Female),
-                        "male" => Some(Gender::Male),
-                        _ => None,
-                    };
-                    g.honorifics.insert(word.trim().to_lowercase(), gender);
-                }
+                g.honorifics = entries
+                    .iter()
+                    .map(|entry| {
+                        let (word, gender) = split_spaced(entry, b'=').unwrap_or((entry, "any"));
+                        let gender = match gender.trim() {
+                            "female" => Some(Gender::Female),
+                            "male" => Some(Gender::Male),
+                            _ => None,
+                        };
+                        (lowercase(word.trim()), gender)
+                    })
+                    .collect();
             }
             other => unreachable!("unknown entity list {other}"),
         }
@@ -232,6 +247,40 @@ fn build() -> Gazetteer {
 }
 
 impl Gazetteer {
+    /// Adds a list of names (`alias = canonical` lines name an alias) to the phrase table.
+    fn add_phrases(
+        &mut self,
+        entries: &[&'static str],
+        kind: EntityType,
+        outlet: bool,
+        country: bool,
+    ) {
+        self.phrases.reserve(entries.len());
+        for entry in entries {
+            let (surface, canonical) = alias(entry);
+            let (key, tokens) = entry_key(surface);
+            let exact_case = exact_case(surface);
+            self.max_tokens = self.max_tokens.max(tokens.len());
+            // Tokens hold no spaces, so each space of the key ends one of its token prefixes.
+            for (end, _) in key.match_indices(' ') {
+                if !self.prefixes.contains(&key[..end]) {
+                    self.prefixes.insert(key[..end].to_string());
+                }
+            }
+            self.phrases.insert(
+                key,
+                Known {
+                    kind,
+                    canonical: canonical.to_string(),
+                    outlet,
+                    tokens,
+                    exact_case,
+                    country,
+                },
+            );
+        }
+    }
+
     /// The known phrase spelled by `words` (token texts), checking capitalisation: every
     /// capitalised word of the entry must be capitalised in the text, acronyms exactly.
     pub fn lookup(&self, words: &[&str]) -> Option<&Known> {
@@ -297,6 +346,52 @@ mod tests {
         assert!(g.lookup(&["Who"]).is_none());
         assert!(g.lookup(&["mexico"]).is_none());
         assert!(g.lookup(&["MEXICO", "CITY"]).is_some());
+    }
+
+    /// The phrase table is keyed by [`entry_key`], which skips the tokenizer for plain entries:
+    /// its keys and tokens must be exactly [`key_of`]'s for every entry of every list (both
+    /// sides of an alias, and the lists not keyed today, so a new use of them is safe too).
+    #[test]
+    fn entry_keys_are_the_tokenizers_keys() {
+        let (mut plain, mut all) = (0, 0);
+        for list in &LISTS {
+            for entry in list.entries() {
+                let (surface, canonical) = alias(entry);
+                for text in [entry, surface, canonical] {
+                    all += 1;
+                    plain += usize::from(plain_words(text).is_some());
+                    assert_eq!(entry_key(text), key_of(text), "{}: {text:?}", list.name);
+                }
+            }
+        }
+        // The fast path must stay the usual one, or first use is slow again.
+        assert!(
+            plain * 10 >= all * 9,
+            "only {plain} of {all} entries are plain words"
+        );
+    }
+
+    #[test]
+    fn prefixes_are_the_proper_token_prefixes_of_keys() {
+        let g = &*GAZETTEER;
+        let mut expected = FxHashSet::default();
+        for known in g.phrases.values() {
+            let mut prefix = String::new();
+            for token in &known.tokens[..known.tokens.len() - 1] {
+                push_key_word(&mut prefix, token);
+                expected.insert(prefix.clone());
+            }
+        }
+        assert_eq!(g.prefixes, expected);
+    }
+
+    #[test]
+    fn key_of_keeps_an_abbreviations_dot() {
+        assert_eq!(
+            key_of("St. Louis"),
+            ("st. louis".to_string(), vec!["St.", "Louis"])
+        );
+        assert_eq!(key_of("St.. X").1, vec!["St.", ".", "X"]);
     }
 
     #[test]

@@ -19,7 +19,7 @@ use super::spans::Quoted;
 use super::words::{is_determiner, is_source_noun, Pronoun};
 use crate::analysis::{Speaker, TextSpan};
 use crate::entities::gazetteer::GAZETTEER;
-use crate::lexicon::Lexicon;
+use crate::lexicon::Builtin;
 use crate::text::Document;
 
 /// What is known when a mention is resolved.
@@ -268,15 +268,13 @@ enum RoleFit {
     Named,
 }
 
-fn organisation_roles_list() -> Lexicon {
-    Lexicon::builtin(
-        "quotes/organisation_roles.txt",
-        include_str!("../lexicons/quotes/organisation_roles.txt"),
-    )
-}
+const ORGANISATION_ROLES_LIST: Builtin = Builtin {
+    name: "quotes/organisation_roles.txt",
+    data: include_str!("../lexicons/quotes/organisation_roles.txt"),
+};
 
-static ORGANISATION_ROLES: LazyLock<FxHashMap<String, RoleFit>> = LazyLock::new(|| {
-    organisation_roles_list()
+static ORGANISATION_ROLES: LazyLock<FxHashMap<&'static str, RoleFit>> = LazyLock::new(|| {
+    ORGANISATION_ROLES_LIST
         .entries()
         .filter_map(|entry| {
             let (noun, kind) = entry.split_once(' ')?;
@@ -285,7 +283,7 @@ static ORGANISATION_ROLES: LazyLock<FxHashMap<String, RoleFit>> = LazyLock::new(
                 "named" => RoleFit::Named,
                 other => panic!("organisation_roles.txt: unknown kind {other:?} for {noun}"),
             };
-            Some((noun.to_string(), fit))
+            Some((noun, fit))
         })
         .collect()
 });
@@ -350,7 +348,7 @@ mod tests {
 
     #[test]
     fn organisation_roles_list_is_sorted_with_known_kinds() {
-        let list = organisation_roles_list();
+        let list = ORGANISATION_ROLES_LIST.lexicon();
         assert!(list.lint().is_empty(), "{:?}", list.lint());
         assert_eq!(ORGANISATION_ROLES.len(), list.entries().count());
         assert!(ORGANISATION_ROLES.get("company") == Some(&RoleFit::Company));

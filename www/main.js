@@ -169,21 +169,24 @@ async function show(msg, text) {
   const { analysis } = msg;
   const render = ++state.renders;
   const current = () => render === state.renders;
-  // each step is its own task, so a huge analysis never blocks the page for their sum
+  // For a long text each step is its own task, so a huge analysis never blocks the page for
+  // their sum; a short one is shown in one go, without waiting twice behind the browser's
+  // other work (and laying the panels out before the article is there).
+  const step = text.length > LONG_TEXT ? breathe : async () => {};
   state.text = text;
   state.analysis = analysis;
   state.rules = msg.rules || {};
   state.speakers = rankSpeakers(analysis);
   state.colour = new Map(state.speakers.map((s) => [s.key, s.colour]));
   state.pick = null;
-  await breathe();
+  await step();
   if (!current()) return;
   state.ix = null; // built on the first card: a long article may never need it
   renderLegend(legend, analysis, hidden, state.speakers.length);
   renderVoices($('#voices'), state.speakers, analysis);
   renderEntities($('#entities'), analysis);
   renderStance($('#stance'), analysis);
-  await breathe();
+  await step();
   if (!current()) return;
   const done = await renderInto(output, text, analysis, decorate, { isCurrent: current });
   if (!done) return;

@@ -52,7 +52,21 @@ check() { # PAGE LIMIT WHAT
   fi
 }
 
+# index.html preloads main.js's module graph (<link rel="modulepreload">): the list must be
+# exactly the modules main.js imports, directly or not, or the page loads them late again.
+preload_check() {
+  local want have
+  want=$(page_files main.js | grep -v '^main\.js$' | sort)
+  have=$(grep -oE '<link rel="modulepreload" href="[^"]+"' www/index.html | grep -oE '"[^"]+"$' | tr -d '"' | sort)
+  if [ "$want" != "$have" ]; then
+    echo "size budget: index.html's modulepreload links are not main.js's imports" >&2
+    diff <(echo "$want") <(echo "$have") >&2 || true
+    return 1
+  fi
+}
+
 status=0
+preload_check || status=1
 echo "index.html:"
 check index.html $((300 * 1024)) budget 2>&1 || status=1
 echo "compare.html:"

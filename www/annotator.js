@@ -7,35 +7,11 @@ export const MAX_CHARS = 10 * 1024 * 1024;
 /** Texts longer than this are worth a progress bar and a cancel button. */
 export const LONG_TEXT = 256 * 1024;
 
-/**
- * The first worker, started as soon as this module runs. index.html loads this module on its
- * own before main.js, so the wasm starts downloading and compiling while the page's other
- * modules are still being fetched, instead of after them. Messages that arrive before an
- * Annotator takes the worker over are kept and replayed.
- */
-let early = null;
-const earlyEvents = [];
-
-/**
- * The wasm, fetched and compiled here while the worker thread starts and loads its scripts,
- * then handed to each worker (a compiled module is shared, not copied), so neither the first
- * worker nor a restarted one fetches or compiles it again. Null if this failed (a server that
- * does not send `application/wasm`): the worker then loads the file itself and reports why not.
- */
-const compiled = typeof WebAssembly !== 'undefined' && WebAssembly.compileStreaming
-  ? WebAssembly.compileStreaming(fetch(new URL('./pkg/newslens_bg.wasm', import.meta.url))).catch(() => null)
-  : Promise.resolve(null);
-
-function startWorker() {
-  const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-  compiled.then((module) => worker.postMessage({ type: 'module', module }));
-  return worker;
-}
-if (typeof Worker !== 'undefined') {
-  early = startWorker();
-  early.onmessage = (event) => earlyEvents.push(['message', event]);
-  early.onerror = (event) => { event.preventDefault(); earlyEvents.push(['error', event]); };
-}
+/** Starts workers: boot.js, loaded by the page's head before any module. */
+const boot = () => {
+  if (!self.newslensBoot) throw new Error('boot.js did not run: the page must load it in its head');
+  return self.newslensBoot;
+};
 
 export class Annotator {
   /**
@@ -53,9 +29,9 @@ export class Annotator {
 
   start() {
     this.isReady = false;
-    const worker = early || startWorker();
-    const replay = early ? earlyEvents.splice(0) : [];
-    early = null;
+    const first = boot().takeFirst();
+    const worker = first ? first.worker : boot().startWorker();
+    const replay = first ? first.events : [];
     this.worker = worker;
     worker.onmessage = (event) => {
       if (worker !== this.worker) return;

@@ -11,6 +11,7 @@
 //! `three people familiar with the matter`) or an organisation. Resolving it to a person is
 //! [`super::resolve`]'s job.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::people::{looks_like_org, split_title, People};
@@ -138,8 +139,8 @@ pub fn verb_at(doc: &Document, i: usize) -> Option<(CueWord, usize)> {
 }
 
 /// Token `i`, lower-cased.
-pub fn lower(doc: &Document, i: usize) -> String {
-    doc.token_lower(&doc.tokens[i]).into_owned()
+pub fn lower<'a>(doc: &Document<'a>, i: usize) -> Cow<'a, str> {
+    doc.token_lower(&doc.tokens[i])
 }
 
 fn capitalised(doc: &Document, i: usize) -> bool {
@@ -419,7 +420,7 @@ fn description_ending_at(doc: &Document, end: usize, floor: usize) -> Option<Men
             is_head(k)
                 && k < end
                 && matches!(
-                    lower(doc, k + 1).as_str(),
+                    &*lower(doc, k + 1),
                     "for"
                         | "familiar"
                         | "close"
@@ -439,7 +440,7 @@ fn description_ending_at(doc: &Document, end: usize, floor: usize) -> Option<Men
     if head < end {
         let post = lower(doc, head + 1);
         if !matches!(
-            post.as_str(),
+            &*post,
             "familiar"
                 | "close"
                 | "with"
@@ -468,7 +469,7 @@ fn description_ending_at(doc: &Document, end: usize, floor: usize) -> Option<Men
         if is_determiner(&w) {
             start = prev;
             determined = true;
-            if matches!(w.as_str(), "a" | "an" | "the" | "those" | "these" | "some") {
+            if matches!(&*w, "a" | "an" | "the" | "those" | "these" | "some") {
                 break;
             }
             continue;
@@ -477,7 +478,7 @@ fn description_ending_at(doc: &Document, end: usize, floor: usize) -> Option<Men
             || tokens[prev].kind == TokenKind::Number
             || is_title_word(&w)
             || matches!(
-                w.as_str(),
+                &*w,
                 "senior"
                     | "top"
                     | "former"
@@ -513,7 +514,7 @@ fn description_ending_at(doc: &Document, end: usize, floor: usize) -> Option<Men
     if first == "the" && head == end && is_person_role(&head_word) {
         return Some(Mention {
             span,
-            kind: MentionKind::Role(head_word),
+            kind: MentionKind::Role(head_word.into_owned()),
         });
     }
     // A plural needs no determiner, with or without modifiers (`officials`, `local officials`).
@@ -544,7 +545,7 @@ pub fn subject_before(
         let mut k = end - 1;
         while k > floor
             && matches!(
-                lower(doc, k - 1).as_str(),
+                &*lower(doc, k - 1),
                 "on" | "last" | "this" | "early" | "late" | "in"
             )
         {
@@ -552,11 +553,8 @@ pub fn subject_before(
         }
         end = k;
     } else if end > floor + 1
-        && matches!(
-            lower(doc, end - 1).as_str(),
-            "week" | "month" | "year" | "weekend"
-        )
-        && matches!(lower(doc, end - 2).as_str(), "last" | "this")
+        && matches!(&*lower(doc, end - 1), "week" | "month" | "year" | "weekend")
+        && matches!(&*lower(doc, end - 2), "last" | "this")
     {
         end -= 2;
     }
@@ -634,7 +632,7 @@ pub fn subject_after(
     if let Some(name) = (start..(start + 4).min(limit)).find(|&k| capitalised(doc, k)) {
         let prepositional = (start..name).any(|k| {
             matches!(
-                lower(doc, k).as_str(),
+                &*lower(doc, k),
                 "for" | "of" | "at" | "in" | "with" | "from" | "to" | "on" | "by"
             )
         });
@@ -648,7 +646,7 @@ pub fn subject_after(
             end += 1;
         }
         // `and` joins only organisation names (`Customs and Border Protection`).
-        while end > start && matches!(lower(doc, end).as_str(), "and" | "&") {
+        while end > start && matches!(&*lower(doc, end), "and" | "&") {
             end -= 1;
         }
         return np_ending_at(doc, people, end, start);
@@ -857,14 +855,14 @@ pub fn in_sentence(
 
 fn fragment_verb(doc: &Document, v: usize) -> Option<(CueWord, usize)> {
     let word = lower(doc, v);
-    if !FRAGMENT_VERBS.contains(&word.as_str()) {
+    if !FRAGMENT_VERBS.contains(&&*word) {
         return None;
     }
     let out = doc
         .tokens
         .get(v + 1)
         .is_some_and(|_| lower(doc, v + 1) == "out");
-    let (last, lemma) = match word.as_str() {
+    let (last, lemma) = match &*word {
         "ruled" if out => (v + 1, "rule out"),
         "ruled" => return None,
         "rejected" => (v, "reject"),
@@ -909,7 +907,7 @@ pub fn clause_subject(doc: &Document, people: &People, v: usize, floor: usize) -
     let auxiliary = || {
         (floor..v).rev().find_map(|earlier| {
             let word = lower(doc, earlier);
-            matches!(word.as_str(), "did" | "does" | "has" | "had" | "was" | "is")
+            matches!(&*word, "did" | "does" | "has" | "had" | "was" | "is")
                 .then(|| subject_before(doc, people, earlier, floor))
                 .flatten()
         })

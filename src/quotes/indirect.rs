@@ -9,6 +9,7 @@
 //! punctuation. A clause whose only unquoted words are a pronoun and an auxiliary (`he
 //! “wouldn’t answer”`) is left to the partial quote it contains.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::attribution::{
@@ -180,7 +181,7 @@ fn clause_to_end(doc: &Document, first: usize, sentence_end: usize) -> Option<Ra
             && (is_punct(doc, k - 1, ",")
                 || k > first + 1 && is_punct(doc, k - 1, "\"”’") && is_punct(doc, k - 2, ","));
         // `… but stressed that …`: a second verb of the same speaker starts a second clause.
-        let coordinated = matches!(lower(doc, k).as_str(), "but" | "and")
+        let coordinated = matches!(&*lower(doc, k), "but" | "and")
             && (k + 1..(k + 3).min(last))
                 .any(|j| verb_at(doc, j).is_some_and(|(c, _)| verbs::takes_clause(c.verb)))
             && k + 1 < last
@@ -190,10 +191,7 @@ fn clause_to_end(doc: &Document, first: usize, sentence_end: usize) -> Option<Ra
             let next = lower(doc, k + 1);
             next.len() > 5
                 && next.ends_with("ing")
-                && !matches!(
-                    next.as_str(),
-                    "including" | "according" | "following" | "during"
-                )
+                && !matches!(&*next, "including" | "according" | "following" | "during")
         };
         if is_punct(doc, k, ";") || according || but || coordinated || participle {
             end = k;
@@ -213,7 +211,7 @@ fn clause_to_end(doc: &Document, first: usize, sentence_end: usize) -> Option<Ra
 
 /// Whether the clause says more than a pronoun and an auxiliary outside its quotes.
 fn has_own_content(doc: &Document, clause: &Range<usize>, quoted: &Quoted) -> bool {
-    let outside: Vec<std::borrow::Cow<str>> = doc
+    let outside: Vec<Cow<str>> = doc
         .tokens_in(clause.clone())
         .iter()
         .filter(|t| t.kind != TokenKind::Punct)
@@ -283,28 +281,19 @@ fn forward(
     floor: usize,
     sentence_end: usize,
 ) -> Option<Reported> {
-    let coordinated = v > floor && matches!(lower(doc, v - 1).as_str(), "but" | "and");
+    let coordinated = v > floor && matches!(&*lower(doc, v - 1), "but" | "and");
     let mention = if participle_after_comma(doc, v, floor) || coordinated {
         clause_subject(doc, people, v, floor)
     } else {
         subject_before(doc, people, v, floor).or_else(|| report_subject(doc, people, v, floor))
     }?;
     // `X would say that …`, `X might argue …`: speech that did not happen.
-    if v > floor
-        && matches!(
-            lower(doc, v - 1).as_str(),
-            "would" | "could" | "might" | "should"
-        )
-    {
+    if v > floor && matches!(&*lower(doc, v - 1), "would" | "could" | "might" | "should") {
         return None;
     }
     // `X was asked whether …`, `she had been assured that …`: X did not say it; someone
     // unnamed did.
-    let passive = v > floor
-        && matches!(
-            lower(doc, v - 1).as_str(),
-            "was" | "were" | "been" | "being"
-        );
+    let passive = v > floor && matches!(&*lower(doc, v - 1), "was" | "were" | "been" | "being");
     let passive_question = passive && cue.verb.lemma == "ask";
     let passive_report = passive
         && matches!(
@@ -322,10 +311,10 @@ fn forward(
         if w == cue_word {
             continue; // a doubled word (`asked asked`) is a typo, not a second verb
         }
-        if NOUN_COMPLEMENT_HEADS.contains(&w.as_str()) {
+        if NOUN_COMPLEMENT_HEADS.contains(&&*w) {
             return None; // `responding to news that …`: the clause belongs to the noun
         }
-        if matches!(w.as_str(), "that" | "if" | "whether") {
+        if matches!(&*w, "that" | "if" | "whether") {
             let relative = doc.tokens.get(j + 1).is_some_and(|t| {
                 let next = doc.token_lower(t);
                 is_finite(&next) || verbs::lookup(&next).is_some()
@@ -370,7 +359,7 @@ fn forward(
                 .take_while(|&j| {
                     doc.tokens[j].kind != TokenKind::Punct
                         && verb_at(doc, j).is_none()
-                        && !matches!(lower(doc, j).as_str(), "that" | "if" | "whether" | "when")
+                        && !matches!(&*lower(doc, j), "that" | "if" | "whether" | "when")
                 })
                 .find(|&j| {
                     !adjunct(&lower(doc, j - 1))
@@ -458,12 +447,12 @@ fn per(doc: &Document, people: &People, v: usize, first: usize, last: usize) -> 
 /// `a New York Times report that said …`: the report is the source.
 fn report_subject(doc: &Document, people: &People, v: usize, floor: usize) -> Option<Mention> {
     // The report's phrase needs a word before `report that`: `v - 3` must be in the sentence.
-    if v < floor + 3 || !matches!(lower(doc, v - 1).as_str(), "that" | "which") {
+    if v < floor + 3 || !matches!(&*lower(doc, v - 1), "that" | "which") {
         return None;
     }
     let noun = lower(doc, v - 2);
     if !matches!(
-        noun.as_str(),
+        &*noun,
         "report" | "statement" | "study" | "article" | "story" | "memo"
     ) {
         return None;
@@ -476,20 +465,18 @@ fn report_subject(doc: &Document, people: &People, v: usize, floor: usize) -> Op
 /// possessive, then a source or role noun within a few words (`a spokesman for …`, `the
 /// ministry's chief negotiator`, `its chief executive`).
 fn describes_speaker(doc: &Document, from: usize, to: usize) -> bool {
-    let words: Vec<String> = (from..to)
+    let words: Vec<Cow<str>> = (from..to)
         .take(5)
         .filter(|&k| doc.tokens[k].kind != TokenKind::Punct)
         .map(|k| lower(doc, k))
         .collect();
-    words.first().is_some_and(|w| {
-        matches!(
-            w.as_str(),
-            "a" | "an" | "the" | "its" | "his" | "her" | "their"
-        )
-    }) && words
-        .iter()
-        .skip(1)
-        .any(|w| is_source_noun(w) || is_person_role(w))
+    words
+        .first()
+        .is_some_and(|w| matches!(&**w, "a" | "an" | "the" | "its" | "his" | "her" | "their"))
+        && words
+            .iter()
+            .skip(1)
+            .any(|w| is_source_noun(w) || is_person_role(w))
 }
 
 /// `CLAUSE, X said.` or `CLAUSE, said X.`: the attribution closes the sentence.
@@ -528,7 +515,7 @@ fn backward(
     if after < last && is_punct(doc, after, ",") && describes_speaker(doc, after + 1, last) {
         after = last;
     }
-    let tail: Vec<std::borrow::Cow<str>> = doc.tokens[after.min(last)..last]
+    let tail: Vec<Cow<str>> = doc.tokens[after.min(last)..last]
         .iter()
         .take_while(|t| !matches!(doc.token_text(t), "“" | "\"" | "‘"))
         .filter(|t| t.kind != TokenKind::Punct)
@@ -555,7 +542,7 @@ fn backward(
     }
     // `While the two countries can collaborate, she said`: the subordinator is not reported.
     let mut first = doc.after_dateline(first);
-    if SUBORDINATORS.contains(&lower(doc, first).as_str()) && first + 1 < comma {
+    if SUBORDINATORS.contains(&&*lower(doc, first)) && first + 1 < comma {
         first += 1;
     }
     let clause = doc.tokens[first].start..doc.tokens[comma - 1].end;

@@ -338,29 +338,30 @@ fn number_trigger(at: &At) -> bool {
 /// Every place `NUMBER` can match, in order, with the expression to try there.
 fn candidates(text: &str) -> Vec<(usize, &'static P)> {
     let bytes = text.as_bytes();
-    (0..bytes.len())
-        .filter_map(|i| {
-            if scan::is_word_start(text, i) {
-                number_trigger(&At::new(text, i)).then_some((i, &NUMBER))
-            } else if is_word_byte(bytes[i]) {
-                // Most bytes inside words start no stem: test two letters before the stems.
-                let two = bytes.get(i..i + 2).unwrap_or_default();
-                (CURRENCY_STEMS
-                    .iter()
-                    .any(|s| s.as_bytes()[..2].eq_ignore_ascii_case(two))
-                    && starts_any(&text[i..], CURRENCY_STEMS))
-                .then_some((i, &CURRENCY_NUMBER))
-            } else if text.is_char_boundary(i) {
-                // A symbol is not a word character, so the `\b` branches fail here as they do
-                // in the whole text.
-                text[i..]
-                    .starts_with(['$', '€', '£', '¥'])
-                    .then_some((i, &NUMBER))
-            } else {
-                None
+    let mut out = Vec::new();
+    for (i, &b) in bytes.iter().enumerate() {
+        if scan::is_word_start(text, i) {
+            if number_trigger(&At::new(text, i)) {
+                out.push((i, &NUMBER));
             }
-        })
-        .collect()
+        } else if is_word_byte(b) {
+            // Most bytes inside words start no stem: test two letters before the stems.
+            let two = bytes.get(i..i + 2).unwrap_or_default();
+            if CURRENCY_STEMS
+                .iter()
+                .any(|s| s.as_bytes()[..2].eq_ignore_ascii_case(two))
+                && starts_any(&text[i..], CURRENCY_STEMS)
+            {
+                out.push((i, &CURRENCY_NUMBER));
+            }
+        } else if matches!(b, b'$' | 0xC2 | 0xE2) && text[i..].starts_with(['$', '€', '£', '¥'])
+        {
+            // A symbol (`€` and `£`, `¥` start with these bytes) is not a word character, so
+            // the `\b` branches fail here as they do in the whole text.
+            out.push((i, &NUMBER));
+        }
+    }
+    out
 }
 
 /// Words after which `one` is a pronoun or part of a quantifier, not a count.

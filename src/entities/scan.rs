@@ -91,7 +91,7 @@ pub fn words(text: &str, classify: impl Fn(&str) -> u32) -> Vec<At<'_>> {
 }
 
 /// Word lists, each with a bit, so a word is looked up once rather than once per pattern.
-pub struct Lexicon(FxHashMap<String, u32>);
+pub struct Lexicon(FxHashMap<Box<[u8]>, u32>);
 
 impl Lexicon {
     /// The lists with their bits; a word's class is the union of the bits of its lists.
@@ -99,13 +99,15 @@ impl Lexicon {
         let mut map = FxHashMap::default();
         for (words, bit) in lists {
             for w in *words {
-                *map.entry(w.to_ascii_lowercase()).or_insert(0) |= bit;
+                *map.entry(w.to_ascii_lowercase().into_bytes().into_boxed_slice())
+                    .or_insert(0) |= bit;
             }
         }
         Lexicon(map)
     }
 
-    /// The class of an ASCII `word`, ignoring case as `(?i)` does.
+    /// The class of `word`, ignoring ASCII case as `(?i)` does. Keyed by bytes: lower-casing
+    /// ASCII letters in place leaves nothing to validate.
     pub fn class(&self, word: &str) -> u32 {
         let mut buf = [0u8; 16];
         let Some(lower) = buf.get_mut(..word.len()) else {
@@ -113,11 +115,7 @@ impl Lexicon {
         };
         lower.copy_from_slice(word.as_bytes());
         lower.make_ascii_lowercase();
-        std::str::from_utf8(lower)
-            .ok()
-            .and_then(|w| self.0.get(w))
-            .copied()
-            .unwrap_or(0)
+        self.0.get(&*lower).copied().unwrap_or(0)
     }
 }
 

@@ -33,7 +33,11 @@ function load(module) {
   ready = init(module ? { module_or_path: module } : undefined).then(
     () => {
       self.postMessage({ type: 'ready', version: version() });
-      annotateJson(WARM_UP, 'utf16');
+      try {
+        annotateJson(WARM_UP, 'utf16');
+      } catch {
+        // nothing to report yet: the first real text meets the same fault and says so
+      }
       return true;
     },
     (err) => { self.postMessage({ type: 'broken', message: `could not load the annotator: ${err && err.message || err}` }); return false; },

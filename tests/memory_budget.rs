@@ -13,7 +13,7 @@ mod peak_heap;
 static ALLOCATOR: peak_heap::Counting = peak_heap::Counting;
 
 /// Peak heap as a multiple of the input's size, at most.
-const CEILING: usize = 30;
+const CEILING: usize = 25;
 
 #[test]
 fn peak_heap_of_a_256_kb_corpus_stays_under_the_ceiling() {

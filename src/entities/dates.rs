@@ -13,6 +13,52 @@ use super::Mention;
 use crate::analysis::EntityType;
 use crate::text::Document;
 
+/// The word lists the patterns are made of, named once: the trigger classes below are built
+/// from the same lists, so a trigger can never miss a word its pattern matches.
+const EDGE_WORDS: &[&str] = &["early", "mid", "late"];
+const BEFORE_WEEKDAY_WORDS: &[&str] = &["last", "next", "this", "early", "late"];
+const EARLIER_WORDS: &[&str] = &["earlier", "later", "early", "late"];
+const DEICTIC_WORDS: &[&str] = &["this", "last", "next", "past"];
+const LAST_WORDS: &[&str] = &["last", "past", "next", "coming", "previous"];
+const RECENT_WORDS: &[&str] = &["recent", "coming", "past", "previous"];
+const PREPOSITIONS: &[&str] = &["for", "in", "over", "within", "after", "since", "from"];
+const PLURAL_PERIODS: &[&str] = &["decades", "months", "years", "weeks", "days", "centuries"];
+const PART_WORDS: &[&str] = &["end", "beginning", "start", "middle"];
+const TODAY_WORDS: &[&str] = &["today", "yesterday", "tomorrow", "tonight"];
+const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+const PERIOD_WORDS: &[&str] = &[
+    "day", "night", "week", "weekend", "month", "year", "decade", "century", "spring", "summer",
+    "fall", "autumn", "winter", "quarter",
+];
+/// What a count of time counts (`three years`).
+const DURATION_UNITS: &[&str] = &[
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "decades",
+    "centuries",
+    "day",
+    "week",
+    "month",
+    "year",
+    "decade",
+    "century",
+];
+/// Counts of periods as words (`a`, `two`, `several`); [`COUNT`] adds `a few` and digits.
+const COUNT_WORDS: &[&str] = &[
+    "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "few", "several", "many",
+];
+
 /// Month names, case kept (`may` is a verb): full names and the AP's abbreviations.
 const MONTH: P = P::Any(&[
     "January",
@@ -40,28 +86,16 @@ const MONTH: P = P::Any(&[
     "Nov.",
     "Dec.",
 ]);
-const WEEKDAY: P = P::Any(&[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-]);
+const WEEKDAY: P = P::Any(WEEKDAYS);
 /// How many periods: `a`, `two`, `a few`, `several`, `12`.
 const COUNT: P = P::Alt(&[
-    P::AnyI(&[
-        "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "a few", "few",
-        "several", "many",
-    ]),
+    P::AnyI(COUNT_WORDS),
+    // After all the single words: of those only `a` starts like it, and `a` came first there
+    // too, so the order of what can match is unchanged.
+    P::LitI("a few"),
     P::Digits(1, usize::MAX),
 ]);
-const PERIOD: P = P::AnyI(&[
-    "day", "night", "week", "weekend", "month", "year", "decade", "century", "spring", "summer",
-    "fall", "autumn", "winter", "quarter",
-]);
+const PERIOD: P = P::AnyI(PERIOD_WORDS);
 const PERIODS: P = P::AnyI(&[
     "days",
     "weeks",
@@ -80,15 +114,9 @@ const PERIODS: P = P::AnyI(&[
     "hour",
 ]);
 /// `early `, `mid-`, `late `: where in a period, before its name.
-const EDGE: P = P::Opt(&P::Seq(&[
-    P::Any(&["early", "mid", "late"]),
-    P::Any(&["-", " "]),
-]));
+const EDGE: P = P::Opt(&P::Seq(&[P::Any(EDGE_WORDS), P::Any(&["-", " "])]));
 /// [`EDGE`] in any case (`Early 2024`).
-const EDGE_I: P = P::Opt(&P::Seq(&[
-    P::AnyI(&["early", "mid", "late"]),
-    P::Any(&["-", " "]),
-]));
+const EDGE_I: P = P::Opt(&P::Seq(&[P::AnyI(EDGE_WORDS), P::Any(&["-", " "])]));
 /// `, 2024` or ` 2024` after a month and day.
 const YEAR_AFTER: P = P::Opt(&P::Seq(&[
     P::Opt(&P::Lit(",")),
@@ -134,61 +162,23 @@ const DATE: u32 = 1 << 23;
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon::new(&[
         (&["the"], THE),
-        (&["early", "mid", "late"], EDGE_WORD),
-        (&["last", "next", "this", "early", "late"], BEFORE_WEEKDAY),
-        (&["earlier", "later", "early", "late"], EARLIER),
-        (&["this", "last", "next", "past"], DEICTIC),
-        (
-            &[
-                "day", "night", "week", "weekend", "month", "year", "decade", "century", "spring",
-                "summer", "fall", "autumn", "winter", "quarter",
-            ],
-            PERIOD_WORD,
-        ),
+        (EDGE_WORDS, EDGE_WORD),
+        (BEFORE_WEEKDAY_WORDS, BEFORE_WEEKDAY),
+        (EARLIER_WORDS, EARLIER),
+        (DEICTIC_WORDS, DEICTIC),
+        (PERIOD_WORDS, PERIOD_WORD),
         (&["same"], SAME),
-        (&["last", "past", "next", "coming", "previous"], LAST),
-        (&["recent", "coming", "past", "previous"], RECENT),
-        (
-            &[
-                "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-                "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "few",
-                "several", "many",
-            ],
-            COUNT_WORD,
-        ),
-        (
-            &[
-                "few",
-                "hundred",
-                "thousand",
-                "dozen",
-                "days",
-                "weeks",
-                "months",
-                "years",
-                "decades",
-                "centuries",
-                "day",
-                "week",
-                "month",
-                "year",
-                "decade",
-                "century",
-            ],
-            AFTER_COUNT,
-        ),
-        (
-            &["for", "in", "over", "within", "after", "since", "from"],
-            PREPOSITION,
-        ),
-        (
-            &["decades", "months", "years", "weeks", "days", "centuries"],
-            PLURAL,
-        ),
-        (&["end", "beginning", "start", "middle"], PART),
+        (LAST_WORDS, LAST),
+        (RECENT_WORDS, RECENT),
+        (COUNT_WORDS, COUNT_WORD),
+        (&["few", "hundred", "thousand", "dozen"], AFTER_COUNT),
+        (DURATION_UNITS, AFTER_COUNT),
+        (PREPOSITIONS, PREPOSITION),
+        (PLURAL_PERIODS, PLURAL),
+        (PART_WORDS, PART),
         (&["of"], OF),
         (&["weekend"], WEEKEND),
-        (&["today", "yesterday", "tomorrow", "tonight"], TODAY),
+        (TODAY_WORDS, TODAY),
         (&["date"], DATE),
     ])
 });
@@ -196,16 +186,6 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
 const MONTH_STEMS: &[&str] = &[
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
-const WEEKDAYS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-
 /// Month names are case-sensitive in every pattern, and may run on (`Mayor` starts `May`).
 fn starts_month(word: &str) -> bool {
     MONTH_STEMS.iter().any(|m| word.starts_with(m))
@@ -294,10 +274,7 @@ pub(super) const PATTERNS: &[Pattern] = &[
         // \b(?:(?i:last|next|this|early|late)\s+)?{WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\b
         pattern: P::Seq(&[
             P::B,
-            P::Opt(&P::Seq(&[
-                P::AnyI(&["last", "next", "this", "early", "late"]),
-                P::Space,
-            ])),
+            P::Opt(&P::Seq(&[P::AnyI(BEFORE_WEEKDAY_WORDS), P::Space])),
             WEEKDAY,
             P::Opt(&P::Seq(&[
                 P::Space,
@@ -327,11 +304,8 @@ pub(super) const PATTERNS: &[Pattern] = &[
         // (?i)\b(?:(?:earlier|later|early|late)\s+)?(?:this|last|next|past)\s+{PERIOD}\b
         pattern: P::Seq(&[
             P::B,
-            P::Opt(&P::Seq(&[
-                P::AnyI(&["earlier", "later", "early", "late"]),
-                P::Space,
-            ])),
-            P::AnyI(&["this", "last", "next", "past"]),
+            P::Opt(&P::Seq(&[P::AnyI(EARLIER_WORDS), P::Space])),
+            P::AnyI(DEICTIC_WORDS),
             P::Space,
             PERIOD,
             P::B,
@@ -368,7 +342,7 @@ pub(super) const PATTERNS: &[Pattern] = &[
             P::B,
             P::LitI("the"),
             P::Space,
-            P::AnyI(&["last", "past", "next", "coming", "previous"]),
+            P::AnyI(LAST_WORDS),
             P::Space,
             P::Opt(&P::Seq(&[COUNT, P::Space])),
             PERIODS,
@@ -381,7 +355,7 @@ pub(super) const PATTERNS: &[Pattern] = &[
         // (?i)\b(?:recent|coming|past|previous)\s+(?:{COUNT}\s+)?{PERIODS}\b
         pattern: P::Seq(&[
             P::B,
-            P::AnyI(&["recent", "coming", "past", "previous"]),
+            P::AnyI(RECENT_WORDS),
             P::Space,
             P::Opt(&P::Seq(&[COUNT, P::Space])),
             PERIODS,
@@ -401,20 +375,7 @@ pub(super) const PATTERNS: &[Pattern] = &[
                 P::AnyI(&["hundred", "thousand", "dozen"]),
                 P::Space,
             ])),
-            P::AnyI(&[
-                "days",
-                "weeks",
-                "months",
-                "years",
-                "decades",
-                "centuries",
-                "day",
-                "week",
-                "month",
-                "year",
-                "decade",
-                "century",
-            ]),
+            P::AnyI(DURATION_UNITS),
             P::B,
             P::Opt(&P::Seq(&[P::Space, P::LitI("ago"), P::B])),
         ]),
@@ -425,12 +386,9 @@ pub(super) const PATTERNS: &[Pattern] = &[
         // (?i)\b(?:for|in|over|within|after|since|from)\s+(?P<d>decades|months|years|weeks|days|centuries)\b
         pattern: P::Seq(&[
             P::B,
-            P::AnyI(&["for", "in", "over", "within", "after", "since", "from"]),
+            P::AnyI(PREPOSITIONS),
             P::Space,
-            P::Group(
-                1,
-                &P::AnyI(&["decades", "months", "years", "weeks", "days", "centuries"]),
-            ),
+            P::Group(1, &P::AnyI(PLURAL_PERIODS)),
             P::B,
         ]),
         trigger: |at| at.is(PREPOSITION) && at.next_is(PLURAL),
@@ -442,7 +400,7 @@ pub(super) const PATTERNS: &[Pattern] = &[
         pattern: P::Seq(&[
             P::B,
             P::Opt(&P::Seq(&[P::LitI("the"), P::Space])),
-            P::AnyI(&["end", "beginning", "start", "middle"]),
+            P::AnyI(PART_WORDS),
             P::Space,
             P::LitI("of"),
             P::Space,
@@ -468,11 +426,7 @@ pub(super) const PATTERNS: &[Pattern] = &[
     Pattern {
         rule: "entities.date.deictic",
         // (?i)\b(?:today|yesterday|tomorrow|tonight)\b
-        pattern: P::Seq(&[
-            P::B,
-            P::AnyI(&["today", "yesterday", "tomorrow", "tonight"]),
-            P::B,
-        ]),
+        pattern: P::Seq(&[P::B, P::AnyI(TODAY_WORDS), P::B]),
         trigger: |at| at.is(TODAY),
     },
     Pattern {

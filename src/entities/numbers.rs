@@ -15,36 +15,45 @@ use super::Mention;
 use crate::analysis::EntityType;
 use crate::text::Document;
 
-const UNITS: &[(&str, u64)] = &[
-    ("zero", 0),
-    ("one", 1),
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("eleven", 11),
-    ("twelve", 12),
-    ("thirteen", 13),
-    ("fourteen", 14),
-    ("fifteen", 15),
-    ("sixteen", 16),
-    ("seventeen", 17),
-    ("eighteen", 18),
-    ("nineteen", 19),
-    ("twenty", 20),
-    ("thirty", 30),
-    ("forty", 40),
-    ("fifty", 50),
-    ("sixty", 60),
-    ("seventy", 70),
-    ("eighty", 80),
-    ("ninety", 90),
+/// The number words, by value: `zero` to `nineteen`, then the tens. The patterns try them in
+/// this order (`seven` before `seventeen`; `find` drops a match glued to letters), and their
+/// values follow from it ([`number_word_value`]).
+const NUMBER_WORDS: &[&str] = &[
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
 ];
+
+/// The value of a number word: its place in [`NUMBER_WORDS`].
+fn number_word_value(word: &str) -> Option<u64> {
+    let place = NUMBER_WORDS.iter().position(|w| *w == word)? as u64;
+    Some(if place < 20 { place } else { (place - 18) * 10 })
+}
 
 const SCALES: &[(&str, f64)] = &[
     ("hundred", 1e2),
@@ -82,38 +91,7 @@ const AMOUNT_SCALE: P = P::Alt(&[
     P::Seq(&[P::Space, SCALE, P::B]),
 ]);
 
-/// The number words, in the order tried: `seven` before `seventeen`, as the word list runs
-/// (`find` drops a match glued to letters).
-const WORD: P = P::AnyI(&[
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-]);
+const WORD: P = P::AnyI(NUMBER_WORDS);
 /// `eight`, `twenty-five`, `twenty five`.
 const WORDS: P = P::Seq(&[WORD, P::Opt(&P::Seq(&[P::Any(&["-", " "]), WORD]))]);
 
@@ -227,51 +205,20 @@ pub(super) const NUMBER: P = P::Seq(&[
     ]),
 ]);
 
-/// How each branch of `NUMBER` can start, case ignored: number words run on (`seventeen` is
-/// tried as `seven`), and so do `half`, `twice`, `USD` and `EUR`.
-const NUMBER_STEMS: &[&str] = &[
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "dozen",
-    "half",
-    "twice",
-    "thrice",
-    "usd",
-    "eur",
-];
+/// How the branches of `NUMBER` can start, case ignored, besides [`NUMBER_WORDS`]: these run
+/// on too, like number words (`seventeen` is tried as `seven`).
+const OTHER_STEMS: &[&str] = &["dozen", "half", "twice", "thrice", "usd", "eur"];
 const CURRENCY_STEMS: &[&str] = &["us$", "c$", "a$", "r$", "mx$", "usd", "eur"];
 
 const FIRST_WORD: u32 = 1;
 const STEM_PREFIX: u32 = 2;
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let prefixes: Vec<&str> = NUMBER_STEMS.iter().map(|s| &s[..3]).collect();
+    let prefixes: Vec<&str> = NUMBER_WORDS
+        .iter()
+        .chain(OTHER_STEMS)
+        .map(|s| &s[..3])
+        .collect();
     Lexicon::new(&[
         // Whole first words of the other branches: scales, approximators, `a`, `tens`, and
         // the letters of `US$`, `C$`, `A$`, `R$`, `MX$`.
@@ -332,7 +279,7 @@ fn number_trigger(at: &At) -> bool {
         || LEXICON.class(word) & FIRST_WORD != 0
         || word.len() >= 3
             && LEXICON.class(&word[..3]) & STEM_PREFIX != 0
-            && starts_any(word, NUMBER_STEMS)
+            && (starts_any(word, NUMBER_WORDS) || starts_any(word, OTHER_STEMS))
 }
 
 /// Every place `NUMBER` can match, in order, with the expression to try there.
@@ -489,7 +436,7 @@ pub fn find(doc: &Document) -> Vec<Mention> {
 
 fn is_number_word(w: &str) -> bool {
     let w = w.trim_end_matches('s');
-    UNITS.iter().any(|(u, _)| *u == w)
+    number_word_value(w).is_some()
         || SCALES.iter().any(|(s, _)| *s == w)
         || matches!(
             w,
@@ -579,8 +526,8 @@ fn number_value(lower: &str) -> Option<f64> {
             current = Some(current.unwrap_or(0.0) + digits.parse::<f64>().ok()? * glued);
             continue;
         }
-        if let Some((_, v)) = UNITS.iter().find(|(u, _)| *u == w) {
-            current = Some(current.unwrap_or(0.0) + *v as f64);
+        if let Some(v) = number_word_value(w) {
+            current = Some(current.unwrap_or(0.0) + v as f64);
         } else if let Some((_, s)) = SCALES.iter().find(|(s, _)| *s == w) {
             let c = current.unwrap_or(1.0);
             if *s >= 1e3 {
@@ -633,6 +580,22 @@ mod tests {
             .into_iter()
             .map(|m| (&text[m.start..m.end], m.value, m.unit))
             .collect()
+    }
+
+    #[test]
+    fn number_words_take_their_value_from_their_place() {
+        let table = [
+            ("zero", Some(0)),
+            ("nine", Some(9)),
+            ("nineteen", Some(19)),
+            ("twenty", Some(20)),
+            ("fifty", Some(50)),
+            ("ninety", Some(90)),
+            ("hundred", None),
+        ];
+        for (word, value) in table {
+            assert_eq!(number_word_value(word), value, "{word}");
+        }
     }
 
     #[test]

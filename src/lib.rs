@@ -50,6 +50,11 @@ pub mod rules;
 pub mod sort;
 pub mod text;
 
+/// The test suites' shared inputs and deterministic generator (`Rng`), for the unit tests too.
+#[cfg(test)]
+#[path = "../tests/robust/hostile_inputs.rs"]
+mod test_inputs;
+
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 

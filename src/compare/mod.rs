@@ -679,13 +679,8 @@ mod robustness {
             "6,072",
             "—",
         ];
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = move |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut rng = crate::test_inputs::Rng::new(0x9e37_79b9_7f4a_7c15);
+        let mut next = move |n: usize| rng.below(n);
         for _ in 0..200 {
             let texts: Vec<String> = (0..1 + next(4))
                 .map(|_| (0..next(120)).map(|_| PIECES[next(PIECES.len())]).collect())

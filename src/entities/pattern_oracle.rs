@@ -270,13 +270,8 @@ const SEPARATORS: &[&str] = &[
 
 /// Deterministic snippets: words from [`VOCAB`] in random case, joined by [`SEPARATORS`].
 fn snippets(count: usize) -> Vec<String> {
-    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut next = move |n: usize| {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        (state % n as u64) as usize
-    };
+    let mut rng = crate::test_inputs::Rng::new(0x9E37_79B9_7F4A_7C15);
+    let mut next = move |n: usize| rng.below(n);
     (0..count)
         .map(|_| {
             let mut s = String::new();

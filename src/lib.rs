@@ -65,6 +65,10 @@ pub use analysis::{
 pub use offsets::OffsetUnit;
 
 /// Annotates one article. Spans are byte offsets into `text`.
+///
+/// # Panics
+///
+/// If `text` is longer than [`text::MAX_TEXT_LEN`] (4 GiB).
 pub fn annotate(text: &str) -> Analysis {
     let doc = text::Document::new(text);
     let entities = entities::find(&doc);

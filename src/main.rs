@@ -177,6 +177,13 @@ fn read_text(path: &str, lossy: bool) -> Result<String, String> {
     };
     let name = if path == "-" { "standard input" } else { path };
     read.map_err(|e| format!("cannot read {name}: {}", io_reason(&e)))?;
+    if bytes.len() > newslens::text::MAX_TEXT_LEN {
+        return Err(format!(
+            "{name} is {} bytes; NewsLens annotates texts up to 4 GiB: split it into articles \
+             (one per file, or one per line with --jsonl)",
+            bytes.len()
+        ));
+    }
     match String::from_utf8(bytes) {
         Ok(text) => Ok(text),
         Err(e) if lossy => Ok(String::from_utf8_lossy(e.as_bytes()).into_owned()),

@@ -6,14 +6,51 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 /// A word, number or punctuation mark.
+///
+/// Its offsets are kept in 32 bits: a document has a token every few bytes, and 64-bit offsets
+/// made the token list alone five times the size of the text. [`Document::new`] refuses texts
+/// over 4 GiB, so every offset fits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
-    /// Byte offset of the first character.
-    pub start: usize,
-    /// Byte offset past the last character.
-    pub end: usize,
+    start: u32,
+    end: u32,
     /// What it is.
     pub kind: TokenKind,
+}
+
+impl Token {
+    /// The token at bytes `start..end` (both within a text [`Document::new`] accepts).
+    pub fn new(start: usize, end: usize, kind: TokenKind) -> Token {
+        Token {
+            start: offset(start),
+            end: offset(end),
+            kind,
+        }
+    }
+
+    /// Byte offset of the first character.
+    #[inline]
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// Byte offset past the last character.
+    #[inline]
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
+    /// The token's bytes, `start()..end()`.
+    pub fn range(&self) -> Range<usize> {
+        self.start()..self.end()
+    }
+}
+
+/// The longest text a [`Document`] holds: its offsets are 32-bit.
+pub const MAX_TEXT_LEN: usize = u32::MAX as usize;
+
+fn offset(byte: usize) -> u32 {
+    u32::try_from(byte).expect("Document::new refuses texts over MAX_TEXT_LEN")
 }
 
 /// The shape of a token.
@@ -101,7 +138,7 @@ fn containing_each(ranges: &[Range<usize>], tokens: &[Token]) -> Vec<usize> {
     tokens
         .iter()
         .map(|t| {
-            while at + 1 < ranges.len() && ranges[at + 1].start <= t.start {
+            while at + 1 < ranges.len() && ranges[at + 1].start <= t.start() {
                 at += 1;
             }
             at
@@ -118,7 +155,16 @@ const ABBREVIATIONS: &[&str] = &[
 
 impl<'a> Document<'a> {
     /// Splits `text`.
+    ///
+    /// # Panics
+    ///
+    /// If `text` is longer than [`MAX_TEXT_LEN`] (4 GiB): split such a text into articles.
     pub fn new(text: &'a str) -> Document<'a> {
+        assert!(
+            text.len() <= MAX_TEXT_LEN,
+            "NewsLens annotates texts up to 4 GiB; this one is {} bytes",
+            text.len()
+        );
         let tokens = tokenize(text);
         let paragraphs = paragraphs(text);
         let sentences = sentences(text, &paragraphs, &tokens);
@@ -138,12 +184,12 @@ impl<'a> Document<'a> {
 
     /// The text of a token.
     pub fn token_text(&self, token: &Token) -> &'a str {
-        &self.text[token.start..token.end]
+        &self.text[token.start()..token.end()]
     }
 
     /// The index of the first token starting at or after `byte`.
     pub fn token_at_or_after(&self, byte: usize) -> usize {
-        self.tokens.partition_point(|t| t.start < byte)
+        self.tokens.partition_point(|t| t.start() < byte)
     }
 
     /// The index of the sentence containing `byte` (or the last one before it).
@@ -198,7 +244,7 @@ impl<'a> Document<'a> {
     /// Tokens within `range`.
     pub fn tokens_in(&self, range: Range<usize>) -> &[Token] {
         let first = self.token_at_or_after(range.start);
-        let last = self.tokens.partition_point(|t| t.end <= range.end);
+        let last = self.tokens.partition_point(|t| t.end() <= range.end);
         &self.tokens[first..last.max(first)]
     }
 }
@@ -220,11 +266,7 @@ fn tokenize(text: &str) -> Vec<Token> {
         } else if c.is_ascii_digit() {
             TokenKind::Number
         } else {
-            tokens.push(Token {
-                start,
-                end: start + c.len_utf8(),
-                kind: TokenKind::Punct,
-            });
+            tokens.push(Token::new(start, start + c.len_utf8(), TokenKind::Punct));
             continue;
         };
         let mut end = start + c.len_utf8();
@@ -264,7 +306,7 @@ fn tokenize(text: &str) -> Vec<Token> {
                 break;
             }
         }
-        tokens.push(Token { start, end, kind });
+        tokens.push(Token::new(start, end, kind));
     }
     tokens
 }
@@ -305,16 +347,16 @@ fn sentences(text: &str, paragraphs: &[Range<usize>], tokens: &[Token]) -> Vec<R
     let mut t = 0;
     for paragraph in paragraphs {
         let mut start = paragraph.start;
-        while t < tokens.len() && tokens[t].start < paragraph.start {
+        while t < tokens.len() && tokens[t].start() < paragraph.start {
             t += 1;
         }
-        while t < tokens.len() && tokens[t].end <= paragraph.end {
+        while t < tokens.len() && tokens[t].end() <= paragraph.end {
             let token = tokens[t];
             t += 1;
             if token.kind != TokenKind::Punct {
                 continue;
             }
-            let stop = &text[token.start..token.end];
+            let stop = &text[token.start()..token.end()];
             if !matches!(stop, "." | "!" | "?" | "…") {
                 continue;
             }
@@ -322,13 +364,13 @@ fn sentences(text: &str, paragraphs: &[Range<usize>], tokens: &[Token]) -> Vec<R
                 continue;
             }
             // Swallow closing quote marks and brackets that belong to this sentence.
-            let mut end = token.end;
+            let mut end = token.end();
             while t < tokens.len()
-                && tokens[t].start == end
-                && tokens[t].end <= paragraph.end
-                && is_closer(text[tokens[t].start..].chars().next().unwrap_or(' '))
+                && tokens[t].start() == end
+                && tokens[t].end() <= paragraph.end
+                && is_closer(text[tokens[t].start()..].chars().next().unwrap_or(' '))
             {
-                end = tokens[t].end;
+                end = tokens[t].end();
                 t += 1;
             }
             // A sentence ends where the next one can begin: a capital, digit or opening mark
@@ -353,11 +395,11 @@ fn sentences(text: &str, paragraphs: &[Range<usize>], tokens: &[Token]) -> Vec<R
 }
 
 fn ends_abbreviation(text: &str, before: &Token, dot: &Token) -> bool {
-    if before.end != dot.start && !text[before.start..before.end].ends_with('.') {
+    if before.end() != dot.start() && !text[before.start()..before.end()].ends_with('.') {
         return false;
     }
-    let word = text[before.start..before.end].trim_end_matches('.');
-    if is_initialism(&text[before.start..before.end]) {
+    let word = text[before.start()..before.end()].trim_end_matches('.');
+    if is_initialism(&text[before.start()..before.end()]) {
         return true;
     }
     let single_capital = word.chars().count() == 1 && word.chars().all(char::is_uppercase);

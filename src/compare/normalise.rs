@@ -23,11 +23,11 @@ pub fn words(text: &str) -> Vec<Word> {
         .iter()
         .filter(|t| t.kind != TokenKind::Punct)
         .filter_map(|t| {
-            let norm = normalise_word(&text[t.start..t.end]);
+            let norm = normalise_word(&text[t.start()..t.end()]);
             (!norm.is_empty()).then_some(Word {
                 norm,
-                start: t.start,
-                end: t.end,
+                start: t.start(),
+                end: t.end(),
             })
         })
         .collect()
@@ -43,8 +43,8 @@ pub fn words_in(doc: &Document, range: std::ops::Range<usize>) -> Vec<Word> {
             let norm = normalise_word(doc.token_text(t));
             (!norm.is_empty()).then_some(Word {
                 norm,
-                start: t.start - range.start,
-                end: t.end - range.start,
+                start: t.start() - range.start,
+                end: t.end() - range.start,
             })
         })
         .collect()

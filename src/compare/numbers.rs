@@ -135,7 +135,7 @@ fn counted_noun(doc: &Document, after: usize, sentence_end: usize) -> Option<Str
     let first = doc.token_at_or_after(after);
     let words: Vec<String> = doc.tokens[first..]
         .iter()
-        .take_while(|t| t.end <= sentence_end && t.kind == crate::text::TokenKind::Word)
+        .take_while(|t| t.end() <= sentence_end && t.kind == crate::text::TokenKind::Word)
         .map(|t| super::normalise::normalise_word(doc.token_text(t)))
         .skip_while(|w| SKIPPED.contains(&w.as_str()))
         .take_while(|w| !PHRASE_ENDS.contains(&w.as_str()))

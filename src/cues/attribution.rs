@@ -137,7 +137,7 @@ fn attribution_position(words: &Words, i: usize) -> bool {
 /// One cue per non-neutral attribution span, unless the verb is passive; an interrupted quote shares its verb, and the
 /// duplicates go in `keep_longest` (checking here would be quadratic).
 pub fn find(words: &Words, quotes: &[Quote], out: &mut Vec<Found>) {
-    let starts: Vec<usize> = (0..words.len()).map(|i| words.token(i).start).collect();
+    let starts: Vec<usize> = (0..words.len()).map(|i| words.token(i).start()).collect();
     for quote in quotes {
         let Some(cue) = &quote.cue else { continue };
         if cue.neutral || cue.span.start >= cue.span.end {

@@ -26,8 +26,8 @@ impl Found {
         rule: &'static str,
     ) -> Found {
         Found {
-            start: words.token(first).start,
-            end: words.token(end - 1).end,
+            start: words.token(first).start(),
+            end: words.token(end - 1).end(),
             category,
             rule,
         }

@@ -195,7 +195,7 @@ fn negates(word: &str) -> bool {
 /// The new cue spans the negator and the word. Fixed phrases that hold their own negation
 /// (`not going to`, `will not accept`) start at or before it and are left alone.
 fn negated_cues(words: &Words, out: &mut Vec<Found>) {
-    let starts: Vec<usize> = (0..words.len()).map(|i| words.token(i).start).collect();
+    let starts: Vec<usize> = (0..words.len()).map(|i| words.token(i).start()).collect();
     let mut replaced = Vec::new();
     out.retain(|f| {
         let (category, rule) = match f.category {
@@ -216,7 +216,7 @@ fn negated_cues(words: &Words, out: &mut Vec<Found>) {
             }
             if negates(words.at(j)) {
                 replaced.push(Found {
-                    start: words.token(j).start,
+                    start: words.token(j).start(),
                     end: f.end,
                     category,
                     rule,

@@ -109,15 +109,15 @@ pub fn key_of(text: &str) -> (String, Vec<&str>) {
     for t in &doc.tokens {
         let word = doc.token_text(t);
         // `St. Louis`: the name finder keeps an abbreviation's dot on its word, so do we.
-        if word == "." && t.start == last_end {
+        if word == "." && t.start() == last_end {
             if let Some(prev) = tokens.last_mut() {
                 // `prev` ends where the dot starts: widen it over the dot.
-                *prev = &text[t.start - prev.len()..t.end];
+                *prev = &text[t.start() - prev.len()..t.end()];
                 continue;
             }
         }
         tokens.push(word);
-        last_end = t.end;
+        last_end = t.end();
     }
     (key_from(&tokens), tokens)
 }

@@ -71,22 +71,27 @@ impl<'t> At<'t> {
     }
 }
 
-/// Every start of an ASCII word in `text`, classed by `classify`.
+/// Every start of an ASCII word in `text` that `classify` puts in a class, with the class of
+/// the word after it. Every trigger asks for a class, so the unclassed words (most of them)
+/// are never kept: a whole article's words would cost more memory than the article.
 pub fn words(text: &str, classify: impl Fn(&str) -> u32) -> Vec<At<'_>> {
-    let mut words: Vec<At> = (0..text.len())
-        .filter(|&i| is_word_start(text, i))
-        .map(|start| {
-            let mut at = At::new(text, start);
-            at.class = classify(at.word());
-            at
-        })
-        .collect();
-    for i in 1..words.len() {
-        let gap = &text.as_bytes()[words[i - 1].end..words[i].start];
-        if !gap.is_empty() && gap.iter().all(|b| is_space_byte(*b)) {
-            words[i - 1].next_class = words[i].class;
+    let mut words: Vec<At> = Vec::new();
+    let mut last: Option<At> = None;
+    for start in (0..text.len()).filter(|&i| is_word_start(text, i)) {
+        let mut at = At::new(text, start);
+        at.class = classify(at.word());
+        if let Some(mut before) = last.take() {
+            let gap = &text.as_bytes()[before.end..at.start];
+            if !gap.is_empty() && gap.iter().all(|b| is_space_byte(*b)) {
+                before.next_class = at.class;
+            }
+            if before.class != 0 {
+                words.push(before);
+            }
         }
+        last = Some(at);
     }
+    words.extend(last.filter(|at| at.class != 0));
     words
 }
 

@@ -94,7 +94,7 @@ pub fn attach(doc: &Document, mentions: &mut [Mention]) {
         let in_sentence = |i: usize| {
             doc.tokens
                 .get(i)
-                .filter(|t| t.start >= sentence.start && t.end <= sentence.end)
+                .filter(|t| t.start() >= sentence.start && t.end() <= sentence.end)
         };
         let mut found = Vec::new();
         if m.titles.is_empty() {
@@ -144,13 +144,13 @@ fn before_name<'t>(
     {
         return None;
     }
-    let mut start = head.start;
+    let mut start = head.start();
     let mut i = first - 1;
     while let Some(t) = i.checked_sub(1).and_then(in_sentence) {
         let w = doc.token_text(t);
         // `spans` is sorted by start: the last span starting at or before the token.
-        let k = spans.partition_point(|&(s, _)| s <= t.start);
-        let entity = k > 0 && spans[k - 1].1 >= t.end;
+        let k = spans.partition_point(|&(s, _)| s <= t.start());
+        let entity = k > 0 && spans[k - 1].1 >= t.end();
         if t.kind != TokenKind::Word || DETERMINERS.contains(&w.to_lowercase().as_str()) {
             break;
         }
@@ -158,10 +158,10 @@ fn before_name<'t>(
         if !(entity || lower_title || GAZETTEER.is_demonym(w)) {
             break;
         }
-        start = t.start;
+        start = t.start();
         i -= 1;
     }
-    Some(doc.text[start..head.end].to_string())
+    Some(doc.text[start..head.end()].to_string())
 }
 
 /// `His former defense secretary, Mark Esper`: a title phrase, a comma, then the name.
@@ -175,7 +175,7 @@ fn appositive_before<'t>(
         return None;
     }
     let end = in_sentence(first.checked_sub(2)?)?;
-    let mut start = end.start;
+    let mut start = end.start();
     let mut i = first - 2;
     let mut has_head = false;
     let mut words = 0;
@@ -197,7 +197,7 @@ fn appositive_before<'t>(
             break;
         }
         has_head |= is_title_head(w);
-        start = t.start;
+        start = t.start();
         words += 1;
         if words > 6 {
             return None;
@@ -207,7 +207,7 @@ fn appositive_before<'t>(
             _ => break,
         }
     }
-    let text = &doc.text[start..end.end];
+    let text = &doc.text[start..end.end()];
     let phrase = !text.starts_with(char::is_uppercase) || text.split_whitespace().count() > 1;
     (has_head && phrase).then(|| text.to_string())
 }
@@ -259,7 +259,7 @@ fn appositive_after<'t>(
         }
     }
     let first = in_sentence(i)?;
-    let mut end = first.end;
+    let mut end = first.end();
     let mut has_head = false;
     let mut words = 0;
     while let Some(t) = in_sentence(i) {
@@ -268,8 +268,8 @@ fn appositive_after<'t>(
         if t.kind == TokenKind::Punct {
             break;
         }
-        let k = dates.partition_point(|&(s, _)| s <= t.start);
-        if k > 0 && dates[k - 1].1 >= t.end {
+        let k = dates.partition_point(|&(s, _)| s <= t.start());
+        if k > 0 && dates[k - 1].1 >= t.end() {
             break;
         }
         if AFTER_STOPS.contains(&lower.as_str()) && lower != "and" {
@@ -284,7 +284,7 @@ fn appositive_after<'t>(
         if !has_head && words >= 5 {
             return None;
         }
-        end = t.end;
+        end = t.end();
         words += 1;
         i += 1;
         if words > 14 {
@@ -292,7 +292,7 @@ fn appositive_after<'t>(
         }
     }
     // Drop a trailing preposition left by a date stop (`... in Mexico in the 1990s`).
-    let mut text = doc.text[first.start..end].trim_end();
+    let mut text = doc.text[first.start()..end].trim_end();
     for stop in [" in", " on", " at", " since", " from"] {
         if let Some(t) = text.strip_suffix(stop) {
             text = t;

@@ -90,13 +90,13 @@ pub(super) fn units<'a>(
         // the first claimed span not yet behind the token only ever moves on.
         while claimed
             .get(next_claimed)
-            .is_some_and(|&(_, end)| end <= token.start)
+            .is_some_and(|&(_, end)| end <= token.start())
         {
             next_claimed += 1;
         }
         let blocked = claimed
             .get(next_claimed)
-            .is_some_and(|&(start, _)| start < token.end);
+            .is_some_and(|&(start, _)| start < token.end());
         let opener = token.kind == TokenKind::Punct
             && matches!(
                 doc.token_text(&token),
@@ -114,9 +114,9 @@ pub(super) fn units<'a>(
             prev_sentence = sentence;
         }
         let base = Unit {
-            start: token.start,
-            end: token.end,
-            text: &text[token.start..token.end],
+            start: token.start(),
+            end: token.end(),
+            text: &text[token.start()..token.end()],
             kind: Kind::Other,
             closes: false,
             initial,
@@ -135,7 +135,7 @@ pub(super) fn units<'a>(
             && doc
                 .tokens
                 .get(i)
-                .is_some_and(|t| t.start == token.end && doc.token_text(t) == ".")
+                .is_some_and(|t| t.start() == token.end() && doc.token_text(t) == ".")
             && doc.tokens.get(i + 1).is_some_and(|t| {
                 t.kind == TokenKind::Word
                     && doc.token_text(t).starts_with(char::is_uppercase)
@@ -150,7 +150,7 @@ pub(super) fn units<'a>(
         if doc
             .tokens
             .get(i)
-            .is_some_and(|t| t.start == word.end && doc.token_text(t) == ".")
+            .is_some_and(|t| t.start() == word.end && doc.token_text(t) == ".")
         {
             let dotted = format!("{}.", word.text.to_lowercase());
             if g.honorifics.contains_key(&dotted)

@@ -117,7 +117,7 @@ pub fn verb_at(doc: &Document, i: usize) -> Option<(CueWord, usize)> {
             lemma: "according to",
             neutral: true,
         };
-        let span = token.start..doc.tokens[i + 1].end;
+        let span = token.start()..doc.tokens[i + 1].end();
         return Some((CueWord { span, verb }, i + 1));
     }
     if word == "per" {
@@ -134,7 +134,7 @@ pub fn verb_at(doc: &Document, i: usize) -> Option<(CueWord, usize)> {
     {
         last = i + 1;
     }
-    let span = token.start..doc.tokens[last].end;
+    let span = token.start()..doc.tokens[last].end();
     Some((CueWord { span, verb }, last))
 }
 
@@ -174,7 +174,7 @@ pub fn np_ending_at(doc: &Document, people: &People, end: usize, floor: usize) -
     let word = lower(doc, end);
     if let Some(p) = pronoun(&word) {
         return Some(Mention {
-            span: doc.tokens[end].start..doc.tokens[end].end,
+            span: doc.tokens[end].start()..doc.tokens[end].end(),
             kind: MentionKind::Pronoun(p),
         });
     }
@@ -354,7 +354,7 @@ fn run_is_org(doc: &Document, start: usize, end: usize) -> bool {
 /// A capitalised run as a name, an organisation or a role.
 fn classify_run(doc: &Document, people: &People, start: usize, end: usize) -> Mention {
     let tokens = &doc.tokens;
-    let whole = tokens[start].start..tokens[end].end;
+    let whole = tokens[start].start()..tokens[end].end();
     if people.org_at(&whole).is_some() && people.at(&whole).is_none() {
         return Mention {
             span: whole,
@@ -370,7 +370,7 @@ fn classify_run(doc: &Document, people: &People, start: usize, end: usize) -> Me
             start
         };
         return Mention {
-            span: tokens[first].start..tokens[end].end,
+            span: tokens[first].start()..tokens[end].end(),
             kind: MentionKind::Org,
         };
     }
@@ -384,7 +384,7 @@ fn classify_run(doc: &Document, people: &People, start: usize, end: usize) -> Me
             kind: MentionKind::Role(head),
         };
     }
-    let span = tokens[name_start].start..tokens[end].end;
+    let span = tokens[name_start].start()..tokens[end].end();
     let words: Vec<&str> = (name_start..=end)
         .map(|t| doc.token_text(&tokens[t]))
         .collect();
@@ -510,7 +510,7 @@ fn description_ending_at(doc: &Document, end: usize, floor: usize) -> Option<Men
     }
     let head_word = lower(doc, head);
     let first = lower(doc, start);
-    let span = tokens[start].start..tokens[end].end;
+    let span = tokens[start].start()..tokens[end].end();
     if first == "the" && head == end && is_person_role(&head_word) {
         return Some(Mention {
             span,
@@ -689,7 +689,7 @@ pub fn after_quote(
     window: &Window,
 ) -> Option<Found> {
     let first = doc.token_at_or_after(close_end);
-    let limit = doc.tokens.partition_point(|t| t.end <= window.limit);
+    let limit = doc.tokens.partition_point(|t| t.end() <= window.limit);
     let mut i = first;
     while i < limit && is_punct(doc, i, ",:—–-") {
         i += 1;
@@ -714,7 +714,7 @@ pub fn after_quote(
         {
             let token = &doc.tokens[dash];
             let cue = CueWord {
-                span: token.start..token.end,
+                span: token.start()..token.end(),
                 verb: Verb {
                     lemma: "dash",
                     neutral: true,
@@ -874,7 +874,7 @@ fn fragment_verb(doc: &Document, v: usize) -> Option<(CueWord, usize)> {
     };
     let neutral = !matches!(lemma, "dismiss" | "denounce" | "vow");
     let cue = CueWord {
-        span: doc.tokens[v].start..doc.tokens[last].end,
+        span: doc.tokens[v].start()..doc.tokens[last].end(),
         verb: Verb { lemma, neutral },
     };
     Some((cue, last))

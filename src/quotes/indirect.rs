@@ -168,7 +168,7 @@ fn is_time_word(word: &str) -> bool {
 /// The clause from token `first` to the end of the sentence (before its final punctuation, a
 /// `, according to`, or a trailing `, X said`).
 fn clause_to_end(doc: &Document, first: usize, sentence_end: usize) -> Option<Range<usize>> {
-    let last = doc.tokens.partition_point(|t| t.end <= sentence_end);
+    let last = doc.tokens.partition_point(|t| t.end() <= sentence_end);
     if first >= last {
         return None;
     }
@@ -206,7 +206,7 @@ fn clause_to_end(doc: &Document, first: usize, sentence_end: usize) -> Option<Ra
     if end <= first {
         return None;
     }
-    Some(doc.tokens[first].start..doc.tokens[end - 1].end)
+    Some(doc.tokens[first].start()..doc.tokens[end - 1].end())
 }
 
 /// Whether the clause says more than a pronoun and an auxiliary outside its quotes.
@@ -215,7 +215,7 @@ fn has_own_content(doc: &Document, clause: &Range<usize>, quoted: &Quoted) -> bo
         .tokens_in(clause.clone())
         .iter()
         .filter(|t| t.kind != TokenKind::Punct)
-        .filter(|t| !quoted.contains(t.start))
+        .filter(|t| !quoted.contains(t.start()))
         .map(|t| doc.token_lower(t))
         .collect();
     outside.iter().any(|w| {
@@ -231,10 +231,10 @@ pub fn find(doc: &Document, people: &People, quoted: &Quoted) -> Vec<Reported> {
     let in_quote = |byte: usize| quoted.contains(byte);
     for sentence in &doc.sentences {
         let first = doc.token_at_or_after(sentence.start);
-        let last = doc.tokens.partition_point(|t| t.end <= sentence.end);
+        let last = doc.tokens.partition_point(|t| t.end() <= sentence.end);
         let mut v = first;
         while v < last {
-            let start = doc.tokens[v].start;
+            let start = doc.tokens[v].start();
             if in_quote(start) {
                 v += 1;
                 continue;
@@ -300,7 +300,7 @@ fn forward(
             cue.verb.lemma,
             "assure" | "tell" | "inform" | "warn" | "reassure" | "promise"
         );
-    let last = doc.tokens.partition_point(|t| t.end <= sentence_end);
+    let last = doc.tokens.partition_point(|t| t.end() <= sentence_end);
     let mut k = cue_last + 1;
     // Up to eight words of object and adjuncts before `that` (`told her on Friday that`).
     let reach = (k + 9).min(last);
@@ -407,7 +407,7 @@ fn per_cue(doc: &Document, v: usize) -> Option<(CueWord, usize)> {
     };
     Some((
         CueWord {
-            span: token.start..token.end,
+            span: token.start()..token.end(),
             verb,
         },
         v,
@@ -432,7 +432,7 @@ fn per(doc: &Document, people: &People, v: usize, first: usize, last: usize) -> 
     if end <= first {
         return None;
     }
-    let clause = doc.tokens[first].start..doc.tokens[end - 1].end;
+    let clause = doc.tokens[first].start()..doc.tokens[end - 1].end();
     Some(Reported {
         clause,
         found: Found {
@@ -545,7 +545,7 @@ fn backward(
     if SUBORDINATORS.contains(&&*lower(doc, first)) && first + 1 < comma {
         first += 1;
     }
-    let clause = doc.tokens[first].start..doc.tokens[comma - 1].end;
+    let clause = doc.tokens[first].start()..doc.tokens[comma - 1].end();
     Some(Reported {
         clause,
         found: Found {
@@ -576,7 +576,7 @@ fn according_to(
         let comma = (after..last).find(|&k| is_punct(doc, k, ","))?;
         clause_to_end(doc, comma + 1, sentence_end)?
     } else if is_punct(doc, v - 1, ",") && v - 1 > first {
-        doc.tokens[first].start..doc.tokens[v - 2].end
+        doc.tokens[first].start()..doc.tokens[v - 2].end()
     } else {
         return None;
     };

@@ -123,7 +123,7 @@ fn has_speech_verb(doc: &Document, sentence: &Range<usize>, m: &Marked) -> bool 
     let to = sentence.end.min(m.close.end + NEAR);
     doc.tokens_in(from..to)
         .iter()
-        .filter(|t| t.end <= m.open.start || t.start >= m.close.end)
+        .filter(|t| t.end() <= m.open.start || t.start() >= m.close.end)
         .any(|t| {
             let word = doc.token_lower(t);
             verbs::lookup(&word).is_some() || FRAGMENT_VERBS.contains(&&*word)

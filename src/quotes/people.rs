@@ -377,7 +377,7 @@ fn fallback(doc: &Document) -> (Vec<Person>, Vec<(Range<usize>, String, Option<S
         let mut end = i + 1;
         while end < tokens.len() {
             let w = doc.token_text(&tokens[end]);
-            let glued = tokens[end].start <= tokens[end - 1].end + 1;
+            let glued = tokens[end].start() <= tokens[end - 1].end() + 1;
             if tokens[end].kind == TokenKind::Word && is_capitalised(w) && glued {
                 end += 1;
             } else if matches!(w, "of" | "to" | "for")
@@ -417,7 +417,7 @@ fn fallback(doc: &Document) -> (Vec<Person>, Vec<(Range<usize>, String, Option<S
             let first = (start..end)
                 .find(|&t| !lower_in(NOT_NAME, doc.token_text(&tokens[t])))
                 .unwrap_or(start);
-            let span = tokens[first].start..tokens[end - 1].end;
+            let span = tokens[first].start()..tokens[end - 1].end();
             let name = strip_possessive(&doc.text[span.clone()]).to_string();
             orgs.push((span.start..span.start + name.len(), name, None));
             continue;
@@ -426,7 +426,7 @@ fn fallback(doc: &Document) -> (Vec<Person>, Vec<(Range<usize>, String, Option<S
             continue;
         }
         let titled = title.is_some();
-        let span = name_tokens[0].start..name_tokens[name_tokens.len() - 1].end;
+        let span = name_tokens[0].start()..name_tokens[name_tokens.len() - 1].end();
         let name = strip_possessive(&doc.text[span.clone()]);
         let span = span.start..span.start + name.len();
         if name_words.len() < 2 && !titled {
@@ -540,7 +540,7 @@ pub fn split_title(doc: &Document, run: Range<usize>) -> (Option<Range<usize>>, 
             break;
         }
     }
-    let title = title_start.map(|t| tokens[t].start..tokens[title_end - 1].end);
+    let title = title_start.map(|t| tokens[t].start()..tokens[title_end - 1].end());
     (title, name_start)
 }
 

@@ -47,3 +47,9 @@ pub fn peak_of(run: impl FnOnce()) -> usize {
     run();
     PEAK.load(Ordering::Relaxed) - base
 }
+
+/// Live heap bytes now.
+#[allow(dead_code)]
+pub fn live() -> usize {
+    LIVE.load(Ordering::Relaxed)
+}

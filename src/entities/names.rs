@@ -180,7 +180,7 @@ pub fn find(doc: &Document, taken: &[Mention]) -> Vec<Mention> {
     // word in this set is a name, not a capitalised common word.
     let inner_capitals = units
         .iter()
-        .filter(|u| u.cap() && !u.initial && !headline[u.paragraph])
+        .filter(|u| u.cap() && !u.initial && !headline[u.paragraph()])
         .map(|u| u.text.to_string())
         .collect();
     let people = People { words: known };
@@ -274,7 +274,7 @@ impl<'a> Pass<'a, '_> {
             {
                 break;
             }
-            if u.kind == Kind::Other && u.start < first.start {
+            if u.kind == Kind::Other && u.start() < first.start() {
                 break;
             }
             words.push(u.text);
@@ -463,7 +463,7 @@ impl<'a> Pass<'a, '_> {
             return;
         }
         let (title, rest) = self.title_prefix(a, b);
-        let headline = self.headline[self.units[a].paragraph] || shouting;
+        let headline = self.headline[self.units[a].paragraph()] || shouting;
         if rest >= b {
             // A title standing alone: the names inside it are still entities.
             self.segment_known_only(a, b);
@@ -480,7 +480,7 @@ impl<'a> Pass<'a, '_> {
         // place, a title head, then a name.
         if !headline {
             if let Some((first, h)) = self.inner_title(a, b) {
-                let title = self.doc.text[self.units[a].start..self.units[h].end].to_string();
+                let title = self.doc.text[self.units[a].start()..self.units[h].end()].to_string();
                 self.segment(a, first, headline);
                 self.emit_person(h + 1, b, "entities.person.title", Some(title));
                 return;
@@ -578,7 +578,7 @@ impl<'a> Pass<'a, '_> {
         }
         match head_end {
             Some(end) if end <= b => {
-                let text = &self.doc.text[self.units[a].start..self.units[end - 1].end];
+                let text = &self.doc.text[self.units[a].start()..self.units[end - 1].end()];
                 (Some(text.to_string()), end)
             }
             _ => (None, a),
@@ -600,7 +600,7 @@ impl<'a> Pass<'a, '_> {
             if u.all_caps()
                 && u.text.chars().count() <= 6
                 && !title_word
-                && !self.headline[u.paragraph]
+                && !self.headline[u.paragraph()]
             {
                 self.emit(k, k + 1, EntityType::Org, "entities.org.acronym", None);
             }
@@ -784,7 +784,7 @@ impl<'a> Pass<'a, '_> {
         let g = &*GAZETTEER;
         let first = &self.units[a];
         let n = b - a;
-        let text = &self.doc.text[first.start..self.units[b - 1].end];
+        let text = &self.doc.text[first.start()..self.units[b - 1].end()];
         let all_known_people = self.units[a..b]
             .iter()
             .all(|u| self.people.words.contains(u.text));
@@ -814,11 +814,11 @@ impl<'a> Pass<'a, '_> {
             ));
         }
         // Dateline: capitals opening a paragraph, before a dash or comma (`SAN JOSE —`).
-        let paragraph_start = self.doc.paragraphs[first.paragraph].start;
-        let paragraph = &self.doc.paragraphs[first.paragraph];
+        let paragraph_start = self.doc.paragraphs[first.paragraph()].start;
+        let paragraph = &self.doc.paragraphs[first.paragraph()];
         let dateline = self.units[a..b].iter().all(Unit::all_caps)
             && self.doc.text[paragraph.clone()].contains(char::is_lowercase)
-            && self.doc.text[paragraph_start..first.start]
+            && self.doc.text[paragraph_start..first.start()]
                 .trim()
                 .is_empty()
             && self
@@ -832,13 +832,13 @@ impl<'a> Pass<'a, '_> {
         // A byline: `By Faisal Islam` opening a line.
         let byline = prev == "by"
             && a >= 1
-            && self.doc.text[paragraph_start..self.units[a - 1].start]
+            && self.doc.text[paragraph_start..self.units[a - 1].start()]
                 .trim()
                 .is_empty();
         if byline && (2..=4).contains(&n) {
             return Some(Typed::Kind(EntityType::Person, "entities.person.byline"));
         }
-        if self.results[first.paragraph] {
+        if self.results[first.paragraph()] {
             return Some(Typed::Kind(EntityType::Org, "entities.org.results_line"));
         }
         if headline {
@@ -948,8 +948,8 @@ impl<'a> Pass<'a, '_> {
 
     fn emit_person(&mut self, a: usize, b: usize, rule: &'static str, title: Option<String>) {
         let mut m = Mention::new(
-            self.units[a].start,
-            self.units[b - 1].end,
+            self.units[a].start(),
+            self.units[b - 1].end(),
             EntityType::Person,
             rule,
         );
@@ -965,14 +965,14 @@ impl<'a> Pass<'a, '_> {
         rule: &'static str,
         canonical: Option<String>,
     ) {
-        let mut m = Mention::new(self.units[a].start, self.units[b - 1].end, kind, rule);
+        let mut m = Mention::new(self.units[a].start(), self.units[b - 1].end(), kind, rule);
         m.canonical = canonical;
         self.out.push(m);
     }
 
     fn emit_known(&mut self, a: usize, b: usize, known: &Known, rule: &'static str) {
-        let mut start = self.units[a].start;
-        let end = self.units[b - 1].end;
+        let mut start = self.units[a].start();
+        let end = self.units[b - 1].end();
         let mut rule = rule;
         if known.outlet {
             let prenominal = self
@@ -980,7 +980,7 @@ impl<'a> Pass<'a, '_> {
                 .is_some_and(|w| PUBLICATION_NOUNS.contains(&w.as_str()));
             let has_the = self.units[a].lower() == "the";
             if has_the && prenominal && b > a + 1 {
-                start = self.units[a + 1].start;
+                start = self.units[a + 1].start();
             } else if !has_the
                 && !prenominal
                 && known.canonical.starts_with("The ")
@@ -988,7 +988,7 @@ impl<'a> Pass<'a, '_> {
                 && self.units[a - 1].text == "The"
                 && self.units[a - 1].sentence == self.units[a].sentence
             {
-                start = self.units[a - 1].start;
+                start = self.units[a - 1].start();
             }
             rule = "entities.org.outlet";
             if !self.outlets.contains(&known.canonical) {
@@ -1007,13 +1007,13 @@ impl<'a> Pass<'a, '_> {
             .is_some_and(|w| PUBLICATION_NOUNS.contains(&w.as_str()));
         // Only a capital `The` is part of the name (`The Times said`).
         let start = if prenominal || self.units[k - 1].text != "The" {
-            self.units[k].start
+            self.units[k].start()
         } else {
-            self.units[k - 1].start
+            self.units[k - 1].start()
         };
         let mut m = Mention::new(
             start,
-            self.units[k].end,
+            self.units[k].end(),
             EntityType::Org,
             "entities.org.outlet_short",
         );

@@ -19,21 +19,40 @@ pub(super) enum Kind {
 
 /// A word of the text as names see it: possessive `’s` cut off, hyphenated names like
 /// `US-Mexico` split into their parts, an initial's dot attached (`W.`).
+///
+/// There is one for every token of the article, so it is kept to 32 bytes: the end follows
+/// from the text, and the numbers are 32-bit like the tokens' offsets.
 #[derive(Clone, Debug)]
 pub(super) struct Unit<'a> {
-    pub(super) start: usize,
-    pub(super) end: usize,
     pub(super) text: &'a str,
+    start: u32,
+    pub(super) sentence: u32,
+    pub(super) paragraph: u32,
     pub(super) kind: Kind,
     /// Ends in a possessive or a hyphen to the next part: the chunk must end here.
     pub(super) closes: bool,
     /// The first word of its sentence.
     pub(super) initial: bool,
-    pub(super) sentence: usize,
-    pub(super) paragraph: usize,
 }
 
 impl<'a> Unit<'a> {
+    /// Byte offset of the first character.
+    pub(super) fn start(&self) -> usize {
+        self.start as usize
+    }
+    /// Byte offset past the last character.
+    pub(super) fn end(&self) -> usize {
+        self.start() + self.text.len()
+    }
+    /// Its paragraph's index.
+    pub(super) fn paragraph(&self) -> usize {
+        self.paragraph as usize
+    }
+    /// Makes it the bytes `start..end` of `text`, which hold it or more.
+    fn set(&mut self, text: &'a str, start: usize, end: usize) {
+        self.text = &text[start..end];
+        self.start = start as u32;
+    }
     pub(super) fn cap(&self) -> bool {
         self.kind == Kind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
     }
@@ -114,14 +133,13 @@ pub(super) fn units<'a>(
             prev_sentence = sentence;
         }
         let base = Unit {
-            start: token.start(),
-            end: token.end(),
-            text: &text[token.start()..token.end()],
+            text: doc.token_text(&token),
+            start: token.start() as u32,
+            sentence: sentence as u32,
+            paragraph: paragraph as u32,
             kind: Kind::Other,
             closes: false,
             initial,
-            sentence,
-            paragraph,
         };
         if blocked || token.kind != TokenKind::Word {
             out.push(base);
@@ -142,15 +160,14 @@ pub(super) fn units<'a>(
                     && paragraphs[i + 1] == paragraph
             })
         {
-            word.end += 1;
-            word.text = &text[word.start..word.end];
+            word.set(text, word.start(), word.end() + 1);
             i += 1;
         }
         // Honorifics, titles and company suffixes keep their dot: `Mr.`, `Sen.`, `Inc.`.
         if doc
             .tokens
             .get(i)
-            .is_some_and(|t| t.start() == word.end && doc.token_text(t) == ".")
+            .is_some_and(|t| t.start() == word.end() && doc.token_text(t) == ".")
         {
             let dotted = format!("{}.", word.text.to_lowercase());
             if g.honorifics.contains_key(&dotted)
@@ -158,16 +175,14 @@ pub(super) fn units<'a>(
                 || g.org_heads.contains(&dotted)
                 || matches!(dotted.as_str(), "st." | "jr." | "sr.")
             {
-                word.end += 1;
-                word.text = &text[word.start..word.end];
+                word.set(text, word.start(), word.end() + 1);
                 i += 1;
             }
         }
         // Possessive: `Sheinbaum’s` → `Sheinbaum`.
         for suffix in ["’s", "'s", "’S", "'S"] {
             if word.text.len() > suffix.len() + 1 && word.text.ends_with(suffix) {
-                word.end -= suffix.len();
-                word.text = &text[word.start..word.end];
+                word.set(text, word.start(), word.end() - suffix.len());
                 word.closes = true;
                 break;
             }
@@ -184,16 +199,14 @@ pub(super) fn units<'a>(
                 || word.text.split(HYPHENS).all(|p| known.contains(p)));
         if split {
             let parts: Vec<&str> = word.text.split(HYPHENS).collect();
-            let mut offset = word.start;
+            let mut offset = word.start();
             let n = parts.len();
             for (k, part) in parts.into_iter().enumerate() {
                 let mut piece = word.clone();
-                piece.start = offset;
-                piece.end = offset + part.len();
-                piece.text = &text[piece.start..piece.end];
+                piece.set(text, offset, offset + part.len());
                 piece.initial = word.initial && k == 0;
                 piece.closes = k + 1 < n || word.closes;
-                offset = piece.end + text[piece.end..].chars().next().map_or(1, char::len_utf8);
+                offset = piece.end() + text[piece.end()..].chars().next().map_or(1, char::len_utf8);
                 out.push(piece);
             }
             continue;

@@ -1,63 +1,44 @@
+//! Where the heap goes, layer by layer, on the 1 MB corpus of `make bench`:
+//! `cargo run --release --example mem_layers`.
+//!
+//! For each layer: the most heap it held at once beyond what was live before it (its working
+//! set), and what it left behind (its output, held while the later layers run). The peak of
+//! a whole `annotate` is the largest sum of earlier outputs and one layer's working set.
+
 #[path = "../tests/robust/hostile_inputs.rs"]
 mod hostile_inputs;
 #[path = "../tests/robust/peak_heap.rs"]
 mod peak_heap;
+
 #[global_allocator]
 static ALLOCATOR: peak_heap::Counting = peak_heap::Counting;
+
+/// Runs `layer`, printing its working set and its output's size as multiples of `input`.
+fn measure<T>(name: &str, input: usize, layer: impl FnOnce() -> T) -> T {
+    let before = peak_heap::live();
+    let mut out = None;
+    let peak = peak_heap::peak_of(|| out = Some(layer()));
+    let kept = peak_heap::live() - before;
+    let x = |bytes: usize| bytes as f64 / input as f64;
+    println!(
+        "{name:<10} peak {:>6.2}x  output {:>6.2}x",
+        x(peak),
+        x(kept)
+    );
+    out.expect("ran")
+}
+
 fn main() {
     let seeds = hostile_inputs::seed_files();
     let text = hostile_inputs::corpus(&seeds, 1 << 20);
-    let _ = newslens::annotate("warm “he said.”");
-    let n = text.len() as f64;
-    let mut keep = None;
-    let p = peak_heap::peak_of(|| {
-        keep = Some(newslens::annotate(&text));
-    });
-    println!("annotate peak {:.2}x", p as f64 / n);
-    let before = peak_heap::live();
-    let a0 = newslens::annotate(&text);
-    println!(
-        "retained analysis {:.2}x",
-        (peak_heap::live() - before) as f64 / n
-    );
-    drop(a0);
-    let mut a = keep.take();
-    let retained = peak_heap::peak_of(|| {
-        a = Some(newslens::annotate(&text));
-    });
-    drop(a);
-    let _ = retained;
-    let mut doc = None;
-    let p = peak_heap::peak_of(|| {
-        doc = Some(newslens::text::Document::new(&text));
-    });
-    println!("document {:.2}x", p as f64 / n);
-    let doc = doc.unwrap();
-    let mut ents = None;
-    let p = peak_heap::peak_of(|| {
-        ents = Some(newslens::entities::find(&doc));
-    });
-    println!("entities peak {:.2}x", p as f64 / n);
-    let ents = ents.unwrap();
-    let mut q = None;
-    let p = peak_heap::peak_of(|| {
-        q = Some(newslens::quotes::find(&doc, &ents));
-    });
-    println!("quotes peak {:.2}x", p as f64 / n);
-    let q = q.unwrap();
-    let mut c = None;
-    let p = peak_heap::peak_of(|| {
-        c = Some(newslens::cues::find(&doc, &q, &ents));
-    });
-    println!("cues peak {:.2}x", p as f64 / n);
-    let a = newslens::annotate(&text);
-    let j = serde_json::to_string(&a).unwrap();
-    println!(
-        "json {:.2}x; quotes {} entities {} mentions {} cues {}",
-        j.len() as f64 / n,
-        a.quotes.len(),
-        a.entities.len(),
-        a.entities.iter().map(|e| e.mentions.len()).sum::<usize>(),
-        a.cues.len()
-    );
+    let n = text.len();
+    std::hint::black_box(newslens::annotate("warm up the word lists, “he said.”"));
+    println!("{n} bytes, multiples of the input");
+    let all = measure("annotate", n, || newslens::annotate(&text));
+    drop(all);
+    let doc = measure("document", n, || newslens::text::Document::new(&text));
+    let entities = measure("entities", n, || newslens::entities::find(&doc));
+    let quotes = measure("quotes", n, || newslens::quotes::find(&doc, &entities));
+    let cues = measure("cues", n, || newslens::cues::find(&doc, &quotes, &entities));
+    std::hint::black_box(cues);
 }

@@ -20,7 +20,7 @@ use std::borrow::Cow;
 use rustc_hash::FxHashSet;
 
 use super::gazetteer::{push_key_word, Gazetteer, Known, GAZETTEER};
-use super::words::{is_headline, prescan, units, Kind, People, Unit};
+use super::words::{is_headline, prescan, units, Kind, People, Unit, Units};
 use super::Mention;
 use crate::analysis::EntityType;
 use crate::text::{Document, TokenKind};
@@ -118,7 +118,7 @@ const TO_TITLES: &[&str] = &[
 
 struct Pass<'a, 'd> {
     doc: &'d Document<'a>,
-    units: Vec<Unit<'a>>,
+    units: Units<'a>,
     people: People,
     /// Lower-cased words that appear in lower case somewhere in the article.
     lowercase_words: FxHashSet<Cow<'a, str>>,
@@ -223,7 +223,7 @@ impl<'a> Pass<'a, '_> {
     }
 
     fn starts_chunk(&self, i: usize) -> bool {
-        let u = &self.units[i];
+        let u = &self.units.at(i);
         u.cap()
             || u.kind == Kind::Word
                 && PARTICLES.contains(&u.text)
@@ -233,16 +233,16 @@ impl<'a> Pass<'a, '_> {
 
     /// `de la Fuente`: the index of the capitalised word a run of particles leads to.
     fn particle_run_to_cap(&self, mut i: usize) -> Option<usize> {
-        let sentence = self.units[i].sentence;
+        let sentence = self.units.sentence(i);
         while i < self.units.len()
-            && self.units[i].kind == Kind::Word
-            && PARTICLES.contains(&self.units[i].text)
-            && self.units[i].sentence == sentence
+            && self.units.kind(i) == Kind::Word
+            && PARTICLES.contains(&self.units.at(i).text)
+            && self.units.sentence(i) == sentence
             && i < self.units.len()
         {
             i += 1;
         }
-        (i < self.units.len() && self.units[i].cap() && self.units[i].sentence == sentence)
+        (i < self.units.len() && self.units.cap(i) && self.units.sentence(i) == sentence)
             .then_some(i)
     }
 
@@ -259,7 +259,7 @@ impl<'a> Pass<'a, '_> {
 
     fn compute_known_at(&self, i: usize) -> Option<(usize, &'static Known)> {
         let g: &'static Gazetteer = &GAZETTEER;
-        let first = &self.units[i];
+        let first = &self.units.at(i);
         if first.kind != Kind::Word {
             return None;
         }
@@ -268,7 +268,7 @@ impl<'a> Pass<'a, '_> {
         let mut key = String::new();
         let mut j = i;
         while j < self.units.len() && words.len() < g.max_tokens {
-            let u = &self.units[j];
+            let u = &self.units.at(j);
             if u.sentence != first.sentence
                 || u.kind == Kind::Other && !matches!(u.text, "," | "." | "&")
             {
@@ -281,7 +281,7 @@ impl<'a> Pass<'a, '_> {
             push_key_word(&mut key, u.text);
             j += 1;
             if let Some(known) = g.lookup_key(&key, &words) {
-                let last = self.units[j - 1].text;
+                let last = self.units.at(j - 1).text;
                 if last.chars().next().is_some_and(char::is_alphanumeric) {
                     best = Some((j, known));
                 }
@@ -303,7 +303,7 @@ impl<'a> Pass<'a, '_> {
 
     fn prev_word(&self, i: usize) -> Option<String> {
         let p = self.units.get(i.checked_sub(1)?)?;
-        (p.kind == Kind::Word && p.sentence == self.units[i].sentence)
+        (p.kind == Kind::Word && p.sentence == self.units.sentence(i))
             .then(|| p.lower().into_owned())
     }
 
@@ -319,29 +319,29 @@ impl<'a> Pass<'a, '_> {
     /// The end (exclusive) of the chunk starting at `i`.
     fn chunk_end(&self, i: usize) -> usize {
         let g = &*GAZETTEER;
-        let sentence = self.units[i].sentence;
+        let sentence = self.units.sentence(i);
         let mut j = i;
         loop {
-            if j >= self.units.len() || self.units[j].sentence != sentence {
+            if j >= self.units.len() || self.units.sentence(j) != sentence {
                 return j;
             }
             if let Some((end, _)) = self.known_at(j) {
                 j = end;
-            } else if self.units[j].cap() {
+            } else if self.units.cap(j) {
                 j += 1;
             } else if let Some(cap) = self.particle_run_to_cap(j).filter(|_| j == i) {
                 j = cap + 1;
             } else {
                 return j;
             }
-            if self.units[j - 1].closes
+            if self.units.closes(j - 1)
                 || j >= self.units.len()
-                || self.units[j].sentence != sentence
+                || self.units.sentence(j) != sentence
             {
                 return j;
             }
-            let prev = &self.units[j - 1];
-            let next = &self.units[j];
+            let prev = &self.units.at(j - 1);
+            let next = &self.units.at(j);
             if next.cap() {
                 continue;
             }
@@ -369,19 +369,19 @@ impl<'a> Pass<'a, '_> {
                 // `Food and Drug Administration`, but not `Banco Santander and Deutsche Bank`:
                 // only one word (after an optional country) may stand before `and`.
                 "and" | "&" => {
-                    let first = if g.not_names.contains(&*self.units[i].lower()) {
+                    let first = if g.not_names.contains(&*self.units.at(i).lower()) {
                         i + 1
                     } else {
                         i
                     };
                     let left = j - first;
                     let prefixed = left == 2
-                        && (g.is_demonym(self.units[first].text)
+                        && (g.is_demonym(self.units.at(first).text)
                             || self.is_place_or_org_unit(first));
                     let inside_of = (first..j).any(|k| {
-                        self.units[k].text == "of"
+                        self.units.at(k).text == "of"
                             && k > first
-                            && self.is_head(&self.units[k - 1], &g.org_heads)
+                            && self.is_head(&self.units.at(k - 1), &g.org_heads)
                     });
                     cap_after
                         && (inside_of
@@ -406,19 +406,19 @@ impl<'a> Pass<'a, '_> {
     }
 
     fn is_place_or_org_unit(&self, i: usize) -> bool {
-        GAZETTEER.lookup(&[self.units[i].text]).is_some()
+        GAZETTEER.lookup(&[self.units.at(i).text]).is_some()
     }
 
     /// Whether the capitalised run starting at `i` ends in an organisation head word.
     fn run_ends_with_org_head(&self, i: usize) -> bool {
         let mut j = i;
-        while j < self.units.len() && self.units[j].cap() && !self.units[j].closes {
+        while j < self.units.len() && self.units.cap(j) && !self.units.closes(j) {
             j += 1;
         }
-        if j < self.units.len() && self.units[j].cap() {
+        if j < self.units.len() && self.units.cap(j) {
             j += 1;
         }
-        j > i && self.is_head(&self.units[j - 1], &GAZETTEER.org_heads)
+        j > i && self.is_head(&self.units.at(j - 1), &GAZETTEER.org_heads)
     }
 
     /// Types the chunk `[a, b)` and records its mentions.
@@ -427,20 +427,21 @@ impl<'a> Pass<'a, '_> {
         // Several words in capitals inside a mixed-case paragraph are shouting (`WE HAVE A
         // DEAL`): like a headline, only known names count.
         let shouting = b - a >= 2
-            && self.units[a..b]
-                .iter()
+            && self
+                .units
+                .range(a..b)
                 .all(|u| !u.text.chars().any(char::is_lowercase))
-            && self.units[a..b].iter().filter(|u| u.all_caps()).count() >= 2;
+            && self.units.range(a..b).filter(|u| u.all_caps()).count() >= 2;
         let mut a = a;
         // Leading function words and sentence-initial common words are not part of a name.
         while a < b {
-            let u = &self.units[a];
+            let u = &self.units.at(a);
             let lower: &str = &u.lower();
             if self.known_at(a).is_some_and(|(end, _)| end <= b)
                 || g.titles.contains(lower)
                 || g.honorifics.contains_key(lower)
                 || g.title_modifiers.contains(lower)
-                    && (a + 1..b.min(a + 4)).any(|h| g.titles.contains(&*self.units[h].lower()))
+                    && (a + 1..b.min(a + 4)).any(|h| g.titles.contains(&*self.units.at(h).lower()))
             {
                 break;
             }
@@ -459,11 +460,11 @@ impl<'a> Pass<'a, '_> {
             return;
         }
         // Operation names (`Operation Southern Spear`) are events, which the schema lacks.
-        if self.units[a].text == "Operation" && a + 1 < b {
+        if self.units.at(a).text == "Operation" && a + 1 < b {
             return;
         }
         let (title, rest) = self.title_prefix(a, b);
-        let headline = self.headline[self.units[a].paragraph()] || shouting;
+        let headline = self.headline[self.units.at(a).paragraph()] || shouting;
         if rest >= b {
             // A title standing alone: the names inside it are still entities.
             self.segment_known_only(a, b);
@@ -480,7 +481,7 @@ impl<'a> Pass<'a, '_> {
         // place, a title head, then a name.
         if !headline {
             if let Some((first, h)) = self.inner_title(a, b) {
-                let title = self.doc.text[self.units[a].start()..self.units[h].end()].to_string();
+                let title = self.doc.text[self.units.start(a)..self.units.end(h)].to_string();
                 self.segment(a, first, headline);
                 self.emit_person(h + 1, b, "entities.person.title", Some(title));
                 return;
@@ -494,21 +495,20 @@ impl<'a> Pass<'a, '_> {
     fn inner_title(&self, a: usize, b: usize) -> Option<(usize, usize)> {
         let g = &*GAZETTEER;
         let first = (a + 1..b.saturating_sub(1)).find(|&h| {
-            let u = &self.units[h];
+            let u = &self.units.at(h);
             u.cap() && g.titles.contains(&*u.lower())
         })?;
         let before_known = self.known_at(a).is_some_and(|(end, _)| end == first)
-            || self.is_head(&self.units[first - 1], &g.org_heads);
+            || self.is_head(&self.units.at(first - 1), &g.org_heads);
         // `Secretary General`: a title of several heads.
         let mut h = first;
-        while h + 2 < b && g.titles.contains(&*self.units[h + 1].lower()) {
+        while h + 2 < b && g.titles.contains(&*self.units.at(h + 1).lower()) {
             h += 1;
         }
-        let name = &self.units[h + 1..b];
-        let name_ok = name.len() <= 4
-            && name.iter().all(|u| u.cap() || PARTICLES.contains(&u.text))
+        let mut name = self.units.range(h + 1..b);
+        let name_ok = b - (h + 1) <= 4
+            && name.clone().all(|u| u.cap() || PARTICLES.contains(&u.text))
             && !name
-                .iter()
                 .any(|u| g.org_heads.contains(&*u.lower()) || g.place_heads.contains(&*u.lower()));
         (before_known && name_ok).then_some((first, h))
     }
@@ -526,7 +526,7 @@ impl<'a> Pass<'a, '_> {
         let mut k = a;
         let mut head_end = None;
         while k < b {
-            let u = &self.units[k];
+            let u = &self.units.at(k);
             let lower: &str = &u.lower();
             let pair = self
                 .units
@@ -550,7 +550,7 @@ impl<'a> Pass<'a, '_> {
             // `Farm Minister`, `Health Secretary`: a capitalised portfolio before a head word.
             if head_end.is_none()
                 && u.cap()
-                && (k + 1..b.min(k + 3)).any(|h| g.titles.contains(&*self.units[h].lower()))
+                && (k + 1..b.min(k + 3)).any(|h| g.titles.contains(&*self.units.at(h).lower()))
                 && self.known_at(k).is_none()
                 && g.first_name_gender(u.text).is_none()
             {
@@ -578,7 +578,7 @@ impl<'a> Pass<'a, '_> {
         }
         match head_end {
             Some(end) if end <= b => {
-                let text = &self.doc.text[self.units[a].start()..self.units[end - 1].end()];
+                let text = &self.doc.text[self.units.start(a)..self.units.end(end - 1)];
                 (Some(text.to_string()), end)
             }
             _ => (None, a),
@@ -595,7 +595,7 @@ impl<'a> Pass<'a, '_> {
                 continue;
             }
             // `LDP Secretary-General`: an acronym inside a title is its organisation.
-            let u = &self.units[k];
+            let u = &self.units.at(k);
             let title_word = GAZETTEER.titles.contains(&*u.lower());
             if u.all_caps()
                 && u.text.chars().count() <= 6
@@ -615,16 +615,16 @@ impl<'a> Pass<'a, '_> {
         // A name headed by an organisation or place word takes the whole run, country prefix
         // included (`Mexican Foreign Ministry`, `US Customs and Border Protection`).
         if !headline && b - a >= 2 {
-            let last = &self.units[b - 1];
-            let first = &self.units[a];
+            let last = &self.units.at(b - 1);
+            let first = &self.units.at(a);
             let of_second = self
                 .units
                 .get(a + 1)
                 .is_some_and(|u| matches!(u.text, "of" | "for" | "on"));
             // `National Institute of Allergy and Infectious Diseases`: a head before `of`.
             let head_of = (a..b - 1).any(|k| {
-                self.is_head(&self.units[k], &g.org_heads)
-                    && matches!(self.units[k + 1].text, "of" | "for" | "on")
+                self.is_head(&self.units.at(k), &g.org_heads)
+                    && matches!(self.units.at(k + 1).text, "of" | "for" | "on")
             });
             let whole_known = self.known_at(a).is_some_and(|(end, _)| end == b);
             if !whole_known {
@@ -632,8 +632,8 @@ impl<'a> Pass<'a, '_> {
                 let head_first = self.is_head(first, &g.org_heads)
                     && (of_second
                         || b - a == 2
-                            && g.first_name_gender(self.units[a + 1].text).is_none()
-                            && !self.people.words.contains(self.units[a + 1].text));
+                            && g.first_name_gender(self.units.at(a + 1).text).is_none()
+                            && !self.people.words.contains(self.units.at(a + 1).text));
                 if self.is_head(last, &g.org_heads) || head_first || head_of || org_tail.is_some() {
                     let canonical = org_tail.map(|k| k.canonical.clone());
                     self.emit(a, b, EntityType::Org, "entities.org.head_word", canonical);
@@ -650,7 +650,7 @@ impl<'a> Pass<'a, '_> {
         let mut k = a;
         let mut after_known = false;
         while k < b {
-            let u = &self.units[k];
+            let u = &self.units.at(k);
             if u.kind != Kind::Word || !u.cap() && !PARTICLES.contains(&u.text) {
                 k += 1;
                 continue;
@@ -675,9 +675,9 @@ impl<'a> Pass<'a, '_> {
                 let given_first = end == k + 1
                     && g.first_name_gender(u.text).is_some()
                     && k + 1 < b
-                    && self.units[k + 1].cap()
+                    && self.units.cap(k + 1)
                     && self.known_at(k + 1).is_none()
-                    && !g.is_demonym(self.units[k + 1].text);
+                    && !g.is_demonym(self.units.at(k + 1).text);
                 if !(given_first || surname && end == k + 1 && k == a) {
                     self.emit_known(k, end, known, "entities.gazetteer");
                     k = end;
@@ -692,7 +692,7 @@ impl<'a> Pass<'a, '_> {
                 after_known = true;
                 continue;
             }
-            if k + 1 < b && g.is_demonym(&format!("{} {}", u.text, self.units[k + 1].text)) {
+            if k + 1 < b && g.is_demonym(&format!("{} {}", u.text, self.units.at(k + 1).text)) {
                 k += 2;
                 after_known = true;
                 continue;
@@ -700,7 +700,7 @@ impl<'a> Pass<'a, '_> {
             // An unknown run: up to the next known name, demonym or joining word.
             let mut e = k + 1;
             while e < b {
-                let v = &self.units[e];
+                let v = &self.units.at(e);
                 if v.kind == Kind::Word
                     && matches!(v.text, "of" | "and" | "for" | "on" | "to" | "the")
                     || self.known_at(e).is_some_and(|(end, _)| end <= b)
@@ -722,7 +722,7 @@ impl<'a> Pass<'a, '_> {
                 // A Title Case headline runs names into common words (`Macron Vows Reform`):
                 // keep the single words known to be people.
                 for w in k..e {
-                    let word = self.units[w].text;
+                    let word = self.units.at(w).text;
                     if GAZETTEER.figures.contains_key(word) || self.people.words.contains(word) {
                         self.emit_person(w, w + 1, "entities.person.known_name", None);
                     }
@@ -746,7 +746,7 @@ impl<'a> Pass<'a, '_> {
         let mut k = a;
         let mut prefixed = false;
         while k < b {
-            let u = &self.units[k];
+            let u = &self.units.at(k);
             if g.is_demonym(u.text) {
                 k += 1;
                 prefixed = true;
@@ -767,7 +767,7 @@ impl<'a> Pass<'a, '_> {
     }
 
     fn short_outlet(&self, k: usize) -> Option<String> {
-        let u = &self.units[k];
+        let u = &self.units.at(k);
         let prev = self.prev_word(k)?;
         if prev != "the" {
             return None;
@@ -782,11 +782,12 @@ impl<'a> Pass<'a, '_> {
     /// Types an unknown capitalised run.
     fn type_unknown(&self, a: usize, b: usize, headline: bool) -> Option<Typed> {
         let g = &*GAZETTEER;
-        let first = &self.units[a];
+        let first = &self.units.at(a);
         let n = b - a;
-        let text = &self.doc.text[first.start()..self.units[b - 1].end()];
-        let all_known_people = self.units[a..b]
-            .iter()
+        let text = &self.doc.text[first.start()..self.units.end(b - 1)];
+        let all_known_people = self
+            .units
+            .range(a..b)
             .all(|u| self.people.words.contains(u.text));
         if all_known_people {
             return Some(Typed::Kind(
@@ -816,7 +817,7 @@ impl<'a> Pass<'a, '_> {
         // Dateline: capitals opening a paragraph, before a dash or comma (`SAN JOSE —`).
         let paragraph_start = self.doc.paragraphs[first.paragraph()].start;
         let paragraph = &self.doc.paragraphs[first.paragraph()];
-        let dateline = self.units[a..b].iter().all(Unit::all_caps)
+        let dateline = self.units.range(a..b).all(|u| u.all_caps())
             && self.doc.text[paragraph.clone()].contains(char::is_lowercase)
             && self.doc.text[paragraph_start..first.start()]
                 .trim()
@@ -832,7 +833,7 @@ impl<'a> Pass<'a, '_> {
         // A byline: `By Faisal Islam` opening a line.
         let byline = prev == "by"
             && a >= 1
-            && self.doc.text[paragraph_start..self.units[a - 1].start()]
+            && self.doc.text[paragraph_start..self.units.start(a - 1)]
                 .trim()
                 .is_empty();
         if byline && (2..=4).contains(&n) {
@@ -856,7 +857,11 @@ impl<'a> Pass<'a, '_> {
         let next = self.next_word(b).unwrap_or_default();
         // `Penguin Random House`, `Human Rights Watch`: a name ending in a word the article
         // also uses in lower case is an institution or brand; surnames rarely are.
-        if n >= 2 && self.lowercase_words.contains(&*self.units[b - 1].lower()) {
+        if n >= 2
+            && self
+                .lowercase_words
+                .contains(&*self.units.at(b - 1).lower())
+        {
             return Some(Typed::Kind(
                 EntityType::Org,
                 "entities.org.common_word_name",
@@ -912,7 +917,7 @@ impl<'a> Pass<'a, '_> {
         // `Bovine Spongiform Encephalopathy`, `Affordable Care Act`: common-noun endings
         // mark diseases, laws and doctrines, not people.
         let common_noun = n >= 2
-            && self.units[a..b].iter().any(|u| {
+            && self.units.range(a..b).any(|u| {
                 let w = u.lower();
                 w.len() > 5 && NOUN_ENDINGS.iter().any(|e| w.ends_with(e)) || w == "act"
             });
@@ -920,8 +925,9 @@ impl<'a> Pass<'a, '_> {
             return None;
         }
         if (2..=4).contains(&n)
-            && self.units[a..b]
-                .iter()
+            && self
+                .units
+                .range(a..b)
                 .all(|u| u.cap() || PARTICLES.contains(&u.text))
         {
             return Some(Typed::Kind(
@@ -948,8 +954,8 @@ impl<'a> Pass<'a, '_> {
 
     fn emit_person(&mut self, a: usize, b: usize, rule: &'static str, title: Option<String>) {
         let mut m = Mention::new(
-            self.units[a].start(),
-            self.units[b - 1].end(),
+            self.units.start(a),
+            self.units.end(b - 1),
             EntityType::Person,
             rule,
         );
@@ -965,30 +971,30 @@ impl<'a> Pass<'a, '_> {
         rule: &'static str,
         canonical: Option<String>,
     ) {
-        let mut m = Mention::new(self.units[a].start(), self.units[b - 1].end(), kind, rule);
+        let mut m = Mention::new(self.units.start(a), self.units.end(b - 1), kind, rule);
         m.canonical = canonical;
         self.out.push(m);
     }
 
     fn emit_known(&mut self, a: usize, b: usize, known: &Known, rule: &'static str) {
-        let mut start = self.units[a].start();
-        let end = self.units[b - 1].end();
+        let mut start = self.units.start(a);
+        let end = self.units.end(b - 1);
         let mut rule = rule;
         if known.outlet {
             let prenominal = self
                 .next_word(b)
                 .is_some_and(|w| PUBLICATION_NOUNS.contains(&w.as_str()));
-            let has_the = self.units[a].lower() == "the";
+            let has_the = self.units.at(a).lower() == "the";
             if has_the && prenominal && b > a + 1 {
-                start = self.units[a + 1].start();
+                start = self.units.start(a + 1);
             } else if !has_the
                 && !prenominal
                 && known.canonical.starts_with("The ")
                 && a > 0
-                && self.units[a - 1].text == "The"
-                && self.units[a - 1].sentence == self.units[a].sentence
+                && self.units.at(a - 1).text == "The"
+                && self.units.sentence(a - 1) == self.units.sentence(a)
             {
-                start = self.units[a - 1].start();
+                start = self.units.start(a - 1);
             }
             rule = "entities.org.outlet";
             if !self.outlets.contains(&known.canonical) {
@@ -1006,14 +1012,14 @@ impl<'a> Pass<'a, '_> {
             .next_word(b)
             .is_some_and(|w| PUBLICATION_NOUNS.contains(&w.as_str()));
         // Only a capital `The` is part of the name (`The Times said`).
-        let start = if prenominal || self.units[k - 1].text != "The" {
-            self.units[k].start()
+        let start = if prenominal || self.units.at(k - 1).text != "The" {
+            self.units.start(k)
         } else {
-            self.units[k - 1].start()
+            self.units.start(k - 1)
         };
         let mut m = Mention::new(
             start,
-            self.units[k].end(),
+            self.units.end(k),
             EntityType::Org,
             "entities.org.outlet_short",
         );

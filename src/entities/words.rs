@@ -19,10 +19,7 @@ pub(super) enum Kind {
 
 /// A word of the text as names see it: possessive `’s` cut off, hyphenated names like
 /// `US-Mexico` split into their parts, an initial's dot attached (`W.`).
-///
-/// There is one for every token of the article, so it is kept to 32 bytes: the end follows
-/// from the text, and the numbers are 32-bit like the tokens' offsets.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub(super) struct Unit<'a> {
     pub(super) text: &'a str,
     start: u32,
@@ -33,6 +30,125 @@ pub(super) struct Unit<'a> {
     pub(super) closes: bool,
     /// The first word of its sentence.
     pub(super) initial: bool,
+}
+
+/// A [`Unit`] as [`Units`] keeps it: its text as 32-bit offsets, so 20 bytes instead of 32.
+/// There is one for every token of the article, and this list was the name finder's largest
+/// allocation.
+#[derive(Clone, Copy, Debug)]
+struct Stored {
+    start: u32,
+    end: u32,
+    sentence: u32,
+    paragraph: u32,
+    kind: Kind,
+    closes: bool,
+    initial: bool,
+    /// [`Unit::cap`], asked of most units several times.
+    cap: bool,
+}
+
+/// The article's units, in order.
+pub(super) struct Units<'a> {
+    text: &'a str,
+    stored: Vec<Stored>,
+}
+
+impl<'a> Units<'a> {
+    #[inline]
+    fn with_capacity(text: &'a str, capacity: usize) -> Units<'a> {
+        Units {
+            text,
+            stored: Vec::with_capacity(capacity),
+        }
+    }
+
+    #[inline]
+    fn push(&mut self, unit: Unit<'a>) {
+        self.stored.push(Stored {
+            start: unit.start,
+            end: unit.end() as u32,
+            sentence: unit.sentence,
+            paragraph: unit.paragraph,
+            kind: unit.kind,
+            closes: unit.closes,
+            initial: unit.initial,
+            cap: unit.cap(),
+        });
+    }
+
+    #[inline]
+    pub(super) fn len(&self) -> usize {
+        self.stored.len()
+    }
+
+    /// Unit `i`.
+    #[inline]
+    pub(super) fn at(&self, i: usize) -> Unit<'a> {
+        let s = self.stored[i];
+        Unit {
+            text: &self.text[s.start as usize..s.end as usize],
+            start: s.start,
+            sentence: s.sentence,
+            paragraph: s.paragraph,
+            kind: s.kind,
+            closes: s.closes,
+            initial: s.initial,
+        }
+    }
+
+    // Cheaper than `at(i).field` where the hot loops read one field: no text to slice.
+
+    #[inline]
+    pub(super) fn sentence(&self, i: usize) -> u32 {
+        self.stored[i].sentence
+    }
+
+    #[inline]
+    pub(super) fn cap(&self, i: usize) -> bool {
+        self.stored[i].cap
+    }
+
+    #[inline]
+    pub(super) fn closes(&self, i: usize) -> bool {
+        self.stored[i].closes
+    }
+
+    #[inline]
+    pub(super) fn kind(&self, i: usize) -> Kind {
+        self.stored[i].kind
+    }
+
+    #[inline]
+    pub(super) fn start(&self, i: usize) -> usize {
+        self.stored[i].start as usize
+    }
+
+    #[inline]
+    pub(super) fn end(&self, i: usize) -> usize {
+        self.stored[i].end as usize
+    }
+
+    /// Unit `i`, if there is one.
+    #[inline]
+    pub(super) fn get(&self, i: usize) -> Option<Unit<'a>> {
+        (i < self.len()).then(|| self.at(i))
+    }
+
+    /// The units in `range`.
+    #[inline]
+    pub(super) fn range(
+        &self,
+        range: std::ops::Range<usize>,
+    ) -> impl DoubleEndedIterator<Item = Unit<'a>> + Clone + '_ {
+        range.map(|i| self.at(i))
+    }
+
+    /// Every unit.
+    #[inline]
+    pub(super) fn iter(&self) -> impl Iterator<Item = Unit<'a>> + Clone + '_ {
+        self.range(0..self.len())
+    }
 }
 
 impl<'a> Unit<'a> {
@@ -87,12 +203,12 @@ pub(super) fn units<'a>(
     doc: &Document<'a>,
     taken: &[Mention],
     known: &FxHashSet<String>,
-) -> Vec<Unit<'a>> {
+) -> Units<'a> {
     let text = doc.text;
     let g = &*GAZETTEER;
     // Split hyphenated names add units: a little room for them keeps one split from doubling
     // a vector as long as the text has tokens (this is the layer's largest allocation).
-    let mut out: Vec<Unit<'a>> = Vec::with_capacity(doc.tokens.len() + doc.tokens.len() / 16);
+    let mut out = Units::with_capacity(text, doc.tokens.len() + doc.tokens.len() / 16);
     let mut claimed: Vec<(usize, usize)> = taken.iter().map(|m| (m.start, m.end)).collect();
     crate::sort::all(&mut claimed);
     let mut next_claimed = 0;
@@ -239,46 +355,46 @@ pub(super) fn is_headline(doc: &Document, paragraph: &std::ops::Range<usize>) ->
     caps * 10 >= long.len() * 7
 }
 
-pub(super) fn prescan(units: &[Unit]) -> People {
+pub(super) fn prescan(units: &Units) -> People {
     let g = &*GAZETTEER;
     let mut words = FxHashSet::default();
     let mut i = 0;
     while i < units.len() {
-        if !units[i].cap() {
+        if !units.cap(i) {
             i += 1;
             continue;
         }
         let mut j = i;
-        while j < units.len() && units[j].cap() && units[j].sentence == units[i].sentence {
+        while j < units.len() && units.cap(j) && units.sentence(j) == units.sentence(i) {
             j += 1;
-            if units[j - 1].closes {
+            if units.closes(j - 1) {
                 break;
             }
         }
         // `Given Surname`, or a title or honorific before a name.
         for k in i..j {
-            let lower = units[k].lower();
+            let lower = units.at(k).lower();
             let cue = g.titles.contains(&*lower) || g.honorifics.contains_key(&*lower);
-            let given = g.first_name_gender(units[k].text).is_some();
+            let given = g.first_name_gender(units.at(k).text).is_some();
             if (cue || given) && k + 1 < j {
                 // The name runs to the next known place or organisation.
                 let mut stop = k + 1;
                 while stop < j && stop < k + 4 && !starts_known(units, stop) {
                     stop += 1;
                 }
-                let rest = &units[k + 1..stop];
-                if given && rest.iter().all(|u| g.lookup(&[u.text]).is_none())
+                let mut rest = units.range(k + 1..stop);
+                if given && rest.clone().all(|u| g.lookup(&[u.text]).is_none())
                     || cue
-                        && rest.len() <= 3
-                        && rest.iter().all(|u| {
+                        && stop - (k + 1) <= 3
+                        && rest.clone().all(|u| {
                             g.lookup(&[u.text]).is_none() && !g.titles.contains(&*u.lower())
                         })
                 {
-                    if let Some(last) = rest.last() {
+                    if let Some(last) = rest.next_back() {
                         words.insert(last.text.to_string());
                     }
                     if given {
-                        words.insert(units[k].text.to_string());
+                        words.insert(units.at(k).text.to_string());
                     }
                 }
                 break;
@@ -290,11 +406,11 @@ pub(super) fn prescan(units: &[Unit]) -> People {
 }
 
 /// Whether a known place or organisation starts at unit `k`.
-fn starts_known(units: &[Unit], k: usize) -> bool {
+fn starts_known(units: &Units, k: usize) -> bool {
     let g = &*GAZETTEER;
     let mut words = Vec::new();
     let mut key = String::new();
-    for u in units[k..].iter().take(g.max_tokens) {
+    for u in units.range(k..units.len()).take(g.max_tokens) {
         words.push(u.text);
         push_key_word(&mut key, u.text);
         if g.lookup_key(&key, &words).is_some() {

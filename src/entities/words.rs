@@ -318,7 +318,7 @@ pub(super) fn units<'a>(
             let mut offset = word.start();
             let n = parts.len();
             for (k, part) in parts.into_iter().enumerate() {
-                let mut piece = word.clone();
+                let mut piece = word;
                 piece.set(text, offset, offset + part.len());
                 piece.initial = word.initial && k == 0;
                 piece.closes = k + 1 < n || word.closes;

@@ -96,31 +96,53 @@ pub fn words(text: &str, classify: impl Fn(&str) -> u32) -> Vec<At<'_>> {
 }
 
 /// Word lists, each with a bit, so a word is looked up once rather than once per pattern.
-pub struct Lexicon(FxHashMap<Box<[u8]>, u32>);
+pub struct Lexicon {
+    classes: FxHashMap<Box<[u8]>, u32>,
+    /// For each lower-case first byte, a bit for each length a listed word starting with it
+    /// has: most words of a text fail this test, and skip the hashing.
+    shapes: [u32; 128],
+}
+
+/// The longest word a [`Lexicon`] looks up (its words are shorter).
+const LONGEST: usize = 16;
 
 impl Lexicon {
     /// The lists with their bits; a word's class is the union of the bits of its lists.
     pub fn new(lists: &[(&[&str], u32)]) -> Lexicon {
-        let mut map = FxHashMap::default();
+        let mut classes = FxHashMap::default();
+        let mut shapes = [0; 128];
         for (words, bit) in lists {
             for w in *words {
-                *map.entry(w.to_ascii_lowercase().into_bytes().into_boxed_slice())
-                    .or_insert(0) |= bit;
+                let key = w.to_ascii_lowercase().into_bytes().into_boxed_slice();
+                assert!(
+                    (1..=LONGEST).contains(&key.len()) && key[0].is_ascii(),
+                    "{w:?}: a listed word is ASCII, 1 to {LONGEST} bytes"
+                );
+                shapes[usize::from(key[0])] |= 1 << key.len();
+                *classes.entry(key).or_insert(0) |= bit;
             }
         }
-        Lexicon(map)
+        Lexicon { classes, shapes }
     }
 
     /// The class of `word`, ignoring ASCII case as `(?i)` does. Keyed by bytes: lower-casing
     /// ASCII letters in place leaves nothing to validate.
     pub fn class(&self, word: &str) -> u32 {
-        let mut buf = [0u8; 16];
-        let Some(lower) = buf.get_mut(..word.len()) else {
-            return 0; // longer than any listed word
+        let bytes = word.as_bytes();
+        let listed_shape = match bytes.first() {
+            Some(&first) if bytes.len() <= LONGEST && first.is_ascii() => {
+                self.shapes[usize::from(first.to_ascii_lowercase())] & 1 << bytes.len() != 0
+            }
+            _ => false,
         };
-        lower.copy_from_slice(word.as_bytes());
+        if !listed_shape {
+            return 0;
+        }
+        let mut buf = [0u8; LONGEST];
+        let lower = &mut buf[..bytes.len()];
+        lower.copy_from_slice(bytes);
         lower.make_ascii_lowercase();
-        self.0.get(&*lower).copied().unwrap_or(0)
+        self.classes.get(&*lower).copied().unwrap_or(0)
     }
 }
 

@@ -294,22 +294,21 @@ impl<'a> Pass<'a, '_> {
         // A one-letter name (the platform `X`) needs its context: `on X`, `platform X`.
         if known.tokens.len() == 1 && known.tokens[0].chars().count() == 1 {
             let prev = self.prev_word(i).unwrap_or_default();
-            if !matches!(prev.as_str(), "on" | "platform" | "network" | "app") {
+            if !matches!(&*prev, "on" | "platform" | "network" | "app") {
                 return None;
             }
         }
         Some((end, known))
     }
 
-    fn prev_word(&self, i: usize) -> Option<String> {
+    fn prev_word(&self, i: usize) -> Option<Cow<'a, str>> {
         let p = self.units.get(i.checked_sub(1)?)?;
-        (p.kind == Kind::Word && p.sentence == self.units.sentence(i))
-            .then(|| p.lower().into_owned())
+        (p.kind == Kind::Word && p.sentence == self.units.sentence(i)).then(|| p.lower())
     }
 
-    fn next_word(&self, end: usize) -> Option<String> {
+    fn next_word(&self, end: usize) -> Option<Cow<'a, str>> {
         let n = self.units.get(end)?;
-        (n.kind == Kind::Word).then(|| n.lower().into_owned())
+        (n.kind == Kind::Word).then(|| n.lower())
     }
 
     fn is_head(&self, u: &Unit, heads: &FxHashSet<String>) -> bool {
@@ -666,9 +665,7 @@ impl<'a> Pass<'a, '_> {
             let surname = self.people.words.contains(u.text)
                 && g.first_name_gender(u.text).is_none()
                 && k + 1 == b
-                && !self
-                    .prev_word(k)
-                    .is_some_and(|p| LOCATIVES.contains(&p.as_str()));
+                && !self.prev_word(k).is_some_and(|p| LOCATIVES.contains(&&*p));
             if let Some((end, known)) = self.known_at(k).filter(|(end, _)| *end <= b) {
                 // `Austin Powers`, `Jordan Peterson`: a given name that is also a place, before
                 // an unknown capitalised word, starts a person's name.
@@ -868,10 +865,7 @@ impl<'a> Pass<'a, '_> {
             ));
         }
         // `the Commission said` is an institution: a person's name takes no article.
-        if prev != "the" && SPEECH_VERBS.contains(&next.as_str())
-            || prev == "said"
-            || prev == "says"
-        {
+        if prev != "the" && SPEECH_VERBS.contains(&&*next) || prev == "said" || prev == "says" {
             return Some(Typed::Kind(
                 EntityType::Person,
                 "entities.person.speech_verb",
@@ -890,7 +884,7 @@ impl<'a> Pass<'a, '_> {
                 "entities.person.speech_verb",
             ));
         }
-        if n == 1 && PERSON_NOUNS.contains(&next.as_str()) {
+        if n == 1 && PERSON_NOUNS.contains(&&*next) {
             return Some(Typed::Kind(
                 EntityType::Person,
                 "entities.person.speech_verb",
@@ -899,13 +893,13 @@ impl<'a> Pass<'a, '_> {
         if first.initial && n == 1 && !self.inner_capitals.contains(first.text) {
             return None;
         }
-        if n == 1 && LOCATIVES.contains(&prev.as_str()) {
+        if n == 1 && LOCATIVES.contains(&&*prev) {
             return Some(Typed::Kind(EntityType::Place, "entities.place.locative"));
         }
         // `in Santa Cruz`: a short unknown name after a preposition of place.
         if (2..=3).contains(&n)
             && prev != "at"
-            && LOCATIVES.contains(&prev.as_str())
+            && LOCATIVES.contains(&&*prev)
             && g.first_name_gender(first.text).is_none()
         {
             return Some(Typed::Kind(EntityType::Place, "entities.place.locative"));
@@ -983,7 +977,7 @@ impl<'a> Pass<'a, '_> {
         if known.outlet {
             let prenominal = self
                 .next_word(b)
-                .is_some_and(|w| PUBLICATION_NOUNS.contains(&w.as_str()));
+                .is_some_and(|w| PUBLICATION_NOUNS.contains(&&*w));
             let has_the = self.units.at(a).lower() == "the";
             if has_the && prenominal && b > a + 1 {
                 start = self.units.start(a + 1);
@@ -1010,7 +1004,7 @@ impl<'a> Pass<'a, '_> {
         let b = k + 1;
         let prenominal = self
             .next_word(b)
-            .is_some_and(|w| PUBLICATION_NOUNS.contains(&w.as_str()));
+            .is_some_and(|w| PUBLICATION_NOUNS.contains(&&*w));
         // Only a capital `The` is part of the name (`The Times said`).
         let start = if prenominal || self.units.at(k - 1).text != "The" {
             self.units.start(k)

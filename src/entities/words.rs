@@ -240,6 +240,7 @@ pub(super) fn units<'a>(
         // A quotation or a clause after a colon starts with a capital too: `he said, "Nobody
         // wants war."`, `His verdict: Nobody`.
         let after_opening = i >= 2
+            && doc.tokens[i - 2].kind == TokenKind::Punct
             && matches!(
                 doc.token_text(&doc.tokens[i - 2]),
                 "\"" | "“" | "‘" | "(" | "«" | ":"
@@ -296,17 +297,17 @@ pub(super) fn units<'a>(
             }
         }
         // Possessive: `Sheinbaum’s` → `Sheinbaum`.
-        for suffix in ["’s", "'s", "’S", "'S"] {
-            if word.text.len() > suffix.len() + 1 && word.text.ends_with(suffix) {
-                word.set(text, word.start(), word.end() - suffix.len());
-                word.closes = true;
-                break;
-            }
+        let possessive = ["’s", "'s", "’S", "'S"]
+            .into_iter()
+            .find(|suffix| word.text.len() > suffix.len() + 1 && word.text.ends_with(suffix));
+        if let Some(suffix) = possessive {
+            word.set(text, word.start(), word.end() - suffix.len());
+            word.closes = true;
         }
         // Hyphenated: split when a part is a known name or a nationality (`US-Mexico`,
         // `U.S.-Mexican`, `American-made`); keep `Abi-Habib`.
-        let split = word.text.contains(HYPHENS)
-            && word.cap()
+        let split = word.cap()
+            && word.text.contains(HYPHENS)
             && !g.titles.contains(&word.text.to_lowercase())
             && (word
                 .text

@@ -26,6 +26,28 @@ pub fn is_word_start(text: &str, i: usize) -> bool {
     bytes[i].is_ascii_alphanumeric() && (i == 0 || !is_word_byte(bytes[i - 1]))
 }
 
+/// Every `i` where [`is_word_start`] holds, in order: the first byte of each run of word
+/// bytes, when it is a letter or digit (a run led by `_` starts no word). One test a byte
+/// instead of two.
+pub fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || loop {
+        while i < bytes.len() && !is_word_byte(bytes[i]) {
+            i += 1;
+        }
+        let start = i;
+        while i < bytes.len() && is_word_byte(bytes[i]) {
+            i += 1;
+        }
+        match bytes.get(start) {
+            None => return None,
+            Some(b) if b.is_ascii_alphanumeric() => return Some(start),
+            Some(_) => {}
+        }
+    })
+}
+
 /// The start of an ASCII word with the classes (bits) of its run of letters and digits and
 /// of the run after it and at least one `\s`, the only place a `word\s+next` pattern can go on.
 #[derive(Clone, Copy, Debug)]
@@ -77,7 +99,7 @@ impl<'t> At<'t> {
 pub fn words(text: &str, classify: impl Fn(&str) -> u32) -> Vec<At<'_>> {
     let mut words: Vec<At> = Vec::new();
     let mut last: Option<At> = None;
-    for start in (0..text.len()).filter(|&i| is_word_start(text, i)) {
+    for start in word_starts(text) {
         let mut at = At::new(text, start);
         at.class = classify(at.word());
         if let Some(mut before) = last.take() {
@@ -174,4 +196,30 @@ pub fn matches<'t>(
         free = found.end;
         Some(found)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_inputs::Rng;
+
+    /// `word_starts` is the fast form of filtering every byte with `is_word_start`.
+    #[test]
+    fn word_starts_are_the_bytes_that_start_a_word() {
+        let pieces = [
+            "a", "Z", "9", "_", "__x", "x_", " ", "\n", "-", "’", "é", "日本", "😀", "$", ".", "a1",
+        ];
+        let mut rng = Rng::new(7);
+        let mut texts = vec![String::new(), "_a b_c 4".to_string()];
+        for _ in 0..2_000 {
+            let n = rng.below(12);
+            texts.push((0..n).map(|_| rng.pick(&pieces)).collect());
+        }
+        for text in &texts {
+            let slow: Vec<usize> = (0..text.len())
+                .filter(|&i| is_word_start(text, i))
+                .collect();
+            assert_eq!(word_starts(text).collect::<Vec<_>>(), slow, "{text:?}");
+        }
+    }
 }

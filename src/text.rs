@@ -49,7 +49,8 @@ impl Token {
 /// The longest text a [`Document`] holds: its offsets are 32-bit.
 pub const MAX_TEXT_LEN: usize = u32::MAX as usize;
 
-fn offset(byte: usize) -> u32 {
+/// A byte offset into a text [`Document::new`] accepts, in 32 bits.
+pub(crate) fn offset(byte: usize) -> u32 {
     u32::try_from(byte).expect("Document::new refuses texts over MAX_TEXT_LEN")
 }
 

@@ -137,23 +137,22 @@ fn attribution_position(words: &Words, i: usize) -> bool {
 /// One cue per non-neutral attribution span, unless the verb is passive; an interrupted quote shares its verb, and the
 /// duplicates go in `keep_longest` (checking here would be quadratic).
 pub fn find(words: &Words, quotes: &[Quote], out: &mut Vec<Found>) {
-    let starts: Vec<usize> = (0..words.len()).map(|i| words.token(i).start()).collect();
     for quote in quotes {
         let Some(cue) = &quote.cue else { continue };
         if cue.neutral || cue.span.start >= cue.span.end {
             continue;
         }
         // `she had been assured that`: a passive verb frames the hearer, not the speaker.
-        let first = starts.partition_point(|&s| s < cue.span.start);
+        let first = words.doc.token_at_or_after(cue.span.start);
         if BE.contains(&words.before(first, 1)) {
             continue;
         }
-        let found = Found {
-            start: cue.span.start,
-            end: cue.span.end,
-            category: CueCategory::LoadedAttribution,
-            rule: "cue.attribution.loaded_verb",
-        };
+        let found = Found::bytes(
+            cue.span.start,
+            cue.span.end,
+            CueCategory::LoadedAttribution,
+            "cue.attribution.loaded_verb",
+        );
         out.push(found);
     }
 }
@@ -177,12 +176,12 @@ pub fn anonymous_speakers(quotes: &[Quote], text: &str, out: &mut Vec<Found>) {
         {
             continue;
         }
-        let found = Found {
-            start: mention.start,
-            end: mention.end,
-            category: CueCategory::AnonymousSource,
-            rule: "cue.source.quote_speaker",
-        };
+        let found = Found::bytes(
+            mention.start,
+            mention.end,
+            CueCategory::AnonymousSource,
+            "cue.source.quote_speaker",
+        );
         out.push(found);
     }
 }
@@ -235,7 +234,7 @@ mod tests {
         find(&words, &quotes, &mut out);
         let out = super::super::keep_longest(out);
         assert_eq!(out.len(), 1);
-        assert_eq!(&text[out[0].start..out[0].end], "boasted");
+        assert_eq!(&text[out[0].start()..out[0].end()], "boasted");
         assert_eq!(out[0].category, CueCategory::LoadedAttribution);
     }
 }

@@ -42,6 +42,25 @@ use found::Found;
 
 /// Finds the stance cues of a document, in order of start.
 pub fn find(doc: &Document, quotes: &[Quote], _entities: &[Entity]) -> Vec<Cue> {
+    let mut found = one_label_per_span(keep_longest(candidates(doc, quotes)));
+    // The candidates are held while the cues are built: no room to spare.
+    found.shrink_to_fit();
+    // Sorted by start, as the sweep takes them.
+    let mut voices = voice::Voices::new(quotes);
+    found
+        .iter()
+        .map(|f| Cue {
+            category: f.category,
+            span: TextSpan::new(doc.text, f.start(), f.end()),
+            rule: f.rule.to_string(),
+            voice: voices.of(f.start(), f.end()),
+        })
+        .collect()
+}
+
+/// Every rule's cues, overlaps and duplicates included. The normalised words are dropped on
+/// return, before the cues are built.
+fn candidates(doc: &Document, quotes: &[Quote]) -> Vec<Found> {
     let words = words::Words::new(doc);
     let mut found = Vec::new();
     let (matcher, meaning) = &*lexicons::MATCHER;
@@ -59,38 +78,21 @@ pub fn find(doc: &Document, quotes: &[Quote], _entities: &[Entity]) -> Vec<Cue> 
     attribution::find(&words, quotes, &mut found);
     attribution::in_position(&words, &mut found);
     scare::find(doc, quotes, &mut found);
-    let found = one_label_per_span(keep_longest(found));
-    let ranges: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
-    let speakers = voice::innermost(quotes, &ranges);
     found
-        .into_iter()
-        .zip(speakers)
-        .map(|(f, quote)| Cue {
-            category: f.category,
-            span: TextSpan::new(doc.text, f.start, f.end),
-            rule: f.rule.to_string(),
-            voice: quote.map_or_else(
-                || voice::WRITER.to_string(),
-                |q| voice::speaker_key(quotes[q].speaker.as_ref()),
-            ),
-        })
-        .collect()
 }
 
 /// The same span carries two categories only for praise verbs used as attribution (guidelines
 /// §4): a loaded attribution verb that is also a refusal, hedge or evaluative cue (`denied`,
 /// `dismissed`, `threatened`) keeps that label only; support (`praised`) keeps both.
-fn one_label_per_span(found: Vec<Found>) -> Vec<Found> {
+fn one_label_per_span(mut found: Vec<Found>) -> Vec<Found> {
     use crate::analysis::CueCategory::{LoadedAttribution, Support};
     let other: rustc_hash::FxHashSet<(usize, usize)> = found
         .iter()
         .filter(|f| !matches!(f.category, LoadedAttribution | Support))
-        .map(|f| (f.start, f.end))
+        .map(|f| (f.start(), f.end()))
         .collect();
+    found.retain(|f| f.category != LoadedAttribution || !other.contains(&(f.start(), f.end())));
     found
-        .into_iter()
-        .filter(|f| f.category != LoadedAttribution || !other.contains(&(f.start, f.end)))
-        .collect()
 }
 
 /// Within one category, a cue inside a longer one is dropped (`has been clear` keeps, `clear`
@@ -98,24 +100,23 @@ fn one_label_per_span(found: Vec<Found>) -> Vec<Found> {
 /// Sorted by start, then end, then category.
 fn keep_longest(mut found: Vec<Found>) -> Vec<Found> {
     crate::sort::by_key(&mut found, |f| {
-        (f.category, f.start, std::cmp::Reverse(f.end))
+        (f.category, f.start(), std::cmp::Reverse(f.end()))
     });
-    let mut kept: Vec<Found> = Vec::with_capacity(found.len());
     // Sorted by start within a category, so a cue lies inside an earlier one exactly when it
     // ends no later than the furthest end so far.
     let mut furthest: Option<(crate::analysis::CueCategory, usize)> = None;
-    for f in found {
+    found.retain(|f| {
         match furthest {
-            Some((category, end)) if category == f.category && f.end <= end => continue,
+            Some((category, end)) if category == f.category && f.end() <= end => return false,
             Some((category, end)) if category == f.category => {
-                furthest = Some((category, end.max(f.end)))
+                furthest = Some((category, end.max(f.end())))
             }
-            _ => furthest = Some((f.category, f.end)),
+            _ => furthest = Some((f.category, f.end())),
         }
-        kept.push(f);
-    }
-    crate::sort::by_key(&mut kept, |f| (f.start, f.end, f.category));
-    kept
+        true
+    });
+    crate::sort::by_key(&mut found, |f| (f.start(), f.end(), f.category));
+    found
 }
 
 #[cfg(test)]

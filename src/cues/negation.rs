@@ -195,7 +195,6 @@ fn negates(word: &str) -> bool {
 /// The new cue spans the negator and the word. Fixed phrases that hold their own negation
 /// (`not going to`, `will not accept`) start at or before it and are left alone.
 fn negated_cues(words: &Words, out: &mut Vec<Found>) {
-    let starts: Vec<usize> = (0..words.len()).map(|i| words.token(i).start()).collect();
     let mut replaced = Vec::new();
     out.retain(|f| {
         let (category, rule) = match f.category {
@@ -206,7 +205,7 @@ fn negated_cues(words: &Words, out: &mut Vec<Found>) {
             }
             _ => return true,
         };
-        let first = starts.partition_point(|&s| s < f.start);
+        let first = words.doc.token_at_or_after(f.start());
         for back in 1..=3 {
             let Some(j) = first.checked_sub(back) else {
                 break;
@@ -215,12 +214,12 @@ fn negated_cues(words: &Words, out: &mut Vec<Found>) {
                 break;
             }
             if negates(words.at(j)) {
-                replaced.push(Found {
-                    start: words.token(j).start(),
-                    end: f.end,
+                replaced.push(Found::bytes(
+                    words.token(j).start(),
+                    f.end(),
                     category,
                     rule,
-                });
+                ));
                 return false;
             }
         }

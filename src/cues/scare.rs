@@ -29,11 +29,11 @@ pub fn find(doc: &Document, quotes: &[Quote], out: &mut Vec<Found>) {
         {
             continue;
         }
-        out.push(Found {
-            start: m.open.start,
-            end: m.close.end,
-            category: CueCategory::Evaluative,
-            rule: "cue.scare_quote",
-        });
+        out.push(Found::bytes(
+            m.open.start,
+            m.close.end,
+            CueCategory::Evaluative,
+            "cue.scare_quote",
+        ));
     }
 }

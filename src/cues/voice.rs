@@ -6,6 +6,9 @@
 //! characters than letters and digits turned into one `-` (`a U.S. official` →
 //! `speaker:a-u-s-official`); a quote with no speaker at all gives `unattributed`.
 
+use std::cmp::Reverse;
+use std::collections::{BTreeSet, BinaryHeap};
+
 use crate::analysis::{Quote, Speaker};
 
 /// The voice of the writer.
@@ -40,59 +43,94 @@ pub fn speaker_key(speaker: Option<&Speaker>) -> String {
 
 /// The voice of the byte range `start..end`.
 pub fn voice_of(quotes: &[Quote], start: usize, end: usize) -> String {
-    let inner = innermost(quotes, &[(start, end)]);
-    inner[0].map_or_else(
-        || WRITER.to_string(),
-        |q| speaker_key(quotes[q].speaker.as_ref()),
-    )
+    Voices::new(quotes).of(start, end)
 }
 
 /// How many open quotes, innermost first, are tried for each range: quotes nest a few levels
 /// deep, so this bounds the work on adversarial input without changing real answers.
 const DEPTH: usize = 8;
 
-/// For each range (sorted or not), the index of the innermost quote that contains it. One sweep
-/// over quotes and ranges by start, keeping the open quotes in an ordered set, so the cost is
-/// O((quotes + ranges) log quotes) however many quotes an input has.
+/// For each range (sorted or not), the index of the innermost quote that contains it (see
+/// [`Voices`]).
 pub fn innermost(quotes: &[Quote], ranges: &[(usize, usize)]) -> Vec<Option<usize>> {
-    use std::cmp::Reverse;
-    use std::collections::{BTreeSet, BinaryHeap};
-
-    let mut by_start: Vec<usize> = (0..quotes.len()).collect();
-    crate::sort::by_key(&mut by_start, |&q| {
-        (quotes[q].span.start, Reverse(quotes[q].span.end))
-    });
     let mut order: Vec<usize> = (0..ranges.len()).collect();
     crate::sort::by_key(&mut order, |&r| ranges[r].0);
-    // Open quotes ordered by (start, shorter last), so the last one is the innermost; the heap
-    // says which to close first.
-    let mut open: BTreeSet<(usize, Reverse<usize>, usize)> = BTreeSet::new();
-    let mut closing: BinaryHeap<Reverse<(usize, usize)>> = BinaryHeap::new();
-    let mut next = 0;
+    let mut voices = Voices::new(quotes);
     let mut out = vec![None; ranges.len()];
     for r in order {
         let (start, end) = ranges[r];
-        while next < by_start.len() && quotes[by_start[next]].span.start <= start {
-            let q = by_start[next];
-            open.insert((quotes[q].span.start, Reverse(quotes[q].span.end), q));
-            closing.push(Reverse((quotes[q].span.end, q)));
-            next += 1;
+        out[r] = voices.innermost(start, end);
+    }
+    out
+}
+
+/// The voices of ranges taken in order of start. One sweep over quotes and ranges by start,
+/// keeping the open quotes in an ordered set, so the cost is O((quotes + ranges) log quotes)
+/// however many quotes an input has, and nothing is held for each range.
+pub struct Voices<'q> {
+    quotes: &'q [Quote],
+    /// Quote indices by start, longer first.
+    by_start: Vec<usize>,
+    /// How many of `by_start` have opened.
+    opened: usize,
+    /// Open quotes ordered by (start, shorter last), so the last one is the innermost.
+    open: BTreeSet<(usize, Reverse<usize>, usize)>,
+    /// The open quotes by end, which says which to close first.
+    closing: BinaryHeap<Reverse<(usize, usize)>>,
+}
+
+impl<'q> Voices<'q> {
+    /// A sweep over `quotes`, before any range.
+    pub fn new(quotes: &'q [Quote]) -> Voices<'q> {
+        let mut by_start: Vec<usize> = (0..quotes.len()).collect();
+        crate::sort::by_key(&mut by_start, |&q| {
+            (quotes[q].span.start, Reverse(quotes[q].span.end))
+        });
+        Voices {
+            quotes,
+            by_start,
+            opened: 0,
+            open: BTreeSet::new(),
+            closing: BinaryHeap::new(),
         }
-        while let Some(&Reverse((quote_end, q))) = closing.peek() {
+    }
+
+    /// The index of the innermost quote that contains `start..end`; `start` may not be less
+    /// than the previous call's.
+    pub fn innermost(&mut self, start: usize, end: usize) -> Option<usize> {
+        let quotes = self.quotes;
+        while let Some(&q) = self.by_start.get(self.opened) {
+            if quotes[q].span.start > start {
+                break;
+            }
+            self.open
+                .insert((quotes[q].span.start, Reverse(quotes[q].span.end), q));
+            self.closing.push(Reverse((quotes[q].span.end, q)));
+            self.opened += 1;
+        }
+        while let Some(&Reverse((quote_end, q))) = self.closing.peek() {
             if quote_end > start {
                 break;
             }
-            closing.pop();
-            open.remove(&(quotes[q].span.start, Reverse(quote_end), q));
+            self.closing.pop();
+            self.open
+                .remove(&(quotes[q].span.start, Reverse(quote_end), q));
         }
-        out[r] = open
+        self.open
             .iter()
             .rev()
             .take(DEPTH)
             .find(|&&(_, Reverse(quote_end), _)| end <= quote_end)
-            .map(|&(_, _, q)| q);
+            .map(|&(_, _, q)| q)
     }
-    out
+
+    /// The voice key of `start..end` (see the module docs), under the order of [`Voices::innermost`].
+    pub fn of(&mut self, start: usize, end: usize) -> String {
+        self.innermost(start, end).map_or_else(
+            || WRITER.to_string(),
+            |q| speaker_key(self.quotes[q].speaker.as_ref()),
+        )
+    }
 }
 
 #[cfg(test)]

@@ -2,17 +2,30 @@
 //! straightened and dash variants inside words unified, so `Wouldn’t` and `wouldn't`, or
 //! `co‑operate` and `co-operate`, are one word to the rules and the lexicons.
 
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
+use std::ops::Range;
 
 use crate::text::{Document, Token, TokenKind};
 
-/// Normalised tokens with their sentence numbers.
+/// Normalised tokens with their sentence boundaries.
+///
+/// Each distinct token text is normalised once, and a token holds only the number of its form
+/// (words that only appear past the table's limit and are already normal read as they stand):
+/// a form for every token and a sentence number made this three times the size of the text.
 pub struct Words<'a> {
     /// The document the tokens come from.
     pub doc: &'a Document<'a>,
-    norm: Vec<Cow<'a, str>>,
-    sentence: Vec<usize>,
+    /// The form of each token, as an index into `forms`, or [`OWN_TEXT`].
+    form_of: Vec<u32>,
+    /// The comparison forms, one for each distinct token text the table took.
+    forms: Vec<Cow<'a, str>>,
+    /// The tokens that open a sentence after the first.
+    sentence_openings: TokenSet,
 }
+
+/// The form of a token that reads as its own text and is not in `forms`.
+const OWN_TEXT: u32 = u32::MAX;
 
 /// The comparison form of a word: lower case, `’` → `'`, `‐`/`‑` → `-`; borrowed when the
 /// word is already in that form (most words of news text).
@@ -33,32 +46,83 @@ pub fn normalise(word: &str) -> Cow<'_, str> {
 impl<'a> Words<'a> {
     /// Normalises every token of `doc` once.
     pub fn new(doc: &'a Document<'a>) -> Words<'a> {
-        let norm = doc
-            .tokens
-            .iter()
-            .map(|t| normalise(doc.token_text(t)))
-            .collect();
-        let sentence = doc.token_sentences();
+        let mut form_of = Vec::with_capacity(doc.tokens.len());
+        // An article has a few thousand distinct words at most: room for them spares growing
+        // step by step, without a table the size of a long document's tokens.
+        let room = doc.tokens.len().min(1 << 12);
+        let mut forms = Vec::with_capacity(room);
+        // News text repeats its words, so looking a token up costs less than normalising it.
+        // Text whose words do not repeat (numbers, codes, noise) would only fill the table:
+        // past an entry for every eight tokens, new words are left out of it.
+        let table_limit = room.max(doc.tokens.len() / 8);
+        let mut table: FxHashMap<&'a str, u32> =
+            FxHashMap::with_capacity_and_hasher(room, Default::default());
+        let mut add = |form: Cow<'a, str>| {
+            // Fewer forms than tokens, so below `OWN_TEXT`.
+            let id = u32::try_from(forms.len()).expect("fewer forms than tokens");
+            forms.push(form);
+            id
+        };
+        for token in &doc.tokens {
+            let text = doc.token_text(token);
+            let form = if table.len() < table_limit {
+                *table.entry(text).or_insert_with(|| add(normalise(text)))
+            } else if let Some(&form) = table.get(text) {
+                form
+            } else {
+                match normalise(text) {
+                    Cow::Borrowed(_) => OWN_TEXT,
+                    renamed => add(renamed),
+                }
+            };
+            form_of.push(form);
+        }
+        drop(table);
+        forms.shrink_to_fit();
+        // A token opens a sentence when a sentence starts after the token before it started
+        // (as in `Document::token_sentences`): it is the first token at or after that start.
+        let sentence_openings = TokenSet::new(
+            doc.tokens.len(),
+            doc.sentences
+                .iter()
+                .skip(1)
+                .map(|sentence| doc.token_at_or_after(sentence.start)),
+        );
         Words {
             doc,
-            norm,
-            sentence,
+            form_of,
+            forms,
+            sentence_openings,
         }
     }
 
     /// How many tokens there are.
     pub fn len(&self) -> usize {
-        self.norm.len()
+        self.form_of.len()
     }
 
     /// Whether there are no tokens.
     pub fn is_empty(&self) -> bool {
-        self.norm.is_empty()
+        self.form_of.is_empty()
     }
 
     /// The normalised text of token `i`, or "" past either end (so rules can look around freely).
     pub fn at(&self, i: usize) -> &str {
-        self.norm.get(i).map_or("", |w| w)
+        let Some(&form) = self.form_of.get(i) else {
+            return "";
+        };
+        // `OWN_TEXT` lies past the forms.
+        match self.forms.get(form as usize) {
+            Some(form) => form,
+            None => self.own_text(i),
+        }
+    }
+
+    /// The text of token `i`, which is its form; rare, and kept out of the rules' loops.
+    #[cold]
+    #[inline(never)]
+    fn own_text(&self, i: usize) -> &str {
+        self.raw(i)
     }
 
     /// The normalised text of the token `back` places before `i`, or "" before the start.
@@ -101,7 +165,7 @@ impl<'a> Words<'a> {
     /// do not count).
     pub fn starts_sentence(&self, i: usize) -> bool {
         let mut j = i;
-        while j > 0 && self.sentence[j - 1] == self.sentence[i] {
+        while j > 0 && !self.sentence_openings.contains(j) {
             j -= 1;
             if !self.is_punct(j) {
                 return false;
@@ -112,7 +176,8 @@ impl<'a> Words<'a> {
 
     /// Whether tokens `i` and `j` are in the same sentence.
     pub fn same_sentence(&self, i: usize, j: usize) -> bool {
-        j < self.len() && i < self.len() && self.sentence[i] == self.sentence[j]
+        let (first, last) = (i.min(j), i.max(j));
+        last < self.len() && !self.sentence_openings.any_in(first + 1..last + 1)
     }
 
     /// Whether the tokens from `i` on read `phrase` (space-separated normalised words).
@@ -127,4 +192,72 @@ impl<'a> Words<'a> {
 /// Negators whose scope covers the next few words: `not`, `never`, and the `n't` contractions.
 pub fn is_negator(word: &str) -> bool {
     matches!(word, "not" | "never" | "no" | "cannot") || word.ends_with("n't")
+}
+
+/// A set of token indices, one bit a token.
+struct TokenSet {
+    blocks: Vec<u64>,
+}
+
+impl TokenSet {
+    /// The set of `members`; those from `len` on are left out.
+    fn new(len: usize, members: impl IntoIterator<Item = usize>) -> TokenSet {
+        let mut blocks = vec![0; len.div_ceil(64)];
+        for i in members.into_iter().filter(|&i| i < len) {
+            blocks[i / 64] |= 1 << (i % 64);
+        }
+        TokenSet { blocks }
+    }
+
+    fn contains(&self, i: usize) -> bool {
+        self.blocks
+            .get(i / 64)
+            .is_some_and(|block| block & (1 << (i % 64)) != 0)
+    }
+
+    /// Whether any member lies in `range`.
+    fn any_in(&self, range: Range<usize>) -> bool {
+        if range.is_empty() {
+            return false;
+        }
+        let (first, last) = (range.start / 64, (range.end - 1) / 64);
+        (first..=last).any(|b| {
+            let mut bits = self.blocks.get(b).copied().unwrap_or(0);
+            if b == first {
+                bits &= u64::MAX << (range.start % 64);
+            }
+            if b == last {
+                bits &= u64::MAX >> (63 - (range.end - 1) % 64);
+            }
+            bits != 0
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The compact forms and sentence bits answer as a normalised copy of every token and a
+    /// sentence number for each would, past the table's limit too.
+    #[test]
+    fn words_read_as_each_token_normalised_in_its_sentence() {
+        let mut text = String::from("“Wouldn’t you?” she asked. We co‑operate. No. 1\n\n");
+        for n in 0..6000 {
+            let word = if n % 3 == 0 { "Word" } else { "word" };
+            text.push_str(&format!("{word}{n} Isn’t it{n}. "));
+        }
+        let doc = Document::new(&text);
+        let words = Words::new(&doc);
+        assert!(words.form_of.contains(&OWN_TEXT), "the table filled up");
+        let sentence = doc.token_sentences();
+        for i in 0..words.len() {
+            assert_eq!(words.at(i), normalise(words.raw(i)), "token {i}");
+            for j in i.saturating_sub(70)..(i + 70).min(words.len() + 2) {
+                let same = j < words.len() && sentence[i] == sentence[j];
+                assert_eq!(words.same_sentence(i, j), same, "tokens {i} and {j}");
+            }
+        }
+        assert_eq!(words.at(words.len()), "");
+    }
 }

@@ -40,5 +40,13 @@ fn main() {
     let entities = measure("entities", n, || newslens::entities::find(&doc));
     let quotes = measure("quotes", n, || newslens::quotes::find(&doc, &entities));
     let cues = measure("cues", n, || newslens::cues::find(&doc, &quotes, &entities));
-    std::hint::black_box(cues);
+    let analysis = newslens::Analysis {
+        version: newslens::FORMAT_VERSION,
+        quotes,
+        entities,
+        cues,
+        profile: Default::default(),
+    };
+    let profile = measure("profile", n, || newslens::profile::build(&text, &analysis));
+    std::hint::black_box(profile);
 }

@@ -24,7 +24,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::{Analysis, CueCategory, QuoteKind};
-use crate::cues::voice::{innermost, speaker_key, UNATTRIBUTED, WRITER};
+use crate::cues::voice::{speaker_key, Voices, UNATTRIBUTED, WRITER};
 
 /// The sourcing profile of one article.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -108,20 +108,17 @@ pub struct Totals {
 }
 
 /// Byte offsets of each word's first letter or digit.
-fn word_positions(text: &str) -> Vec<usize> {
-    let mut out = Vec::new();
+fn word_positions(text: &str) -> impl Iterator<Item = usize> + '_ {
     let mut seen_alnum = false;
-    for (i, c) in text.char_indices() {
+    text.char_indices().filter_map(move |(i, c)| {
         if c.is_whitespace() {
             seen_alnum = false;
-            continue;
+            return None;
         }
-        if !seen_alnum && c.is_alphanumeric() {
-            seen_alnum = true;
-            out.push(i);
-        }
-    }
-    out
+        let starts = !seen_alnum && c.is_alphanumeric();
+        seen_alnum |= starts;
+        starts.then_some(i)
+    })
 }
 
 /// Builds the profile of `analysis`, whose spans are byte offsets into `text`.
@@ -178,14 +175,13 @@ pub fn build(text: &str, analysis: &Analysis) -> Profile {
         }
         row_of.push(Some(row));
     }
-    // Each word goes to the innermost quote holding it, found in one sweep (see
-    // `voice::innermost`), so the cost stays near-linear however many quotes there are.
-    let positions = word_positions(text);
-    totals.words = positions.len();
-    let points: Vec<(usize, usize)> = positions.iter().map(|&p| (p, p + 1)).collect();
-    let holders = innermost(quotes, &points);
-    for quote in holders {
-        let Some(q) = quote else {
+    // Each word goes to the innermost quote holding it, found in one sweep over the words in
+    // order (see `voice::Voices`): near-linear however many quotes there are, and nothing is
+    // held for each word.
+    let mut voices = Voices::new(quotes);
+    for position in word_positions(text) {
+        totals.words += 1;
+        let Some(q) = voices.innermost(position, position + 1) else {
             totals.writer_words += 1;
             continue;
         };

@@ -132,19 +132,34 @@ fn is_plain_word(piece: &str) -> bool {
         })
 }
 
-/// For each token, the index of the last range starting at or before it (both sorted): what
-/// `partition_point` would answer per token, without a search per token.
+/// The index of the last range starting at or before each of a rising run of offsets (the
+/// ranges sorted): what `partition_point` would answer for each, without a search for each,
+/// and without a vector as long as the text has tokens.
+#[derive(Clone, Debug)]
+pub struct RangeCursor<'r> {
+    ranges: &'r [Range<usize>],
+    at: usize,
+}
+
+impl<'r> RangeCursor<'r> {
+    /// A cursor before the first offset.
+    pub fn new(ranges: &'r [Range<usize>]) -> RangeCursor<'r> {
+        RangeCursor { ranges, at: 0 }
+    }
+
+    /// The index for `byte`, which is no less than the byte asked before (0 when no range
+    /// starts at or before it).
+    pub fn index_of(&mut self, byte: usize) -> usize {
+        while self.at + 1 < self.ranges.len() && self.ranges[self.at + 1].start <= byte {
+            self.at += 1;
+        }
+        self.at
+    }
+}
+
 fn containing_each(ranges: &[Range<usize>], tokens: &[Token]) -> Vec<usize> {
-    let mut at = 0;
-    tokens
-        .iter()
-        .map(|t| {
-            while at + 1 < ranges.len() && ranges[at + 1].start <= t.start() {
-                at += 1;
-            }
-            at
-        })
-        .collect()
+    let mut cursor = RangeCursor::new(ranges);
+    tokens.iter().map(|t| cursor.index_of(t.start())).collect()
 }
 
 /// Abbreviations whose dot does not end a sentence (lower-cased, without the dot).

@@ -32,8 +32,7 @@ pub fn the_capital(text: &str, mentions: &[Mention]) -> Vec<Mention> {
         };
         // `the capital of Kenya` is Nairobi, not Kenya: only a city may follow.
         let country = m
-            .canonical
-            .as_deref()
+            .canonical()
             .and_then(|c| GAZETTEER.phrases.get(&c.to_lowercase()))
             .is_some_and(|k| k.country);
         if free && boundary && !country {
@@ -43,11 +42,8 @@ pub fn the_capital(text: &str, mentions: &[Mention]) -> Vec<Mention> {
                 EntityType::Place,
                 "entities.place.the_capital",
             );
-            capital.canonical = Some(
-                m.canonical
-                    .clone()
-                    .unwrap_or_else(|| text[m.start..m.end].to_string()),
-            );
+            capital.details_mut().canonical =
+                Some(m.canonical().unwrap_or(&text[m.start..m.end]).to_string());
             out.push(capital);
         }
     }

@@ -41,13 +41,14 @@ fn acronyms(text: &str, mentions: &mut [Mention]) {
             kind => kind,
         };
         let canonical = name
-            .canonical
-            .clone()
-            .unwrap_or_else(|| strip_the(&text[name.start..name.end]).to_string());
+            .canonical()
+            .unwrap_or_else(|| strip_the(&text[name.start..name.end]))
+            .to_string();
         aliases.insert(short.to_string(), (canonical.clone(), kind));
         mentions[k].kind = kind;
-        mentions[k].canonical = Some(canonical);
-        mentions[k].titles.clear();
+        let details = mentions[k].details_mut();
+        details.canonical = Some(canonical);
+        details.titles.clear();
     }
     if aliases.is_empty() {
         return;
@@ -55,7 +56,7 @@ fn acronyms(text: &str, mentions: &mut [Mention]) {
     for m in mentions.iter_mut() {
         if let Some((canonical, kind)) = aliases.get(&text[m.start..m.end]) {
             m.kind = *kind;
-            m.canonical = Some(canonical.clone());
+            m.details_mut().canonical = Some(canonical.clone());
         }
     }
 }
@@ -186,9 +187,8 @@ pub fn build(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
             // but are not the same time.
             EntityType::Date => Some(text[m.start..m.end].to_lowercase()),
             _ => Some(
-                m.canonical
-                    .clone()
-                    .unwrap_or_else(|| strip_the(&text[m.start..m.end]).to_string())
+                m.canonical()
+                    .unwrap_or_else(|| strip_the(&text[m.start..m.end]))
                     .to_lowercase(),
             ),
         };
@@ -240,12 +240,13 @@ fn entity(text: &str, mentions: &[Mention], members: &[usize], number: usize) ->
         }
         _ => members
             .iter()
-            .find_map(|&i| mentions[i].canonical.clone())
-            .unwrap_or_else(|| strip_the(&text[first.start..first.end]).to_string()),
+            .find_map(|&i| mentions[i].canonical())
+            .unwrap_or_else(|| strip_the(&text[first.start..first.end]))
+            .to_string(),
     };
     let mut titles: Vec<String> = Vec::new();
     for &i in members {
-        for t in &mentions[i].titles {
+        for t in mentions[i].titles() {
             if !titles.iter().any(|old| old.eq_ignore_ascii_case(t)) {
                 titles.push(t.clone());
             }
@@ -260,8 +261,10 @@ fn entity(text: &str, mentions: &[Mention], members: &[usize], number: usize) ->
             .map(|&i| TextSpan::new(text, mentions[i].start, mentions[i].end))
             .collect(),
         titles,
-        value: members.iter().find_map(|&i| mentions[i].value.clone()),
-        unit: members.iter().find_map(|&i| mentions[i].unit.clone()),
+        value: members.iter().find_map(|&i| mentions[i].value().cloned()),
+        unit: members
+            .iter()
+            .find_map(|&i| mentions[i].unit().map(str::to_string)),
         rule: first.rule.to_string(),
     }
 }

@@ -524,7 +524,9 @@ pub fn find(doc: &Document) -> Vec<Mention> {
                 continue;
             }
             let mut mention = Mention::new(start, end, EntityType::Date, pattern.rule);
-            mention.value = resolve(&text[start..end], anchor).map(serde_json::Value::String);
+            if let Some(value) = resolve(&text[start..end], anchor) {
+                mention.details_mut().value = Some(serde_json::Value::String(value));
+            }
             found.push(mention);
         }
     }
@@ -779,7 +781,7 @@ mod tests {
         find(&doc)
             .into_iter()
             .map(|m| {
-                let value = m.value.and_then(|v| v.as_str().map(String::from));
+                let value = m.value().and_then(|v| v.as_str().map(String::from));
                 (&text[m.start..m.end], value)
             })
             .collect()

@@ -47,6 +47,10 @@ use crate::text::Document;
 pub use gazetteer::Gender;
 
 /// One mention before clustering.
+///
+/// A long article has a mention every few words, and most carry nothing beyond their span,
+/// type and rule: the rest waits in [`Details`], allocated only for the mentions that have
+/// some (48 bytes a mention instead of 144).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Mention {
     /// Byte offset of its first character.
@@ -57,6 +61,12 @@ pub struct Mention {
     pub kind: EntityType,
     /// The rule that found it.
     pub rule: &'static str,
+    details: Option<Box<Details>>,
+}
+
+/// What some mentions carry besides their span, type and rule.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Details {
     /// A canonical name a list gave it (`U.S.` → `United States`).
     pub canonical: Option<String>,
     /// A date's ISO value or a number's parsed value.
@@ -75,11 +85,33 @@ impl Mention {
             end,
             kind,
             rule,
-            canonical: None,
-            value: None,
-            unit: None,
-            titles: Vec::new(),
+            details: None,
         }
+    }
+
+    /// Its canonical name, if a list gave it one.
+    pub fn canonical(&self) -> Option<&str> {
+        self.details.as_ref()?.canonical.as_deref()
+    }
+
+    /// A date's ISO value or a number's parsed value.
+    pub fn value(&self) -> Option<&serde_json::Value> {
+        self.details.as_ref()?.value.as_ref()
+    }
+
+    /// A number's unit.
+    pub fn unit(&self) -> Option<&str> {
+        self.details.as_ref()?.unit.as_deref()
+    }
+
+    /// The titles the article gives this person at this mention.
+    pub fn titles(&self) -> &[String] {
+        self.details.as_ref().map_or(&[], |d| &d.titles)
+    }
+
+    /// Its details, to change them (made empty on first use).
+    pub fn details_mut(&mut self) -> &mut Details {
+        self.details.get_or_insert_with(Default::default)
     }
 }
 

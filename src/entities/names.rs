@@ -953,7 +953,9 @@ impl<'a> Pass<'a, '_> {
             EntityType::Person,
             rule,
         );
-        m.titles.extend(title);
+        if let Some(title) = title {
+            m.details_mut().titles.push(title);
+        }
         self.out.push(m);
     }
 
@@ -966,7 +968,9 @@ impl<'a> Pass<'a, '_> {
         canonical: Option<String>,
     ) {
         let mut m = Mention::new(self.units.start(a), self.units.end(b - 1), kind, rule);
-        m.canonical = canonical;
+        if canonical.is_some() {
+            m.details_mut().canonical = canonical;
+        }
         self.out.push(m);
     }
 
@@ -996,7 +1000,7 @@ impl<'a> Pass<'a, '_> {
             }
         }
         let mut m = Mention::new(start, end, known.kind, rule);
-        m.canonical = Some(known.canonical.clone());
+        m.details_mut().canonical = Some(known.canonical.clone());
         self.out.push(m);
     }
 
@@ -1017,7 +1021,7 @@ impl<'a> Pass<'a, '_> {
             EntityType::Org,
             "entities.org.outlet_short",
         );
-        m.canonical = Some(outlet);
+        m.details_mut().canonical = Some(outlet);
         self.out.push(m);
     }
 }

@@ -442,8 +442,11 @@ pub fn find(doc: &Document) -> Vec<Mention> {
         }
         let mut mention = Mention::new(start, end, EntityType::Number, "entities.number");
         let (value, unit) = parse(span, &next_word);
-        mention.value = value;
-        mention.unit = unit;
+        if value.is_some() || unit.is_some() {
+            let details = mention.details_mut();
+            details.value = value;
+            details.unit = unit;
+        }
         out.push(mention);
     }
     out
@@ -593,7 +596,10 @@ mod tests {
         let doc = Document::new(text);
         find(&doc)
             .into_iter()
-            .map(|m| (&text[m.start..m.end], m.value, m.unit))
+            .map(|m| {
+                let (value, unit) = (m.value().cloned(), m.unit().map(str::to_string));
+                (&text[m.start..m.end], value, unit)
+            })
             .collect()
     }
 

@@ -97,7 +97,7 @@ pub fn attach(doc: &Document, mentions: &mut [Mention]) {
                 .filter(|t| t.start() >= sentence.start && t.end() <= sentence.end)
         };
         let mut found = Vec::new();
-        if m.titles.is_empty() {
+        if m.titles().is_empty() {
             if let Some(t) = before_name(doc, first, &in_sentence, &spans) {
                 found.push(t);
             } else if let Some(t) = appositive_before(doc, first, &in_sentence) {
@@ -108,8 +108,8 @@ pub fn attach(doc: &Document, mentions: &mut [Mention]) {
             found.push(t);
         }
         for t in found {
-            if !m.titles.iter().any(|old| normalize(old) == normalize(&t)) {
-                m.titles.push(t);
+            if !m.titles().iter().any(|old| normalize(old) == normalize(&t)) {
+                m.details_mut().titles.push(t);
             }
         }
     }

@@ -9,7 +9,7 @@ use rustc_hash::FxHashSet;
 
 use super::gazetteer::{push_key_word, GAZETTEER};
 use super::Mention;
-use crate::text::{lower, Document, TokenKind};
+use crate::text::{lower, Document, RangeCursor, TokenKind};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Kind {
@@ -212,14 +212,14 @@ pub(super) fn units<'a>(
     let mut claimed: Vec<(usize, usize)> = taken.iter().map(|m| (m.start, m.end)).collect();
     crate::sort::all(&mut claimed);
     let mut next_claimed = 0;
-    let sentences = doc.token_sentences();
-    let paragraphs = doc.token_paragraphs();
+    let mut sentences = RangeCursor::new(&doc.sentences);
+    let mut paragraphs = RangeCursor::new(&doc.paragraphs);
     let mut prev_sentence = usize::MAX;
     let mut i = 0;
     while i < doc.tokens.len() {
         let token = doc.tokens[i];
-        let sentence = sentences[i];
-        let paragraph = paragraphs[i];
+        let sentence = sentences.index_of(token.start());
+        let paragraph = paragraphs.index_of(token.start());
         i += 1;
         // Claimed spans do not overlap, so their ends are sorted too, and tokens come in order:
         // the first claimed span not yet behind the token only ever moves on.
@@ -274,7 +274,7 @@ pub(super) fn units<'a>(
             && doc.tokens.get(i + 1).is_some_and(|t| {
                 t.kind == TokenKind::Word
                     && doc.token_text(t).starts_with(char::is_uppercase)
-                    && paragraphs[i + 1] == paragraph
+                    && doc.paragraph_index(t.start()) == paragraph
             })
         {
             word.set(text, word.start(), word.end() + 1);

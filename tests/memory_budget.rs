@@ -1,8 +1,9 @@
 //! The heap an annotation needs, against a budget (issue 8): a size, like the download budget,
-//! not a timing. The target is 10× the input; the ceiling here is where the core stands now
-//! with some room, so that a regression (a vector that doubles, a view kept alive twice: the
-//! name finder once held 40 MB for a 1 MB text this way) fails the build. `make bench` reports
-//! the figure at 10 MB.
+//! not a timing, so it may fail the build. The ceiling is the target, 10× the input (the core
+//! stands at 9.1× here): a regression (a vector that doubles, a view kept alive twice, a
+//! vector per word: the name finder once held 40 MB for a 1 MB text, the profile 8 MB)
+//! fails the build. `make bench` reports the figure at 1 and 10 MB; `cargo run --release
+//! --example mem_layers` says which step holds what.
 
 #[path = "robust/hostile_inputs.rs"]
 mod hostile_inputs;
@@ -13,7 +14,7 @@ mod peak_heap;
 static ALLOCATOR: peak_heap::Counting = peak_heap::Counting;
 
 /// Peak heap as a multiple of the input's size, at most.
-const CEILING: usize = 25;
+const CEILING: usize = 10;
 
 #[test]
 fn peak_heap_of_a_256_kb_corpus_stays_under_the_ceiling() {
@@ -25,7 +26,7 @@ fn peak_heap_of_a_256_kb_corpus_stays_under_the_ceiling() {
     });
     let ratio = peak as f64 / text.len() as f64;
     println!(
-        "# peak heap {:.1} MB for {:.1} MB of text: {ratio:.1}× (ceiling {CEILING}×, target 10×)",
+        "# peak heap {:.1} MB for {:.1} MB of text: {ratio:.1}× (ceiling and target {CEILING}×)",
         peak as f64 / 1e6,
         text.len() as f64 / 1e6
     );

@@ -91,6 +91,21 @@ pub fn lower(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// Calls `f` with `word` lower-cased, as `f(&word.to_lowercase())` would, without an
+/// allocation when `word` is short ASCII: for the word-list lookups made of many capitalised
+/// words, where the lower-cased copy lives only as long as the lookup.
+pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    match buf.get_mut(..word.len()) {
+        Some(lower) if word.is_ascii() => {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            f(std::str::from_utf8(lower).expect("ASCII stays UTF-8"))
+        }
+        _ => f(&word.to_lowercase()),
+    }
+}
+
 /// Appends `text` lower-cased to `out`, as `out.push_str(&text.to_lowercase())` would, without
 /// the Unicode tables or an allocation when `text` is ASCII (nearly every word of English news
 /// and of the word lists).
@@ -419,7 +434,7 @@ fn ends_abbreviation(text: &str, before: &Token, dot: &Token) -> bool {
         return true;
     }
     let single_capital = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-    single_capital || ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+    single_capital || with_lower(word, |lower| ABBREVIATIONS.contains(&lower))
 }
 
 #[cfg(test)]
@@ -494,11 +509,13 @@ mod tests {
     }
 
     #[test]
-    fn push_lower_is_to_lowercase() {
-        for text in ["MiXeD", "already", "ÉCOLE", "İstanbul", "ΣΟΦΟΣ", ""] {
+    fn push_lower_and_with_lower_are_to_lowercase() {
+        let long = "SUPERCALIFRAGILISTICEXPIALIDOCIOUS-ER"; // past the stack buffer
+        for text in ["MiXeD", "already", "ÉCOLE", "İstanbul", "ΣΟΦΟΣ", "", "Mr.", long] {
             let mut out = "x ".to_string();
             push_lower(&mut out, text);
             assert_eq!(out, format!("x {}", text.to_lowercase()));
+            assert_eq!(with_lower(text, str::to_string), text.to_lowercase());
         }
     }
 

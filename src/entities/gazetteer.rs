@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use crate::analysis::EntityType;
 use crate::lexicon::{split_spaced, Builtin, Lexicon};
-use crate::text::{plain_words, push_lower, Document};
+use crate::text::{plain_words, push_lower, with_lower, Document};
 
 macro_rules! list {
     ($name:literal) => {
@@ -308,16 +308,17 @@ impl Gazetteer {
 
     /// Whether `word` is a nationality adjective or its plural noun (`Mexican`, `Mexicans`).
     pub fn is_demonym(&self, word: &str) -> bool {
-        let lower = word.to_lowercase();
-        self.demonyms.contains(&lower)
-            || lower
-                .strip_suffix('s')
-                .is_some_and(|w| self.demonyms.contains(w))
+        with_lower(word, |lower| {
+            self.demonyms.contains(lower)
+                || lower
+                    .strip_suffix('s')
+                    .is_some_and(|w| self.demonyms.contains(w))
+        })
     }
 
     /// The usual gender of a given name.
     pub fn first_name_gender(&self, word: &str) -> Option<Gender> {
-        self.first_names.get(&word.to_lowercase()).copied()
+        with_lower(word, |lower| self.first_names.get(lower).copied())
     }
 }
 

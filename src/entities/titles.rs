@@ -9,7 +9,7 @@
 use super::gazetteer::{Gender, GAZETTEER};
 use super::Mention;
 use crate::analysis::EntityType;
-use crate::text::{Document, Token, TokenKind};
+use crate::text::{with_lower, Document, Token, TokenKind};
 
 const DETERMINERS: &[&str] = &[
     "a", "an", "the", "his", "her", "its", "their", "our", "my", "your",
@@ -116,16 +116,14 @@ pub fn attach(doc: &Document, mentions: &mut [Mention]) {
 }
 
 fn is_title_head(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    GAZETTEER.titles.contains(&lower)
+    with_lower(word, |lower| GAZETTEER.titles.contains(lower))
 }
 
 fn is_title_word(word: &str) -> bool {
     let g = &*GAZETTEER;
-    let lower = word.to_lowercase();
-    g.titles.contains(&lower)
-        || g.title_modifiers.contains(&lower)
-        || g.is_demonym(word)
+    with_lower(word, |lower| {
+        g.titles.contains(lower) || g.title_modifiers.contains(lower)
+    }) || g.is_demonym(word)
         || word.starts_with(char::is_uppercase)
 }
 

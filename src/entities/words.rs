@@ -9,7 +9,7 @@ use rustc_hash::FxHashSet;
 
 use super::gazetteer::{push_key_word, GAZETTEER};
 use super::Mention;
-use crate::text::{lower, Document, RangeCursor, TokenKind};
+use crate::text::{lower, with_lower, Document, RangeCursor, TokenKind};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Kind {
@@ -286,12 +286,14 @@ pub(super) fn units<'a>(
             .get(i)
             .is_some_and(|t| t.start() == word.end() && doc.token_text(t) == ".")
         {
-            let dotted = format!("{}.", word.text.to_lowercase());
-            if g.honorifics.contains_key(&dotted)
-                || g.titles.contains(&dotted)
-                || g.org_heads.contains(&dotted)
-                || matches!(dotted.as_str(), "st." | "jr." | "sr.")
-            {
+            // The dot follows the word directly, so the two are one slice of the text.
+            let keeps_dot = with_lower(&text[word.start()..word.end() + 1], |dotted| {
+                g.honorifics.contains_key(dotted)
+                    || g.titles.contains(dotted)
+                    || g.org_heads.contains(dotted)
+                    || matches!(dotted, "st." | "jr." | "sr.")
+            });
+            if keeps_dot {
                 word.set(text, word.start(), word.end() + 1);
                 i += 1;
             }
@@ -308,7 +310,7 @@ pub(super) fn units<'a>(
         // `U.S.-Mexican`, `American-made`); keep `Abi-Habib`.
         let split = word.cap()
             && word.text.contains(HYPHENS)
-            && !g.titles.contains(&word.text.to_lowercase())
+            && !with_lower(word.text, |lower| g.titles.contains(lower))
             && (word
                 .text
                 .split(HYPHENS)

@@ -511,7 +511,16 @@ mod tests {
     #[test]
     fn push_lower_and_with_lower_are_to_lowercase() {
         let long = "SUPERCALIFRAGILISTICEXPIALIDOCIOUS-ER"; // past the stack buffer
-        for text in ["MiXeD", "already", "ÉCOLE", "İstanbul", "ΣΟΦΟΣ", "", "Mr.", long] {
+        for text in [
+            "MiXeD",
+            "already",
+            "ÉCOLE",
+            "İstanbul",
+            "ΣΟΦΟΣ",
+            "",
+            "Mr.",
+            long,
+        ] {
             let mut out = "x ".to_string();
             push_lower(&mut out, text);
             assert_eq!(out, format!("x {}", text.to_lowercase()));

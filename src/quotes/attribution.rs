@@ -138,6 +138,17 @@ pub fn lower<'a>(doc: &Document<'a>, i: usize) -> Cow<'a, str> {
     doc.token_lower(&doc.tokens[i])
 }
 
+/// Whether token `i` lower-cases to `word` (itself lower-case), as `lower(doc, i) == word`
+/// says, without lowering an ASCII token (a capitalised one would be copied to compare).
+pub fn is_word(doc: &Document, i: usize, word: &str) -> bool {
+    let text = doc.token_text(&doc.tokens[i]);
+    if text.is_ascii() {
+        text.eq_ignore_ascii_case(word)
+    } else {
+        crate::text::lower(text) == word
+    }
+}
+
 fn capitalised(doc: &Document, i: usize) -> bool {
     doc.tokens[i].kind == TokenKind::Word
         && doc

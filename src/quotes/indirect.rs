@@ -13,7 +13,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::attribution::{
-    clause_subject, is_day_or_month, is_descriptor, is_punct, lower, np_ending_at,
+    clause_subject, is_day_or_month, is_descriptor, is_punct, is_word, lower, np_ending_at,
     participle_after_comma, subject_after, subject_before, verb_at, CueWord, Found, Mention,
     MentionKind,
 };
@@ -243,7 +243,7 @@ pub fn find(doc: &Document, people: &People, quoted: &Quoted) -> Vec<Reported> {
                 v += 1;
                 continue;
             };
-            let found = if lower(doc, v) == "per" {
+            let found = if is_word(doc, v, "per") {
                 per(doc, people, v, first, last)
             } else if cue.verb.lemma == "according to" {
                 according_to(doc, people, v, cue, cue_last, first, last, sentence.end)
@@ -394,11 +394,14 @@ fn forward(
 /// `per` as a source marker: `…, per a prior announcement from Pentagon chief Pete Hegseth.`
 fn per_cue(doc: &Document, v: usize) -> Option<(CueWord, usize)> {
     let token = doc.tokens.get(v)?;
+    if !is_word(doc, v, "per") {
+        return None;
+    }
     // `…, per X` (the comma may sit inside a closing quote mark: `Spear,” per X`).
     let comma_before = v > 0
         && (is_punct(doc, v - 1, ",")
             || v > 1 && is_punct(doc, v - 1, "\"”’'") && is_punct(doc, v - 2, ","));
-    if lower(doc, v) != "per" || !comma_before {
+    if !comma_before {
         return None;
     }
     let verb = Verb {

@@ -72,8 +72,14 @@ pub fn verb_at(doc: &Document, i: usize) -> Option<(CueWord, usize)> {
     if token.kind != TokenKind::Word {
         return None;
     }
-    // Nearly every word is no verb at all, so the word itself is tried before its neighbours.
     let raw = doc.token_text(token);
+    if raw.chars().next().is_some_and(char::is_uppercase)
+        && i > 0
+        && doc.tokens[i - 1].kind == TokenKind::Word
+    {
+        return None; // `Secretary of State`: a capitalised word mid-phrase is part of a name
+    }
+    // Nearly every word is no verb at all, so the word itself is tried before its neighbours.
     let word = crate::text::lower(raw);
     let next = || doc.tokens.get(i + 1).map(|t| doc.token_lower(t));
     let (verb, last) = if word == "according" && next().as_deref() == Some("to") {
@@ -95,11 +101,7 @@ pub fn verb_at(doc: &Document, i: usize) -> Option<(CueWord, usize)> {
         (verb, if phrase { i + 1 } else { i })
     };
     if i > 0 {
-        let before = &doc.tokens[i - 1];
-        if raw.chars().next().is_some_and(char::is_uppercase) && before.kind == TokenKind::Word {
-            return None; // `Secretary of State`: a capitalised word mid-phrase is part of a name
-        }
-        let before = doc.token_lower(before);
+        let before = doc.token_lower(&doc.tokens[i - 1]);
         // `There were reports that …`: a plural noun after a form of `be`.
         if raw.ends_with('s')
             && matches!(

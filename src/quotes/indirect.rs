@@ -211,18 +211,16 @@ fn clause_to_end(doc: &Document, first: usize, sentence_end: usize) -> Option<Ra
 
 /// Whether the clause says more than a pronoun and an auxiliary outside its quotes.
 fn has_own_content(doc: &Document, clause: &Range<usize>, quoted: &Quoted) -> bool {
-    let outside: Vec<Cow<str>> = doc
-        .tokens_in(clause.clone())
+    doc.tokens_in(clause.clone())
         .iter()
         .filter(|t| t.kind != TokenKind::Punct)
         .filter(|t| !quoted.contains(t.start()))
-        .map(|t| doc.token_lower(t))
-        .collect();
-    outside.iter().any(|w| {
-        pronoun(w).is_none()
-            && !is_finite(w)
-            && !matches!(&**w, "it" | "be" | "been" | "not" | "that")
-    })
+        .any(|t| {
+            let w = doc.token_lower(t);
+            pronoun(&w).is_none()
+                && !is_finite(&w)
+                && !matches!(&*w, "it" | "be" | "been" | "not" | "that")
+        })
 }
 
 /// Finds reported speech in every sentence, skipping text inside quote marks.

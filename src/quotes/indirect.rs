@@ -174,14 +174,15 @@ fn clause_to_end(doc: &Document, first: usize, sentence_end: usize) -> Option<Ra
     }
     let mut end = last;
     for k in first..last {
+        let word = lower(doc, k);
         let according = is_punct(doc, k, ",") && k + 2 < last && lower(doc, k + 1) == "according";
         // `…, but he declined to give details`: a new clause of the writer's.
-        let but = lower(doc, k) == "but"
+        let but = word == "but"
             && k > first
             && (is_punct(doc, k - 1, ",")
                 || k > first + 1 && is_punct(doc, k - 1, "\"”’") && is_punct(doc, k - 2, ","));
         // `… but stressed that …`: a second verb of the same speaker starts a second clause.
-        let coordinated = matches!(&*lower(doc, k), "but" | "and")
+        let coordinated = matches!(&*word, "but" | "and")
             && (k + 1..(k + 3).min(last))
                 .any(|j| verb_at(doc, j).is_some_and(|(c, _)| verbs::takes_clause(c.verb)))
             && k + 1 < last

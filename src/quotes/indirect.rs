@@ -228,13 +228,14 @@ fn has_own_content(doc: &Document, clause: &Range<usize>, quoted: &Quoted) -> bo
 pub fn find(doc: &Document, people: &People, quoted: &Quoted) -> Vec<Reported> {
     let mut out: Vec<Reported> = Vec::new();
     let in_quote = |byte: usize| quoted.contains(byte);
+    // Sentences and the tokens in each are visited in order.
+    let mut tokens_quoted = quoted.walk();
     for sentence in &doc.sentences {
         let first = doc.token_at_or_after(sentence.start);
         let last = doc.tokens.partition_point(|t| t.end() <= sentence.end);
         let mut v = first;
         while v < last {
-            let start = doc.tokens[v].start();
-            if in_quote(start) {
+            if tokens_quoted.contains(doc.tokens[v].start()) {
                 v += 1;
                 continue;
             }

@@ -140,15 +140,13 @@ pub fn lower<'a>(doc: &Document<'a>, i: usize) -> Cow<'a, str> {
     doc.token_lower(&doc.tokens[i])
 }
 
-/// Whether token `i` lower-cases to `word` (itself lower-case), as `lower(doc, i) == word`
-/// says, without lowering an ASCII token (a capitalised one would be copied to compare).
+/// Whether token `i` lower-cases to `word` (lower-case ASCII), as `lower(doc, i) == word`
+/// says, without lowering the token: only ASCII case can differ, as no other character lowers
+/// to ASCII but the Kelvin sign (to `k`; a test in [`super::people`] checks).
 pub fn is_word(doc: &Document, i: usize, word: &str) -> bool {
+    debug_assert!(word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()));
     let text = doc.token_text(&doc.tokens[i]);
-    if text.is_ascii() {
-        text.eq_ignore_ascii_case(word)
-    } else {
-        crate::text::lower(text) == word
-    }
+    text.eq_ignore_ascii_case(word) || word.contains('k') && crate::text::lower(text) == word
 }
 
 fn capitalised(doc: &Document, i: usize) -> bool {

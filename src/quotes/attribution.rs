@@ -18,7 +18,7 @@ use super::people::{looks_like_org, split_title, People};
 use super::verbs::{self, Verb};
 use super::words::{
     is_determiner, is_name_particle, is_person_role, is_source_noun, is_title_word, is_verb_filler,
-    pronoun, Pronoun,
+    lowers_to, pronoun, Pronoun,
 };
 use crate::text::{Document, TokenKind};
 
@@ -140,13 +140,10 @@ pub fn lower<'a>(doc: &Document<'a>, i: usize) -> Cow<'a, str> {
     doc.token_lower(&doc.tokens[i])
 }
 
-/// Whether token `i` lower-cases to `word` (lower-case ASCII), as `lower(doc, i) == word`
-/// says, without lowering the token: only ASCII case can differ, as no other character lowers
-/// to ASCII but the Kelvin sign (to `k`; a test in [`super::people`] checks).
+/// Whether token `i` is `word` (lower-case ASCII) in any case: `lower(doc, i) == word`,
+/// without lowering the token.
 pub fn is_word(doc: &Document, i: usize, word: &str) -> bool {
-    debug_assert!(word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()));
-    let text = doc.token_text(&doc.tokens[i]);
-    text.eq_ignore_ascii_case(word) || word.contains('k') && crate::text::lower(text) == word
+    lowers_to(doc.token_text(&doc.tokens[i]), word)
 }
 
 fn capitalised(doc: &Document, i: usize) -> bool {

@@ -186,9 +186,15 @@ const NOT_PERSON: &[&str] = &[
     "wall",
 ];
 
+/// Whether `word`, lowered and without a final dot, is in `list` (of lower-case words).
 fn lower_in(list: &[&str], word: &str) -> bool {
-    let lower = word.trim_end_matches('.').to_lowercase();
-    list.contains(&lower.as_str())
+    let word = word.trim_end_matches('.');
+    // The words asked about are capitalised: lowering each was a copy on the heap.
+    if word.is_ascii() {
+        list.iter().any(|w| w.eq_ignore_ascii_case(word))
+    } else {
+        list.contains(&&*crate::text::lower(word))
+    }
 }
 
 fn is_capitalised(word: &str) -> bool {

@@ -18,7 +18,7 @@ use super::people::{looks_like_org, split_title, People};
 use super::verbs::{self, Verb};
 use super::words::{
     is_determiner, is_name_particle, is_person_role, is_source_noun, is_title_word, is_verb_filler,
-    pronoun, Pronoun,
+    lowers_to, pronoun, Pronoun,
 };
 use crate::text::{Document, TokenKind};
 
@@ -79,19 +79,40 @@ pub fn verb_at(doc: &Document, i: usize) -> Option<(CueWord, usize)> {
     {
         return None; // `Secretary of State`: a capitalised word mid-phrase is part of a name
     }
-    // `There were reports that …`: a plural noun after a form of `be`.
-    if i > 0
-        && raw.ends_with('s')
-        && matches!(
-            &*doc.token_lower(&doc.tokens[i - 1]),
-            "were" | "are" | "was" | "is" | "many" | "several" | "some" | "no"
-        )
-    {
-        return None;
-    }
-    if i > 0
-        && matches!(
-            &*doc.token_lower(&doc.tokens[i - 1]),
+    // Nearly every word is no verb at all, so the word itself is tried before its neighbours.
+    let word = crate::text::lower(raw);
+    let next = || doc.tokens.get(i + 1).map(|t| doc.token_lower(t));
+    let (verb, last) = if word == "according" && next().as_deref() == Some("to") {
+        let verb = Verb {
+            lemma: "according to",
+            neutral: true,
+        };
+        (verb, i + 1)
+    } else if word == "per" {
+        return None; // too ambiguous alone (`per cent`); handled by the source-noun rule
+    } else {
+        let verb = verbs::lookup(&word)?;
+        // `told reporters`, `told journalists` are one fixed phrase in news.
+        let phrase = verb.lemma == "tell"
+            && matches!(
+                next().as_deref(),
+                Some("reporters" | "journalists" | "lawmakers")
+            );
+        (verb, if phrase { i + 1 } else { i })
+    };
+    if i > 0 {
+        let before = doc.token_lower(&doc.tokens[i - 1]);
+        // `There were reports that …`: a plural noun after a form of `be`.
+        if raw.ends_with('s')
+            && matches!(
+                &*before,
+                "were" | "are" | "was" | "is" | "many" | "several" | "some" | "no"
+            )
+        {
+            return None;
+        }
+        if matches!(
+            &*before,
             "this"
                 | "the"
                 | "a"
@@ -106,33 +127,9 @@ pub fn verb_at(doc: &Document, i: usize) -> Option<(CueWord, usize)> {
                 | "these"
                 | "those"
                 | "whose"
-        )
-    {
-        return None; // `this comment`, `the report`: a noun, not a verb
-    }
-    let word = raw.to_lowercase();
-    let next = doc.tokens.get(i + 1).map(|t| doc.token_lower(t));
-    if word == "according" && next.as_deref() == Some("to") {
-        let verb = Verb {
-            lemma: "according to",
-            neutral: true,
-        };
-        let span = token.start()..doc.tokens[i + 1].end();
-        return Some((CueWord { span, verb }, i + 1));
-    }
-    if word == "per" {
-        return None; // too ambiguous alone (`per cent`); handled by the source-noun rule
-    }
-    let verb = verbs::lookup(&word)?;
-    let mut last = i;
-    // `told reporters`, `told journalists` are one fixed phrase in news.
-    if verb.lemma == "tell"
-        && matches!(
-            next.as_deref(),
-            Some("reporters" | "journalists" | "lawmakers")
-        )
-    {
-        last = i + 1;
+        ) {
+            return None; // `this comment`, `the report`: a noun, not a verb
+        }
     }
     let span = token.start()..doc.tokens[last].end();
     Some((CueWord { span, verb }, last))
@@ -141,6 +138,12 @@ pub fn verb_at(doc: &Document, i: usize) -> Option<(CueWord, usize)> {
 /// Token `i`, lower-cased.
 pub fn lower<'a>(doc: &Document<'a>, i: usize) -> Cow<'a, str> {
     doc.token_lower(&doc.tokens[i])
+}
+
+/// Whether token `i` is `word` (lower-case ASCII) in any case: `lower(doc, i) == word`,
+/// without lowering the token.
+pub fn is_word(doc: &Document, i: usize, word: &str) -> bool {
+    lowers_to(doc.token_text(&doc.tokens[i]), word)
 }
 
 fn capitalised(doc: &Document, i: usize) -> bool {

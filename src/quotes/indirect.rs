@@ -13,7 +13,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::attribution::{
-    clause_subject, is_day_or_month, is_descriptor, is_punct, lower, np_ending_at,
+    clause_subject, is_day_or_month, is_descriptor, is_punct, is_word, lower, np_ending_at,
     participle_after_comma, subject_after, subject_before, verb_at, CueWord, Found, Mention,
     MentionKind,
 };
@@ -174,14 +174,15 @@ fn clause_to_end(doc: &Document, first: usize, sentence_end: usize) -> Option<Ra
     }
     let mut end = last;
     for k in first..last {
+        let word = lower(doc, k);
         let according = is_punct(doc, k, ",") && k + 2 < last && lower(doc, k + 1) == "according";
         // `…, but he declined to give details`: a new clause of the writer's.
-        let but = lower(doc, k) == "but"
+        let but = word == "but"
             && k > first
             && (is_punct(doc, k - 1, ",")
                 || k > first + 1 && is_punct(doc, k - 1, "\"”’") && is_punct(doc, k - 2, ","));
         // `… but stressed that …`: a second verb of the same speaker starts a second clause.
-        let coordinated = matches!(&*lower(doc, k), "but" | "and")
+        let coordinated = matches!(&*word, "but" | "and")
             && (k + 1..(k + 3).min(last))
                 .any(|j| verb_at(doc, j).is_some_and(|(c, _)| verbs::takes_clause(c.verb)))
             && k + 1 < last
@@ -211,31 +212,30 @@ fn clause_to_end(doc: &Document, first: usize, sentence_end: usize) -> Option<Ra
 
 /// Whether the clause says more than a pronoun and an auxiliary outside its quotes.
 fn has_own_content(doc: &Document, clause: &Range<usize>, quoted: &Quoted) -> bool {
-    let outside: Vec<Cow<str>> = doc
-        .tokens_in(clause.clone())
+    doc.tokens_in(clause.clone())
         .iter()
         .filter(|t| t.kind != TokenKind::Punct)
         .filter(|t| !quoted.contains(t.start()))
-        .map(|t| doc.token_lower(t))
-        .collect();
-    outside.iter().any(|w| {
-        pronoun(w).is_none()
-            && !is_finite(w)
-            && !matches!(&**w, "it" | "be" | "been" | "not" | "that")
-    })
+        .any(|t| {
+            let w = doc.token_lower(t);
+            pronoun(&w).is_none()
+                && !is_finite(&w)
+                && !matches!(&*w, "it" | "be" | "been" | "not" | "that")
+        })
 }
 
 /// Finds reported speech in every sentence, skipping text inside quote marks.
 pub fn find(doc: &Document, people: &People, quoted: &Quoted) -> Vec<Reported> {
     let mut out: Vec<Reported> = Vec::new();
     let in_quote = |byte: usize| quoted.contains(byte);
+    // Sentences and the tokens in each are visited in order.
+    let mut tokens_quoted = quoted.walk();
     for sentence in &doc.sentences {
         let first = doc.token_at_or_after(sentence.start);
         let last = doc.tokens.partition_point(|t| t.end() <= sentence.end);
         let mut v = first;
         while v < last {
-            let start = doc.tokens[v].start();
-            if in_quote(start) {
+            if tokens_quoted.contains(doc.tokens[v].start()) {
                 v += 1;
                 continue;
             }
@@ -243,7 +243,7 @@ pub fn find(doc: &Document, people: &People, quoted: &Quoted) -> Vec<Reported> {
                 v += 1;
                 continue;
             };
-            let found = if lower(doc, v) == "per" {
+            let found = if is_word(doc, v, "per") {
                 per(doc, people, v, first, last)
             } else if cue.verb.lemma == "according to" {
                 according_to(doc, people, v, cue, cue_last, first, last, sentence.end)
@@ -394,11 +394,14 @@ fn forward(
 /// `per` as a source marker: `…, per a prior announcement from Pentagon chief Pete Hegseth.`
 fn per_cue(doc: &Document, v: usize) -> Option<(CueWord, usize)> {
     let token = doc.tokens.get(v)?;
+    if !is_word(doc, v, "per") {
+        return None;
+    }
     // `…, per X` (the comma may sit inside a closing quote mark: `Spear,” per X`).
     let comma_before = v > 0
         && (is_punct(doc, v - 1, ",")
             || v > 1 && is_punct(doc, v - 1, "\"”’'") && is_punct(doc, v - 2, ","));
-    if lower(doc, v) != "per" || !comma_before {
+    if !comma_before {
         return None;
     }
     let verb = Verb {

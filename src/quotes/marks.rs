@@ -174,6 +174,35 @@ pub fn is_quote_char(c: char) -> bool {
     )
 }
 
+/// Whether a byte begins the UTF-8 encoding of an [`is_quote_char`] character (a test checks):
+/// `"`, `'`, and the lead bytes of `« »` and of the curly marks. A table: comparing each byte
+/// with the four took 40% more instructions.
+static QUOTE_LEAD: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'"' as usize] = true;
+    table[b'\'' as usize] = true;
+    table[0xC2] = true;
+    table[0xE2] = true;
+    table
+};
+
+/// The [`is_quote_char`] characters of `text`, with their offsets: found by their first bytes,
+/// which costs a fraction of decoding every character of the text.
+fn quote_chars(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    // A lead byte never occurs inside another character's encoding: each hit is a boundary.
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let skip = text.as_bytes()[from..]
+            .iter()
+            .position(|&b| QUOTE_LEAD[usize::from(b)])?;
+        let at = from + skip;
+        let c = text[at..].chars().next()?;
+        from = at + c.len_utf8();
+        Some((at, c))
+    })
+    .filter(|&(_, c)| is_quote_char(c))
+}
+
 /// At most this many marks wait for their closing mark; past it the oldest is dropped. Real text
 /// nests three deep at most. The bound keeps the search for an opening mark constant-time (else a
 /// run of `‹` then a run of `”` is quadratic) and bounds nesting, which otherwise makes the output
@@ -198,10 +227,7 @@ pub fn find(doc: &Document) -> Vec<Marked> {
         if !stack.is_empty() {
             skip_first_open = true;
         }
-        for (offset, c) in text[paragraph.clone()].char_indices() {
-            if !is_quote_char(c) {
-                continue;
-            }
+        for (offset, c) in quote_chars(&text[paragraph.clone()]) {
             let at = paragraph.start + offset;
             let Some((family, role)) = role(text, at, c) else {
                 continue;
@@ -320,6 +346,23 @@ mod tests {
     fn contents(text: &str) -> Vec<&str> {
         let doc = Document::new(text);
         find(&doc).into_iter().map(|m| &text[m.content]).collect()
+    }
+
+    #[test]
+    fn quote_chars_finds_every_mark() {
+        let marks = (0..=char::MAX as u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_quote_char(c));
+        for c in marks {
+            let lead = c.encode_utf8(&mut [0; 4]).as_bytes()[0];
+            assert!(QUOTE_LEAD[usize::from(lead)], "{c}");
+        }
+        let text = "«a» “b” ‘c’ \"d\" 'e' „f“ ‹g› ÷ € é";
+        let expected: Vec<(usize, char)> = text
+            .char_indices()
+            .filter(|&(_, c)| is_quote_char(c))
+            .collect();
+        assert_eq!(quote_chars(text).collect::<Vec<_>>(), expected);
     }
 
     #[test]

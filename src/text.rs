@@ -192,7 +192,7 @@ impl<'a> Document<'a> {
     /// If `text` is longer than [`MAX_TEXT_LEN`] (4 GiB): split such a text into articles.
     pub fn new(text: &'a str) -> Document<'a> {
         assert!(
-            text.len() <= MAX_TEXT_LEN,
+            u32::try_from(text.len()).is_ok(),
             "NewsLens annotates texts up to 4 GiB; this one is {} bytes",
             text.len()
         );

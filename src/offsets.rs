@@ -1,8 +1,8 @@
 //! The one place where byte offsets become the units a caller asked for.
 //!
 //! The core works in bytes (what Rust slices take). JavaScript strings are indexed in UTF-16 code
-//! units, Python strings in code points. Converting in one module, from one sorted list of every
-//! offset in an [`Analysis`], keeps the three views consistent and costs one pass over the text.
+//! units, Python strings in code points. Converting in one module ([`UnitIndex`]) keeps the three
+//! views consistent and costs one pass over the text.
 //!
 //! # Example
 //! ```
@@ -79,23 +79,15 @@ pub fn convert(analysis: &mut Analysis, text: &str, unit: OffsetUnit) {
     if unit == OffsetUnit::Bytes {
         return;
     }
-    let mut offsets = Vec::new();
+    let index = UnitIndex::new(text, unit);
     analysis.visit_spans_mut(&mut |span| {
-        offsets.push(span.start);
-        offsets.push(span.end);
-    });
-    crate::sort::all(&mut offsets);
-    offsets.dedup();
-    let converted = from_bytes(text, &offsets, unit);
-    let lookup = |byte: usize| converted[offsets.binary_search(&byte).expect("collected above")];
-    analysis.visit_spans_mut(&mut |span| {
-        span.start = lookup(span.start);
-        span.end = lookup(span.end);
+        span.start = index.of(span.start);
+        span.end = index.of(span.end);
     });
 }
 
-/// Rewrites spans (byte offsets into `text`) into `unit`, in one pass over the text: for spans
-/// that live outside an [`Analysis`], such as the members of a comparison's quote clusters.
+/// Rewrites spans (byte offsets into `text`) into `unit`: for spans that live outside an
+/// [`Analysis`], such as the members of a comparison's quote clusters.
 ///
 /// Call it once per span: the spans must hold byte offsets on entry.
 pub fn convert_spans<'s>(
@@ -103,38 +95,69 @@ pub fn convert_spans<'s>(
     spans: impl IntoIterator<Item = &'s mut TextSpan>,
     unit: OffsetUnit,
 ) {
-    let mut spans: Vec<&mut TextSpan> = spans.into_iter().collect();
-    if unit == OffsetUnit::Bytes || spans.is_empty() {
+    if unit == OffsetUnit::Bytes {
         return;
     }
-    let mut offsets: Vec<usize> = spans.iter().flat_map(|s| [s.start, s.end]).collect();
-    crate::sort::all(&mut offsets);
-    offsets.dedup();
-    let converted = from_bytes(text, &offsets, unit);
-    let lookup = |byte: usize| converted[offsets.binary_search(&byte).expect("collected above")];
-    for span in &mut spans {
-        span.start = lookup(span.start);
-        span.end = lookup(span.end);
+    let index = UnitIndex::new(text, unit);
+    for span in spans {
+        span.start = index.of(span.start);
+        span.end = index.of(span.end);
     }
 }
 
-/// Converts sorted byte offsets (each on a character boundary) into `unit`, in one pass.
-pub fn from_bytes(text: &str, sorted_bytes: &[usize], unit: OffsetUnit) -> Vec<usize> {
-    let mut out = Vec::with_capacity(sorted_bytes.len());
-    let mut wanted = sorted_bytes.iter().peekable();
-    let mut units = 0;
-    for (byte, c) in text.char_indices() {
-        while let Some(&&next) = wanted.peek() {
-            if next > byte {
-                break;
-            }
-            out.push(units);
-            wanted.next();
+/// Converts byte offsets (each on a character boundary) into `unit`.
+pub fn from_bytes(text: &str, bytes: &[usize], unit: OffsetUnit) -> Vec<usize> {
+    let index = UnitIndex::new(text, unit);
+    bytes.iter().map(|&byte| index.of(byte)).collect()
+}
+
+/// How many bytes lie between two marks of a [`UnitIndex`]: the most a conversion reads.
+const STRIDE: usize = 64;
+
+/// Converts byte offsets of one text into `unit` in any order: the count of units before every
+/// 64th byte, and from the mark before an offset a count of its few bytes. Collecting, sorting
+/// and merging every offset of an analysis cost more than all the offsets' counts, and the
+/// marks take an eighth of the text's size.
+pub struct UnitIndex<'t> {
+    bytes: &'t [u8],
+    unit: OffsetUnit,
+    /// `marks[i]`: the units before byte `i * STRIDE`.
+    marks: Vec<usize>,
+}
+
+impl<'t> UnitIndex<'t> {
+    /// The marks of `text`, in one pass over it.
+    pub fn new(text: &'t str, unit: OffsetUnit) -> UnitIndex<'t> {
+        let bytes = text.as_bytes();
+        let mut marks = Vec::with_capacity(bytes.len() / STRIDE + 1);
+        let mut units = 0;
+        marks.push(units);
+        for chunk in bytes.chunks(STRIDE) {
+            units += unit.units_in(chunk);
+            marks.push(units);
         }
-        units += unit.width(c);
+        UnitIndex { bytes, unit, marks }
     }
-    out.extend(wanted.map(|_| units));
-    out
+
+    /// `byte` (a character boundary, or the end) in units.
+    pub fn of(&self, byte: usize) -> usize {
+        let mark = byte / STRIDE;
+        self.marks[mark] + self.unit.units_in(&self.bytes[mark * STRIDE..byte])
+    }
+}
+
+impl OffsetUnit {
+    /// The units of the characters that start in `bytes`: counted by their first bytes, so a
+    /// slice may cut a character (its start counts where it lies).
+    fn units_in(self, bytes: &[u8]) -> usize {
+        let starts = || bytes.iter().filter(|&&b| b & 0xC0 != 0x80);
+        match self {
+            OffsetUnit::Bytes => bytes.len(),
+            OffsetUnit::Chars => starts().count(),
+            // Four-byte characters (lead byte 0xF0 and up) are two UTF-16 units.
+            OffsetUnit::Utf16 => starts().map(|&b| 1 + usize::from(b >= 0xF0)).sum(),
+        }
+    }
 }
 
 /// Converts one offset in `unit` back to a byte offset, or `None` when it is past the end or
@@ -198,6 +221,31 @@ mod tests {
         assert_eq!((spans[0].start, spans[0].end), (2, 6));
         assert_eq!((spans[1].start, spans[1].end), (7, 10));
         assert_eq!(spans[1].text, "a\u{301}b");
+    }
+
+    /// The marks and the counts from them agree with counting characters from the start, at
+    /// every boundary of texts that put multi-byte characters across the marks.
+    #[test]
+    fn unit_index_counts_like_the_characters() {
+        let pieces = ["a", "é", "“", "😀", "日本", " ", "a\u{301}"];
+        let mut rng = crate::test_inputs::Rng::new(3);
+        for _ in 0..200 {
+            let n = rng.below(150);
+            let text: String = (0..n).map(|_| rng.pick(&pieces)).collect();
+            for unit in [OffsetUnit::Bytes, OffsetUnit::Utf16, OffsetUnit::Chars] {
+                let index = UnitIndex::new(&text, unit);
+                let mut units = 0;
+                for (byte, c) in text.char_indices() {
+                    assert_eq!(index.of(byte), units, "{unit:?} at {byte} of {text:?}");
+                    units += unit.width(c);
+                }
+                assert_eq!(
+                    index.of(text.len()),
+                    units,
+                    "{unit:?} at the end of {text:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -39,14 +39,17 @@ pub fn annotate_json(text: JsValue, offsets: Option<String>) -> Result<String, J
     let text = text
         .as_string()
         .ok_or_else(|| JsError::new("annotate expects the article as a string"))?;
-    to_json(&crate::annotate_in(&text, unit(offsets)?)).map_err(|e| JsError::new(&e.to_string()))
+    to_json(&crate::annotate_in(&text, unit(offsets)?), &text)
+        .map_err(|e| JsError::new(&e.to_string()))
 }
 
-/// `serde_json::to_string`, into a buffer of the exact size. The JSON is about five times the
-/// article: grown by doubling, its buffer would hold up to twice that, and while the old one
-/// is copied into the new, three times, in a wasm memory that never shrinks again. Counting
-/// first costs a second serialisation, a small part of an annotation's time.
-fn to_json(value: &impl Serialize) -> serde_json::Result<String> {
+/// `serde_json::to_string` for the analysis of `text`, into a buffer that never doubles. The
+/// JSON is about five times the text: grown by doubling, its buffer would hold up to twice
+/// that, and three times while the old one is copied into the new, in a wasm memory that never
+/// shrinks again. A long text's JSON is measured first (a second serialisation); an article's
+/// buffer is sized by that ratio with room to spare, as its memory does not matter and its
+/// time does.
+fn to_json(value: &impl Serialize, text: &str) -> serde_json::Result<String> {
     struct Count(usize);
     impl std::io::Write for Count {
         fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
@@ -57,13 +60,19 @@ fn to_json(value: &impl Serialize) -> serde_json::Result<String> {
             Ok(())
         }
     }
-    // One writer type for both passes, so the serialiser is compiled once (4 KB of wasm).
+    // One writer type for every pass, so the serialiser is compiled once (4 KB of wasm).
     fn write(value: &impl Serialize, out: &mut dyn std::io::Write) -> serde_json::Result<()> {
         serde_json::to_writer(out, value)
     }
-    let mut count = Count(0);
-    write(value, &mut count)?;
-    let mut json = Vec::with_capacity(count.0);
+    const LONG: usize = 1 << 20;
+    let capacity = if text.len() < LONG {
+        8 * text.len() + 1024
+    } else {
+        let mut count = Count(0);
+        write(value, &mut count)?;
+        count.0
+    };
+    let mut json = Vec::with_capacity(capacity);
     write(value, &mut json)?;
     Ok(String::from_utf8(json).expect("serde_json writes UTF-8"))
 }

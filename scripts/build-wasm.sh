@@ -20,7 +20,8 @@ build() { # TARGET_DIR FEATURES OUT_NAME
   wasm-bindgen --target web --no-typescript --out-dir www/pkg --out-name "$name" \
     "$dir/wasm32-unknown-unknown/release/newslens.wasm"
   # npm's binaryen: Debian's is too old for this module. No -all: it breaks validation in Node 20.
-  node_modules/.bin/wasm-opt -Oz --strip-producers "www/pkg/${name}_bg.wasm" -o "www/pkg/${name}_bg.wasm"
+  # -O3, not -Oz: 2 % faster an article in Node (interleaved runs) and no bigger gzipped.
+  node_modules/.bin/wasm-opt -O3 --strip-producers "www/pkg/${name}_bg.wasm" -o "www/pkg/${name}_bg.wasm"
   raw=$(stat -c %s "www/pkg/${name}_bg.wasm")
   gz=$(gzip -9 -c "www/pkg/${name}_bg.wasm" | wc -c)
   echo "build-wasm: www/pkg/${name}_bg.wasm $raw bytes, $gz gzipped" >&2

@@ -57,6 +57,7 @@ bench: site
 	  [ -d bench/node_modules/wink-eng-lite-web-model ] || \
 	  (cd bench && npm ci --no-audit --no-fund --loglevel=error)
 	$(CARGO) run --quiet --release --example bench
+	$(CARGO) run --quiet --release --example mem_layers 10
 	scripts/cli_bench.sh
 	node --expose-gc --max-old-space-size=8192 bench/run.mjs
 	tests/size_budget.sh

@@ -30,9 +30,20 @@ const OWN_TEXT: u32 = u32::MAX;
 /// The comparison form of a word: lower case, `’` → `'`, `‐`/`‑` → `-`; borrowed when the
 /// word is already in that form (most words of news text).
 pub fn normalise(word: &str) -> Cow<'_, str> {
-    if word.bytes().all(|b| !b.is_ascii_uppercase() && b < 0x80) {
-        return Cow::Borrowed(word);
+    if word.is_ascii() {
+        // ASCII has no apostrophe or dash to replace and lowers byte by byte: this is what
+        // `by_chars` gives, at a fraction of the cost (each capitalised word of a document
+        // comes here).
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Cow::Borrowed(word);
+        }
+        return Cow::Owned(word.to_ascii_lowercase());
     }
+    by_chars(word)
+}
+
+/// [`normalise`] by definition, one character at a time.
+fn by_chars(word: &str) -> Cow<'_, str> {
     word.chars()
         .flat_map(char::to_lowercase)
         .map(|c| match c {
@@ -237,6 +248,31 @@ impl TokenSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The ASCII shortcut lowers as the definition does, for every ASCII byte and for mixed
+    /// words.
+    #[test]
+    fn normalise_agrees_with_its_definition() {
+        let every_byte: String = (0u8..0x80).map(char::from).collect();
+        let words = [
+            "",
+            "said",
+            "Said",
+            "U.S.",
+            "WOULDN'T",
+            "Wouldn’t",
+            "co‑operate",
+            "Co‐Op",
+            "naïve",
+            "ÉTÉ",
+            "İstanbul",
+            "ΣΑΣ",
+            &every_byte,
+        ];
+        for word in words {
+            assert_eq!(normalise(word), by_chars(word), "{word:?}");
+        }
+    }
 
     /// The compact forms and sentence bits answer as a normalised copy of every token and a
     /// sentence number for each would, past the table's limit too.

@@ -79,9 +79,11 @@ impl PhraseMatcher {
                 continue;
             };
             for (phrase, entry) in candidates {
+                // The first word is the key that found the candidates.
                 let matched = entry
                     .iter()
                     .enumerate()
+                    .skip(1)
                     .all(|(k, w)| words.at(first + k) == w.as_ref());
                 if matched {
                     hits.push(Hit {

@@ -7,7 +7,7 @@
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 
-use super::words::{normalise, Words};
+use super::words::{normalise, PerForm, Words};
 use crate::text::{plain_words, Document};
 
 /// A match: tokens `first..end` matched phrase `phrase` (an index into the matcher's phrases).
@@ -69,14 +69,21 @@ impl PhraseMatcher {
     /// Every match in the document, in order of first token.
     pub fn find(&self, words: &Words) -> Vec<Hit> {
         let mut hits = Vec::new();
+        // Few words start a phrase: most tokens are answered without a lookup.
+        let mut starts = PerForm::new(words, |form| self.by_first.contains_key(form));
         for first in 0..words.len() {
+            if !starts.ask(first) {
+                continue;
+            }
             let Some(candidates) = self.by_first.get(words.at(first)) else {
                 continue;
             };
             for (phrase, entry) in candidates {
+                // The first word is the key that found the candidates.
                 let matched = entry
                     .iter()
                     .enumerate()
+                    .skip(1)
                     .all(|(k, w)| words.at(first + k) == w.as_ref());
                 if matched {
                     hits.push(Hit {

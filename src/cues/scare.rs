@@ -19,7 +19,8 @@ pub fn find(doc: &Document, quotes: &[Quote], out: &mut Vec<Found>) {
     for m in marks::find(doc) {
         let content = &doc.text[m.content.clone()];
         let trimmed = content.trim();
-        let words = trimmed.split_whitespace().count();
+        // Quotations run to hundreds of words: a third is enough to rule one out.
+        let words = trimmed.split_whitespace().take(3).count();
         let lower = trimmed.chars().next().is_some_and(char::is_lowercase);
         let punctuated = trimmed.ends_with(|c: char| c.is_ascii_punctuation());
         if kept.contains(&(m.content.start, m.content.end))

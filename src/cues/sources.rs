@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 
 use super::found::Found;
 use super::lexicons::{word_set, SOURCE_HEADS, SOURCE_VERBS};
-use super::words::Words;
+use super::words::{PerForm, Words};
 use crate::analysis::CueCategory;
 
 static HEADS: LazyLock<FxHashSet<String>> = LazyLock::new(|| word_set(SOURCE_HEADS));
@@ -99,9 +99,11 @@ pub fn is_source_head(word: &str) -> bool {
 
 /// Finds anonymous sources and generic-expert hedges.
 pub fn find(words: &Words, out: &mut Vec<Found>) {
+    let mut heads = PerForm::new(words, is_source_head);
     let mut i = 0;
     while i < words.len() {
-        if let Some((first, end)) = description(words, i) {
+        let description = heads.ask(i).then(|| description(words, i)).flatten();
+        if let Some((first, end)) = description {
             out.push(Found::tokens(
                 words,
                 first,
@@ -117,12 +119,9 @@ pub fn find(words: &Words, out: &mut Vec<Found>) {
     }
 }
 
-/// A source description whose head is token `i`: `(first, end)` tokens.
+/// A source description whose head, token `i`, is a source head: `(first, end)` tokens.
 fn description(words: &Words, i: usize) -> Option<(usize, usize)> {
     let head = words.at(i);
-    if !HEADS.contains(head) {
-        return None;
-    }
     // Walk back over modifiers to a determiner (if any).
     let mut first = i;
     let mut determiner = None;

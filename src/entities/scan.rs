@@ -27,7 +27,7 @@ static WORD_BYTES: [bool; 256] = {
 };
 
 /// The bytes `\s` matches.
-fn is_space_byte(b: u8) -> bool {
+pub fn is_space_byte(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
 }
 

@@ -435,26 +435,26 @@ impl<'a> Pass<'a, '_> {
         // Leading function words and sentence-initial common words are not part of a name.
         while a < b {
             let u = &self.units.at(a);
-            let lower: &str = &u.lower();
-            if self.known_at(a).is_some_and(|(end, _)| end <= b)
-                || g.titles.contains(lower)
-                || g.honorifics.contains_key(lower)
-                || g.title_modifiers.contains(lower)
-                    && (a + 1..b.min(a + 4))
-                        .any(|h| self.units.at(h).with_lower(|l| g.titles.contains(l)))
-            {
+            let leading = u.with_lower(|lower| {
+                let starts_name = self.known_at(a).is_some_and(|(end, _)| end <= b)
+                    || g.titles.contains(lower)
+                    || g.honorifics.contains_key(lower)
+                    || g.title_modifiers.contains(lower)
+                        && (a + 1..b.min(a + 4))
+                            .any(|h| self.units.at(h).with_lower(|l| g.titles.contains(l)));
+                let common = || g.not_names.contains(lower) || g.is_demonym(u.text) && a + 1 == b;
+                let unknown_initial = || {
+                    u.initial
+                        && self.lowercase_words.contains(lower)
+                        && g.first_name_gender(u.text).is_none()
+                        && !self.people.words.contains(u.text)
+                };
+                !starts_name && (common() || unknown_initial())
+            });
+            if !leading {
                 break;
             }
-            let common = g.not_names.contains(lower) || g.is_demonym(u.text) && a + 1 == b;
-            let unknown_initial = u.initial
-                && self.lowercase_words.contains(lower)
-                && g.first_name_gender(u.text).is_none()
-                && !self.people.words.contains(u.text);
-            if common || unknown_initial {
-                a += 1;
-            } else {
-                break;
-            }
+            a += 1;
         }
         if a >= b {
             return;

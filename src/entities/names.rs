@@ -312,7 +312,7 @@ impl<'a> Pass<'a, '_> {
     }
 
     fn is_head(&self, u: &Unit, heads: &FxHashSet<String>) -> bool {
-        u.cap() && heads.contains(&*u.lower())
+        u.cap() && u.with_lower(|l| heads.contains(l))
     }
 
     /// The end (exclusive) of the chunk starting at `i`.
@@ -355,7 +355,7 @@ impl<'a> Pass<'a, '_> {
                 "of" | "for" | "on" => {
                     let head = self.is_head(prev, &g.org_heads)
                         || self.is_head(prev, &g.place_heads)
-                        || prev.cap() && g.titles.contains(&*prev.lower());
+                        || prev.cap() && prev.with_lower(|l| g.titles.contains(l));
                     let the_after = self.units.get(after).is_some_and(|u| u.text == "the")
                         && self.units.get(after + 1).is_some_and(|u| u.cap());
                     if head && the_after {
@@ -368,7 +368,7 @@ impl<'a> Pass<'a, '_> {
                 // `Food and Drug Administration`, but not `Banco Santander and Deutsche Bank`:
                 // only one word (after an optional country) may stand before `and`.
                 "and" | "&" => {
-                    let first = if g.not_names.contains(&*self.units.at(i).lower()) {
+                    let first = if self.units.at(i).with_lower(|l| g.not_names.contains(l)) {
                         i + 1
                     } else {
                         i
@@ -388,7 +388,7 @@ impl<'a> Pass<'a, '_> {
                                 && !self.is_head(prev, &g.org_heads)
                                 && self.run_ends_with_org_head(after))
                 }
-                "to" => cap_after && TO_TITLES.contains(&&*prev.lower()),
+                "to" => cap_after && prev.with_lower(|l| TO_TITLES.contains(&l)),
                 w if PARTICLES.contains(&w) => {
                     self.particle_run_to_cap(j).is_some() && !self.is_place_or_org_unit(j - 1)
                 }
@@ -435,25 +435,26 @@ impl<'a> Pass<'a, '_> {
         // Leading function words and sentence-initial common words are not part of a name.
         while a < b {
             let u = &self.units.at(a);
-            let lower: &str = &u.lower();
-            if self.known_at(a).is_some_and(|(end, _)| end <= b)
-                || g.titles.contains(lower)
-                || g.honorifics.contains_key(lower)
-                || g.title_modifiers.contains(lower)
-                    && (a + 1..b.min(a + 4)).any(|h| g.titles.contains(&*self.units.at(h).lower()))
-            {
+            let leading = u.with_lower(|lower| {
+                let starts_name = self.known_at(a).is_some_and(|(end, _)| end <= b)
+                    || g.titles.contains(lower)
+                    || g.honorifics.contains_key(lower)
+                    || g.title_modifiers.contains(lower)
+                        && (a + 1..b.min(a + 4))
+                            .any(|h| self.units.at(h).with_lower(|l| g.titles.contains(l)));
+                let common = || g.not_names.contains(lower) || g.is_demonym(u.text) && a + 1 == b;
+                let unknown_initial = || {
+                    u.initial
+                        && self.lowercase_words.contains(lower)
+                        && g.first_name_gender(u.text).is_none()
+                        && !self.people.words.contains(u.text)
+                };
+                !starts_name && (common() || unknown_initial())
+            });
+            if !leading {
                 break;
             }
-            let common = g.not_names.contains(lower) || g.is_demonym(u.text) && a + 1 == b;
-            let unknown_initial = u.initial
-                && self.lowercase_words.contains(lower)
-                && g.first_name_gender(u.text).is_none()
-                && !self.people.words.contains(u.text);
-            if common || unknown_initial {
-                a += 1;
-            } else {
-                break;
-            }
+            a += 1;
         }
         if a >= b {
             return;
@@ -495,20 +496,20 @@ impl<'a> Pass<'a, '_> {
         let g = &*GAZETTEER;
         let first = (a + 1..b.saturating_sub(1)).find(|&h| {
             let u = &self.units.at(h);
-            u.cap() && g.titles.contains(&*u.lower())
+            u.cap() && u.with_lower(|l| g.titles.contains(l))
         })?;
         let before_known = self.known_at(a).is_some_and(|(end, _)| end == first)
             || self.is_head(&self.units.at(first - 1), &g.org_heads);
         // `Secretary General`: a title of several heads.
         let mut h = first;
-        while h + 2 < b && g.titles.contains(&*self.units.at(h + 1).lower()) {
+        while h + 2 < b && self.units.at(h + 1).with_lower(|l| g.titles.contains(l)) {
             h += 1;
         }
         let mut name = self.units.range(h + 1..b);
         let name_ok = b - (h + 1) <= 4
             && name.clone().all(|u| u.cap() || PARTICLES.contains(&u.text))
             && !name
-                .any(|u| g.org_heads.contains(&*u.lower()) || g.place_heads.contains(&*u.lower()));
+                .any(|u| u.with_lower(|l| g.org_heads.contains(l) || g.place_heads.contains(l)));
         (before_known && name_ok).then_some((first, h))
     }
 
@@ -549,7 +550,8 @@ impl<'a> Pass<'a, '_> {
             // `Farm Minister`, `Health Secretary`: a capitalised portfolio before a head word.
             if head_end.is_none()
                 && u.cap()
-                && (k + 1..b.min(k + 3)).any(|h| g.titles.contains(&*self.units.at(h).lower()))
+                && (k + 1..b.min(k + 3))
+                    .any(|h| self.units.at(h).with_lower(|l| g.titles.contains(l)))
                 && self.known_at(k).is_none()
                 && g.first_name_gender(u.text).is_none()
             {
@@ -595,7 +597,7 @@ impl<'a> Pass<'a, '_> {
             }
             // `LDP Secretary-General`: an acronym inside a title is its organisation.
             let u = &self.units.at(k);
-            let title_word = GAZETTEER.titles.contains(&*u.lower());
+            let title_word = u.with_lower(|l| GAZETTEER.titles.contains(l));
             if u.all_caps()
                 && u.text.chars().count() <= 6
                 && !title_word
@@ -856,8 +858,9 @@ impl<'a> Pass<'a, '_> {
         // also uses in lower case is an institution or brand; surnames rarely are.
         if n >= 2
             && self
-                .lowercase_words
-                .contains(&*self.units.at(b - 1).lower())
+                .units
+                .at(b - 1)
+                .with_lower(|l| self.lowercase_words.contains(l))
         {
             return Some(Typed::Kind(
                 EntityType::Org,

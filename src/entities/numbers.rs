@@ -287,10 +287,38 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     ])
 });
 
-fn number_trigger(at: &At) -> bool {
+/// How the word after `a` or `an` and a space starts in a number (`a dozen`, `a third`,
+/// `an estimated`, `a hundred`, `a `[`NUMBER_WORDS`]` million`), besides [`NUMBER_WORDS`].
+const AFTER_ARTICLE: &[&str] = &[
+    "dozen",
+    "third",
+    "quarter",
+    "estimated",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "trillion",
+    "bn",
+    "m",
+];
+
+/// Whether `NUMBER` may match at `word`, `a` or `an` ending at byte `end`: `a` is the
+/// commonest trigger, and the whole pattern costs thousands of instructions to fail there.
+/// Only a word after a space can rule it out (`A$5` goes on without one).
+fn article_may_count(text: &str, end: usize) -> bool {
+    let rest = &text.as_bytes()[end..];
+    let space = rest.iter().take_while(|&&b| scan::is_space_byte(b)).count();
+    let next = &text[end + space..];
+    space == 0 || starts_any(next, NUMBER_WORDS) || starts_any(next, AFTER_ARTICLE)
+}
+
+fn number_trigger(text: &str, at: &At) -> bool {
     let word = at.word();
+    let article = word.eq_ignore_ascii_case("a") || word.eq_ignore_ascii_case("an");
     word.starts_with(|c: char| c.is_ascii_digit())
         || LEXICON.class(word) & FIRST_WORD != 0
+            && (!article || article_may_count(text, at.start + word.len()))
         || word.len() >= 3
             && LEXICON.class(&word[..3]) & STEM_PREFIX != 0
             && (starts_any(word, NUMBER_WORDS) || starts_any(word, OTHER_STEMS))
@@ -302,7 +330,7 @@ fn candidates(text: &str) -> Vec<(usize, &'static P)> {
     let mut out = Vec::new();
     for (i, &b) in bytes.iter().enumerate() {
         if scan::is_word_start(text, i) {
-            if number_trigger(&At::new(text, i)) {
+            if number_trigger(text, &At::new(text, i)) {
                 out.push((i, &NUMBER));
             }
         } else if is_word_byte(b) {
@@ -591,6 +619,62 @@ fn number_value(lower: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_inputs::Rng;
+
+    /// The articles `number_trigger` skips are places `NUMBER` does not match.
+    #[test]
+    fn skipped_articles_start_no_number() {
+        let words = [
+            "a",
+            "A",
+            "an",
+            "AN",
+            "a$",
+            "A$5",
+            "dozen",
+            "Third",
+            "quarter",
+            "estimated",
+            "hundred",
+            "millions",
+            "m",
+            "bn",
+            "seventeen",
+            "twenty-five",
+            "one",
+            "half",
+            "5",
+            "US$",
+            "the",
+            "new",
+            "at",
+            "least",
+            "-",
+            "%",
+            "\n",
+            "\t",
+            " ",
+            "  ",
+            "\u{b}",
+        ];
+        let mut rng = Rng::new(3);
+        let mut skipped = 0;
+        for _ in 0..20_000 {
+            let text: String = (0..rng.below(6)).map(|_| rng.pick(&words)).collect();
+            for start in (0..text.len()).filter(|&i| scan::is_word_start(&text, i)) {
+                let at = At::new(&text, start);
+                if !number_trigger(&text, &at) && LEXICON.class(at.word()) & FIRST_WORD != 0 {
+                    skipped += 1;
+                    assert_eq!(
+                        crate::entities::pattern::find(&NUMBER, &text, start),
+                        None,
+                        "{text:?} at {start}"
+                    );
+                }
+            }
+        }
+        assert!(skipped > 100, "{skipped}");
+    }
 
     fn numbers(text: &str) -> Vec<(&str, Option<Value>, Option<String>)> {
         let doc = Document::new(text);

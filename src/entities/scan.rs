@@ -11,11 +11,23 @@ use super::pattern::{self, Match, P};
 
 /// The bytes `\b` counts as word characters.
 pub fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
+    WORD_BYTES[usize::from(b)]
 }
 
+/// [`is_word_byte`] as one load: the number scan asks it of every byte of the text, and the
+/// three comparisons it stands for cost more there than anything else.
+static WORD_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric() || b as u8 == b'_';
+        b += 1;
+    }
+    table
+};
+
 /// The bytes `\s` matches.
-fn is_space_byte(b: u8) -> bool {
+pub fn is_space_byte(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
 }
 
@@ -119,7 +131,10 @@ pub fn words(text: &str, classify: impl Fn(&str) -> u32) -> Vec<At<'_>> {
 
 /// Word lists, each with a bit, so a word is looked up once rather than once per pattern.
 pub struct Lexicon {
-    classes: FxHashMap<Box<[u8]>, u32>,
+    /// Each word lower-cased and packed into the bytes of a `u128` (zeros after it), with its
+    /// length and class: hashing and comparing one integer instead of a byte slice roughly
+    /// halves a lookup, which the date and number scans make for thousands of words.
+    classes: FxHashMap<u128, (usize, u32)>,
     /// For each lower-case first byte, a bit for each length a listed word starting with it
     /// has: most words of a text fail this test, and skip the hashing.
     shapes: [u32; 128],
@@ -135,13 +150,13 @@ impl Lexicon {
         let mut shapes = [0; 128];
         for (words, bit) in lists {
             for w in *words {
-                let key = w.to_ascii_lowercase().into_bytes().into_boxed_slice();
                 assert!(
-                    (1..=LONGEST).contains(&key.len()) && key[0].is_ascii(),
-                    "{w:?}: a listed word is ASCII, 1 to {LONGEST} bytes"
+                    (1..=LONGEST).contains(&w.len()) && w.bytes().all(|b| b.is_ascii() && b != 0),
+                    "{w:?}: a listed word is ASCII without NUL, 1 to {LONGEST} bytes"
                 );
-                shapes[usize::from(key[0])] |= 1 << key.len();
-                *classes.entry(key).or_insert(0) |= bit;
+                let first = w.as_bytes()[0].to_ascii_lowercase();
+                shapes[usize::from(first)] |= 1 << w.len();
+                classes.entry(pack(w.as_bytes())).or_insert((w.len(), 0)).1 |= bit;
             }
         }
         Lexicon { classes, shapes }
@@ -160,12 +175,32 @@ impl Lexicon {
         if !listed_shape {
             return 0;
         }
-        let mut buf = [0u8; LONGEST];
-        let lower = &mut buf[..bytes.len()];
-        lower.copy_from_slice(bytes);
-        lower.make_ascii_lowercase();
-        self.classes.get(&*lower).copied().unwrap_or(0)
+        // The length check tells `ab` from `ab\0`, which pack alike.
+        match self.classes.get(&pack(bytes)) {
+            Some(&(len, class)) if len == bytes.len() => class,
+            _ => 0,
+        }
     }
+}
+
+/// `word` (at most [`LONGEST`] bytes) with its ASCII letters lower-cased, as the bytes of an
+/// integer padded with zeros. The bytes go in one by one (a word is a few bytes, a `memcpy`
+/// call costs more) and are lower-cased all at once.
+#[inline]
+fn pack(word: &[u8]) -> u128 {
+    const ONES: u128 = u128::from_le_bytes([1; LONGEST]);
+    let mut buf = [0u8; LONGEST];
+    for (b, &w) in buf.iter_mut().zip(word) {
+        *b = w;
+    }
+    let x = u128::from_le_bytes(buf);
+    // A byte is `A` to `Z` when its low seven bits reach `A` but not `[` and its top bit is
+    // clear; adding to the low seven bits carries into the top bit exactly when they reach.
+    let low = x & (ONES * 0x7F);
+    let from_a = low + ONES * (0x80 - u128::from(b'A'));
+    let past_z = low + ONES * (0x80 - u128::from(b'Z' + 1));
+    let upper = from_a & !past_z & !x & (ONES * 0x80);
+    x | upper >> 2
 }
 
 /// Whether `word` is non-empty and all digits.
@@ -202,6 +237,61 @@ pub fn matches<'t>(
 mod tests {
     use super::*;
     use crate::test_inputs::Rng;
+
+    /// The table holds the class `\b` defines.
+    #[test]
+    fn word_bytes_are_alphanumerics_and_underscore() {
+        for b in 0..=255u8 {
+            assert_eq!(
+                is_word_byte(b),
+                b.is_ascii_alphanumeric() || b == b'_',
+                "{b:#x}"
+            );
+        }
+    }
+
+    /// `pack` lower-cases as `to_ascii_lowercase` does, on every byte value, and a lexicon
+    /// finds exactly the words of its lists, whatever their case.
+    #[test]
+    fn lexicon_lookups_are_case_blind_list_searches() {
+        for b in 0..=255u8 {
+            let mut want = [0u8; LONGEST];
+            want[0] = b.to_ascii_lowercase();
+            want[LONGEST - 1] = b'Q'.to_ascii_lowercase();
+            let mut word = [b; LONGEST];
+            word[1..LONGEST - 1].fill(0);
+            word[LONGEST - 1] = b'Q';
+            assert_eq!(pack(&word), u128::from_le_bytes(want), "{b:#x}");
+        }
+        let lists: [(&[&str], u32); 2] = [
+            (&["may", "March", "a", "sixteen-letters!"], 1),
+            (&["May", "ab"], 2),
+        ];
+        let lexicon = Lexicon::new(&lists);
+        let pieces = [
+            "a",
+            "A",
+            "b",
+            "m",
+            "M",
+            "ay",
+            "AY",
+            "rch",
+            "\0",
+            "é",
+            "sixteen-letters!",
+            "x",
+        ];
+        let mut rng = Rng::new(11);
+        for _ in 0..5_000 {
+            let word: String = (0..rng.below(4)).map(|_| rng.pick(&pieces)).collect();
+            let slow = lists
+                .iter()
+                .filter(|(words, _)| words.iter().any(|w| w.eq_ignore_ascii_case(&word)))
+                .fold(0, |class, (_, bit)| class | bit);
+            assert_eq!(lexicon.class(&word), slow, "{word:?}");
+        }
+    }
 
     /// `word_starts` is the fast form of filtering every byte with `is_word_start`.
     #[test]

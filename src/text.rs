@@ -286,9 +286,12 @@ fn joins_letters(c: char) -> bool {
 }
 
 fn tokenize(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
     let mut tokens = Vec::with_capacity(text.len() / 5);
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
+    let mut i = 0;
+    while let Some(c) = char_at(text, i) {
+        let start = i;
+        i += c.len_utf8();
         if c.is_whitespace() {
             continue;
         }
@@ -297,18 +300,25 @@ fn tokenize(text: &str) -> Vec<Token> {
         } else if c.is_ascii_digit() {
             TokenKind::Number
         } else {
-            tokens.push(Token::new(start, start + c.len_utf8(), TokenKind::Punct));
+            tokens.push(Token::new(start, i, TokenKind::Punct));
             continue;
         };
-        let mut end = start + c.len_utf8();
-        while let Some(&(i, next)) = chars.peek() {
+        let mut end = i;
+        loop {
+            // ASCII letters and digits continue any token, and they are most of the text: a
+            // byte test takes them without decoding a character.
+            while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                end += 1;
+            }
+            let Some(next) = char_at(text, end) else {
+                break;
+            };
             let continues = match kind {
                 TokenKind::Word => next.is_alphanumeric() || is_combining(next),
                 _ => next.is_alphanumeric(),
             };
             if continues {
-                end = i + next.len_utf8();
-                chars.next();
+                end += next.len_utf8();
                 continue;
             }
             // A joiner continues the token only when a letter (or digit) follows it.
@@ -319,27 +329,35 @@ fn tokenize(text: &str) -> Vec<Token> {
             if !joiner {
                 break;
             }
-            let after = text[i + next.len_utf8()..].chars().next();
-            let joined = match (kind, after) {
+            let joined = match (kind, char_at(text, end + next.len_utf8())) {
                 (TokenKind::Word, Some(a)) => a.is_alphabetic(),
                 (_, Some(a)) => a.is_ascii_digit(),
                 _ => false,
             };
             if joined {
-                end = i + next.len_utf8();
-                chars.next();
+                end += next.len_utf8();
             } else if kind == TokenKind::Word && next == '.' && is_initialism(&text[start..end]) {
                 // `U.S.` keeps its final dot: `U.S` alone is not a word.
-                end = i + 1;
-                chars.next();
+                end += 1;
                 break;
             } else {
                 break;
             }
         }
         tokens.push(Token::new(start, end, kind));
+        i = end;
     }
     tokens
+}
+
+/// The character at byte `i` (a character boundary) of `text`, if any; an ASCII byte is taken
+/// as it is, without the UTF-8 decoder.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match *text.as_bytes().get(i)? {
+        b if b.is_ascii() => Some(char::from(b)),
+        _ => text[i..].chars().next(),
+    }
 }
 
 fn is_combining(c: char) -> bool {
@@ -470,6 +488,136 @@ mod tests {
             vec!["“", "Go", ",", "”", "she", "said"]
         );
         assert_eq!(words("’90s rock"), vec!["’", "90s", "rock"]);
+    }
+
+    /// The tokenizer's definition, a character at a time: `tokenize` must cut exactly these
+    /// tokens, however it gets there.
+    fn tokenize_by_chars(text: &str) -> Vec<Token> {
+        let mut tokens = Vec::new();
+        let mut chars = text.char_indices().peekable();
+        while let Some((start, c)) = chars.next() {
+            if c.is_whitespace() {
+                continue;
+            }
+            let kind = if c.is_alphabetic() {
+                TokenKind::Word
+            } else if c.is_ascii_digit() {
+                TokenKind::Number
+            } else {
+                tokens.push(Token::new(start, start + c.len_utf8(), TokenKind::Punct));
+                continue;
+            };
+            let mut end = start + c.len_utf8();
+            while let Some(&(i, next)) = chars.peek() {
+                let continues = match kind {
+                    TokenKind::Word => next.is_alphanumeric() || is_combining(next),
+                    _ => next.is_alphanumeric(),
+                };
+                if continues {
+                    end = i + next.len_utf8();
+                    chars.next();
+                    continue;
+                }
+                let joiner = match kind {
+                    TokenKind::Word => joins_letters(next),
+                    _ => matches!(next, ',' | '.'),
+                };
+                if !joiner {
+                    break;
+                }
+                let after = text[i + next.len_utf8()..].chars().next();
+                let joined = match (kind, after) {
+                    (TokenKind::Word, Some(a)) => a.is_alphabetic(),
+                    (_, Some(a)) => a.is_ascii_digit(),
+                    _ => false,
+                };
+                if joined {
+                    end = i + next.len_utf8();
+                    chars.next();
+                } else if kind == TokenKind::Word && next == '.' && is_initialism(&text[start..end])
+                {
+                    end = i + 1;
+                    chars.next();
+                    break;
+                } else {
+                    break;
+                }
+            }
+            tokens.push(Token::new(start, end, kind));
+        }
+        tokens
+    }
+
+    #[test]
+    fn tokenize_cuts_the_tokens_of_its_definition() {
+        // Pieces whose joins exercise every branch: ASCII and accented letters, combining
+        // marks, letters that are not ASCII but lower to it (the Kelvin sign), digits ASCII and
+        // not, separators, joiners, initialisms, curly quotes, emoji and Unicode spaces.
+        let pieces = [
+            "a",
+            "Z",
+            "word",
+            "U",
+            ".",
+            ",",
+            "U.S.",
+            "D.C",
+            "'",
+            "’",
+            "-",
+            "‐",
+            "‑",
+            "&",
+            "é",
+            "e\u{301}",
+            "\u{20DD}",
+            "\u{FE20}",
+            "ß",
+            "İ",
+            "\u{212A}",
+            "ΣΟΦΟΣ",
+            "1",
+            "6,072",
+            "1.2",
+            "٣",
+            "²",
+            "“",
+            "”",
+            "«",
+            "😀",
+            "—",
+            " ",
+            "  ",
+            "\n",
+            "\t",
+            "\r\n",
+            "\u{A0}",
+            "\u{2003}",
+            "\u{B}",
+            "\u{0}",
+            "\u{7F}",
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move || {
+            // xorshift64: reproducible, and no dependency for it.
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..20_000 {
+            let len = next() % 12;
+            let text: String = (0..len)
+                .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+                .collect();
+            assert_eq!(tokenize(&text), tokenize_by_chars(&text), "{text:?}");
+        }
+        for text in [
+            "Sheinbaum’s co-operate isn't U.S. 6,072 troops. “Go,” she said ’90s",
+            "Café crème, naïve: e\u{301}t\u{20DD}é 1,2.3. A.B.C. x.y. -a a- a--b",
+        ] {
+            assert_eq!(tokenize(text), tokenize_by_chars(text), "{text:?}");
+        }
     }
 
     #[test]

@@ -73,6 +73,9 @@ pub fn verb_at(doc: &Document, i: usize) -> Option<(CueWord, usize)> {
         return None;
     }
     let raw = doc.token_text(token);
+    if !verbs::may_be_form(raw) && !lowers_to(raw, "according") {
+        return None;
+    }
     if raw.chars().next().is_some_and(char::is_uppercase)
         && i > 0
         && doc.tokens[i - 1].kind == TokenKind::Word

@@ -24,10 +24,17 @@ pub const LIST: Builtin = Builtin {
     data: include_str!("../lexicons/quotes/attribution_verbs.txt"),
 };
 
-static FORMS: LazyLock<FxHashMap<&'static str, Verb>> = LazyLock::new(|| {
+/// The forms, and a bit for each shape of form (see [`shape`]): verbs are looked for at nearly
+/// every word, most words have no form's shape, and skip the lowering and hashing.
+struct Forms {
+    verbs: FxHashMap<&'static str, Verb>,
+    shapes: [u64; 1024],
+}
+
+static FORMS: LazyLock<Forms> = LazyLock::new(|| {
     // Collected first so that the map is allocated once, at its final size.
     let entries: Vec<&'static str> = LIST.entries().collect();
-    entries
+    let verbs: FxHashMap<&'static str, Verb> = entries
         .into_iter()
         .map(|line| {
             // ASCII (a test checks), so the cheaper ASCII split cuts the same fields.
@@ -45,7 +52,14 @@ static FORMS: LazyLock<FxHashMap<&'static str, Verb>> = LazyLock::new(|| {
                 },
             )
         })
-        .collect()
+        .collect();
+    let mut shapes = [0; 1024];
+    for form in verbs.keys() {
+        assert!(form.is_ascii(), "{form:?}: a form is ASCII");
+        let (at, bit) = shape(form.as_bytes()).expect("a form has 2 to 63 bytes");
+        shapes[at] |= bit;
+    }
+    Forms { verbs, shapes }
 });
 
 /// Lemmas that report speech but do not introduce a reported clause (`called it “x”`,
@@ -57,7 +71,30 @@ const NO_CLAUSE: &[&str] = &[
 
 /// The attribution verb a lower-cased word form is, if any.
 pub fn lookup(word: &str) -> Option<Verb> {
-    FORMS.get(word).copied()
+    if !has_listed_shape(word) {
+        return None;
+    }
+    FORMS.verbs.get(word).copied()
+}
+
+/// Whether `word`, in any case, may lower to a form [`lookup`] knows; false for most words,
+/// told by their shape alone. A word that is not ASCII is let through: lowering may change its
+/// length.
+pub fn may_be_form(word: &str) -> bool {
+    has_listed_shape(word) || !word.is_ascii()
+}
+
+fn has_listed_shape(word: &str) -> bool {
+    shape(word.as_bytes()).is_some_and(|(at, bit)| FORMS.shapes[at] & bit != 0)
+}
+
+/// A word's shape, as an index into [`Forms::shapes`] and a bit there: its first two bytes
+/// without their ASCII case (`& 31` takes a capital and a small letter to the same number),
+/// and its length. `None` for a word under 2 bytes or over 63, the shape of no form.
+fn shape(bytes: &[u8]) -> Option<(usize, u64)> {
+    let (&first, &second) = (bytes.first()?, bytes.get(1)?);
+    let bit = 1u64.checked_shl(u32::try_from(bytes.len()).ok()?)?;
+    Some((usize::from(first & 31) << 5 | usize::from(second & 31), bit))
 }
 
 /// Whether the verb can introduce reported speech (`X said that …`).
@@ -79,11 +116,24 @@ mod tests {
             ("according", "", true),
         ];
         for (form, lemma, neutral) in table {
+            assert!(may_be_form(form) || lemma.is_empty(), "{form}");
             match lookup(form) {
                 Some(verb) => assert_eq!((verb.lemma, verb.neutral), (lemma, neutral), "{form}"),
                 None => assert_eq!(lemma, "", "{form} should be a verb"),
             }
         }
+    }
+
+    #[test]
+    fn every_form_in_any_case_may_be_a_form() {
+        for form in FORMS.verbs.keys() {
+            assert!(may_be_form(form), "{form}");
+            assert!(may_be_form(&form.to_uppercase()), "{form}");
+        }
+        for word in ["the", "Pentagon", "x", ""] {
+            assert!(!may_be_form(word), "{word}");
+        }
+        assert!(may_be_form("sa\u{212A}d"), "not ASCII, so let through");
     }
 
     #[test]

@@ -394,7 +394,8 @@ fn forward(
 /// `per` as a source marker: `…, per a prior announcement from Pentagon chief Pete Hegseth.`
 fn per_cue(doc: &Document, v: usize) -> Option<(CueWord, usize)> {
     let token = doc.tokens.get(v)?;
-    if !is_word(doc, v, "per") {
+    // Tried at every word that is no verb: the length alone turns nearly all of them away.
+    if token.end() - token.start() != "per".len() || !is_word(doc, v, "per") {
         return None;
     }
     // `…, per X` (the comma may sit inside a closing quote mark: `Spear,” per X`).

@@ -58,9 +58,10 @@ impl<'a> Words<'a> {
     /// Normalises every token of `doc` once.
     pub fn new(doc: &'a Document<'a>) -> Words<'a> {
         let mut form_of = Vec::with_capacity(doc.tokens.len());
-        // An article has a few thousand distinct words at most: room for them spares growing
-        // step by step, without a table the size of a long document's tokens.
-        let room = doc.tokens.len().min(1 << 12);
+        // An article has a few thousand distinct words at most, and fewer than half as many
+        // as its tokens: room for them spares growing step by step, without a table the size
+        // of a long document's tokens (or, for an article, twice the size it needs).
+        let room = (doc.tokens.len() / 2).min(1 << 12);
         let mut forms = Vec::with_capacity(room);
         // News text repeats its words, so looking a token up costs less than normalising it.
         // Text whose words do not repeat (numbers, codes, noise) would only fill the table:

@@ -1,5 +1,6 @@
 //! Where the heap goes, layer by layer, on the corpora of `make bench`:
-//! `cargo run --release --example mem_layers [MB]` (default 1).
+//! `cargo run --release --example mem_layers [MB | article]` (default 1 MB; `article` is
+//! seed 002 alone).
 //!
 //! For each layer: the most heap it held at once beyond what was live before it (its working
 //! set), and what it left behind (its output, held while the later layers run). The peak of
@@ -30,10 +31,16 @@ fn measure<T>(name: &str, input: usize, layer: impl FnOnce() -> T) -> T {
 
 fn main() {
     let seeds = hostile_inputs::seed_files();
-    let mb: usize = std::env::args()
-        .nth(1)
-        .map_or(1, |n| n.parse().expect("a size in MB"));
-    let text = hostile_inputs::corpus(&seeds, mb << 20);
+    let text = match std::env::args().nth(1).as_deref() {
+        Some("article") => {
+            let article = seeds.iter().find(|(name, _)| name.starts_with("002_"));
+            article.expect("seed 002").1.clone()
+        }
+        size => {
+            let mb: usize = size.map_or(1, |n| n.parse().expect("a size in MB or `article`"));
+            hostile_inputs::corpus(&seeds, mb << 20)
+        }
+    };
     let n = text.len();
     std::hint::black_box(newslens::annotate("warm up the word lists, “he said.”"));
     println!("{n} bytes, multiples of the input");

@@ -228,30 +228,44 @@ static CURRENCY_FIRST: [bool; 256] = {
 };
 
 const FIRST_WORD: u32 = 1;
-const STEM_PREFIX: u32 = 2;
 
 /// The first words in [`FIRST_WORDS`] that may start an [`AMOUNT`] (`hundred`, `us` of
 /// `US$`, `a`), rather than only an approximator before one.
-const AMOUNT_HEAD: u32 = 4;
+const AMOUNT_HEAD: u32 = 2;
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let prefixes: Vec<&str> = NUMBER_WORDS
-        .iter()
-        .chain(OTHER_STEMS)
-        .map(|s| &s[..3])
-        .collect();
     let heads: Vec<&str> = FIRST_WORDS
         .iter()
         .copied()
         .filter(|w| pattern::may_start(&AMOUNT, w))
         .collect();
-    Lexicon::new(&[
-        (FIRST_WORDS, FIRST_WORD),
-        (&heads, AMOUNT_HEAD),
-        // A stem's first three letters, a cheap test before the stems themselves.
-        (&prefixes, STEM_PREFIX),
-    ])
+    Lexicon::new(&[(FIRST_WORDS, FIRST_WORD), (&heads, AMOUNT_HEAD)])
 });
+
+/// The first three letters of each stem, as bits indexed by [`trigram`]: a cheap test before
+/// the stems themselves, asked of every word of the text. One load where a lexicon lookup
+/// hashed the three letters.
+static STEM_TRIGRAMS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut bits = vec![0u64; (26 * 26 * 26usize).div_ceil(64)];
+    for stem in NUMBER_WORDS.iter().chain(OTHER_STEMS) {
+        let t = trigram(stem).expect("a stem starts with three letters");
+        bits[t / 64] |= 1 << (t % 64);
+    }
+    bits
+});
+
+/// The first three bytes of `word`, if ASCII letters, as a number below 26³, case ignored.
+fn trigram(word: &str) -> Option<usize> {
+    let mut t = 0;
+    for &b in word.as_bytes().get(..3)? {
+        let b = b.to_ascii_lowercase();
+        if !b.is_ascii_lowercase() {
+            return None;
+        }
+        t = t * 26 + usize::from(b - b'a');
+    }
+    Some(t)
+}
 
 /// Whole first words of the branches of `NUMBER` other than number words: scales,
 /// approximators, `a`, `tens`, and the letters of `US$`, `C$`, `A$`, `R$`, `MX$`.
@@ -346,8 +360,7 @@ fn amount_may_start(text: &str, at: usize) -> bool {
 
 /// Whether `word` starts with a number word or another stem of `NUMBER`.
 fn number_stem(word: &str) -> bool {
-    word.len() >= 3
-        && LEXICON.class(&word[..3]) & STEM_PREFIX != 0
+    trigram(word).is_some_and(|t| STEM_TRIGRAMS[t / 64] & 1 << (t % 64) != 0)
         && (starts_any(word, NUMBER_WORDS) || starts_any(word, OTHER_STEMS))
 }
 
@@ -758,6 +771,19 @@ mod tests {
         // approximator.
         assert!(skipped > 10_000, "{skipped}");
         assert!(approximated > 100, "{approximated}");
+    }
+
+    /// The trigram test passes every word that starts with a stem.
+    #[test]
+    fn stem_trigrams_keep_every_stem() {
+        for stem in NUMBER_WORDS.iter().chain(OTHER_STEMS) {
+            for word in [stem.to_string(), stem.to_uppercase(), format!("{stem}s")] {
+                assert!(number_stem(&word), "{word}");
+            }
+        }
+        for word in ["the", "s3ven", "se", "", "seve", "hal", "Zer0"] {
+            assert!(!number_stem(word), "{word}");
+        }
     }
 
     fn numbers(text: &str) -> Vec<(&str, Option<Value>, Option<String>)> {

@@ -23,7 +23,7 @@ use super::gazetteer::{push_key_word, Gazetteer, Known, GAZETTEER};
 use super::words::{is_headline, prescan, units, Kind, People, Unit, Units};
 use super::Mention;
 use crate::analysis::EntityType;
-use crate::text::{Document, TokenKind};
+use crate::text::{push_lower, Document, TokenKind};
 
 /// Small words that may sit inside a name between capitalised words.
 const PARTICLES: &[&str] = &[
@@ -525,19 +525,25 @@ impl<'a> Pass<'a, '_> {
         }
         let mut k = a;
         let mut head_end = None;
+        // The word and the pair it starts (`prime minister`), lower-cased into one buffer:
+        // a copy of each for every word of every run of capitalised words came to some 250
+        // allocations an article.
+        let mut pair = String::new();
         while k < b {
             let u = &self.units.at(k);
-            let lower: &str = &u.lower();
-            let pair = self
-                .units
-                .get(k + 1)
-                .filter(|_| k + 1 < b)
-                .map(|n| format!("{lower} {}", n.lower()));
-            if pair.as_ref().is_some_and(|p| g.titles.contains(p)) {
-                k += 2;
-                head_end = Some(k);
-                continue;
+            pair.clear();
+            push_lower(&mut pair, u.text);
+            let word_len = pair.len();
+            if let Some(n) = self.units.get(k + 1).filter(|_| k + 1 < b) {
+                pair.push(' ');
+                push_lower(&mut pair, n.text);
+                if g.titles.contains(pair.as_str()) {
+                    k += 2;
+                    head_end = Some(k);
+                    continue;
+                }
             }
+            let lower = &pair[..word_len];
             if g.titles.contains(lower) || g.honorifics.contains_key(lower) {
                 k += 1;
                 head_end = Some(k);

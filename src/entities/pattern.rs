@@ -96,6 +96,59 @@ pub fn find(pattern: &P, text: &str, at: usize) -> Option<Match> {
     })
 }
 
+/// Whether some match of `pattern` at byte `at` ends where `accept` says: the ends are offered
+/// in order of preference, as [`find`] tries them. A caller that knows what must follow can
+/// ask this of a pattern's lead instead of running the whole pattern.
+pub fn any_end(pattern: &P, text: &str, at: usize, mut accept: impl FnMut(usize) -> bool) -> bool {
+    let mut groups = [None; GROUPS];
+    walk(pattern, text.as_bytes(), at, &mut groups, &mut |e, _| {
+        accept(e)
+    })
+}
+
+/// Whether `pattern` may match, at its start, some text that starts with `head`: `false`
+/// means [`find`] finds nothing at a word `head`, whatever follows it. Literals (case
+/// ignored) and `\b` are followed as far as `head` goes; past its end anything may follow,
+/// and a repetition, an alternative or a nested sequence that can start is taken to match,
+/// so this errs only towards `true`. Asked once for each of a list of words, it says which
+/// of them can start a pattern without trying it where they occur.
+pub fn may_start(pattern: &P, head: &str) -> bool {
+    may_seq(std::slice::from_ref(pattern), head.as_bytes(), 0)
+}
+
+/// [`may_start`] for `Seq(items)` at `at` in `head`.
+fn may_seq(items: &[P], head: &[u8], at: usize) -> bool {
+    let Some((first, rest)) = items.split_first() else {
+        return true;
+    };
+    if at >= head.len() {
+        return true;
+    }
+    let lit = |s: &str| {
+        let have = &head[at..];
+        let n = s.len().min(have.len());
+        have[..n].eq_ignore_ascii_case(&s.as_bytes()[..n]) && may_seq(rest, head, at + s.len())
+    };
+    let one = |p: &P| may_seq(std::slice::from_ref(p), head, at);
+    match first {
+        P::Lit(s) | P::LitI(s) => lit(s),
+        P::Any(list) | P::AnyI(list) => list.iter().any(|s| lit(s)),
+        P::B => {
+            let before = at > 0 && is_word_byte(head[at - 1]);
+            before != is_word_byte(head[at]) && may_seq(rest, head, at)
+        }
+        // Either the inner pattern matches, and then anything may follow, or the rest
+        // matches here.
+        P::Opt(inner) => one(inner) || may_seq(rest, head, at),
+        P::Seq(inner) => may_seq(inner, head, at),
+        P::Alt(alternatives) => alternatives.iter().any(one),
+        P::Plus(inner) | P::Group(_, inner) => one(inner),
+        P::Digits(min, _) => *min == 0 || head[at].is_ascii_digit(),
+        P::Space => is_space(head[at]),
+        P::SpaceAny | P::SpaceOpt => true,
+    }
+}
+
 type Groups = [Option<(usize, usize)>; GROUPS];
 type Next<'k> = &'k mut dyn FnMut(usize, &mut Groups) -> bool;
 
@@ -265,6 +318,52 @@ mod tests {
         assert_eq!((m.group(1), m.group(2)), (None, Some((0, 2))));
         let m = find(&P2, "42x", 0).unwrap();
         assert_eq!((m.group(1), m.group(2), m.end), (Some((0, 2)), None, 3));
+    }
+
+    /// `may_start` says `false` only for words that no match starts with.
+    #[test]
+    fn may_start_errs_only_towards_true() {
+        use crate::entities::numbers::NUMBER;
+        let texts = [
+            "about 5",
+            "about the",
+            "a dozen",
+            "an estimated 5",
+            "US$5",
+            "usd 5",
+            "more than half",
+            "m",
+            "million",
+            "mx$3",
+            "tens of thousands",
+            "as many as 3",
+            "twenty-five",
+            "at",
+            "over",
+            "up to 7",
+            "seventeen",
+            "x",
+            "5%",
+        ];
+        for text in texts {
+            let head = text
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .next()
+                .unwrap();
+            if find(&NUMBER, text, 0).is_some() {
+                assert!(may_start(&NUMBER, head), "{text:?}");
+            }
+        }
+        // Words that only an approximator starts with fail on their own letters.
+        const AMOUNT: P = P::Seq(&[
+            P::B,
+            P::Opt(&P::Seq(&[P::LitI("a"), P::Space])),
+            P::Digits(1, 9),
+        ]);
+        assert!(may_start(&AMOUNT, "a"));
+        assert!(may_start(&AMOUNT, "5x"));
+        assert!(!may_start(&AMOUNT, "about"));
+        assert!(!may_start(&AMOUNT, "x5"));
     }
 
     #[test]

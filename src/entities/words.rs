@@ -441,7 +441,8 @@ fn starts_known(units: &Units, k: usize) -> bool {
 mod tests {
     use super::*;
 
-    /// `Unit::with_lower` sees what `Unit::lower` returns, for every kind of word.
+    /// `Unit::with_lower` and `push_lower` see what `Unit::lower` returns, for every kind of
+    /// word.
     #[test]
     fn with_lower_is_lower() {
         let text = "The NATO chief, ÉMILE Zoé, met McDonald’s staff and Ångström at the \
@@ -451,6 +452,10 @@ mod tests {
         assert!(units.len() > 10);
         for u in units.iter() {
             assert_eq!(u.with_lower(str::to_string), u.lower(), "{:?}", u.text);
+            // `names::Pass::title_prefix` lower-cases into a buffer.
+            let mut pushed = String::new();
+            crate::text::push_lower(&mut pushed, u.text);
+            assert_eq!(pushed, u.lower(), "{:?}", u.text);
         }
     }
 }

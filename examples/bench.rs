@@ -120,7 +120,8 @@ fn main() {
             r.peak as f64 / text.len() as f64
         );
     }
-    if let [_, (_, one), (_, ten)] = per_mb[..] {
+    let per_mb_of = |prefix: &str| per_mb.iter().find(|(n, _)| n.starts_with(prefix));
+    if let (Some((_, one)), Some((_, ten))) = (per_mb_of("1 MB"), per_mb_of("10 MB")) {
         println!(
             "linearity: time per MB at 10 MB / at 1 MB = {:.2}",
             ten / one

@@ -96,14 +96,19 @@ pub fn lower(text: &str) -> Cow<'_, str> {
 /// words, where the lower-cased copy lives only as long as the lookup.
 pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     let mut buf = [0u8; 32];
-    match buf.get_mut(..word.len()) {
-        Some(lower) if word.is_ascii() => {
-            lower.copy_from_slice(word.as_bytes());
-            lower.make_ascii_lowercase();
-            f(std::str::from_utf8(lower).expect("ASCII stays UTF-8"))
-        }
-        _ => f(&word.to_lowercase()),
+    match ascii_lower_in(word, &mut buf) {
+        Some(lower) => f(lower),
+        None => f(&word.to_lowercase()),
     }
+}
+
+/// `word` lower-cased into `buf` when it is ASCII and fits. Not generic, so the many uses of
+/// [`with_lower`] share one copy of it in the wasm module.
+fn ascii_lower_in<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    let lower = buf.get_mut(..word.len()).filter(|_| word.is_ascii())?;
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    Some(std::str::from_utf8(lower).expect("ASCII stays UTF-8"))
 }
 
 /// Appends `text` lower-cased to `out`, as `out.push_str(&text.to_lowercase())` would, without

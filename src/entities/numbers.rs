@@ -100,13 +100,25 @@ const PERCENT: P = P::Alt(&[
     P::Seq(&[P::LitI("per"), P::Space, P::LitI("cent"), P::B]),
 ]);
 
+/// The words before `than` in an approximator (`more than`).
+const COMPARATIVES: &[&str] = &["more", "fewer", "less", "greater", "higher", "lower"];
+
+/// The approximators of one word (`about`).
+const APPROX_WORDS: &[&str] = &[
+    "around",
+    "about",
+    "nearly",
+    "almost",
+    "roughly",
+    "approximately",
+    "some",
+    "over",
+    "under",
+];
+
 /// `more than`, `at least`, `about`, `an estimated`: how exact the number is.
 const APPROX: P = P::Alt(&[
-    P::Seq(&[
-        P::AnyI(&["more", "fewer", "less", "greater", "higher", "lower"]),
-        P::Space,
-        P::LitI("than"),
-    ]),
+    P::Seq(&[P::AnyI(COMPARATIVES), P::Space, P::LitI("than")]),
     P::Seq(&[P::LitI("at"), P::Space, P::LitI("least")]),
     P::Seq(&[P::LitI("at"), P::Space, P::LitI("most")]),
     P::Seq(&[P::LitI("up"), P::Space, P::LitI("to")]),
@@ -117,17 +129,7 @@ const APPROX: P = P::Alt(&[
         P::Space,
         P::LitI("as"),
     ]),
-    P::AnyI(&[
-        "around",
-        "about",
-        "nearly",
-        "almost",
-        "roughly",
-        "approximately",
-        "some",
-        "over",
-        "under",
-    ]),
+    P::AnyI(APPROX_WORDS),
     P::Seq(&[P::LitI("just"), P::Space, P::LitI("over")]),
     P::Seq(&[P::LitI("just"), P::Space, P::LitI("under")]),
     P::Seq(&[P::LitI("an"), P::Space, P::LitI("estimated")]),
@@ -229,17 +231,22 @@ static CURRENCY_FIRST: [bool; 256] = {
 
 const FIRST_WORD: u32 = 1;
 
-/// The first words in [`FIRST_WORDS`] that may start an [`AMOUNT`] (`hundred`, `us` of
+/// The first words of [`FIRST_WORD_LISTS`] that may start an [`AMOUNT`] (`hundred`, `us` of
 /// `US$`, `a`), rather than only an approximator before one.
 const AMOUNT_HEAD: u32 = 2;
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let heads: Vec<&str> = FIRST_WORDS
+    let heads: Vec<&str> = FIRST_WORD_LISTS
         .iter()
-        .copied()
+        .flat_map(|list| list.iter().copied())
         .filter(|w| pattern::may_start(&AMOUNT, w))
         .collect();
-    Lexicon::new(&[(FIRST_WORDS, FIRST_WORD), (&heads, AMOUNT_HEAD)])
+    let mut lists: Vec<(&[&str], u32)> = FIRST_WORD_LISTS
+        .iter()
+        .map(|&list| (list, FIRST_WORD))
+        .collect();
+    lists.push((&heads, AMOUNT_HEAD));
+    Lexicon::new(&lists)
 });
 
 /// The first three letters of each stem, as bits indexed by [`trigram`]: a cheap test before
@@ -267,9 +274,13 @@ fn trigram(word: &str) -> Option<usize> {
     Some(t)
 }
 
-/// Whole first words of the branches of `NUMBER` other than number words: scales,
-/// approximators, `a`, `tens`, and the letters of `US$`, `C$`, `A$`, `R$`, `MX$`.
-const FIRST_WORDS: &[&str] = &[
+/// Whole first words of the branches of `NUMBER` other than number words: the approximators'
+/// word lists, and these.
+const FIRST_WORD_LISTS: [&[&str]; 3] = [COMPARATIVES, APPROX_WORDS, OTHER_FIRST_WORDS];
+
+/// Scales, `a`, `tens`, the letters of `US$`, `C$`, `A$`, `R$`, `MX$`, and the first words of
+/// the approximators of several words (`at least`, `close to`).
+const OTHER_FIRST_WORDS: &[&str] = &[
     "hundred",
     "hundreds",
     "thousand",
@@ -291,24 +302,9 @@ const FIRST_WORDS: &[&str] = &[
     "c",
     "r",
     "mx",
-    "more",
-    "fewer",
-    "less",
-    "greater",
-    "higher",
-    "lower",
     "at",
     "up",
     "as",
-    "around",
-    "about",
-    "nearly",
-    "almost",
-    "roughly",
-    "approximately",
-    "some",
-    "over",
-    "under",
     "just",
     "close",
 ];

@@ -240,11 +240,6 @@ impl<'a> Document<'a> {
         containing_each(&self.sentences, &self.tokens)
     }
 
-    /// [`Document::paragraph_index`] of every token's start, in one merge pass.
-    pub fn token_paragraphs(&self) -> Vec<usize> {
-        containing_each(&self.paragraphs, &self.tokens)
-    }
-
     /// The index of the paragraph containing `byte` (or the last one before it).
     pub fn paragraph_index(&self, byte: usize) -> usize {
         self.paragraphs

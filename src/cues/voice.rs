@@ -50,20 +50,6 @@ pub fn voice_of(quotes: &[Quote], start: usize, end: usize) -> String {
 /// deep, so this bounds the work on adversarial input without changing real answers.
 const DEPTH: usize = 8;
 
-/// For each range (sorted or not), the index of the innermost quote that contains it (see
-/// [`Voices`]).
-pub fn innermost(quotes: &[Quote], ranges: &[(usize, usize)]) -> Vec<Option<usize>> {
-    let mut order: Vec<usize> = (0..ranges.len()).collect();
-    crate::sort::by_key(&mut order, |&r| ranges[r].0);
-    let mut voices = Voices::new(quotes);
-    let mut out = vec![None; ranges.len()];
-    for r in order {
-        let (start, end) = ranges[r];
-        out[r] = voices.innermost(start, end);
-    }
-    out
-}
-
 /// The voices of ranges taken in order of start. One sweep over quotes and ranges by start,
 /// keeping the open quotes in an ordered set, so the cost is O((quotes + ranges) log quotes)
 /// however many quotes an input has, and nothing is held for each range.

@@ -20,7 +20,7 @@ use std::borrow::Cow;
 use rustc_hash::FxHashSet;
 
 use super::gazetteer::{push_key_word, Gazetteer, Known, GAZETTEER};
-use super::words::{is_headline, prescan, units, Kind, People, Unit, Units};
+use super::words::{is_headline, prescan, resplit, units, Kind, People, Unit, Units};
 use super::Mention;
 use crate::analysis::EntityType;
 use crate::text::{push_lower, Document, TokenKind};
@@ -123,7 +123,7 @@ struct Pass<'a, 'd> {
     /// Lower-cased words that appear in lower case somewhere in the article.
     lowercase_words: FxHashSet<Cow<'a, str>>,
     /// Capitalised words seen inside sentences.
-    inner_capitals: FxHashSet<String>,
+    inner_capitals: FxHashSet<&'a str>,
     /// Paragraphs written in Title Case or all capitals (headlines).
     headline: Vec<bool>,
     /// Paragraphs that are results lines or table rows.
@@ -139,15 +139,9 @@ struct Pass<'a, 'd> {
 /// Finds name mentions in `doc`, skipping text already claimed by `taken` (dates, numbers).
 pub fn find(doc: &Document, taken: &[Mention]) -> Vec<Mention> {
     // Names seen with a given name or title let `Sheinbaum-Trump` split into two people.
-    let first_view = units(doc, taken, &FxHashSet::default());
+    let first_view = units(doc, taken);
     let known = prescan(&first_view).words;
-    // Only a hyphenated word can come out differently: without one, the first view is final.
-    let units = if !known.is_empty() && first_view.iter().any(|u| u.may_split()) {
-        drop(first_view);
-        units(doc, taken, &known)
-    } else {
-        first_view
-    };
+    let units = resplit(first_view, &known);
     let lowercase_words = doc
         .tokens
         .iter()
@@ -181,7 +175,7 @@ pub fn find(doc: &Document, taken: &[Mention]) -> Vec<Mention> {
     let inner_capitals = units
         .iter()
         .filter(|u| u.cap() && !u.initial && !headline[u.paragraph()])
-        .map(|u| u.text.to_string())
+        .map(|u| u.text)
         .collect();
     let people = People { words: known };
     let mut pass = Pass {
@@ -196,11 +190,24 @@ pub fn find(doc: &Document, taken: &[Mention]) -> Vec<Mention> {
         known: Vec::new(),
         out: Vec::new(),
     };
+    // One key buffer for every unit: a fresh one per word was a third of the article's
+    // allocations.
+    let mut scratch = KeyScratch::default();
     pass.known = (0..pass.units.len())
-        .filter_map(|i| pass.compute_known_at(i).map(|(end, known)| (i, end, known)))
+        .filter_map(|i| {
+            pass.compute_known_at(i, &mut scratch)
+                .map(|(end, known)| (i, end, known))
+        })
         .collect();
     pass.run();
     pass.out
+}
+
+/// The words of a candidate name and its gazetteer key, kept between units.
+#[derive(Default)]
+struct KeyScratch<'a> {
+    words: Vec<&'a str>,
+    key: String,
 }
 
 /// What the typed remainder of a chunk is.
@@ -257,15 +264,20 @@ impl<'a> Pass<'a, '_> {
         Some((end, known))
     }
 
-    fn compute_known_at(&self, i: usize) -> Option<(usize, &'static Known)> {
+    fn compute_known_at(
+        &self,
+        i: usize,
+        scratch: &mut KeyScratch<'a>,
+    ) -> Option<(usize, &'static Known)> {
         let g: &'static Gazetteer = &GAZETTEER;
         let first = &self.units.at(i);
         if first.kind != Kind::Word {
             return None;
         }
         let mut best = None;
-        let mut words: Vec<&str> = Vec::new();
-        let mut key = String::new();
+        let KeyScratch { words, key } = scratch;
+        words.clear();
+        key.clear();
         let mut j = i;
         while j < self.units.len() && words.len() < g.max_tokens {
             let u = &self.units.at(j);
@@ -278,15 +290,15 @@ impl<'a> Pass<'a, '_> {
                 break;
             }
             words.push(u.text);
-            push_key_word(&mut key, u.text);
+            push_key_word(key, u.text);
             j += 1;
-            if let Some(known) = g.lookup_key(&key, &words) {
+            if let Some(known) = g.lookup_key(key, words) {
                 let last = self.units.at(j - 1).text;
                 if last.chars().next().is_some_and(char::is_alphanumeric) {
                     best = Some((j, known));
                 }
             }
-            if u.closes || !g.prefixes.contains(&key) {
+            if u.closes || !g.prefixes.contains(key.as_str()) {
                 break;
             }
         }
@@ -780,7 +792,11 @@ impl<'a> Pass<'a, '_> {
         self.outlets
             .iter()
             .rev()
-            .find(|o| o.split_whitespace().count() > 1 && o.ends_with(&format!(" {}", u.text)))
+            .find(|o| {
+                o.split_whitespace().count() > 1
+                    && o.strip_suffix(u.text)
+                        .is_some_and(|rest| rest.ends_with(' '))
+            })
             .cloned()
     }
 

@@ -48,6 +48,22 @@ struct Stored {
     cap: bool,
 }
 
+impl From<Unit<'_>> for Stored {
+    #[inline]
+    fn from(unit: Unit<'_>) -> Stored {
+        Stored {
+            start: unit.start,
+            end: unit.end() as u32,
+            sentence: unit.sentence,
+            paragraph: unit.paragraph,
+            kind: unit.kind,
+            closes: unit.closes,
+            initial: unit.initial,
+            cap: unit.cap(),
+        }
+    }
+}
+
 /// The article's units, in order.
 pub(super) struct Units<'a> {
     text: &'a str,
@@ -65,16 +81,14 @@ impl<'a> Units<'a> {
 
     #[inline]
     fn push(&mut self, unit: Unit<'a>) {
-        self.stored.push(Stored {
-            start: unit.start,
-            end: unit.end() as u32,
-            sentence: unit.sentence,
-            paragraph: unit.paragraph,
-            kind: unit.kind,
-            closes: unit.closes,
-            initial: unit.initial,
-            cap: unit.cap(),
-        });
+        self.stored.push(Stored::from(unit));
+    }
+
+    /// `word` split at its hyphens (`US-Mexico` → `US`, `Mexico`).
+    fn push_parts(&mut self, word: Unit<'a>) {
+        for piece in parts(self.text, word) {
+            self.push(piece);
+        }
     }
 
     #[inline]
@@ -209,11 +223,9 @@ pub(super) struct People {
     pub(super) words: FxHashSet<String>,
 }
 
-pub(super) fn units<'a>(
-    doc: &Document<'a>,
-    taken: &[Mention],
-    known: &FxHashSet<String>,
-) -> Units<'a> {
+/// The units of `doc`, skipping text `taken` (dates, numbers). Hyphenated words split where the
+/// gazetteer knows a part; [`resplit`] splits more once the article's people are known.
+pub(super) fn units<'a>(doc: &Document<'a>, taken: &[Mention]) -> Units<'a> {
     let text = doc.text;
     let g = &*GAZETTEER;
     // Split hyphenated names add units: a little room for them keeps one split from doubling
@@ -318,54 +330,103 @@ pub(super) fn units<'a>(
         }
         // Hyphenated: split when a part is a known name or a nationality (`US-Mexico`,
         // `U.S.-Mexican`, `American-made`); keep `Abi-Habib`.
-        let split = word.cap()
-            && word.text.contains(HYPHENS)
+        let split = word.may_split()
             && !with_lower(word.text, |lower| g.titles.contains(lower))
-            && (word
+            && word
                 .text
                 .split(HYPHENS)
-                .any(|p| g.lookup(&[p]).is_some() || g.is_demonym(p))
-                || word.text.split(HYPHENS).all(|p| known.contains(p)));
+                .any(|p| g.lookup(&[p]).is_some() || g.is_demonym(p));
         if split {
-            let parts: Vec<&str> = word.text.split(HYPHENS).collect();
-            let mut offset = word.start();
-            let n = parts.len();
-            for (k, part) in parts.into_iter().enumerate() {
-                let mut piece = word;
-                piece.set(text, offset, offset + part.len());
-                piece.initial = word.initial && k == 0;
-                piece.closes = k + 1 < n || word.closes;
-                offset = piece.end() + text[piece.end()..].chars().next().map_or(1, char::len_utf8);
-                out.push(piece);
-            }
-            continue;
+            out.push_parts(word);
+        } else {
+            out.push(word);
         }
-        out.push(word);
     }
     out
 }
 
+/// `units` with the hyphenated words whose parts are all in `known` (`Sheinbaum-Trump`, once
+/// both are known people) split too. Only such a word changes, so the rest stays where it is
+/// rather than being worked out again from the tokens; the list grows in place, since two
+/// lists as long as the text would double this layer's peak memory.
+pub(super) fn resplit<'a>(mut units: Units<'a>, known: &FxHashSet<String>) -> Units<'a> {
+    if known.is_empty() {
+        return units;
+    }
+    let g = &*GAZETTEER;
+    // Splitting on the gazetteer already happened: what is left is `units`' last test.
+    let splits = |word: &Unit| {
+        word.may_split()
+            && !with_lower(word.text, |lower| g.titles.contains(lower))
+            && word.text.split(HYPHENS).all(|p| known.contains(p))
+    };
+    let split: Vec<usize> = (0..units.len()).filter(|&i| splits(&units.at(i))).collect();
+    let Some(&first) = split.first() else {
+        return units;
+    };
+    let extra: usize = split
+        .iter()
+        .map(|&i| units.at(i).text.split(HYPHENS).count() - 1)
+        .sum();
+    let old_len = units.len();
+    units.stored.resize(old_len + extra, units.stored[0]);
+    // From the back, each unit moves right by the parts added before it.
+    let mut write = old_len + extra;
+    for i in (first..old_len).rev() {
+        if split.binary_search(&i).is_ok() {
+            let word = units.at(i);
+            let pieces: Vec<Unit> = parts(units.text, word).collect();
+            write -= pieces.len();
+            for (k, piece) in pieces.into_iter().enumerate() {
+                units.stored[write + k] = Stored::from(piece);
+            }
+        } else {
+            write -= 1;
+            units.stored[write] = units.stored[i];
+        }
+    }
+    debug_assert_eq!(write, first);
+    units
+}
+
+/// `word` split at its hyphens (`US-Mexico` → `US`, `Mexico`): every part but the last
+/// closes, as the hyphen ends a chunk.
+fn parts<'a>(text: &'a str, word: Unit<'a>) -> impl Iterator<Item = Unit<'a>> {
+    let mut offset = word.start();
+    let mut pieces = word.text.split(HYPHENS).enumerate().peekable();
+    std::iter::from_fn(move || {
+        let (k, part) = pieces.next()?;
+        let mut piece = word;
+        piece.set(text, offset, offset + part.len());
+        piece.initial = word.initial && k == 0;
+        piece.closes = pieces.peek().is_some() || word.closes;
+        offset = piece.end() + text[piece.end()..].chars().next().map_or(1, char::len_utf8);
+        Some(piece)
+    })
+}
+
 /// A headline: three or more words, most longer ones capitalised, or all in capitals.
 pub(super) fn is_headline(doc: &Document, paragraph: &std::ops::Range<usize>) -> bool {
-    let words: Vec<&str> = doc
-        .tokens_in(paragraph.clone())
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| doc.token_text(t))
-        .collect();
-    let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() > 3).collect();
+    // Counted without collecting: this runs for every paragraph.
+    let words = || {
+        doc.tokens_in(paragraph.clone())
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| doc.token_text(t))
+    };
+    let long = || words().filter(|w| w.chars().count() > 3);
+    let (words_len, long_len) = words().fold((0, 0), |(all, long), w| {
+        (all + 1, long + usize::from(w.chars().count() > 3))
+    });
     let text = doc.text[paragraph.clone()].trim_end();
     let all_caps = !text.chars().any(char::is_lowercase);
     // A sentence ends in a stop; a headline usually does not (short sentences look Title Case).
     let stop = text.ends_with(['.', '!', '?', '"', '”', '’', '\'', ')', ':', ';']);
-    if words.len() < 3 || long.len() < 3 || stop && !all_caps {
-        return all_caps && words.len() >= 2;
+    if words_len < 3 || long_len < 3 || stop && !all_caps {
+        return all_caps && words_len >= 2;
     }
-    let caps = long
-        .iter()
-        .filter(|w| w.starts_with(char::is_uppercase))
-        .count();
-    caps * 10 >= long.len() * 7
+    let caps = long().filter(|w| w.starts_with(char::is_uppercase)).count();
+    caps * 10 >= long_len * 7
 }
 
 pub(super) fn prescan(units: &Units) -> People {
@@ -448,7 +509,7 @@ mod tests {
         let text = "The NATO chief, ÉMILE Zoé, met McDonald’s staff and Ångström at the \
                     Ministry-of-Defence in İstanbul; Averyveryverylongcapitalisedwordhere.";
         let doc = Document::new(text);
-        let units = units(&doc, &[], &FxHashSet::default());
+        let units = units(&doc, &[]);
         assert!(units.len() > 10);
         for u in units.iter() {
             assert_eq!(u.with_lower(str::to_string), u.lower(), "{:?}", u.text);
@@ -456,6 +517,45 @@ mod tests {
             let mut pushed = String::new();
             crate::text::push_lower(&mut pushed, u.text);
             assert_eq!(pushed, u.lower(), "{:?}", u.text);
+        }
+    }
+
+    /// Splitting in place moves every unit after a split by the parts added before it.
+    #[test]
+    fn resplit_splits_known_parts_in_place() {
+        // The possessive is cut off the word, not kept as a unit.
+        let text =
+            "Sheinbaum-Trump met Lopez-Obrador-Ebrard’s aide, not Abi-Habib. Sheinbaum-Trump ended.";
+        let doc = Document::new(text);
+        let known: FxHashSet<String> = ["Sheinbaum", "Trump", "Lopez", "Obrador", "Ebrard"]
+            .into_iter()
+            .map(String::from)
+            .collect();
+        let units = resplit(units(&doc, &[]), &known);
+        let got: Vec<(&str, bool, bool)> = units
+            .iter()
+            .map(|u| (u.text, u.closes, u.initial))
+            .collect();
+        let want = [
+            ("Sheinbaum", true, true),
+            ("Trump", false, false),
+            ("met", false, false),
+            ("Lopez", true, false),
+            ("Obrador", true, false),
+            ("Ebrard", true, false),
+            ("aide", false, false),
+            (",", false, false),
+            ("not", false, false),
+            ("Abi-Habib", false, false),
+            (".", false, false),
+            ("Sheinbaum", true, true),
+            ("Trump", false, false),
+            ("ended", false, false),
+            (".", false, false),
+        ];
+        assert_eq!(got, want);
+        for u in units.iter() {
+            assert_eq!(&text[u.start()..u.end()], u.text);
         }
     }
 }

@@ -77,6 +77,10 @@ pub struct Gazetteer {
     pub prefixes: FxHashSet<String>,
     /// The longest known phrase, in tokens.
     pub max_tokens: usize,
+    /// Whether every phrase starts with a capital, so that [`Gazetteer::lookup_key`] can match
+    /// no run of words starting in lower case: the name finder then skips the lower-case
+    /// words of running text (four in five) without building their keys.
+    pub capital_starts: bool,
     /// Nationality adjectives, lower-cased.
     pub demonyms: FxHashSet<String>,
     /// Organisation head words, lower-cased.
@@ -184,6 +188,7 @@ fn build() -> Gazetteer {
         phrases: FxHashMap::default(),
         prefixes: FxHashSet::default(),
         max_tokens: 1,
+        capital_starts: true,
         demonyms: FxHashSet::default(),
         org_heads: FxHashSet::default(),
         place_heads: FxHashSet::default(),
@@ -261,6 +266,9 @@ impl Gazetteer {
             let (key, tokens) = entry_key(surface);
             let exact_case = exact_case(surface);
             self.max_tokens = self.max_tokens.max(tokens.len());
+            self.capital_starts &= tokens
+                .first()
+                .is_some_and(|t| t.starts_with(char::is_uppercase));
             // Tokens hold no spaces, so each space of the key ends one of its token prefixes.
             for (end, _) in key.match_indices(' ') {
                 if !self.prefixes.contains(&key[..end]) {
@@ -325,6 +333,26 @@ impl Gazetteer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What `capital_starts` lets the name finder skip: no entry matches once its first word
+    /// is written in lower case, while every entry matches as written.
+    #[test]
+    fn capital_starts_means_lower_case_starts_match_nothing() {
+        let g = &*GAZETTEER;
+        assert!(
+            g.capital_starts,
+            "the shipped lists start every name with a capital"
+        );
+        for (key, known) in &g.phrases {
+            assert!(g.lookup_key(key, &known.tokens).is_some(), "{key}");
+            let first = known.tokens[0].to_lowercase();
+            let mut words = known.tokens.clone();
+            words[0] = &first;
+            if first != known.tokens[0] {
+                assert!(g.lookup_key(key, &words).is_none(), "{key}");
+            }
+        }
+    }
 
     #[test]
     fn aliases_share_a_canonical_name() {

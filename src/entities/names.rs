@@ -270,10 +270,10 @@ impl<'a> Pass<'a, '_> {
         scratch: &mut KeyScratch<'a>,
     ) -> Option<(usize, &'static Known)> {
         let g: &'static Gazetteer = &GAZETTEER;
-        let first = &self.units.at(i);
-        if first.kind != Kind::Word {
+        if self.units.kind(i) != Kind::Word || g.capital_starts && !self.units.cap(i) {
             return None;
         }
+        let first = &self.units.at(i);
         let mut best = None;
         let KeyScratch { words, key } = scratch;
         words.clear();

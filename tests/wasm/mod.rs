@@ -121,3 +121,18 @@ fn annotate_json_is_the_same_analysis_as_text() {
     assert!(found.len() >= 2, "expected the two quotes, got {found:?}");
     assert!(newslens::wasm::annotate_json(JsValue::from_f64(1.0), None).is_err());
 }
+
+/// Over 1 MB, `annotateJson` measures its JSON before writing it: the measured buffer must
+/// hold exactly the same JSON an article's does.
+#[wasm_bindgen_test]
+fn annotate_json_of_a_long_text_is_the_plain_serialisation() {
+    // Plain words make the length cheap to annotate; the quotes keep the output non-trivial.
+    let text = format!(
+        "{TEXT}\n\n{}\n\n{TEXT}",
+        "and so on ".repeat((1 << 20) / 10)
+    );
+    assert!(text.len() > 1 << 20);
+    let json = newslens::wasm::annotate_json(JsValue::from_str(&text), None).expect("annotates");
+    let analysis = newslens::annotate_in(&text, newslens::OffsetUnit::Utf16);
+    assert_eq!(json, serde_json::to_string(&analysis).unwrap());
+}

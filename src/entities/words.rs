@@ -184,7 +184,11 @@ impl<'a> Unit<'a> {
         self.start = start as u32;
     }
     pub(super) fn cap(&self) -> bool {
-        self.kind == Kind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
+        self.kind == Kind::Word
+            && match self.text.as_bytes().first() {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => self.text.chars().next().is_some_and(char::is_uppercase),
+            }
     }
     /// The word lower-cased, borrowed when it already is (most words of running text).
     pub(super) fn lower(&self) -> Cow<'a, str> {
@@ -213,7 +217,10 @@ impl Unit<'_> {
     /// A capitalised word with a hyphen that stayed whole: the names the article knows may
     /// still split it (`Sheinbaum-Trump`).
     pub(super) fn may_split(&self) -> bool {
-        self.cap() && self.text.contains(HYPHENS)
+        // `‐` and `‑` are encoded with a leading 0xE2: a byte test rules out most words.
+        self.cap()
+            && self.text.bytes().any(|b| b == b'-' || b == 0xE2)
+            && self.text.contains(HYPHENS)
     }
 }
 
@@ -287,8 +294,8 @@ pub(super) fn units<'a>(doc: &Document<'a>, taken: &[Mention]) -> Units<'a> {
         let mut word = base;
         word.kind = Kind::Word;
         // An initial: `W.` keeps its dot.
-        if word.text.chars().count() == 1
-            && word.cap()
+        if word.cap()
+            && word.text.chars().nth(1).is_none()
             && doc
                 .tokens
                 .get(i)
@@ -321,9 +328,15 @@ pub(super) fn units<'a>(doc: &Document<'a>, taken: &[Mention]) -> Units<'a> {
             }
         }
         // Possessive: `Sheinbaum’s` → `Sheinbaum`.
-        let possessive = ["’s", "'s", "’S", "'S"]
-            .into_iter()
-            .find(|suffix| word.text.len() > suffix.len() + 1 && word.text.ends_with(suffix));
+        let possessive = word
+            .text
+            .ends_with(['s', 'S'])
+            .then(|| {
+                ["’s", "'s", "’S", "'S"].into_iter().find(|suffix| {
+                    word.text.len() > suffix.len() + 1 && word.text.ends_with(suffix)
+                })
+            })
+            .flatten();
         if let Some(suffix) = possessive {
             word.set(text, word.start(), word.end() - suffix.len());
             word.closes = true;
@@ -360,7 +373,9 @@ pub(super) fn resplit<'a>(mut units: Units<'a>, known: &FxHashSet<String>) -> Un
             && !with_lower(word.text, |lower| g.titles.contains(lower))
             && word.text.split(HYPHENS).all(|p| known.contains(p))
     };
-    let split: Vec<usize> = (0..units.len()).filter(|&i| splits(&units.at(i))).collect();
+    let split: Vec<usize> = (0..units.len())
+        .filter(|&i| units.cap(i) && splits(&units.at(i)))
+        .collect();
     let Some(&first) = split.first() else {
         return units;
     };
@@ -414,9 +429,9 @@ pub(super) fn is_headline(doc: &Document, paragraph: &std::ops::Range<usize>) ->
             .filter(|t| t.kind == TokenKind::Word)
             .map(|t| doc.token_text(t))
     };
-    let long = || words().filter(|w| w.chars().count() > 3);
+    let long = || words().filter(|w| w.chars().nth(3).is_some());
     let (words_len, long_len) = words().fold((0, 0), |(all, long), w| {
-        (all + 1, long + usize::from(w.chars().count() > 3))
+        (all + 1, long + usize::from(w.chars().nth(3).is_some()))
     });
     let text = doc.text[paragraph.clone()].trim_end();
     let all_caps = !text.chars().any(char::is_lowercase);

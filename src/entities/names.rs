@@ -31,6 +31,29 @@ const PARTICLES: &[&str] = &[
     "las", "le", "los", "van", "von", "y",
 ];
 
+/// Whether `word` is one of [`PARTICLES`], exactly. The name finder asks it of nearly every
+/// lower-case word, and a (length, first letter) mask answers most of them without comparing
+/// strings.
+fn is_particle(word: &str) -> bool {
+    const SHAPES: [u32; 8] = {
+        let mut shapes = [0; 8];
+        let mut i = 0;
+        while i < PARTICLES.len() {
+            let bytes = PARTICLES[i].as_bytes();
+            assert!(bytes.len() < 8 && bytes[0].is_ascii_lowercase());
+            shapes[bytes.len()] |= 1 << (bytes[0] - b'a');
+            i += 1;
+        }
+        shapes
+    };
+    let bytes = word.as_bytes();
+    bytes.len() < SHAPES.len()
+        && bytes.first().is_some_and(|&first| {
+            first.is_ascii_lowercase() && SHAPES[bytes.len()] & 1 << (first - b'a') != 0
+        })
+        && PARTICLES.contains(&word)
+}
+
 /// Nouns a publication's name modifies (`a New York Times report`): then it loses `The`.
 const PUBLICATION_NOUNS: &[&str] = &[
     "account",
@@ -233,7 +256,7 @@ impl<'a> Pass<'a, '_> {
         let u = &self.units.at(i);
         u.cap()
             || u.kind == Kind::Word
-                && PARTICLES.contains(&u.text)
+                && is_particle(u.text)
                 && !self.units.get(i.wrapping_sub(1)).is_some_and(|p| p.cap())
                 && self.particle_run_to_cap(i).is_some()
     }
@@ -243,7 +266,7 @@ impl<'a> Pass<'a, '_> {
         let sentence = self.units.sentence(i);
         while i < self.units.len()
             && self.units.kind(i) == Kind::Word
-            && PARTICLES.contains(&self.units.at(i).text)
+            && is_particle(self.units.at(i).text)
             && self.units.sentence(i) == sentence
             && i < self.units.len()
         {
@@ -401,7 +424,7 @@ impl<'a> Pass<'a, '_> {
                                 && self.run_ends_with_org_head(after))
                 }
                 "to" => cap_after && prev.with_lower(|l| TO_TITLES.contains(&l)),
-                w if PARTICLES.contains(&w) => {
+                w if is_particle(w) => {
                     self.particle_run_to_cap(j).is_some() && !self.is_place_or_org_unit(j - 1)
                 }
                 _ => false,
@@ -410,7 +433,7 @@ impl<'a> Pass<'a, '_> {
                 return j;
             }
             j = match self.particle_run_to_cap(j) {
-                Some(cap) if PARTICLES.contains(&word) => cap,
+                Some(cap) if is_particle(word) => cap,
                 _ => j + 1,
             };
         }
@@ -519,7 +542,7 @@ impl<'a> Pass<'a, '_> {
         }
         let mut name = self.units.range(h + 1..b);
         let name_ok = b - (h + 1) <= 4
-            && name.clone().all(|u| u.cap() || PARTICLES.contains(&u.text))
+            && name.clone().all(|u| u.cap() || is_particle(u.text))
             && !name
                 .any(|u| u.with_lower(|l| g.org_heads.contains(l) || g.place_heads.contains(l)));
         (before_known && name_ok).then_some((first, h))
@@ -670,7 +693,7 @@ impl<'a> Pass<'a, '_> {
         let mut after_known = false;
         while k < b {
             let u = &self.units.at(k);
-            if u.kind != Kind::Word || !u.cap() && !PARTICLES.contains(&u.text) {
+            if u.kind != Kind::Word || !u.cap() && !is_particle(u.text) {
                 k += 1;
                 continue;
             }
@@ -947,7 +970,7 @@ impl<'a> Pass<'a, '_> {
             && self
                 .units
                 .range(a..b)
-                .all(|u| u.cap() || PARTICLES.contains(&u.text))
+                .all(|u| u.cap() || is_particle(u.text))
         {
             return Some(Typed::Kind(
                 EntityType::Person,
@@ -1054,6 +1077,22 @@ impl<'a> Pass<'a, '_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The mask never turns a particle away, and takes nothing else.
+    #[test]
+    fn is_particle_is_membership() {
+        let mut words: Vec<String> = PARTICLES.iter().map(|p| p.to_string()).collect();
+        for p in PARTICLES {
+            words.push(p.to_uppercase());
+            words.push(format!("{p}s"));
+            words.push(p[1..].to_string());
+        }
+        words
+            .extend(["", "a", "d", "dx", "vonn", "ÿ", "é", "der\u{301}", "bins"].map(String::from));
+        for w in &words {
+            assert_eq!(is_particle(w), PARTICLES.contains(&w.as_str()), "{w:?}");
+        }
+    }
 
     fn names(text: &str) -> Vec<(&str, EntityType)> {
         let doc = Document::new(text);

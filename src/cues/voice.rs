@@ -63,6 +63,9 @@ pub struct Voices<'q> {
     open: BTreeSet<(usize, Reverse<usize>, usize)>,
     /// The open quotes by end, which says which to close first.
     closing: BinaryHeap<Reverse<(usize, usize)>>,
+    /// The last answer of [`Voices::at`], and the byte before which it holds.
+    at_answer: Option<usize>,
+    at_until: usize,
 }
 
 impl<'q> Voices<'q> {
@@ -78,6 +81,8 @@ impl<'q> Voices<'q> {
             opened: 0,
             open: BTreeSet::new(),
             closing: BinaryHeap::new(),
+            at_answer: None,
+            at_until: 0,
         }
     }
 
@@ -108,6 +113,27 @@ impl<'q> Voices<'q> {
             .take(DEPTH)
             .find(|&&(_, Reverse(quote_end), _)| end <= quote_end)
             .map(|&(_, _, q)| q)
+    }
+
+    /// The innermost quote that contains byte `position`: [`Voices::innermost`] of
+    /// `position..position + 1`, under the same order. The answer holds until the next quote
+    /// opens or an open one closes, so a run of positions between two of those (the words of a
+    /// paragraph, say) costs one search.
+    pub fn at(&mut self, position: usize) -> Option<usize> {
+        if position < self.at_until {
+            return self.at_answer;
+        }
+        self.at_answer = self.innermost(position, position + 1);
+        let next_open = self
+            .by_start
+            .get(self.opened)
+            .map_or(usize::MAX, |&q| self.quotes[q].span.start);
+        let next_close = self
+            .closing
+            .peek()
+            .map_or(usize::MAX, |&Reverse((end, _))| end);
+        self.at_until = next_open.min(next_close);
+        self.at_answer
     }
 
     /// The voice key of `start..end` (see the module docs), under the order of [`Voices::innermost`].
@@ -168,6 +194,33 @@ mod tests {
         assert_eq!(voice_of(&quotes, may, may + 3), "speaker:a-u-s-official");
         assert_eq!(voice_of(&quotes, left, left + 4), "e1");
         assert_eq!(voice_of(&quotes, could, could + 5), WRITER);
+    }
+
+    /// `at` answers every position as `innermost` of the one byte there does, over nested,
+    /// touching, empty and overlapping quotes.
+    #[test]
+    fn at_agrees_with_innermost() {
+        let mut rng = crate::test_inputs::Rng::new(11);
+        let text = "x".repeat(400);
+        for _ in 0..200 {
+            let quotes: Vec<Quote> = (0..rng.below(12))
+                .map(|_| {
+                    let start = rng.below(text.len());
+                    let end = start + rng.below(text.len() - start + 1).min(rng.below(80));
+                    quote(&text, start, end, None)
+                })
+                .collect();
+            let (mut fast, mut slow) = (Voices::new(&quotes), Voices::new(&quotes));
+            let mut position = 0;
+            while position <= text.len() {
+                assert_eq!(
+                    fast.at(position),
+                    slow.innermost(position, position + 1),
+                    "{position}"
+                );
+                position += 1 + rng.below(4) * rng.below(4);
+            }
+        }
     }
 
     #[test]

@@ -180,17 +180,23 @@ pub fn build(text: &str, analysis: &Analysis) -> Profile {
             totals.named_quotes += 1;
         }
         let key = speaker_key(Some(speaker));
-        let row = *index.entry(key.clone()).or_insert_with(|| {
-            speakers.push(SpeakerProfile {
-                key,
-                name: speaker.name.clone(),
-                entity: speaker.entity.clone(),
-                anonymous,
-                organisation: speaker.anonymous && !anonymous,
-                ..SpeakerProfile::default()
-            });
-            speakers.len() - 1
-        });
+        // Most quotes are of a speaker already seen: the key is copied only for a new one.
+        let row = match index.get(key.as_ref()) {
+            Some(&row) => row,
+            None => {
+                let key = key.into_owned();
+                index.insert(key.clone(), speakers.len());
+                speakers.push(SpeakerProfile {
+                    key,
+                    name: speaker.name.clone(),
+                    entity: speaker.entity.clone(),
+                    anonymous,
+                    organisation: speaker.anonymous && !anonymous,
+                    ..SpeakerProfile::default()
+                });
+                speakers.len() - 1
+            }
+        };
         let profile = &mut speakers[row];
         match quote.kind {
             QuoteKind::Direct => profile.direct += 1,
@@ -242,7 +248,7 @@ pub fn build(text: &str, analysis: &Analysis) -> Profile {
             &mut writer_cues
         } else if cue.voice == UNATTRIBUTED {
             &mut unattributed_cues
-        } else if let Some(&row) = index.get(&cue.voice) {
+        } else if let Some(&row) = index.get(cue.voice.as_ref()) {
             &mut speakers[row].cues
         } else {
             continue;

@@ -18,7 +18,7 @@
 //! ```
 //! let text = "Mexico ruled out an invasion, officials said. It could strain ties.";
 //! let cues = newslens::annotate(text).cues;
-//! let found: Vec<(&str, &str)> = cues.iter().map(|c| (c.span.text.as_str(), c.rule.as_str())).collect();
+//! let found: Vec<(&str, &str)> = cues.iter().map(|c| (c.span.text.as_str(), c.rule.as_ref())).collect();
 //! assert!(found.contains(&("ruled out", "cue.lexicon.refusal")));
 //! assert!(found.contains(&("could", "cue.modal.epistemic")));
 //! assert!(found.contains(&("officials", "cue.source.description")));
@@ -52,7 +52,7 @@ pub fn find(doc: &Document, quotes: &[Quote], _entities: &[Entity]) -> Vec<Cue> 
         .map(|f| Cue {
             category: f.category,
             span: TextSpan::new(doc.text, f.start(), f.end()),
-            rule: f.rule.to_string(),
+            rule: f.rule.into(),
             voice: voices.of(f.start(), f.end()),
         })
         .collect()

@@ -6,6 +6,7 @@
 //! characters than letters and digits turned into one `-` (`a U.S. official` →
 //! `speaker:a-u-s-official`); a quote with no speaker at all gives `unattributed`.
 
+use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::collections::{BTreeSet, BinaryHeap};
 
@@ -18,14 +19,17 @@ pub const WRITER: &str = "writer";
 pub const UNATTRIBUTED: &str = "unattributed";
 
 /// The voice key of a speaker (see the module docs).
-pub fn speaker_key(speaker: Option<&Speaker>) -> String {
+pub fn speaker_key(speaker: Option<&Speaker>) -> Cow<'static, str> {
     let Some(speaker) = speaker else {
-        return UNATTRIBUTED.to_string();
+        return Cow::Borrowed(UNATTRIBUTED);
     };
     if let Some(entity) = &speaker.entity {
-        return entity.clone();
+        return Cow::Owned(entity.clone());
     }
-    let mut key = String::from("speaker:");
+    const PREFIX: &str = "speaker:";
+    // Room for the name as it stands: lower case is seldom longer.
+    let mut key = String::with_capacity(PREFIX.len() + speaker.name.len());
+    key.push_str(PREFIX);
     let mut dash = false;
     for c in speaker.name.chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {
@@ -38,11 +42,11 @@ pub fn speaker_key(speaker: Option<&Speaker>) -> String {
             dash = true;
         }
     }
-    key
+    Cow::Owned(key)
 }
 
 /// The voice of the byte range `start..end`.
-pub fn voice_of(quotes: &[Quote], start: usize, end: usize) -> String {
+pub fn voice_of(quotes: &[Quote], start: usize, end: usize) -> Cow<'static, str> {
     Voices::new(quotes).of(start, end)
 }
 
@@ -137,11 +141,11 @@ impl<'q> Voices<'q> {
     }
 
     /// The voice key of `start..end` (see the module docs), under the order of [`Voices::innermost`].
-    pub fn of(&mut self, start: usize, end: usize) -> String {
-        self.innermost(start, end).map_or_else(
-            || WRITER.to_string(),
-            |q| speaker_key(self.quotes[q].speaker.as_ref()),
-        )
+    pub fn of(&mut self, start: usize, end: usize) -> Cow<'static, str> {
+        self.innermost(start, end)
+            .map_or(Cow::Borrowed(WRITER), |q| {
+                speaker_key(self.quotes[q].speaker.as_ref())
+            })
     }
 }
 

@@ -108,36 +108,47 @@ pub struct Totals {
 }
 
 /// Byte offsets of each word's first letter or digit, as [`word_positions_by_chars`] defines
-/// them. Every byte of the article comes through here: ASCII, nearly all of news text, is
-/// classified without decoding a character.
+/// them. Every byte of the article comes through here: it skips to the next letter or digit,
+/// then to the whitespace that ends the word, reading ASCII (nearly all of news text) without
+/// decoding a character.
 fn word_positions(text: &str) -> impl Iterator<Item = usize> + '_ {
-    let bytes = text.as_bytes();
-    let mut next = 0;
-    let mut seen_alnum = false;
+    let mut from = 0;
     std::iter::from_fn(move || {
-        while let Some(&byte) = bytes.get(next) {
-            let at = next;
-            let (space, alnum) = if byte.is_ascii() {
-                next += 1;
-                // `char::is_whitespace` of ASCII: tab to carriage return, and space.
-                (
-                    matches!(byte, b'\t'..=b'\r' | b' '),
-                    byte.is_ascii_alphanumeric(),
-                )
-            } else {
-                let c = text[at..].chars().next().expect("a character starts here");
-                next += c.len_utf8();
-                (c.is_whitespace(), c.is_alphanumeric())
-            };
-            if space {
-                seen_alnum = false;
-            } else if alnum && !seen_alnum {
-                seen_alnum = true;
-                return Some(at);
-            }
-        }
-        None
+        let start = find_char(text, from, char::is_alphanumeric, |b| {
+            b.is_ascii_alphanumeric()
+        })?;
+        // `char::is_whitespace` of ASCII: tab to carriage return, and space.
+        let space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
+        from = find_char(text, start, char::is_whitespace, space).unwrap_or(text.len());
+        Some(start)
     })
+}
+
+/// The offset of the first character from byte `from` on for which `is` holds; `is_ascii` is
+/// the same question of an ASCII byte.
+fn find_char(
+    text: &str,
+    from: usize,
+    is: impl Fn(char) -> bool,
+    is_ascii: impl Fn(u8) -> bool,
+) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while let Some(&byte) = bytes.get(i) {
+        if byte.is_ascii() {
+            if is_ascii(byte) {
+                return Some(i);
+            }
+            i += 1;
+        } else {
+            let c = text[i..].chars().next()?;
+            if is(c) {
+                return Some(i);
+            }
+            i += c.len_utf8();
+        }
+    }
+    None
 }
 
 /// [`word_positions`] by definition, one character at a time.

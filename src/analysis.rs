@@ -4,6 +4,8 @@
 //! Every span here is a byte range into the annotated text until [`crate::offsets`] converts it;
 //! `text` is always exactly the slice `[start, end)`. Field order is the JSON order.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::profile::Profile;
@@ -185,13 +187,15 @@ pub struct Cue {
     /// Where it stands.
     #[serde(flatten)]
     pub span: TextSpan,
-    /// The rule (or lexicon) that found it.
-    pub rule: String,
+    /// The rule (or lexicon) that found it. Rule ids are fixed strings, so a found cue borrows
+    /// its id instead of holding a copy.
+    pub rule: Cow<'static, str>,
     /// Whose voice: `writer` outside every quote; inside a quote, its speaker's entity id, or
     /// for a speaker without an entity `speaker:` + their name in lower case with other
     /// characters than letters and digits turned into `-` (`speaker:a-u-s-official`), or
-    /// `unattributed` when the quote has no speaker. See `cues::voice`.
-    pub voice: String,
+    /// `unattributed` when the quote has no speaker. See `cues::voice`. Borrowed for `writer`
+    /// and `unattributed`.
+    pub voice: Cow<'static, str>,
 }
 
 impl Analysis {

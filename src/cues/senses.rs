@@ -18,7 +18,7 @@
 //! - `backed` is support, except `backed down`.
 
 use super::found::Found;
-use super::words::{is_negator, Words};
+use super::words::{is_negator, PerForm, Words};
 use crate::analysis::CueCategory;
 
 /// Words after `appear` that mean showing up, not seeming.
@@ -162,8 +162,13 @@ const BROKEN_PARTICLES: &[&str] = &["away", "down", "into", "off", "out", "throu
 
 /// Runs every sense rule over the document.
 pub fn find(words: &Words, out: &mut Vec<Found>) {
+    // Few words have a sense rule: most tokens are passed over without comparing their text.
+    let mut judges = PerForm::new(words, judge);
     for i in 0..words.len() {
-        if let Some((category, rule)) = sense(words, i) {
+        let sense = judges
+            .ask(i)
+            .and_then(|judge| judge(words, i, words.before(i, 1), words.at(i + 1)));
+        if let Some((category, rule)) = sense {
             out.push(Found::tokens(words, i, i + 1, category, rule));
         }
         if let Some(end) = distancing(words, i) {
@@ -221,12 +226,14 @@ fn distancing(words: &Words, i: usize) -> Option<usize> {
     None
 }
 
-/// The stance sense of token `i`, if it has one here.
-fn sense(words: &Words, i: usize) -> Option<(CueCategory, &'static str)> {
-    let prev = words.before(i, 1);
-    let next = words.at(i + 1);
-    match words.at(i) {
-        "reported" => {
+/// Decides whether token `i`, given the words before and after it, has its stance sense
+/// there, and which.
+type Judge = fn(&Words, usize, &str, &str) -> Option<(CueCategory, &'static str)>;
+
+/// The judge of a word with a stance sense, if `word` is one.
+fn judge(word: &str) -> Option<Judge> {
+    let judge: Judge = match word {
+        "reported" => |words, i, prev, next| {
             let adjective = words.is_word(i + 1)
                 && (BEFORE_ADJECTIVE.contains(&prev)
                     || prev.ends_with("'s")
@@ -235,30 +242,36 @@ fn sense(words: &Words, i: usize) -> Option<(CueCategory, &'static str)> {
             let passive =
                 next == "to" && matches!(prev, "is" | "was" | "were" | "are" | "been" | "being");
             (adjective || passive).then_some((CueCategory::Hedge, "cue.sense.reported_adjective"))
-        }
-        "appear" | "appears" | "appeared" | "appearing" => (words.is_word(i + 1)
-            && !APPEAR_PHYSICAL.contains(&next)
-            && !words.is_capitalised(i + 1))
-        .then_some((CueCategory::Hedge, "cue.sense.appear_seeming")),
-        "possible" => (!POSSIBLE_NOT_HEDGE.contains(&prev) && !is_negator(prev))
-            .then_some((CueCategory::Hedge, "cue.sense.possible")),
-        "possibility" => (prev == "a" || next == "that")
-            .then_some((CueCategory::Hedge, "cue.sense.possibility_raised")),
-        "clear" => {
+        },
+        "appear" | "appears" | "appeared" | "appearing" => |words, i, _prev, next| {
+            (words.is_word(i + 1)
+                && !APPEAR_PHYSICAL.contains(&next)
+                && !words.is_capitalised(i + 1))
+            .then_some((CueCategory::Hedge, "cue.sense.appear_seeming"))
+        },
+        "possible" => |_words, _i, prev, _next| {
+            (!POSSIBLE_NOT_HEDGE.contains(&prev) && !is_negator(prev))
+                .then_some((CueCategory::Hedge, "cue.sense.possible"))
+        },
+        "possibility" => |_words, _i, prev, next| {
+            (prev == "a" || next == "that")
+                .then_some((CueCategory::Hedge, "cue.sense.possibility_raised"))
+        },
+        "clear" => |words, i, prev, next| {
             let negated = is_negator(prev) || is_negator(words.before(i, 2));
             let verb = matches!(
                 prev,
                 "to" | "will" | "would" | "can" | "could" | "must" | "should" | "all" | "help"
             ) || matches!(next, "of" | "up" | "out" | "the" | "a" | "an" | "away");
             (!negated && !verb).then_some((CueCategory::Booster, "cue.sense.clear_adjective"))
-        }
-        "help" => {
+        },
+        "help" => |words, i, prev, next| {
             let to_party = OBJECT_PRONOUNS.contains(&next) && next != "it"
                 || (words.is_capitalised(i + 1) && !words.starts_sentence(i + 1));
             (to_party && !is_negator(prev))
                 .then_some((CueCategory::Support, "cue.sense.help_offer"))
-        }
-        "offer" | "offered" | "offers" | "offering" => {
+        },
+        "offer" | "offered" | "offers" | "offering" => |words, i, prev, next| {
             let to_party = OBJECT_PRONOUNS.contains(&next) && next != "it";
             // `offered to help`, but not `offered to resign`.
             let aid = if next == "to" {
@@ -268,36 +281,50 @@ fn sense(words: &Words, i: usize) -> Option<(CueCategory, &'static str)> {
             };
             ((to_party || aid) && !is_negator(prev))
                 .then_some((CueCategory::Support, "cue.sense.help_offer"))
-        }
-        "excluded" => {
+        },
+        "excluded" => |words, i, prev, next| {
             let passive = matches!(prev, "was" | "were" | "is" | "are" | "be" | "been");
             (next != "from" && !passive && words.is_word(i + 1))
                 .then_some((CueCategory::Refusal, "cue.sense.excluded_object"))
-        }
-        "opposed" => (prev != "as").then_some((CueCategory::Refusal, "cue.sense.opposed")),
+        },
+        "opposed" => |_words, _i, prev, _next| {
+            (prev != "as").then_some((CueCategory::Refusal, "cue.sense.opposed"))
+        },
         // `dismissed the claims`, not `dismissed from his post` (fired).
-        "dismissed" | "dismisses" | "dismissing" => {
+        "dismissed" | "dismisses" | "dismissing" => |_words, _i, _prev, next| {
             (next != "from").then_some((CueCategory::Refusal, "cue.sense.dismissed"))
-        }
-        "firm" => (FIRM_STANCE.contains(&next) || FIRM_AFTER.contains(&prev))
-            .then_some((CueCategory::Evaluative, "cue.sense.firm_stance")),
-        "illegal" => (!ILLEGAL_DESCRIPTIVE.contains(&next))
-            .then_some((CueCategory::Evaluative, "cue.sense.judgement")),
-        "broken" => (!BROKEN_PARTICLES.contains(&next))
-            .then_some((CueCategory::Evaluative, "cue.sense.judgement")),
+        },
+        "firm" => |_words, _i, prev, next| {
+            (FIRM_STANCE.contains(&next) || FIRM_AFTER.contains(&prev))
+                .then_some((CueCategory::Evaluative, "cue.sense.firm_stance"))
+        },
+        "illegal" => |_words, _i, _prev, next| {
+            (!ILLEGAL_DESCRIPTIVE.contains(&next))
+                .then_some((CueCategory::Evaluative, "cue.sense.judgement"))
+        },
+        "broken" => |_words, _i, _prev, next| {
+            (!BROKEN_PARTICLES.contains(&next))
+                .then_some((CueCategory::Evaluative, "cue.sense.judgement"))
+        },
         // `could hurt ties`, not `three people were hurt in the crash`.
-        "hurt" => (!matches!(
-            prev,
-            "were" | "was" | "been" | "being" | "got" | "get" | "are" | "is"
-        ) && !matches!(next, "in" | "when" | "during" | "after"))
-        .then_some((CueCategory::Evaluative, "cue.sense.judgement")),
+        "hurt" => |_words, _i, prev, next| {
+            (!matches!(
+                prev,
+                "were" | "was" | "been" | "being" | "got" | "get" | "are" | "is"
+            ) && !matches!(next, "in" | "when" | "during" | "after"))
+            .then_some((CueCategory::Evaluative, "cue.sense.judgement"))
+        },
         // `strain ties`, not `a new strain of the virus`.
-        "strain" => (next != "of" && !matches!(prev, "new" | "virus" | "variant"))
-            .then_some((CueCategory::Evaluative, "cue.sense.judgement")),
+        "strain" => |_words, _i, prev, next| {
+            (next != "of" && !matches!(prev, "new" | "virus" | "variant"))
+                .then_some((CueCategory::Evaluative, "cue.sense.judgement"))
+        },
         // `backed the plan`, not `backed down` (a retreat) or `backed up` (traffic, files).
-        "backed" | "backing" | "backs" => (!matches!(next, "down" | "away" | "off" | "out" | "up")
-            && words.is_word(i + 1))
-        .then_some((CueCategory::Support, "cue.sense.backed")),
-        _ => None,
-    }
+        "backed" | "backing" | "backs" => |words, i, _prev, next| {
+            (!matches!(next, "down" | "away" | "off" | "out" | "up") && words.is_word(i + 1))
+                .then_some((CueCategory::Support, "cue.sense.backed"))
+        },
+        _ => return None,
+    };
+    Some(judge)
 }

@@ -6,6 +6,7 @@
 //! characters than letters and digits turned into one `-` (`a U.S. official` →
 //! `speaker:a-u-s-official`); a quote with no speaker at all gives `unattributed`.
 
+use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::collections::{BTreeSet, BinaryHeap};
 
@@ -18,14 +19,17 @@ pub const WRITER: &str = "writer";
 pub const UNATTRIBUTED: &str = "unattributed";
 
 /// The voice key of a speaker (see the module docs).
-pub fn speaker_key(speaker: Option<&Speaker>) -> String {
+pub fn speaker_key(speaker: Option<&Speaker>) -> Cow<'static, str> {
     let Some(speaker) = speaker else {
-        return UNATTRIBUTED.to_string();
+        return Cow::Borrowed(UNATTRIBUTED);
     };
     if let Some(entity) = &speaker.entity {
-        return entity.clone();
+        return Cow::Owned(entity.clone());
     }
-    let mut key = String::from("speaker:");
+    const PREFIX: &str = "speaker:";
+    // Room for the name as it stands: lower case is seldom longer.
+    let mut key = String::with_capacity(PREFIX.len() + speaker.name.len());
+    key.push_str(PREFIX);
     let mut dash = false;
     for c in speaker.name.chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {
@@ -38,11 +42,11 @@ pub fn speaker_key(speaker: Option<&Speaker>) -> String {
             dash = true;
         }
     }
-    key
+    Cow::Owned(key)
 }
 
 /// The voice of the byte range `start..end`.
-pub fn voice_of(quotes: &[Quote], start: usize, end: usize) -> String {
+pub fn voice_of(quotes: &[Quote], start: usize, end: usize) -> Cow<'static, str> {
     Voices::new(quotes).of(start, end)
 }
 
@@ -63,6 +67,9 @@ pub struct Voices<'q> {
     open: BTreeSet<(usize, Reverse<usize>, usize)>,
     /// The open quotes by end, which says which to close first.
     closing: BinaryHeap<Reverse<(usize, usize)>>,
+    /// The last answer of [`Voices::at`], and the byte before which it holds.
+    at_answer: Option<usize>,
+    at_until: usize,
 }
 
 impl<'q> Voices<'q> {
@@ -78,6 +85,8 @@ impl<'q> Voices<'q> {
             opened: 0,
             open: BTreeSet::new(),
             closing: BinaryHeap::new(),
+            at_answer: None,
+            at_until: 0,
         }
     }
 
@@ -110,12 +119,33 @@ impl<'q> Voices<'q> {
             .map(|&(_, _, q)| q)
     }
 
+    /// The innermost quote that contains byte `position`: [`Voices::innermost`] of
+    /// `position..position + 1`, under the same order. The answer holds until the next quote
+    /// opens or an open one closes, so a run of positions between two of those (the words of a
+    /// paragraph, say) costs one search.
+    pub fn at(&mut self, position: usize) -> Option<usize> {
+        if position < self.at_until {
+            return self.at_answer;
+        }
+        self.at_answer = self.innermost(position, position + 1);
+        let next_open = self
+            .by_start
+            .get(self.opened)
+            .map_or(usize::MAX, |&q| self.quotes[q].span.start);
+        let next_close = self
+            .closing
+            .peek()
+            .map_or(usize::MAX, |&Reverse((end, _))| end);
+        self.at_until = next_open.min(next_close);
+        self.at_answer
+    }
+
     /// The voice key of `start..end` (see the module docs), under the order of [`Voices::innermost`].
-    pub fn of(&mut self, start: usize, end: usize) -> String {
-        self.innermost(start, end).map_or_else(
-            || WRITER.to_string(),
-            |q| speaker_key(self.quotes[q].speaker.as_ref()),
-        )
+    pub fn of(&mut self, start: usize, end: usize) -> Cow<'static, str> {
+        self.innermost(start, end)
+            .map_or(Cow::Borrowed(WRITER), |q| {
+                speaker_key(self.quotes[q].speaker.as_ref())
+            })
     }
 }
 
@@ -168,6 +198,33 @@ mod tests {
         assert_eq!(voice_of(&quotes, may, may + 3), "speaker:a-u-s-official");
         assert_eq!(voice_of(&quotes, left, left + 4), "e1");
         assert_eq!(voice_of(&quotes, could, could + 5), WRITER);
+    }
+
+    /// `at` answers every position as `innermost` of the one byte there does, over nested,
+    /// touching, empty and overlapping quotes.
+    #[test]
+    fn at_agrees_with_innermost() {
+        let mut rng = crate::test_inputs::Rng::new(11);
+        let text = "x".repeat(400);
+        for _ in 0..200 {
+            let quotes: Vec<Quote> = (0..rng.below(12))
+                .map(|_| {
+                    let start = rng.below(text.len());
+                    let end = start + rng.below(text.len() - start + 1).min(rng.below(80));
+                    quote(&text, start, end, None)
+                })
+                .collect();
+            let (mut fast, mut slow) = (Voices::new(&quotes), Voices::new(&quotes));
+            let mut position = 0;
+            while position <= text.len() {
+                assert_eq!(
+                    fast.at(position),
+                    slow.innermost(position, position + 1),
+                    "{position}"
+                );
+                position += 1 + rng.below(4) * rng.below(4);
+            }
+        }
     }
 
     #[test]

@@ -201,19 +201,19 @@ impl<'a> Words<'a> {
     }
 }
 
-/// A yes-or-no question about a token's form, answered once for each distinct form: news text
-/// repeats its words, so a rule that looks every token up in a table looks up less than half
-/// as often. One byte a form, held only while the rule runs.
-pub struct PerForm<'w, 'a, F> {
+/// A question about a token's form, answered once for each distinct form: news text repeats
+/// its words, so a rule that looks every token up in a table looks up less than half as often.
+/// One or two words a form, held only while the rule runs.
+pub struct PerForm<'w, 'a, F, T = bool> {
     words: &'w Words<'a>,
     question: F,
     /// By form number: the answer, once asked.
-    answers: Vec<Option<bool>>,
+    answers: Vec<Option<T>>,
 }
 
-impl<'w, 'a, F: Fn(&str) -> bool> PerForm<'w, 'a, F> {
+impl<'w, 'a, F: Fn(&str) -> T, T: Copy> PerForm<'w, 'a, F, T> {
     /// Nothing asked yet.
-    pub fn new(words: &'w Words<'a>, question: F) -> PerForm<'w, 'a, F> {
+    pub fn new(words: &'w Words<'a>, question: F) -> PerForm<'w, 'a, F, T> {
         PerForm {
             words,
             question,
@@ -222,7 +222,7 @@ impl<'w, 'a, F: Fn(&str) -> bool> PerForm<'w, 'a, F> {
     }
 
     /// The answer for `words.at(i)`, as `question` gives it.
-    pub fn ask(&mut self, i: usize) -> bool {
+    pub fn ask(&mut self, i: usize) -> T {
         let (words, question) = (self.words, &self.question);
         // Tokens with one number have one form; those without (`OWN_TEXT`, or past the end)
         // are asked each time.

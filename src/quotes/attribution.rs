@@ -67,7 +67,10 @@ pub struct Found {
 }
 
 /// A verb (or fixed phrase) starting at token `i`, with the index of its last token.
+#[inline]
 pub fn verb_at(doc: &Document, i: usize) -> Option<(CueWord, usize)> {
+    // Asked of nearly every word, and nearly every word is turned away by its shape: that test
+    // is inlined at the callers, the rest of the reading is not.
     let token = doc.tokens.get(i)?;
     if token.kind != TokenKind::Word {
         return None;
@@ -76,6 +79,12 @@ pub fn verb_at(doc: &Document, i: usize) -> Option<(CueWord, usize)> {
     if !verbs::may_be_form(raw) && !lowers_to(raw, "according") {
         return None;
     }
+    verb_of_form(doc, i, raw)
+}
+
+/// [`verb_at`] for a word `raw` at token `i` that has the shape of a form.
+#[inline(never)]
+fn verb_of_form(doc: &Document, i: usize, raw: &str) -> Option<(CueWord, usize)> {
     if raw.chars().next().is_some_and(char::is_uppercase)
         && i > 0
         && doc.tokens[i - 1].kind == TokenKind::Word
@@ -134,7 +143,7 @@ pub fn verb_at(doc: &Document, i: usize) -> Option<(CueWord, usize)> {
             return None; // `this comment`, `the report`: a noun, not a verb
         }
     }
-    let span = token.start()..doc.tokens[last].end();
+    let span = doc.tokens[i].start()..doc.tokens[last].end();
     Some((CueWord { span, verb }, last))
 }
 

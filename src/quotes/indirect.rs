@@ -20,7 +20,7 @@ use super::attribution::{
 use super::people::People;
 use super::spans::Quoted;
 use super::verbs::{self, Verb};
-use super::words::{is_person_role, is_source_noun, is_verb_filler, pronoun};
+use super::words::{is_person_role, is_source_noun, is_verb_filler, lowers_to, pronoun};
 use crate::text::{Document, TokenKind};
 
 /// A reported clause with its attribution.
@@ -174,27 +174,36 @@ fn clause_to_end(doc: &Document, first: usize, sentence_end: usize) -> Option<Ra
     }
     let mut end = last;
     for k in first..last {
-        let word = lower(doc, k);
-        let according = is_punct(doc, k, ",") && k + 2 < last && lower(doc, k + 1) == "according";
-        // `…, but he declined to give details`: a new clause of the writer's.
-        let but = word == "but"
-            && k > first
-            && (is_punct(doc, k - 1, ",")
-                || k > first + 1 && is_punct(doc, k - 1, "\"”’") && is_punct(doc, k - 2, ","));
-        // `… but stressed that …`: a second verb of the same speaker starts a second clause.
-        let coordinated = matches!(&*word, "but" | "and")
-            && (k + 1..(k + 3).min(last))
-                .any(|j| verb_at(doc, j).is_some_and(|(c, _)| verbs::takes_clause(c.verb)))
-            && k + 1 < last
-            && (is_verb_filler(&lower(doc, k + 1)) || verb_at(doc, k + 1).is_some());
-        // `…, dismissing reports that …`: a participle after a comma is the main subject's.
-        let participle = is_punct(doc, k, ",") && k + 1 < last && {
-            let next = lower(doc, k + 1);
-            next.len() > 5
-                && next.ends_with("ing")
-                && !matches!(&*next, "including" | "according" | "following" | "during")
+        // Every token of the clause is read: the word rules compare a word in place (lowering
+        // each was most of this loop's cost) and the punctuation rules read only punctuation.
+        let ends = if doc.tokens[k].kind == TokenKind::Punct {
+            let comma = is_punct(doc, k, ",");
+            let according = comma && k + 2 < last && is_word(doc, k + 1, "according");
+            // `…, dismissing reports that …`: a participle after a comma is the main subject's.
+            let participle = comma && k + 1 < last && {
+                let next = lower(doc, k + 1);
+                next.len() > 5
+                    && next.ends_with("ing")
+                    && !matches!(&*next, "including" | "according" | "following" | "during")
+            };
+            is_punct(doc, k, ";") || according || participle
+        } else {
+            let word = doc.token_text(&doc.tokens[k]);
+            let (is_but, is_and) = (lowers_to(word, "but"), lowers_to(word, "and"));
+            // `…, but he declined to give details`: a new clause of the writer's.
+            let but = is_but
+                && k > first
+                && (is_punct(doc, k - 1, ",")
+                    || k > first + 1 && is_punct(doc, k - 1, "\"”’") && is_punct(doc, k - 2, ","));
+            // `… but stressed that …`: a second verb of the same speaker starts a second clause.
+            let coordinated = (is_but || is_and)
+                && (k + 1..(k + 3).min(last))
+                    .any(|j| verb_at(doc, j).is_some_and(|(c, _)| verbs::takes_clause(c.verb)))
+                && k + 1 < last
+                && (is_verb_filler(&lower(doc, k + 1)) || verb_at(doc, k + 1).is_some());
+            but || coordinated
         };
-        if is_punct(doc, k, ";") || according || but || coordinated || participle {
+        if ends {
             end = k;
             break;
         }

@@ -54,7 +54,9 @@ pub fn classify(doc: &Document, m: &Marked) -> Option<(QuoteKind, &'static str)>
     let before = text[from..m.open.start].trim_end();
     let previous_char = before.chars().next_back();
     let previous_word = last_word(before).to_lowercase();
-    let words = content.split_whitespace().count();
+    // The rules below ask only whether there are up to five words: counting stops at six, as a
+    // long quotation's every character was read for a number no rule needs.
+    let words = content.split_whitespace().take(6).count();
     let first = content.chars().find(|c| c.is_alphanumeric());
     let capitalised = first.is_some_and(char::is_uppercase);
     let ends_like_speech = content.ends_with([',', '.', '?', '!', '…', ';', ':', '—', '–']);

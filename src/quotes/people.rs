@@ -8,7 +8,7 @@
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 
-use super::words::{gendered, is_name_particle, is_title_word, lowers_to, Pronoun};
+use super::words::{gendered, is_name_particle, is_title_word, lowers_to, lowers_to_any, Pronoun};
 use crate::analysis::{Entity, EntityType};
 use crate::entities::gazetteer::Gender;
 use crate::text::{Document, TokenKind};
@@ -82,6 +82,7 @@ const NOT_NAME: &[&str] = &[
     "june",
     "march",
     "monday",
+    "no",
     "november",
     "october",
     "on",
@@ -113,7 +114,6 @@ const NOT_NAME: &[&str] = &[
     "why",
     "with",
     "yes",
-    "no",
     "you",
 ];
 
@@ -162,8 +162,8 @@ const NOT_PERSON: &[&str] = &[
     "navy",
     "news",
     "office",
-    "organization",
     "organisation",
+    "organization",
     "party",
     "pentagon",
     "police",
@@ -186,15 +186,9 @@ const NOT_PERSON: &[&str] = &[
     "wall",
 ];
 
-/// Whether `word`, lowered and without a final dot, is in `list` (of lower-case words).
+/// Whether `word`, lowered and without a final dot, is in `list` (of lower-case words, sorted).
 fn lower_in(list: &[&str], word: &str) -> bool {
-    let word = word.trim_end_matches('.');
-    // The words asked about are capitalised: lowering each was a copy on the heap.
-    if word.is_ascii() {
-        list.iter().any(|w| w.eq_ignore_ascii_case(word))
-    } else {
-        list.contains(&&*crate::text::lower(word))
-    }
+    lowers_to_any(list, word.trim_end_matches('.'))
 }
 
 fn is_capitalised(word: &str) -> bool {
@@ -652,6 +646,12 @@ mod tests {
         assert_eq!(found[0].2, Pronoun::Female);
         assert_eq!(found[1].0, "Marco Rubio");
         assert_eq!(found[1].1, vec!["secretary of state".to_string()]);
+    }
+
+    #[test]
+    fn word_lists_are_sorted_for_binary_search() {
+        assert!(NOT_NAME.windows(2).all(|w| w[0] < w[1]));
+        assert!(NOT_PERSON.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

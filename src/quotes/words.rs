@@ -178,11 +178,20 @@ pub const TITLE_WORDS: &[&str] = &[
 
 /// Whether `word` (any case, dot allowed) is a title word.
 pub fn is_title_word(word: &str) -> bool {
-    let lower = word.trim_end_matches('.').to_lowercase();
-    lower == "u.s"
-        || lower == "us"
-        || lower == "u.n"
-        || TITLE_WORDS.binary_search(&lower.as_str()).is_ok()
+    let word = word.trim_end_matches('.');
+    lowers_to_any(&["u.n", "u.s", "us"], word) || lowers_to_any(TITLE_WORDS, word)
+}
+
+/// Whether `text` lower-cases to one of `sorted` (lower-case ASCII, in order), as
+/// `sorted.binary_search(&&*text.to_lowercase()).is_ok()` says. The search compares an ASCII
+/// `text` with its case folded byte by byte: lowering each capitalised word was a copy on the
+/// heap, and a list searched from its start cost more than both.
+pub fn lowers_to_any(sorted: &[&str], text: &str) -> bool {
+    if !text.is_ascii() {
+        return sorted.binary_search(&&*crate::text::lower(text)).is_ok();
+    }
+    let folded = || text.bytes().map(|b| b.to_ascii_lowercase());
+    sorted.binary_search_by(|w| w.bytes().cmp(folded())).is_ok()
 }
 
 /// Lower-case particles inside names (`de la Fuente`, `van der Berg`, `bin Salman`).
@@ -461,6 +470,57 @@ mod tests {
         assert_eq!(lowering_to_ascii, ['\u{212A}']);
         assert!(lowers_to("Bank", "bank") && lowers_to("BAN\u{212A}", "bank"));
         assert!(!lowers_to("Banks", "bank") && !lowers_to("\u{212A}", "c"));
+    }
+
+    #[test]
+    fn lowers_to_any_is_a_search_of_the_lowered_word() {
+        let mut words: Vec<String> = TITLE_WORDS
+            .iter()
+            .chain(SOURCE_NOUNS)
+            .flat_map(|w| {
+                [
+                    w.to_string(),
+                    w.to_uppercase(),
+                    capitalise(w),
+                    format!("{w}s"),
+                ]
+            })
+            .collect();
+        words.extend(
+            [
+                "",
+                "a",
+                "zzz",
+                "U.S",
+                "u.s.",
+                "Us",
+                "\u{212A}ing",
+                "\u{212A}ING",
+                "Königin",
+                "ÉTAT",
+            ]
+            .map(String::from),
+        );
+        for seed in crate::test_inputs::seed_files() {
+            words.extend(seed.1.split_whitespace().map(String::from));
+        }
+        for list in [TITLE_WORDS, SOURCE_NOUNS, &["u.n", "u.s", "us"]] {
+            for word in &words {
+                let slow = list.binary_search(&&*word.to_lowercase()).is_ok();
+                assert_eq!(lowers_to_any(list, word), slow, "{word:?}");
+            }
+        }
+        assert!(
+            lowers_to_any(TITLE_WORDS, "\u{212A}ing"),
+            "the Kelvin sign lowers to k"
+        );
+    }
+
+    fn capitalise(word: &str) -> String {
+        let mut chars = word.chars();
+        chars
+            .next()
+            .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
     }
 
     #[test]

@@ -111,8 +111,10 @@ pub fn from_bytes(text: &str, bytes: &[usize], unit: OffsetUnit) -> Vec<usize> {
     bytes.iter().map(|&byte| index.of(byte)).collect()
 }
 
-/// How many bytes lie between two marks of a [`UnitIndex`]: the most a conversion reads.
-const STRIDE: usize = 64;
+/// How many bytes lie between two marks of a [`UnitIndex`]: the most a conversion reads. In
+/// wasm the count is a byte at a time, so half of 64 bytes on average per offset was 2 % of an
+/// article's time; 32-bit marks every 32 bytes take no more memory than `usize` ones every 64.
+const STRIDE: usize = 32;
 
 /// Converts byte offsets of one text into `unit` in any order: the count of units before every
 /// 64th byte, and from the mark before an offset a count of its few bytes. Collecting, sorting
@@ -121,19 +123,28 @@ const STRIDE: usize = 64;
 pub struct UnitIndex<'t> {
     bytes: &'t [u8],
     unit: OffsetUnit,
-    /// `marks[i]`: the units before byte `i * STRIDE`.
-    marks: Vec<usize>,
+    /// `marks[i]`: the units before byte `i * STRIDE` (texts are under 4 GiB, see
+    /// [`crate::text::MAX_TEXT_LEN`]).
+    marks: Vec<u32>,
 }
 
 impl<'t> UnitIndex<'t> {
     /// The marks of `text`, in one pass over it.
+    ///
+    /// # Panics
+    ///
+    /// If `text` is longer than [`crate::text::MAX_TEXT_LEN`] (4 GiB).
     pub fn new(text: &'t str, unit: OffsetUnit) -> UnitIndex<'t> {
         let bytes = text.as_bytes();
+        assert!(
+            bytes.len() <= crate::text::MAX_TEXT_LEN,
+            "offsets are counted for texts up to MAX_TEXT_LEN"
+        );
         let mut marks = Vec::with_capacity(bytes.len() / STRIDE + 1);
         let mut units = 0;
         marks.push(units);
         for chunk in bytes.chunks(STRIDE) {
-            units += unit.units_in(chunk);
+            units += unit.units_in(chunk) as u32;
             marks.push(units);
         }
         UnitIndex { bytes, unit, marks }
@@ -142,7 +153,7 @@ impl<'t> UnitIndex<'t> {
     /// `byte` (a character boundary, or the end) in units.
     pub fn of(&self, byte: usize) -> usize {
         let mark = byte / STRIDE;
-        self.marks[mark] + self.unit.units_in(&self.bytes[mark * STRIDE..byte])
+        self.marks[mark] as usize + self.unit.units_in(&self.bytes[mark * STRIDE..byte])
     }
 }
 

@@ -68,10 +68,11 @@ pub fn build(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
     // cluster index of each mention
     let mut cluster_of: Vec<usize> = vec![usize::MAX; n];
     let mut clusters: Vec<Vec<usize>> = Vec::new();
+    // A mention's words, lower-cased.
     let words = |m: &Mention| -> Vec<String> {
         text[m.start..m.end]
             .split_whitespace()
-            .map(str::to_string)
+            .map(str::to_lowercase)
             .collect()
     };
     // Full names first, longest first, keyed by (first word, last word); a shorter full name
@@ -82,7 +83,7 @@ pub fn build(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
         .iter()
         .enumerate()
         .filter(|(_, m)| m.kind == EntityType::Person)
-        .map(|(i, m)| (i, words(m).iter().map(|w| w.to_lowercase()).collect()))
+        .map(|(i, m)| (i, words(m)))
         .filter(|(_, w): &(usize, Vec<String>)| w.len() >= 2)
         .collect();
     crate::sort::by_key(&mut order, |(i, w)| (std::cmp::Reverse(w.len()), *i));
@@ -116,10 +117,7 @@ pub fn build(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
     let mut parts: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for (c, members) in clusters.iter().enumerate() {
         for &j in members {
-            let w: Vec<String> = words(&mentions[j])
-                .iter()
-                .map(|w| w.to_lowercase())
-                .collect();
+            let w = words(&mentions[j]);
             for k in 1..w.len() {
                 let (suffix, prefix) = (w.len() - k, k);
                 let parts_here = [

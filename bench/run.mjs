@@ -48,7 +48,7 @@ const tools = [
   },
   {
     name: 'newslens (wasm, object)',
-    // The same analysis built as JS objects across the boundary (`annotate`).
+    // The same analysis as a JS object (`annotate`: its JSON parsed by the engine).
     run: (text) => glue.annotate(text, 'utf16'),
     wasmMemory: () => wasm.memory.buffer.byteLength,
   },

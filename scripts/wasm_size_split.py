@@ -108,7 +108,7 @@ def main():
         if re.search(r"regex_lite|regex_automata|regex_syntax|regex\d*::|aho_corasick|memchr", fname):
             g = "regex engine (regex-lite)"
         elif "serde" in fname:
-            g = "serde, serde_json, serde-wasm-bindgen"
+            g = "serde, serde_json"
         elif "newslens" in fname:
             g = "NewsLens's own code"
         elif "wasm_bindgen" in fname or "js_sys" in fname:

@@ -137,7 +137,7 @@ impl<'t> UnitIndex<'t> {
     pub fn new(text: &'t str, unit: OffsetUnit) -> UnitIndex<'t> {
         let bytes = text.as_bytes();
         assert!(
-            bytes.len() <= crate::text::MAX_TEXT_LEN,
+            u32::try_from(bytes.len()).is_ok(),
             "offsets are counted for texts up to MAX_TEXT_LEN"
         );
         let mut marks = Vec::with_capacity(bytes.len() / STRIDE + 1);

@@ -72,8 +72,11 @@ pub use offsets::OffsetUnit;
 pub fn annotate(text: &str) -> Analysis {
     let doc = text::Document::new(text);
     let entities = entities::find(&doc);
-    let quotes = quotes::find(&doc, &entities);
-    let cues = cues::find(&doc, &quotes, &entities);
+    // Both the quotes and the cues (scare quotes) read the paired quote marks.
+    let marked = quotes::marks::find(&doc);
+    let quotes = quotes::find_with_marks(&doc, &entities, &marked);
+    let cues = cues::find_with_marks(&doc, &quotes, &marked);
+    drop(marked);
     let mut analysis = Analysis {
         version: FORMAT_VERSION,
         quotes,

@@ -37,12 +37,19 @@ pub mod voice;
 pub mod words;
 
 use crate::analysis::{Cue, CueCategory, Entity, Quote, TextSpan};
+use crate::quotes::marks::Marked;
 use crate::text::Document;
 use found::Found;
 
 /// Finds the stance cues of a document, in order of start.
 pub fn find(doc: &Document, quotes: &[Quote], _entities: &[Entity]) -> Vec<Cue> {
-    let mut found = one_label_per_span(keep_longest(candidates(doc, quotes)));
+    find_with_marks(doc, quotes, &crate::quotes::marks::find(doc))
+}
+
+/// [`find`] with the document's quote marks already paired, as the quotes layer paired them
+/// ([`crate::quotes::find_with_marks`]): scare quotes are the pairs it did not keep.
+pub fn find_with_marks(doc: &Document, quotes: &[Quote], marked: &[Marked]) -> Vec<Cue> {
+    let mut found = one_label_per_span(keep_longest(candidates(doc, quotes, marked)));
     // The candidates are held while the cues are built: no room to spare.
     found.shrink_to_fit();
     // Sorted by start, as the sweep takes them.
@@ -60,7 +67,7 @@ pub fn find(doc: &Document, quotes: &[Quote], _entities: &[Entity]) -> Vec<Cue> 
 
 /// Every rule's cues, overlaps and duplicates included. The normalised words are dropped on
 /// return, before the cues are built.
-fn candidates(doc: &Document, quotes: &[Quote]) -> Vec<Found> {
+fn candidates(doc: &Document, quotes: &[Quote], marked: &[Marked]) -> Vec<Found> {
     let words = words::Words::new(doc);
     let mut found = Vec::new();
     let (matcher, meaning) = &*lexicons::MATCHER;
@@ -77,7 +84,7 @@ fn candidates(doc: &Document, quotes: &[Quote]) -> Vec<Found> {
     negation::find(&words, &mut found);
     attribution::find(&words, quotes, &mut found);
     attribution::in_position(&words, &mut found);
-    scare::find(doc, quotes, &mut found);
+    scare::find(doc, quotes, marked, &mut found);
     found
 }
 

@@ -12,11 +12,12 @@ use crate::analysis::{CueCategory, Quote};
 use crate::quotes::marks;
 use crate::text::Document;
 
-/// Finds scare quotes: mark pairs that the quotes layer did not keep as quotations.
-pub fn find(doc: &Document, quotes: &[Quote], out: &mut Vec<Found>) {
+/// Finds scare quotes: mark pairs (`marked`, as [`marks::find`] pairs them) that the quotes
+/// layer did not keep as quotations.
+pub fn find(doc: &Document, quotes: &[Quote], marked: &[marks::Marked], out: &mut Vec<Found>) {
     let kept: FxHashSet<(usize, usize)> =
         quotes.iter().map(|q| (q.span.start, q.span.end)).collect();
-    for m in marks::find(doc) {
+    for m in marked {
         let content = &doc.text[m.content.clone()];
         let trimmed = content.trim();
         // Quotations run to hundreds of words: a third is enough to rule one out.

@@ -33,8 +33,17 @@ struct Candidate {
 
 /// Finds the quotations of a document, in order of start.
 pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
+    find_with_marks(doc, entities, &marks::find(doc))
+}
+
+/// [`find`] with the document's quote marks already paired ([`marks::find`]), which the cues
+/// layer reads too: [`crate::annotate`] pairs them once for both.
+pub fn find_with_marks(
+    doc: &Document,
+    entities: &[Entity],
+    marked: &[marks::Marked],
+) -> Vec<Quote> {
     let people = People::new(doc, entities);
-    let marked = marks::find(doc);
     let quoted = spans::Quoted::new(marked.iter().map(|m| m.content.clone()));
 
     // Which marks quote someone, and how.
@@ -98,7 +107,7 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
                 let quote = attribute_marked(
                     doc,
                     &people,
-                    &marked,
+                    marked,
                     &kept,
                     &quote_of_mark,
                     &quotes,

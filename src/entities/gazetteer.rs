@@ -99,6 +99,30 @@ pub struct Gazetteer {
     pub not_names: FxHashSet<String>,
     /// Well-known people by surname, with their full names.
     pub figures: FxHashMap<String, String>,
+    /// Every single word of the lists above with the [`class`] bits of the lists it is on:
+    /// the name finder asks several lists about each capitalised word, and one lookup
+    /// answers them all.
+    pub classes: FxHashMap<String, u16>,
+}
+
+/// The word lists a word can be on, as bits of [`Gazetteer::classes`].
+pub mod class {
+    /// [`super::Gazetteer::titles`].
+    pub const TITLE: u16 = 1;
+    /// [`super::Gazetteer::honorifics`].
+    pub const HONORIFIC: u16 = 1 << 1;
+    /// [`super::Gazetteer::title_modifiers`].
+    pub const TITLE_MODIFIER: u16 = 1 << 2;
+    /// [`super::Gazetteer::is_demonym`].
+    pub const DEMONYM: u16 = 1 << 3;
+    /// [`super::Gazetteer::not_names`].
+    pub const NOT_NAME: u16 = 1 << 4;
+    /// [`super::Gazetteer::org_heads`].
+    pub const ORG_HEAD: u16 = 1 << 5;
+    /// [`super::Gazetteer::place_heads`].
+    pub const PLACE_HEAD: u16 = 1 << 6;
+    /// [`super::Gazetteer::first_name_gender`] knows it.
+    pub const FIRST_NAME: u16 = 1 << 7;
 }
 
 /// The lists, parsed on first use.
@@ -198,6 +222,7 @@ fn build() -> Gazetteer {
         first_names: FxHashMap::default(),
         not_names: FxHashSet::default(),
         figures: FxHashMap::default(),
+        classes: FxHashMap::default(),
     };
     for list in &LISTS {
         // Collected first so that each table is allocated once, at its final size.
@@ -248,6 +273,7 @@ fn build() -> Gazetteer {
             other => unreachable!("unknown entity list {other}"),
         }
     }
+    g.classes = g.word_classes();
     g
 }
 
@@ -312,6 +338,53 @@ impl Gazetteer {
             }
         });
         case_ok.then_some(known)
+    }
+
+    /// The [`class`] bits of `word`: the lists it is on, as the lists' own tests answer.
+    pub fn classes_of(&self, word: &str) -> u16 {
+        with_lower(word, |lower| self.classes.get(lower).copied().unwrap_or(0))
+    }
+
+    /// [`Gazetteer::classes`], from the lists.
+    fn word_classes(&self) -> FxHashMap<String, u16> {
+        let words = self.titles.len()
+            + self.title_modifiers.len()
+            + self.not_names.len()
+            + self.org_heads.len()
+            + self.place_heads.len()
+            + 2 * self.demonyms.len()
+            + self.honorifics.len()
+            + self.first_names.len();
+        let mut classes: FxHashMap<String, u16> =
+            FxHashMap::with_capacity_and_hasher(words, Default::default());
+        let mut add = |word: &str, bit: u16| match classes.get_mut(word) {
+            Some(bits) => *bits |= bit,
+            None => {
+                classes.insert(word.to_string(), bit);
+            }
+        };
+        let sets = [
+            (&self.titles, class::TITLE),
+            (&self.title_modifiers, class::TITLE_MODIFIER),
+            (&self.not_names, class::NOT_NAME),
+            (&self.org_heads, class::ORG_HEAD),
+            (&self.place_heads, class::PLACE_HEAD),
+        ];
+        for (set, bit) in sets {
+            set.iter().for_each(|word| add(word, bit));
+        }
+        // `is_demonym` takes the plural too.
+        for demonym in &self.demonyms {
+            add(demonym, class::DEMONYM);
+            add(&format!("{demonym}s"), class::DEMONYM);
+        }
+        self.honorifics
+            .keys()
+            .for_each(|word| add(word, class::HONORIFIC));
+        self.first_names
+            .keys()
+            .for_each(|word| add(word, class::FIRST_NAME));
+        classes
     }
 
     /// Whether `word` is a nationality adjective or its plural noun (`Mexican`, `Mexicans`).

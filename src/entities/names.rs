@@ -19,6 +19,9 @@ use std::borrow::Cow;
 
 use rustc_hash::FxHashSet;
 
+use super::gazetteer::class::{
+    DEMONYM, FIRST_NAME, HONORIFIC, NOT_NAME, ORG_HEAD, PLACE_HEAD, TITLE, TITLE_MODIFIER,
+};
 use super::gazetteer::{push_key_word, Gazetteer, Known, GAZETTEER};
 use super::words::{is_headline, prescan, resplit, units, Kind, People, Unit, Units};
 use super::Mention;
@@ -346,13 +349,13 @@ impl<'a> Pass<'a, '_> {
         (n.kind == Kind::Word).then(|| n.lower())
     }
 
-    fn is_head(&self, u: &Unit, heads: &FxHashSet<String>) -> bool {
-        u.cap() && u.with_lower(|l| heads.contains(l))
+    /// A capitalised word on the word lists `heads` (`ORG_HEAD`, `PLACE_HEAD`).
+    fn is_head(&self, u: &Unit, heads: u16) -> bool {
+        u.cap() && u.is(heads)
     }
 
     /// The end (exclusive) of the chunk starting at `i`.
     fn chunk_end(&self, i: usize) -> usize {
-        let g = &*GAZETTEER;
         let sentence = self.units.sentence(i);
         let mut j = i;
         loop {
@@ -388,39 +391,36 @@ impl<'a> Pass<'a, '_> {
                 .is_some_and(|u| u.cap() && u.sentence == sentence);
             let joins = match word {
                 "of" | "for" | "on" => {
-                    let head = self.is_head(prev, &g.org_heads)
-                        || self.is_head(prev, &g.place_heads)
-                        || prev.cap() && prev.with_lower(|l| g.titles.contains(l));
+                    let head = prev.cap() && prev.is(ORG_HEAD | PLACE_HEAD | TITLE);
                     let the_after = self.units.get(after).is_some_and(|u| u.text == "the")
                         && self.units.get(after + 1).is_some_and(|u| u.cap());
                     if head && the_after {
                         j += 1; // `of the` + capital: the loop continues after `the`
                         true
                     } else {
-                        head && cap_after && (word == "of" || self.is_head(prev, &g.org_heads))
+                        head && cap_after && (word == "of" || self.is_head(prev, ORG_HEAD))
                     }
                 }
                 // `Food and Drug Administration`, but not `Banco Santander and Deutsche Bank`:
                 // only one word (after an optional country) may stand before `and`.
                 "and" | "&" => {
-                    let first = if self.units.at(i).with_lower(|l| g.not_names.contains(l)) {
+                    let first = if self.units.at(i).is(NOT_NAME) {
                         i + 1
                     } else {
                         i
                     };
                     let left = j - first;
                     let prefixed = left == 2
-                        && (g.is_demonym(self.units.at(first).text)
-                            || self.is_place_or_org_unit(first));
+                        && (self.units.at(first).is(DEMONYM) || self.is_place_or_org_unit(first));
                     let inside_of = (first..j).any(|k| {
                         self.units.at(k).text == "of"
                             && k > first
-                            && self.is_head(&self.units.at(k - 1), &g.org_heads)
+                            && self.is_head(&self.units.at(k - 1), ORG_HEAD)
                     });
                     cap_after
                         && (inside_of
                             || (left == 1 || prefixed)
-                                && !self.is_head(prev, &g.org_heads)
+                                && !self.is_head(prev, ORG_HEAD)
                                 && self.run_ends_with_org_head(after))
                 }
                 "to" => cap_after && prev.with_lower(|l| TO_TITLES.contains(&l)),
@@ -452,12 +452,11 @@ impl<'a> Pass<'a, '_> {
         if j < self.units.len() && self.units.cap(j) {
             j += 1;
         }
-        j > i && self.is_head(&self.units.at(j - 1), &GAZETTEER.org_heads)
+        j > i && self.is_head(&self.units.at(j - 1), ORG_HEAD)
     }
 
     /// Types the chunk `[a, b)` and records its mentions.
     fn analyze(&mut self, a: usize, b: usize) {
-        let g = &*GAZETTEER;
         // Several words in capitals inside a mixed-case paragraph are shouting (`WE HAVE A
         // DEAL`): like a headline, only known names count.
         let shouting = b - a >= 2
@@ -470,22 +469,18 @@ impl<'a> Pass<'a, '_> {
         // Leading function words and sentence-initial common words are not part of a name.
         while a < b {
             let u = &self.units.at(a);
-            let leading = u.with_lower(|lower| {
-                let starts_name = self.known_at(a).is_some_and(|(end, _)| end <= b)
-                    || g.titles.contains(lower)
-                    || g.honorifics.contains_key(lower)
-                    || g.title_modifiers.contains(lower)
-                        && (a + 1..b.min(a + 4))
-                            .any(|h| self.units.at(h).with_lower(|l| g.titles.contains(l)));
-                let common = || g.not_names.contains(lower) || g.is_demonym(u.text) && a + 1 == b;
-                let unknown_initial = || {
-                    u.initial
-                        && self.lowercase_words.contains(lower)
-                        && g.first_name_gender(u.text).is_none()
-                        && !self.people.words.contains(u.text)
-                };
-                !starts_name && (common() || unknown_initial())
-            });
+            let starts_name = self.known_at(a).is_some_and(|(end, _)| end <= b)
+                || u.is(TITLE | HONORIFIC)
+                || u.is(TITLE_MODIFIER)
+                    && (a + 1..b.min(a + 4)).any(|h| self.units.at(h).is(TITLE));
+            let common = || u.is(NOT_NAME) || u.is(DEMONYM) && a + 1 == b;
+            let unknown_initial = || {
+                u.initial
+                    && u.with_lower(|lower| self.lowercase_words.contains(lower))
+                    && !u.is(FIRST_NAME)
+                    && !self.people.words.contains(u.text)
+            };
+            let leading = !starts_name && (common() || unknown_initial());
             if !leading {
                 break;
             }
@@ -528,23 +523,21 @@ impl<'a> Pass<'a, '_> {
     /// The first and last title heads inside `[a, b)` with a name after them and a known name
     /// or a head-word name before them.
     fn inner_title(&self, a: usize, b: usize) -> Option<(usize, usize)> {
-        let g = &*GAZETTEER;
         let first = (a + 1..b.saturating_sub(1)).find(|&h| {
             let u = &self.units.at(h);
-            u.cap() && u.with_lower(|l| g.titles.contains(l))
+            u.cap() && u.is(TITLE)
         })?;
         let before_known = self.known_at(a).is_some_and(|(end, _)| end == first)
-            || self.is_head(&self.units.at(first - 1), &g.org_heads);
+            || self.is_head(&self.units.at(first - 1), ORG_HEAD);
         // `Secretary General`: a title of several heads.
         let mut h = first;
-        while h + 2 < b && self.units.at(h + 1).with_lower(|l| g.titles.contains(l)) {
+        while h + 2 < b && self.units.at(h + 1).is(TITLE) {
             h += 1;
         }
         let mut name = self.units.range(h + 1..b);
         let name_ok = b - (h + 1) <= 4
             && name.clone().all(|u| u.cap() || is_particle(u.text))
-            && !name
-                .any(|u| u.with_lower(|l| g.org_heads.contains(l) || g.place_heads.contains(l)));
+            && !name.any(|u| u.is(ORG_HEAD | PLACE_HEAD));
         (before_known && name_ok).then_some((first, h))
     }
 
@@ -579,22 +572,21 @@ impl<'a> Pass<'a, '_> {
                 }
             }
             let lower = &pair[..word_len];
-            if g.titles.contains(lower) || g.honorifics.contains_key(lower) {
+            if u.is(TITLE | HONORIFIC) {
                 k += 1;
                 head_end = Some(k);
                 continue;
             }
-            if g.title_modifiers.contains(lower) || g.is_demonym(u.text) || lower == "prime" {
+            if u.is(TITLE_MODIFIER | DEMONYM) || lower == "prime" {
                 k += 1;
                 continue;
             }
             // `Farm Minister`, `Health Secretary`: a capitalised portfolio before a head word.
             if head_end.is_none()
                 && u.cap()
-                && (k + 1..b.min(k + 3))
-                    .any(|h| self.units.at(h).with_lower(|l| g.titles.contains(l)))
+                && (k + 1..b.min(k + 3)).any(|h| self.units.at(h).is(TITLE))
                 && self.known_at(k).is_none()
-                && g.first_name_gender(u.text).is_none()
+                && !u.is(FIRST_NAME)
             {
                 k += 1;
                 continue;
@@ -638,7 +630,7 @@ impl<'a> Pass<'a, '_> {
             }
             // `LDP Secretary-General`: an acronym inside a title is its organisation.
             let u = &self.units.at(k);
-            let title_word = u.with_lower(|l| GAZETTEER.titles.contains(l));
+            let title_word = u.is(TITLE);
             if u.all_caps()
                 && u.text.chars().count() <= 6
                 && !title_word
@@ -665,25 +657,23 @@ impl<'a> Pass<'a, '_> {
                 .is_some_and(|u| matches!(u.text, "of" | "for" | "on"));
             // `National Institute of Allergy and Infectious Diseases`: a head before `of`.
             let head_of = (a..b - 1).any(|k| {
-                self.is_head(&self.units.at(k), &g.org_heads)
+                self.is_head(&self.units.at(k), ORG_HEAD)
                     && matches!(self.units.at(k + 1).text, "of" | "for" | "on")
             });
             let whole_known = self.known_at(a).is_some_and(|(end, _)| end == b);
             if !whole_known {
                 let org_tail = self.known_org_suffix(a, b);
-                let head_first = self.is_head(first, &g.org_heads)
+                let head_first = self.is_head(first, ORG_HEAD)
                     && (of_second
                         || b - a == 2
-                            && g.first_name_gender(self.units.at(a + 1).text).is_none()
+                            && !self.units.at(a + 1).is(FIRST_NAME)
                             && !self.people.words.contains(self.units.at(a + 1).text));
-                if self.is_head(last, &g.org_heads) || head_first || head_of || org_tail.is_some() {
+                if self.is_head(last, ORG_HEAD) || head_first || head_of || org_tail.is_some() {
                     let canonical = org_tail.map(|k| k.canonical.clone());
                     self.emit(a, b, EntityType::Org, "entities.org.head_word", canonical);
                     return;
                 }
-                if self.is_head(last, &g.place_heads)
-                    || self.is_head(first, &g.place_heads) && of_second
-                {
+                if self.is_head(last, PLACE_HEAD) || self.is_head(first, PLACE_HEAD) && of_second {
                     self.emit(a, b, EntityType::Place, "entities.place.head_word", None);
                     return;
                 }
@@ -706,18 +696,18 @@ impl<'a> Pass<'a, '_> {
             // A surname seen with a given name wins over a list place (`Jordan` after `Michael
             // Jordan`), but a given name alone stays a place (`flew to Austin`).
             let surname = self.people.words.contains(u.text)
-                && g.first_name_gender(u.text).is_none()
+                && !u.is(FIRST_NAME)
                 && k + 1 == b
                 && !self.prev_word(k).is_some_and(|p| LOCATIVES.contains(&&*p));
             if let Some((end, known)) = self.known_at(k).filter(|(end, _)| *end <= b) {
                 // `Austin Powers`, `Jordan Peterson`: a given name that is also a place, before
                 // an unknown capitalised word, starts a person's name.
                 let given_first = end == k + 1
-                    && g.first_name_gender(u.text).is_some()
+                    && u.is(FIRST_NAME)
                     && k + 1 < b
                     && self.units.cap(k + 1)
                     && self.known_at(k + 1).is_none()
-                    && !g.is_demonym(self.units.at(k + 1).text);
+                    && !self.units.at(k + 1).is(DEMONYM);
                 if !(given_first || surname && end == k + 1 && k == a) {
                     self.emit_known(k, end, known, "entities.gazetteer");
                     k = end;
@@ -727,7 +717,7 @@ impl<'a> Pass<'a, '_> {
                     continue;
                 }
             }
-            if g.is_demonym(u.text) {
+            if u.is(DEMONYM) {
                 k += 1;
                 after_known = true;
                 continue;
@@ -744,7 +734,7 @@ impl<'a> Pass<'a, '_> {
                 if v.kind == Kind::Word
                     && matches!(v.text, "of" | "and" | "for" | "on" | "to" | "the")
                     || self.known_at(e).is_some_and(|(end, _)| end <= b)
-                    || g.is_demonym(v.text)
+                    || v.is(DEMONYM)
                 {
                     break;
                 }
@@ -782,12 +772,11 @@ impl<'a> Pass<'a, '_> {
 
     /// A known organisation that ends the run after a country or nationality prefix.
     fn known_org_suffix(&self, a: usize, b: usize) -> Option<&'static Known> {
-        let g = &*GAZETTEER;
         let mut k = a;
         let mut prefixed = false;
         while k < b {
             let u = &self.units.at(k);
-            if g.is_demonym(u.text) {
+            if u.is(DEMONYM) {
                 k += 1;
                 prefixed = true;
                 continue;
@@ -851,7 +840,7 @@ impl<'a> Pass<'a, '_> {
                 "entities.person.known_figure",
             ));
         }
-        let given = g.first_name_gender(first.text).is_some();
+        let given = first.is(FIRST_NAME);
         if given && (2..=4).contains(&n) {
             return Some(Typed::Kind(
                 EntityType::Person,
@@ -948,12 +937,12 @@ impl<'a> Pass<'a, '_> {
         if (2..=3).contains(&n)
             && prev != "at"
             && LOCATIVES.contains(&&*prev)
-            && g.first_name_gender(first.text).is_none()
+            && !first.is(FIRST_NAME)
         {
             return Some(Typed::Kind(EntityType::Place, "entities.place.locative"));
         }
         // `economists at Capital Economics`: several words after `at` name a workplace.
-        if n >= 2 && prev == "at" && g.first_name_gender(first.text).is_none() {
+        if n >= 2 && prev == "at" && !first.is(FIRST_NAME) {
             return Some(Typed::Kind(EntityType::Org, "entities.org.after_at"));
         }
         // `Bovine Spongiform Encephalopathy`, `Affordable Care Act`: common-noun endings

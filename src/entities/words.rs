@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use rustc_hash::FxHashSet;
 
-use super::gazetteer::{push_key_word, GAZETTEER};
+use super::gazetteer::{class, push_key_word, GAZETTEER};
 use super::Mention;
 use crate::text::{lower, with_lower, Document, RangeCursor, TokenKind};
 
@@ -30,36 +30,54 @@ pub(super) struct Unit<'a> {
     pub(super) closes: bool,
     /// The first word of its sentence.
     pub(super) initial: bool,
+    /// Its word-list classes ([`super::gazetteer::Gazetteer::classes_of`]), when [`Units`] has them: for the
+    /// capitalised words, which the name finder asks most.
+    classes: Option<u16>,
 }
 
-/// A [`Unit`] as [`Units`] keeps it: its text as 32-bit offsets, so 20 bytes instead of 32.
-/// There is one for every token of the article, and this list was the name finder's largest
-/// allocation.
+/// A [`Unit`] as [`Units`] keeps it: its text as 32-bit offsets and its flags as bits, so 20
+/// bytes instead of 40. There is one for every token of the article, and this list was the
+/// name finder's largest allocation.
 #[derive(Clone, Copy, Debug)]
 struct Stored {
     start: u32,
     end: u32,
     sentence: u32,
     paragraph: u32,
-    kind: Kind,
-    closes: bool,
-    initial: bool,
-    /// [`Unit::cap`], asked of most units several times.
-    cap: bool,
+    /// [`WORD`], [`CLOSES`], [`INITIAL`] and [`CAP`] ([`Unit::cap`], asked of most units
+    /// several times).
+    flags: u8,
+    /// [`Unit::classes`] of a capitalised word; 0 for the others, which are looked up when asked.
+    classes: u16,
 }
+
+const _: () = assert!(std::mem::size_of::<Stored>() == 20);
+
+const WORD: u8 = 1;
+const CLOSES: u8 = 1 << 1;
+const INITIAL: u8 = 1 << 2;
+const CAP: u8 = 1 << 3;
 
 impl From<Unit<'_>> for Stored {
     #[inline]
     fn from(unit: Unit<'_>) -> Stored {
+        let cap = unit.cap();
+        let flag = |on: bool, bit: u8| if on { bit } else { 0 };
         Stored {
             start: unit.start,
             end: unit.end() as u32,
             sentence: unit.sentence,
             paragraph: unit.paragraph,
-            kind: unit.kind,
-            closes: unit.closes,
-            initial: unit.initial,
-            cap: unit.cap(),
+            flags: flag(unit.kind == Kind::Word, WORD)
+                | flag(unit.closes, CLOSES)
+                | flag(unit.initial, INITIAL)
+                | flag(cap, CAP),
+            classes: if cap {
+                unit.classes
+                    .unwrap_or_else(|| GAZETTEER.classes_of(unit.text))
+            } else {
+                0
+            },
         }
     }
 }
@@ -105,9 +123,14 @@ impl<'a> Units<'a> {
             start: s.start,
             sentence: s.sentence,
             paragraph: s.paragraph,
-            kind: s.kind,
-            closes: s.closes,
-            initial: s.initial,
+            kind: if s.flags & WORD != 0 {
+                Kind::Word
+            } else {
+                Kind::Other
+            },
+            closes: s.flags & CLOSES != 0,
+            initial: s.flags & INITIAL != 0,
+            classes: (s.flags & CAP != 0).then_some(s.classes),
         }
     }
 
@@ -120,17 +143,21 @@ impl<'a> Units<'a> {
 
     #[inline]
     pub(super) fn cap(&self, i: usize) -> bool {
-        self.stored[i].cap
+        self.stored[i].flags & CAP != 0
     }
 
     #[inline]
     pub(super) fn closes(&self, i: usize) -> bool {
-        self.stored[i].closes
+        self.stored[i].flags & CLOSES != 0
     }
 
     #[inline]
     pub(super) fn kind(&self, i: usize) -> Kind {
-        self.stored[i].kind
+        if self.stored[i].flags & WORD != 0 {
+            Kind::Word
+        } else {
+            Kind::Other
+        }
     }
 
     #[inline]
@@ -182,6 +209,8 @@ impl<'a> Unit<'a> {
     fn set(&mut self, text: &'a str, start: usize, end: usize) {
         self.text = &text[start..end];
         self.start = start as u32;
+        // Another word now: its classes are looked up anew.
+        self.classes = None;
     }
     pub(super) fn cap(&self) -> bool {
         self.kind == Kind::Word
@@ -203,6 +232,13 @@ impl<'a> Unit<'a> {
         } else {
             f(&self.lower())
         }
+    }
+    /// Whether the word is on one of the word lists `classes` ([`class`] bits).
+    pub(super) fn is(&self, classes: u16) -> bool {
+        self.classes
+            .unwrap_or_else(|| GAZETTEER.classes_of(self.text))
+            & classes
+            != 0
     }
     pub(super) fn all_caps(&self) -> bool {
         self.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
@@ -286,6 +322,7 @@ pub(super) fn units<'a>(doc: &Document<'a>, taken: &[Mention]) -> Units<'a> {
             kind: Kind::Other,
             closes: false,
             initial,
+            classes: None,
         };
         if blocked || token.kind != TokenKind::Word {
             out.push(base);
@@ -462,10 +499,8 @@ pub(super) fn prescan(units: &Units) -> People {
         }
         // `Given Surname`, or a title or honorific before a name.
         for k in i..j {
-            let cue = units
-                .at(k)
-                .with_lower(|l| g.titles.contains(l) || g.honorifics.contains_key(l));
-            let given = g.first_name_gender(units.at(k).text).is_some();
+            let cue = units.at(k).is(class::TITLE | class::HONORIFIC);
+            let given = units.at(k).is(class::FIRST_NAME);
             if (cue || given) && k + 1 < j {
                 // The name runs to the next known place or organisation.
                 let mut stop = k + 1;
@@ -476,9 +511,9 @@ pub(super) fn prescan(units: &Units) -> People {
                 if given && rest.clone().all(|u| g.lookup(&[u.text]).is_none())
                     || cue
                         && stop - (k + 1) <= 3
-                        && rest.clone().all(|u| {
-                            g.lookup(&[u.text]).is_none() && !u.with_lower(|l| g.titles.contains(l))
-                        })
+                        && rest
+                            .clone()
+                            .all(|u| g.lookup(&[u.text]).is_none() && !u.is(class::TITLE))
                 {
                     if let Some(last) = rest.next_back() {
                         words.insert(last.text.to_string());
@@ -572,5 +607,59 @@ mod tests {
         for u in units.iter() {
             assert_eq!(&text[u.start()..u.end()], u.text);
         }
+    }
+
+    /// A unit's classes, stored for capitalised words and looked up for the others, answer
+    /// as each list's own test does, for every unit of the sample articles.
+    #[test]
+    fn classes_are_the_lists_answers() {
+        let g = &*GAZETTEER;
+        let seeds = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds")).unwrap();
+        let mut texts: Vec<String> = seeds
+            .map(|entry| std::fs::read_to_string(entry.unwrap().path()).unwrap())
+            .collect();
+        texts.push(
+            "Mexicans, Prime Minister Mr. Ana Ruiz-Lopez and the Ministry's French-made CEO."
+                .into(),
+        );
+        let mut checked = 0;
+        for text in &texts {
+            let doc = Document::new(text);
+            let known: FxHashSet<String> =
+                ["Ruiz", "Lopez"].map(String::from).into_iter().collect();
+            let units = resplit(units(&doc, &[]), &known);
+            for u in units.iter() {
+                let lists = [
+                    (class::TITLE, with_lower(u.text, |l| g.titles.contains(l))),
+                    (
+                        class::HONORIFIC,
+                        with_lower(u.text, |l| g.honorifics.contains_key(l)),
+                    ),
+                    (
+                        class::TITLE_MODIFIER,
+                        with_lower(u.text, |l| g.title_modifiers.contains(l)),
+                    ),
+                    (class::DEMONYM, g.is_demonym(u.text)),
+                    (
+                        class::NOT_NAME,
+                        with_lower(u.text, |l| g.not_names.contains(l)),
+                    ),
+                    (
+                        class::ORG_HEAD,
+                        with_lower(u.text, |l| g.org_heads.contains(l)),
+                    ),
+                    (
+                        class::PLACE_HEAD,
+                        with_lower(u.text, |l| g.place_heads.contains(l)),
+                    ),
+                    (class::FIRST_NAME, g.first_name_gender(u.text).is_some()),
+                ];
+                for (bit, on_list) in lists {
+                    assert_eq!(u.is(bit), on_list, "{:?} class {bit}", u.text);
+                    checked += usize::from(on_list);
+                }
+            }
+        }
+        assert!(checked > 100, "the texts reach the lists ({checked})");
     }
 }

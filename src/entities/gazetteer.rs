@@ -123,6 +123,8 @@ pub mod class {
     pub const PLACE_HEAD: u16 = 1 << 6;
     /// [`super::Gazetteer::first_name_gender`] knows it.
     pub const FIRST_NAME: u16 = 1 << 7;
+    /// The first word of a two-word title (`prime` of `prime minister`).
+    pub const TITLE_PAIR_START: u16 = 1 << 8;
 }
 
 /// The lists, parsed on first use.
@@ -372,6 +374,13 @@ impl Gazetteer {
         ];
         for (set, bit) in sets {
             set.iter().for_each(|word| add(word, bit));
+        }
+        for title in &self.titles {
+            if let Some((first, second)) = title.split_once(' ') {
+                if !second.contains(' ') {
+                    add(first, class::TITLE_PAIR_START);
+                }
+            }
         }
         // `is_demonym` takes the plural too.
         for demonym in &self.demonyms {

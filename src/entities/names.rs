@@ -21,6 +21,7 @@ use rustc_hash::FxHashSet;
 
 use super::gazetteer::class::{
     DEMONYM, FIRST_NAME, HONORIFIC, NOT_NAME, ORG_HEAD, PLACE_HEAD, TITLE, TITLE_MODIFIER,
+    TITLE_PAIR_START,
 };
 use super::gazetteer::{push_key_word, Gazetteer, Known, GAZETTEER};
 use super::words::{is_headline, prescan, resplit, units, Kind, People, Unit, Units};
@@ -553,16 +554,18 @@ impl<'a> Pass<'a, '_> {
         }
         let mut k = a;
         let mut head_end = None;
-        // The word and the pair it starts (`prime minister`), lower-cased into one buffer:
-        // a copy of each for every word of every run of capitalised words came to some 250
-        // allocations an article.
+        // The pair a word starts (`prime minister`), lower-cased into one buffer, for the few
+        // words that start a two-word title.
         let mut pair = String::new();
         while k < b {
             let u = &self.units.at(k);
-            pair.clear();
-            push_lower(&mut pair, u.text);
-            let word_len = pair.len();
-            if let Some(n) = self.units.get(k + 1).filter(|_| k + 1 < b) {
+            if let Some(n) = self
+                .units
+                .get(k + 1)
+                .filter(|_| k + 1 < b && u.is(TITLE_PAIR_START))
+            {
+                pair.clear();
+                push_lower(&mut pair, u.text);
                 pair.push(' ');
                 push_lower(&mut pair, n.text);
                 if g.titles.contains(pair.as_str()) {
@@ -571,13 +574,13 @@ impl<'a> Pass<'a, '_> {
                     continue;
                 }
             }
-            let lower = &pair[..word_len];
             if u.is(TITLE | HONORIFIC) {
                 k += 1;
                 head_end = Some(k);
                 continue;
             }
-            if u.is(TITLE_MODIFIER | DEMONYM) || lower == "prime" {
+            // Only ASCII lower-cases to `prime`.
+            if u.is(TITLE_MODIFIER | DEMONYM) || u.text.eq_ignore_ascii_case("prime") {
                 k += 1;
                 continue;
             }

@@ -653,6 +653,15 @@ mod tests {
                         with_lower(u.text, |l| g.place_heads.contains(l)),
                     ),
                     (class::FIRST_NAME, g.first_name_gender(u.text).is_some()),
+                    (
+                        class::TITLE_PAIR_START,
+                        with_lower(u.text, |l| {
+                            g.titles.iter().any(|t| {
+                                t.split_once(' ')
+                                    .is_some_and(|(first, rest)| first == l && !rest.contains(' '))
+                            })
+                        }),
+                    ),
                 ];
                 for (bit, on_list) in lists {
                     assert_eq!(u.is(bit), on_list, "{:?} class {bit}", u.text);

@@ -125,6 +125,8 @@ pub mod class {
     pub const FIRST_NAME: u16 = 1 << 7;
     /// The first word of a two-word title (`prime` of `prime minister`).
     pub const TITLE_PAIR_START: u16 = 1 << 8;
+    /// The first word of a two-word nationality (`south` of `South Korean`).
+    pub const DEMONYM_PAIR_START: u16 = 1 << 9;
 }
 
 /// The lists, parsed on first use.
@@ -375,10 +377,16 @@ impl Gazetteer {
         for (set, bit) in sets {
             set.iter().for_each(|word| add(word, bit));
         }
-        for title in &self.titles {
-            if let Some((first, second)) = title.split_once(' ') {
-                if !second.contains(' ') {
-                    add(first, class::TITLE_PAIR_START);
+        let pairs = [
+            (&self.titles, class::TITLE_PAIR_START),
+            (&self.demonyms, class::DEMONYM_PAIR_START),
+        ];
+        for (set, bit) in pairs {
+            for phrase in set {
+                if let Some((first, second)) = phrase.split_once(' ') {
+                    if !second.contains(' ') {
+                        add(first, bit);
+                    }
                 }
             }
         }

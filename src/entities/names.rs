@@ -20,8 +20,8 @@ use std::borrow::Cow;
 use rustc_hash::FxHashSet;
 
 use super::gazetteer::class::{
-    DEMONYM, FIRST_NAME, HONORIFIC, NOT_NAME, ORG_HEAD, PLACE_HEAD, TITLE, TITLE_MODIFIER,
-    TITLE_PAIR_START,
+    DEMONYM, DEMONYM_PAIR_START, FIRST_NAME, HONORIFIC, NOT_NAME, ORG_HEAD, PLACE_HEAD, TITLE,
+    TITLE_MODIFIER, TITLE_PAIR_START,
 };
 use super::gazetteer::{push_key_word, Gazetteer, Known, GAZETTEER};
 use super::words::{is_headline, prescan, resplit, units, Kind, People, Unit, Units};
@@ -725,7 +725,10 @@ impl<'a> Pass<'a, '_> {
                 after_known = true;
                 continue;
             }
-            if k + 1 < b && g.is_demonym(&format!("{} {}", u.text, self.units.at(k + 1).text)) {
+            if k + 1 < b
+                && u.is(DEMONYM_PAIR_START)
+                && g.is_demonym(&format!("{} {}", u.text, self.units.at(k + 1).text))
+            {
                 k += 2;
                 after_known = true;
                 continue;

@@ -609,6 +609,17 @@ mod tests {
         }
     }
 
+    /// Whether `word` starts a two-word phrase of `set`.
+    fn starts_pair(set: &FxHashSet<String>, word: &str) -> bool {
+        with_lower(word, |l| {
+            set.iter().any(|phrase| {
+                phrase
+                    .split_once(' ')
+                    .is_some_and(|(first, rest)| first == l && !rest.contains(' '))
+            })
+        })
+    }
+
     /// A unit's classes, stored for capitalised words and looked up for the others, answer
     /// as each list's own test does, for every unit of the sample articles.
     #[test]
@@ -653,15 +664,8 @@ mod tests {
                         with_lower(u.text, |l| g.place_heads.contains(l)),
                     ),
                     (class::FIRST_NAME, g.first_name_gender(u.text).is_some()),
-                    (
-                        class::TITLE_PAIR_START,
-                        with_lower(u.text, |l| {
-                            g.titles.iter().any(|t| {
-                                t.split_once(' ')
-                                    .is_some_and(|(first, rest)| first == l && !rest.contains(' '))
-                            })
-                        }),
-                    ),
+                    (class::TITLE_PAIR_START, starts_pair(&g.titles, u.text)),
+                    (class::DEMONYM_PAIR_START, starts_pair(&g.demonyms, u.text)),
                 ];
                 for (bit, on_list) in lists {
                     assert_eq!(u.is(bit), on_list, "{:?} class {bit}", u.text);

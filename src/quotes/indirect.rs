@@ -290,12 +290,6 @@ fn forward(
     floor: usize,
     sentence_end: usize,
 ) -> Option<Reported> {
-    let coordinated = v > floor && matches!(&*lower(doc, v - 1), "but" | "and");
-    let mention = if participle_after_comma(doc, v, floor) || coordinated {
-        clause_subject(doc, people, v, floor)
-    } else {
-        subject_before(doc, people, v, floor).or_else(|| report_subject(doc, people, v, floor))
-    }?;
     // `X would say that …`, `X might argue …`: speech that did not happen.
     if v > floor && matches!(&*lower(doc, v - 1), "would" | "could" | "might" | "should") {
         return None;
@@ -383,6 +377,13 @@ fn forward(
         rule = "indirect.verb_clause";
     }
     let clause = clause_to_end(doc, k, sentence_end)?;
+    // The subject last: looking for it costs more than the clause, which most verbs lack.
+    let coordinated = v > floor && matches!(&*lower(doc, v - 1), "but" | "and");
+    let mention = if participle_after_comma(doc, v, floor) || coordinated {
+        clause_subject(doc, people, v, floor)
+    } else {
+        subject_before(doc, people, v, floor).or_else(|| report_subject(doc, people, v, floor))
+    }?;
     Some(Reported {
         clause,
         found: Found {

@@ -215,18 +215,23 @@ const AMOUNT: P = P::Alt(&[
 const OTHER_STEMS: &[&str] = &["dozen", "half", "twice", "thrice", "usd", "eur"];
 const CURRENCY_STEMS: &[&str] = &["us$", "c$", "a$", "r$", "mx$", "usd", "eur"];
 
-/// The bytes a currency stem starts with, in either case: a one-load test before the stems,
-/// as the candidates' scan asks it at every byte inside a word.
-static CURRENCY_FIRST: [bool; 256] = {
-    let mut first = [false; 256];
+/// For each byte a currency stem starts with, in either case, the bytes its second may be, as
+/// bits by their low six bits: a one-load test before the stems, as the candidates' scan asks
+/// it at every byte inside a word.
+static CURRENCY_PAIRS: [u64; 256] = {
+    let mut pairs = [0u64; 256];
     let mut i = 0;
     while i < CURRENCY_STEMS.len() {
-        let b = CURRENCY_STEMS[i].as_bytes()[0];
-        first[b.to_ascii_lowercase() as usize] = true;
-        first[b.to_ascii_uppercase() as usize] = true;
+        let [first, second, ..] = *CURRENCY_STEMS[i].as_bytes() else {
+            panic!("a currency stem has two bytes or more");
+        };
+        let seconds =
+            1 << (second.to_ascii_lowercase() & 63) | 1 << (second.to_ascii_uppercase() & 63);
+        pairs[first.to_ascii_lowercase() as usize] |= seconds;
+        pairs[first.to_ascii_uppercase() as usize] |= seconds;
         i += 1;
     }
-    first
+    pairs
 };
 
 const FIRST_WORD: u32 = 1;
@@ -249,29 +254,50 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon::new(&lists)
 });
 
-/// The first three letters of each stem, as bits indexed by [`trigram`]: a cheap test before
-/// the stems themselves, asked of every word of the text. One load where a lexicon lookup
-/// hashed the three letters.
-static STEM_TRIGRAMS: LazyLock<Vec<u64>> = LazyLock::new(|| {
-    let mut bits = vec![0u64; (26 * 26 * 26usize).div_ceil(64)];
-    for stem in NUMBER_WORDS.iter().chain(OTHER_STEMS) {
-        let t = trigram(stem).expect("a stem starts with three letters");
-        bits[t / 64] |= 1 << (t % 64);
+/// The stems ([`NUMBER_WORDS`], [`OTHER_STEMS`]) by [`head`], so that a word is compared
+/// only with the stems that start like it: a word such as `three` or `for` would otherwise
+/// be compared with all of them.
+static STEMS_BY_HEAD: LazyLock<Vec<(usize, &str)>> = LazyLock::new(|| {
+    let mut stems: Vec<(usize, &str)> = NUMBER_WORDS
+        .iter()
+        .chain(OTHER_STEMS)
+        .map(|stem| (head(stem).expect("a stem is ASCII letters"), *stem))
+        .collect();
+    stems.sort_unstable();
+    stems
+});
+
+/// The heads of every stem and of every word of [`FIRST_WORD_LISTS`], as bits indexed by
+/// [`head`]: the one test that rules out most words of a text, asked of all of them, before
+/// their lexicon lookup and stems.
+static TRIGGER_HEADS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut bits = vec![0u64; HEADS.div_ceil(64)];
+    let words = FIRST_WORD_LISTS.iter().flat_map(|list| list.iter());
+    for word in NUMBER_WORDS.iter().chain(OTHER_STEMS).chain(words) {
+        let h = head(word).expect("a listed word is ASCII letters");
+        bits[h / 64] |= 1 << (h % 64);
     }
     bits
 });
 
-/// The first three bytes of `word`, if ASCII letters, as a number below 26³, case ignored.
-fn trigram(word: &str) -> Option<usize> {
-    let mut t = 0;
-    for &b in word.as_bytes().get(..3)? {
-        let b = b.to_ascii_lowercase();
-        if !b.is_ascii_lowercase() {
-            return None;
-        }
-        t = t * 26 + usize::from(b - b'a');
+/// How many values [`head`] takes.
+const HEADS: usize = 27 * 27 * 27;
+
+/// The first three bytes of `word`, or all of it when shorter, if ASCII letters, as a number
+/// below [`HEADS`], case ignored (a letter is 1 to 26, a byte past the end 0). A word starts
+/// with a stem of three letters or more only if their heads are equal, and is a listed word
+/// only if it has its head.
+fn head(word: &str) -> Option<usize> {
+    let mut h = 0;
+    for i in 0..3 {
+        let letter = match word.as_bytes().get(i) {
+            None => 0,
+            Some(b) if b.is_ascii_alphabetic() => b.to_ascii_lowercase() - b'a' + 1,
+            Some(_) => return None,
+        };
+        h = h * 27 + usize::from(letter);
     }
-    Some(t)
+    Some(h)
 }
 
 /// Whole first words of the branches of `NUMBER` other than number words: the approximators'
@@ -356,11 +382,26 @@ fn amount_may_start(text: &str, at: usize) -> bool {
 
 /// Whether `word` starts with a number word or another stem of `NUMBER`.
 fn number_stem(word: &str) -> bool {
-    trigram(word).is_some_and(|t| STEM_TRIGRAMS[t / 64] & 1 << (t % 64) != 0)
-        && (starts_any(word, NUMBER_WORDS) || starts_any(word, OTHER_STEMS))
+    let Some(h) = head(word) else {
+        return false;
+    };
+    let stems = &STEMS_BY_HEAD[STEMS_BY_HEAD.partition_point(|&(stem, _)| stem < h)..];
+    stems
+        .iter()
+        .take_while(|&&(stem, _)| stem == h)
+        .any(|(_, stem)| starts_any(word, &[stem]))
 }
 
+/// Whether `NUMBER` may match at the word `at`.
 fn number_trigger(text: &str, at: &At) -> bool {
+    let word = at.word();
+    word.as_bytes()[0].is_ascii_digit()
+        || head(word).is_some_and(|h| TRIGGER_HEADS[h / 64] & 1 << (h % 64) != 0)
+            && listed_trigger(text, at)
+}
+
+/// [`number_trigger`] without its test of the word's head.
+fn listed_trigger(text: &str, at: &At) -> bool {
     let word = at.word();
     let article = word.eq_ignore_ascii_case("a") || word.eq_ignore_ascii_case("an");
     let class = LEXICON.class(word);
@@ -374,34 +415,53 @@ fn number_trigger(text: &str, at: &At) -> bool {
         || number_stem(word)
 }
 
-/// Every place `NUMBER` can match, in order, with the expression to try there.
+/// Every place `NUMBER` can match, in order, with the expression to try there. A run of word
+/// bytes is taken whole: only its first byte can start a word, and the others only a
+/// currency stem (`amateur 3` has `eur 3`).
 fn candidates(text: &str) -> Vec<(usize, &'static P)> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    for (i, &b) in bytes.iter().enumerate() {
-        if scan::is_word_start(text, i) {
-            if number_trigger(text, &At::new(text, i)) {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !is_word_byte(b) {
+            if matches!(b, b'$' | 0xC2 | 0xE2) && text[i..].starts_with(['$', '€', '£', '¥']) {
+                // A symbol (`€` and `£`, `¥` start with these bytes) is not a word character,
+                // so the `\b` branches fail here as they do in the whole text.
                 out.push((i, &NUMBER));
             }
-        } else if is_word_byte(b) {
-            // Most bytes inside words start no stem: one load, then two letters, then the stems.
-            let two = bytes.get(i..i + 2).unwrap_or_default();
-            if CURRENCY_FIRST[usize::from(b)]
-                && CURRENCY_STEMS
-                    .iter()
-                    .any(|s| s.as_bytes()[..2].eq_ignore_ascii_case(two))
-                && starts_any(&text[i..], CURRENCY_STEMS)
-            {
-                out.push((i, &CURRENCY_NUMBER));
+            i += 1;
+            continue;
+        }
+        let start = i;
+        i += 1 + bytes[i + 1..]
+            .iter()
+            .take_while(|&&b| is_word_byte(b))
+            .count();
+        let mut inside = start;
+        if b.is_ascii_alphanumeric() {
+            if number_trigger(text, &At::new(text, start)) {
+                out.push((start, &NUMBER));
             }
-        } else if matches!(b, b'$' | 0xC2 | 0xE2) && text[i..].starts_with(['$', '€', '£', '¥'])
-        {
-            // A symbol (`€` and `£`, `¥` start with these bytes) is not a word character, so
-            // the `\b` branches fail here as they do in the whole text.
-            out.push((i, &NUMBER));
+            inside += 1;
+        }
+        for j in inside..i {
+            if currency_stem_at(text, j) {
+                out.push((j, &CURRENCY_NUMBER));
+            }
         }
     }
     out
+}
+
+/// Whether a currency stem starts at byte `at`, inside a word. Most bytes inside words start
+/// no stem: their first two bytes rule them out before the stems.
+fn currency_stem_at(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    bytes.get(at + 1).is_some_and(|&second| {
+        CURRENCY_PAIRS[usize::from(bytes[at])] >> (second & 63) & 1 != 0
+            && starts_any(&text[at..], CURRENCY_STEMS)
+    })
 }
 
 /// Words after which `one` is a pronoun or part of a quantifier, not a count.
@@ -769,9 +829,9 @@ mod tests {
         assert!(approximated > 100, "{approximated}");
     }
 
-    /// The trigram test passes every word that starts with a stem.
+    /// The head test passes every word that starts with a stem.
     #[test]
-    fn stem_trigrams_keep_every_stem() {
+    fn stem_heads_keep_every_stem() {
         for stem in NUMBER_WORDS.iter().chain(OTHER_STEMS) {
             for word in [stem.to_string(), stem.to_uppercase(), format!("{stem}s")] {
                 assert!(number_stem(&word), "{word}");
@@ -779,6 +839,118 @@ mod tests {
         }
         for word in ["the", "s3ven", "se", "", "seve", "hal", "Zer0"] {
             assert!(!number_stem(word), "{word}");
+        }
+    }
+
+    /// Words made of the stems' and listed words' pieces, in any case, glued to others.
+    fn random_texts(seed: u64, count: usize) -> Vec<String> {
+        let pieces = [
+            "a",
+            "An",
+            "at",
+            "as",
+            "up",
+            "US",
+            "us$",
+            "C$",
+            "mx$",
+            "R",
+            "usd",
+            "EUR",
+            "amateur",
+            "seven",
+            "Seventeen",
+            "tw",
+            "thr",
+            "thirty",
+            "forty",
+            "four",
+            "for",
+            "dozen",
+            "half",
+            "Hundreds",
+            "million",
+            "bn",
+            "m",
+            "tens",
+            "of",
+            "more",
+            "than",
+            "about",
+            "the",
+            "just",
+            "close",
+            "to",
+            "least",
+            "many",
+            "x",
+            "5",
+            "1,000",
+            "_",
+            "-",
+            " ",
+            "  ",
+            "\n",
+            "$",
+            "€",
+            "£",
+            "¥",
+            "é",
+            "%",
+            ".",
+        ];
+        let mut rng = Rng::new(seed);
+        (0..count)
+            .map(|_| (0..rng.below(8)).map(|_| rng.pick(&pieces)).collect())
+            .collect()
+    }
+
+    /// `number_stem` compares a word only with the stems of its head: it is `starts_any`
+    /// over all of them.
+    #[test]
+    fn number_stems_are_the_words_starting_with_a_stem() {
+        for text in random_texts(5, 20_000) {
+            let slow = starts_any(&text, NUMBER_WORDS) || starts_any(&text, OTHER_STEMS);
+            assert_eq!(number_stem(&text), slow, "{text:?}");
+        }
+    }
+
+    /// The head test drops only words the full trigger drops, and `candidates` finds the
+    /// starts of its definition: every word start the trigger passes, every currency stem
+    /// inside a word, every currency symbol.
+    #[test]
+    fn candidates_are_the_starts_of_their_definition() {
+        let mut seeds = crate::test_inputs::seeds();
+        seeds.extend(random_texts(9, 20_000));
+        for text in &seeds {
+            let mut slow = Vec::new();
+            for (i, &b) in text.as_bytes().iter().enumerate() {
+                if scan::is_word_start(text, i) {
+                    let at = At::new(text, i);
+                    let digit = at.word().starts_with(|c: char| c.is_ascii_digit());
+                    let trigger = digit || listed_trigger(text, &at);
+                    assert_eq!(number_trigger(text, &at), trigger, "{text:?} at {i}");
+                    if trigger {
+                        slow.push((i, &NUMBER));
+                    }
+                } else if is_word_byte(b) && starts_any(&text[i..], CURRENCY_STEMS) {
+                    slow.push((i, &CURRENCY_NUMBER));
+                } else if text
+                    .get(i..)
+                    .is_some_and(|t| t.starts_with(['$', '€', '£', '¥']))
+                {
+                    slow.push((i, &NUMBER));
+                }
+            }
+            // Where, and what the pattern tried there finds (the two consts may not be one
+            // address each).
+            let found = |starts: Vec<(usize, &P)>| -> Vec<_> {
+                starts
+                    .into_iter()
+                    .map(|(i, p)| (i, pattern::find(p, text, i)))
+                    .collect()
+            };
+            assert_eq!(found(candidates(text)), found(slow), "{text:?}");
         }
     }
 

@@ -38,10 +38,10 @@ pub fn is_word_start(text: &str, i: usize) -> bool {
     bytes[i].is_ascii_alphanumeric() && (i == 0 || !is_word_byte(bytes[i - 1]))
 }
 
-/// Every `i` where [`is_word_start`] holds, in order: the first byte of each run of word
-/// bytes, when it is a letter or digit (a run led by `_` starts no word). One test a byte
-/// instead of two.
-pub fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+/// Where each ASCII word starts and ends: the start is every `i` where [`is_word_start`]
+/// holds, in order, and the end is where its run of letters and digits ends. Both come from
+/// one pass over each run of word bytes (a run led by `_` starts no word), one test a byte.
+pub fn word_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let bytes = text.as_bytes();
     let mut i = 0;
     std::iter::from_fn(move || loop {
@@ -49,13 +49,19 @@ pub fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
             i += 1;
         }
         let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        let end = i;
+        // `\b` goes on over `_`, a word does not.
         while i < bytes.len() && is_word_byte(bytes[i]) {
             i += 1;
         }
-        match bytes.get(start) {
-            None => return None,
-            Some(b) if b.is_ascii_alphanumeric() => return Some(start),
-            Some(_) => {}
+        if start == bytes.len() {
+            return None;
+        }
+        if end > start {
+            return Some((start, end));
         }
     })
 }
@@ -111,8 +117,14 @@ impl<'t> At<'t> {
 pub fn words(text: &str, classify: impl Fn(&str) -> u32) -> Vec<At<'_>> {
     let mut words: Vec<At> = Vec::new();
     let mut last: Option<At> = None;
-    for start in word_starts(text) {
-        let mut at = At::new(text, start);
+    for (start, end) in word_runs(text) {
+        let mut at = At {
+            text,
+            start,
+            end,
+            class: 0,
+            next_class: 0,
+        };
         at.class = classify(at.word());
         if let Some(mut before) = last.take() {
             let gap = &text.as_bytes()[before.end..at.start];
@@ -135,9 +147,25 @@ pub struct Lexicon {
     /// length and class: hashing and comparing one integer instead of a byte slice roughly
     /// halves a lookup, which the date and number scans make for thousands of words.
     classes: FxHashMap<u128, (usize, u32)>,
-    /// For each lower-case first byte, a bit for each length a listed word starting with it
-    /// has: most words of a text fail this test, and skip the hashing.
-    shapes: [u32; 128],
+    /// For each word [`shape`], a bit for the last byte (lower-cased, by its low five bits)
+    /// of each listed word of that shape: most words of a text fail this test, and skip the
+    /// hashing.
+    shapes: [u32; SHAPES],
+}
+
+/// How many values [`shape`] takes.
+const SHAPES: usize = 32 * (LONGEST + 1);
+
+/// The first byte of a non-empty word of at most [`LONGEST`] ASCII bytes, lower-cased and by
+/// its low five bits, with its length. Bytes that share their low five bits share a shape,
+/// which only lets more words through to the hashing.
+fn shape(first: u8, len: usize) -> usize {
+    usize::from(first.to_ascii_lowercase() & 31) * (LONGEST + 1) + len
+}
+
+/// The bit of a listed word's last byte in its [`shape`]'s entry.
+fn last_bit(last: u8) -> u32 {
+    1 << (last.to_ascii_lowercase() & 31)
 }
 
 /// The longest word a [`Lexicon`] looks up (its words are shorter).
@@ -147,15 +175,15 @@ impl Lexicon {
     /// The lists with their bits; a word's class is the union of the bits of its lists.
     pub fn new(lists: &[(&[&str], u32)]) -> Lexicon {
         let mut classes = FxHashMap::default();
-        let mut shapes = [0; 128];
+        let mut shapes = [0; SHAPES];
         for (words, bit) in lists {
             for w in *words {
                 assert!(
                     (1..=LONGEST).contains(&w.len()) && w.bytes().all(|b| b.is_ascii() && b != 0),
                     "{w:?}: a listed word is ASCII without NUL, 1 to {LONGEST} bytes"
                 );
-                let first = w.as_bytes()[0].to_ascii_lowercase();
-                shapes[usize::from(first)] |= 1 << w.len();
+                let bytes = w.as_bytes();
+                shapes[shape(bytes[0], w.len())] |= last_bit(bytes[w.len() - 1]);
                 classes.entry(pack(w.as_bytes())).or_insert((w.len(), 0)).1 |= bit;
             }
         }
@@ -166,9 +194,9 @@ impl Lexicon {
     /// ASCII letters in place leaves nothing to validate.
     pub fn class(&self, word: &str) -> u32 {
         let bytes = word.as_bytes();
-        let listed_shape = match bytes.first() {
-            Some(&first) if bytes.len() <= LONGEST && first.is_ascii() => {
-                self.shapes[usize::from(first.to_ascii_lowercase())] & 1 << bytes.len() != 0
+        let listed_shape = match bytes {
+            [first, .., last] | [first @ last] if bytes.len() <= LONGEST && first.is_ascii() => {
+                self.shapes[shape(*first, bytes.len())] & last_bit(*last) != 0
             }
             _ => false,
         };
@@ -184,16 +212,16 @@ impl Lexicon {
 }
 
 /// `word` (at most [`LONGEST`] bytes) with its ASCII letters lower-cased, as the bytes of an
-/// integer padded with zeros. The bytes go in one by one (a word is a few bytes, a `memcpy`
-/// call costs more) and are lower-cased all at once.
+/// integer padded with zeros. The bytes go in one by one, shifted into place (a word is a few
+/// bytes; copied into a buffer, they became a `memcpy` call, which costs more), and are
+/// lower-cased all at once.
 #[inline]
 fn pack(word: &[u8]) -> u128 {
     const ONES: u128 = u128::from_le_bytes([1; LONGEST]);
-    let mut buf = [0u8; LONGEST];
-    for (b, &w) in buf.iter_mut().zip(word) {
-        *b = w;
-    }
-    let x = u128::from_le_bytes(buf);
+    let x = word
+        .iter()
+        .rev()
+        .fold(0u128, |x, &b| x << 8 | u128::from(b));
     // A byte is `A` to `Z` when its low seven bits reach `A` but not `[` and its top bit is
     // clear; adding to the low seven bits carries into the top bit exactly when they reach.
     let low = x & (ONES * 0x7F);
@@ -281,6 +309,9 @@ mod tests {
             "é",
             "sixteen-letters!",
             "x",
+            "h",
+            "!",
+            "1",
         ];
         let mut rng = Rng::new(11);
         for _ in 0..5_000 {
@@ -293,7 +324,8 @@ mod tests {
         }
     }
 
-    /// `word_starts` is the fast form of filtering every byte with `is_word_start`.
+    /// `word_runs` is the fast form of filtering every byte with `is_word_start`, and
+    /// finds the words `At::new` finds there.
     #[test]
     fn word_starts_are_the_bytes_that_start_a_word() {
         let pieces = [
@@ -309,7 +341,11 @@ mod tests {
             let slow: Vec<usize> = (0..text.len())
                 .filter(|&i| is_word_start(text, i))
                 .collect();
-            assert_eq!(word_starts(text).collect::<Vec<_>>(), slow, "{text:?}");
+            let slow: Vec<(usize, usize)> = slow
+                .into_iter()
+                .map(|i| (i, i + At::new(text, i).word().len()))
+                .collect();
+            assert_eq!(word_runs(text).collect::<Vec<_>>(), slow, "{text:?}");
         }
     }
 }

@@ -11,20 +11,32 @@ use super::pattern::{self, Match, P};
 
 /// The bytes `\b` counts as word characters.
 pub fn is_word_byte(b: u8) -> bool {
-    WORD_BYTES[usize::from(b)]
+    WORD_BYTES[usize::from(b)] != 0
 }
 
-/// [`is_word_byte`] as one load: the number scan asks it of every byte of the text, and the
-/// three comparisons it stands for cost more there than anything else.
-static WORD_BYTES: [bool; 256] = {
-    let mut table = [false; 256];
+/// Whether `b` is an ASCII letter or digit: a word byte other than `_`.
+fn is_alphanumeric_byte(b: u8) -> bool {
+    WORD_BYTES[usize::from(b)] == ALPHANUMERIC
+}
+
+/// [`is_word_byte`] and [`is_alphanumeric_byte`] as one load each: the scans ask them of every
+/// byte of the text, and the comparisons they stand for cost more there than anything else.
+static WORD_BYTES: [u8; 256] = {
+    let mut table = [0; 256];
     let mut b = 0;
     while b < 256 {
-        table[b] = (b as u8).is_ascii_alphanumeric() || b as u8 == b'_';
+        if (b as u8).is_ascii_alphanumeric() {
+            table[b] = ALPHANUMERIC;
+        } else if b as u8 == b'_' {
+            table[b] = 1;
+        }
         b += 1;
     }
     table
 };
+
+/// [`WORD_BYTES`]' value for a letter or digit (`_` has 1, other bytes 0).
+const ALPHANUMERIC: u8 = 2;
 
 /// The bytes `\s` matches.
 pub fn is_space_byte(b: u8) -> bool {
@@ -49,7 +61,7 @@ pub fn word_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
             i += 1;
         }
         let start = i;
-        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+        while i < bytes.len() && is_alphanumeric_byte(bytes[i]) {
             i += 1;
         }
         let end = i;
@@ -116,28 +128,30 @@ impl<'t> At<'t> {
 /// are never kept: a whole article's words would cost more memory than the article.
 pub fn words(text: &str, classify: impl Fn(&str) -> u32) -> Vec<At<'_>> {
     let mut words: Vec<At> = Vec::new();
-    let mut last: Option<At> = None;
+    // Where the word before ended, and whether it was kept: only then its next class counts.
+    let mut before: Option<(usize, bool)> = None;
     for (start, end) in word_runs(text) {
-        let mut at = At {
-            text,
-            start,
-            end,
-            class: 0,
-            next_class: 0,
-        };
-        at.class = classify(at.word());
-        if let Some(mut before) = last.take() {
-            let gap = &text.as_bytes()[before.end..at.start];
-            if !gap.is_empty() && gap.iter().all(|b| is_space_byte(*b)) {
-                before.next_class = at.class;
+        let class = classify(&text[start..end]);
+        if class != 0 {
+            if let Some((before_end, true)) = before {
+                let gap = &text.as_bytes()[before_end..start];
+                if !gap.is_empty() && gap.iter().all(|b| is_space_byte(*b)) {
+                    words
+                        .last_mut()
+                        .expect("the word before was kept")
+                        .next_class = class;
+                }
             }
-            if before.class != 0 {
-                words.push(before);
-            }
+            words.push(At {
+                text,
+                start,
+                end,
+                class,
+                next_class: 0,
+            });
         }
-        last = Some(at);
+        before = Some((end, class != 0));
     }
-    words.extend(last.filter(|at| at.class != 0));
     words
 }
 
@@ -266,7 +280,7 @@ mod tests {
     use super::*;
     use crate::test_inputs::Rng;
 
-    /// The table holds the class `\b` defines.
+    /// The table holds the class `\b` defines, and the letters and digits.
     #[test]
     fn word_bytes_are_alphanumerics_and_underscore() {
         for b in 0..=255u8 {
@@ -275,6 +289,7 @@ mod tests {
                 b.is_ascii_alphanumeric() || b == b'_',
                 "{b:#x}"
             );
+            assert_eq!(is_alphanumeric_byte(b), b.is_ascii_alphanumeric(), "{b:#x}");
         }
     }
 
@@ -321,6 +336,48 @@ mod tests {
                 .filter(|(words, _)| words.iter().any(|w| w.eq_ignore_ascii_case(&word)))
                 .fold(0, |class, (_, bit)| class | bit);
             assert_eq!(lexicon.class(&word), slow, "{word:?}");
+        }
+    }
+
+    /// `words` keeps the classed words, each with the class of the next word when only
+    /// spaces come between them: every word start with its class, filtered.
+    #[test]
+    fn words_are_the_classed_words_with_the_next_class() {
+        let pieces = [
+            "a", "bb", "ccc", "9", "_", "x_", " ", "  ", "\n", "-", "é", ".", "a1",
+        ];
+        let classify = |word: &str| [0, 1, 0, 4][word.len() % 4];
+        let mut rng = Rng::new(13);
+        for _ in 0..5_000 {
+            let text: String = (0..rng.below(12)).map(|_| rng.pick(&pieces)).collect();
+            let all: Vec<At> = (0..text.len())
+                .filter(|&i| is_word_start(&text, i))
+                .map(|i| {
+                    let mut at = At::new(&text, i);
+                    at.class = classify(at.word());
+                    at
+                })
+                .collect();
+            let mut slow = Vec::new();
+            for (k, at) in all.iter().enumerate() {
+                let next_class = all.get(k + 1).map_or(0, |next| {
+                    let gap = &text.as_bytes()[at.end..next.start];
+                    let spaces = !gap.is_empty() && gap.iter().all(|&b| is_space_byte(b));
+                    if spaces {
+                        next.class
+                    } else {
+                        0
+                    }
+                });
+                if at.class != 0 {
+                    slow.push((at.start, at.end, at.class, next_class));
+                }
+            }
+            let fast: Vec<_> = words(&text, classify)
+                .iter()
+                .map(|at| (at.start, at.end, at.class, at.next_class))
+                .collect();
+            assert_eq!(fast, slow, "{text:?}");
         }
     }
 

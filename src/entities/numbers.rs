@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use serde_json::Value;
 
 use super::pattern::{self, P};
-use super::scan::{self, is_word_byte, starts_any, At, Lexicon};
+use super::scan::{self, starts_any, At, Lexicon};
 use super::Mention;
 use crate::analysis::EntityType;
 use crate::text::Document;
@@ -419,39 +419,42 @@ fn listed_trigger(text: &str, at: &At) -> bool {
 /// bytes is taken whole: only its first byte can start a word, and the others only a
 /// currency stem (`amateur 3` has `eur 3`).
 fn candidates(text: &str) -> Vec<(usize, &'static P)> {
-    let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if !is_word_byte(b) {
-            if matches!(b, b'$' | 0xC2 | 0xE2) && text[i..].starts_with(['$', '€', '£', '¥']) {
-                // A symbol (`€` and `£`, `¥` start with these bytes) is not a word character,
-                // so the `\b` branches fail here as they do in the whole text.
-                out.push((i, &NUMBER));
-            }
-            i += 1;
-            continue;
-        }
-        let start = i;
-        i += 1 + bytes[i + 1..]
-            .iter()
-            .take_while(|&&b| is_word_byte(b))
-            .count();
-        let mut inside = start;
-        if b.is_ascii_alphanumeric() {
-            if number_trigger(text, &At::new(text, start)) {
-                out.push((start, &NUMBER));
+    let mut after = 0;
+    for run in scan::runs(text) {
+        out.extend(
+            (after..run.start)
+                .filter(|&i| symbol_at(text, i))
+                .map(|i| (i, &NUMBER)),
+        );
+        let mut inside = run.start;
+        if run.word_end > run.start {
+            if number_trigger(text, &At::of_run(text, run)) {
+                out.push((run.start, &NUMBER));
             }
             inside += 1;
         }
-        for j in inside..i {
+        for j in inside..run.end {
             if currency_stem_at(text, j) {
                 out.push((j, &CURRENCY_NUMBER));
             }
         }
+        after = run.end;
     }
+    out.extend(
+        (after..text.len())
+            .filter(|&i| symbol_at(text, i))
+            .map(|i| (i, &NUMBER)),
+    );
     out
+}
+
+/// Whether a currency symbol starts at byte `at`, outside words. A symbol (`€` and `£`, `¥`
+/// start with these bytes) is not a word character, so the `\b` branches fail there as they
+/// do in the whole text.
+fn symbol_at(text: &str, at: usize) -> bool {
+    matches!(text.as_bytes()[at], b'$' | 0xC2 | 0xE2)
+        && text[at..].starts_with(['$', '€', '£', '¥'])
 }
 
 /// Whether a currency stem starts at byte `at`, inside a word. Most bytes inside words start
@@ -933,7 +936,7 @@ mod tests {
                     if trigger {
                         slow.push((i, &NUMBER));
                     }
-                } else if is_word_byte(b) && starts_any(&text[i..], CURRENCY_STEMS) {
+                } else if scan::is_word_byte(b) && starts_any(&text[i..], CURRENCY_STEMS) {
                     slow.push((i, &CURRENCY_NUMBER));
                 } else if text
                     .get(i..)

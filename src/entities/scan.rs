@@ -51,30 +51,51 @@ pub fn is_word_start(text: &str, i: usize) -> bool {
 }
 
 /// Where each ASCII word starts and ends: the start is every `i` where [`is_word_start`]
-/// holds, in order, and the end is where its run of letters and digits ends. Both come from
-/// one pass over each run of word bytes (a run led by `_` starts no word), one test a byte.
+/// holds, in order, and the end is where its run of letters and digits ends.
 pub fn word_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    runs(text)
+        .filter(|run| run.word_end > run.start)
+        .map(|run| (run.start, run.word_end))
+}
+
+/// A run of word bytes (`\b` is at its ends and nowhere inside).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Run {
+    /// Byte offset of its first byte.
+    pub start: usize,
+    /// Where its letters and digits end: its word ends there, or it starts none when this
+    /// is its start (a run led by `_`).
+    pub word_end: usize,
+    /// Byte offset past its last byte.
+    pub end: usize,
+}
+
+/// Every run of word bytes of `text`, in order, with the end of its word: one pass, one
+/// test a byte.
+pub fn runs(text: &str) -> impl Iterator<Item = Run> + '_ {
     let bytes = text.as_bytes();
     let mut i = 0;
-    std::iter::from_fn(move || loop {
+    std::iter::from_fn(move || {
         while i < bytes.len() && !is_word_byte(bytes[i]) {
             i += 1;
+        }
+        if i == bytes.len() {
+            return None;
         }
         let start = i;
         while i < bytes.len() && is_alphanumeric_byte(bytes[i]) {
             i += 1;
         }
-        let end = i;
+        let word_end = i;
         // `\b` goes on over `_`, a word does not.
         while i < bytes.len() && is_word_byte(bytes[i]) {
             i += 1;
         }
-        if start == bytes.len() {
-            return None;
-        }
-        if end > start {
-            return Some((start, end));
-        }
+        Some(Run {
+            start,
+            word_end,
+            end: i,
+        })
     })
 }
 
@@ -102,6 +123,17 @@ impl<'t> At<'t> {
             text,
             start,
             end,
+            class: 0,
+            next_class: 0,
+        }
+    }
+
+    /// The word of a [`Run`] (one that starts a word).
+    pub fn of_run(text: &'t str, run: Run) -> At<'t> {
+        At {
+            text,
+            start: run.start,
+            end: run.word_end,
             class: 0,
             next_class: 0,
         }

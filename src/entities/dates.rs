@@ -594,11 +594,12 @@ pub fn find(doc: &Document) -> Vec<Mention> {
 fn accept(text: &str, rule: &str, start: usize, end: usize) -> bool {
     let span = &text[start..end];
     let before = text[..start].trim_end();
-    let prev_word = before
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
+    let prev_word = scan::lower(
+        before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or(""),
+    );
     let after = &text[end..];
     match rule {
         "entities.date.month" => {
@@ -606,7 +607,7 @@ fn accept(text: &str, rule: &str, start: usize, end: usize) -> bool {
             let bare = span.trim_start_matches(|c: char| !c.is_uppercase());
             if (bare == "May" || bare == "March") && !span.contains(char::is_numeric) {
                 return matches!(
-                    prev_word.as_str(),
+                    &*prev_word,
                     "in" | "since"
                         | "until"
                         | "by"
@@ -645,7 +646,7 @@ fn accept(text: &str, rule: &str, start: usize, end: usize) -> bool {
             let counts = next.chars().next().is_some_and(char::is_lowercase)
                 && next.ends_with('s')
                 && !matches!(
-                    prev_word.as_str(),
+                    &*prev_word,
                     "in" | "since"
                         | "by"
                         | "until"
@@ -674,7 +675,7 @@ fn accept(text: &str, rule: &str, start: usize, end: usize) -> bool {
 }
 
 fn month_number(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_lowercase();
+    let w = scan::lower(word.trim_end_matches('.'));
     let months = [
         "january",
         "february",
@@ -691,7 +692,7 @@ fn month_number(word: &str) -> Option<u32> {
     ];
     months
         .iter()
-        .position(|m| *m == w || (w.len() >= 3 && w.len() <= 4 && m.starts_with(&w)))
+        .position(|m| *m == w || (w.len() >= 3 && w.len() <= 4 && m.starts_with(&*w)))
         .map(|i| i as u32 + 1)
 }
 
@@ -736,7 +737,7 @@ fn civil_from_days(z: i64) -> Ymd {
 
 /// The ISO value of a date expression, when the text or the anchor pins it down.
 pub fn resolve(span: &str, anchor: Option<Ymd>) -> Option<String> {
-    let lower = span.to_lowercase();
+    let lower = scan::lower(span);
     if lower.contains("same") {
         return None; // `the same month in 2024`: relative to another date in the text
     }
@@ -789,7 +790,7 @@ pub fn resolve(span: &str, anchor: Option<Ymd>) -> Option<String> {
     } else if lower.contains("this") {
         0
     } else {
-        return match lower.as_str() {
+        return match &*lower {
             "today" | "tonight" => Some(ymd(anchor)),
             "yesterday" => Some(ymd(civil_from_days(days_from_civil(anchor) - 1))),
             "tomorrow" => Some(ymd(civil_from_days(days_from_civil(anchor) + 1))),

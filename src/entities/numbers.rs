@@ -519,7 +519,7 @@ pub fn find(doc: &Document) -> Vec<Mention> {
     for found in scan::matches(text, candidates(text)) {
         let (start, end) = (found.start, found.end);
         let span = &text[start..end];
-        let lower = span.to_lowercase();
+        let lower = scan::lower(span);
         let before = &text[..start];
         let after = &text[end..];
         // Digits glued to letters or other digits belong to a name or code (`F-35`, `A4`).
@@ -531,25 +531,27 @@ pub fn find(doc: &Document) -> Vec<Mention> {
         {
             continue;
         }
-        let prev_word = before
-            .trim_end()
-            .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
-            .next()
-            .unwrap_or("")
-            .to_lowercase();
-        let next_word = after
-            .trim_start()
-            .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-            .next()
-            .unwrap_or("")
-            .to_lowercase();
+        let next_word = scan::lower(
+            after
+                .trim_start()
+                .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+                .next()
+                .unwrap_or(""),
+        );
         if lower == "one" {
             // `a new one;`: a pronoun ends its phrase, a count is followed by what it counts.
             let ends_phrase = !after.trim_start().starts_with(char::is_alphabetic);
+            let prev_word = scan::lower(
+                before
+                    .trim_end()
+                    .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
+                    .next()
+                    .unwrap_or(""),
+            );
             if ends_phrase
-                || NOT_BEFORE_ONE.contains(&prev_word.as_str())
+                || NOT_BEFORE_ONE.contains(&&*prev_word)
                 || matches!(
-                    next_word.as_str(),
+                    &*next_word,
                     "another"
                         | "can"
                         | "could"
@@ -585,7 +587,7 @@ pub fn find(doc: &Document) -> Vec<Mention> {
             continue;
         }
         // `half` and `a third` alone are too often not a count (`half-hearted`, `the third`).
-        if matches!(lower.as_str(), "half" | "a third" | "a quarter") {
+        if matches!(&*lower, "half" | "a third" | "a quarter") {
             continue;
         }
         let mut mention = Mention::new(start, end, EntityType::Number, "entities.number");
@@ -619,7 +621,7 @@ fn is_number_word(w: &str) -> bool {
 
 /// The value and unit of a number expression; `next_word` is the word after it.
 pub fn parse(span: &str, next_word: &str) -> (Option<Value>, Option<String>) {
-    let lower = span.to_lowercase();
+    let lower = scan::lower(span);
     let mut unit = None;
     if lower.contains('%') || lower.contains("percent") || lower.contains("per cent") {
         unit = Some("percent".to_string());

@@ -5,6 +5,8 @@
 //! helpers follow them, so a run at each candidate finds exactly what a scan of the whole
 //! text would.
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashMap;
 
 use super::pattern::{self, Match, P};
@@ -277,6 +279,20 @@ fn pack(word: &[u8]) -> u128 {
     x | upper >> 2
 }
 
+/// `text` lower-cased as `to_lowercase` does, borrowed when that changes nothing (no ASCII
+/// capital and nothing beyond ASCII): the finders lower-case their matches and the words
+/// around them, nearly all lower-case already, and an allocation each cost more than the rest.
+pub fn lower(text: &str) -> Cow<'_, str> {
+    if text
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        Cow::Owned(text.to_lowercase())
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
 /// Whether `word` is non-empty and all digits.
 pub fn is_digits(word: &str) -> bool {
     !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit())
@@ -410,6 +426,19 @@ mod tests {
                 .map(|at| (at.start, at.end, at.class, at.next_class))
                 .collect();
             assert_eq!(fast, slow, "{text:?}");
+        }
+    }
+
+    /// `lower` is `to_lowercase`.
+    #[test]
+    fn lower_is_to_lowercase() {
+        let pieces = [
+            "a", "B", "one", "ONE", "İ", "\u{212a}", "é", "É", "€", " ", "1", "ß",
+        ];
+        let mut rng = Rng::new(23);
+        for _ in 0..5_000 {
+            let text: String = (0..rng.below(5)).map(|_| rng.pick(&pieces)).collect();
+            assert_eq!(lower(&text), text.to_lowercase(), "{text:?}");
         }
     }
 

@@ -273,16 +273,33 @@ static STEMS_BY_HEAD: LazyLock<Vec<(usize, &str)>> = LazyLock::new(|| {
 
 /// The heads of every stem and of every word of [`FIRST_WORD_LISTS`], as bits indexed by
 /// [`head`]: the one test that rules out most words of a text, asked of all of them, before
-/// their lexicon lookup and stems.
-static TRIGGER_HEADS: LazyLock<Vec<u64>> = LazyLock::new(|| {
-    let mut bits = vec![0u64; HEADS.div_ceil(64)];
-    let words = FIRST_WORD_LISTS.iter().flat_map(|list| list.iter());
-    for word in NUMBER_WORDS.iter().chain(OTHER_STEMS).chain(words) {
-        let h = head(word).expect("a listed word is ASCII letters");
-        bits[h / 64] |= 1 << (h % 64);
+/// their lexicon lookup and stems. Built at compile time, so that the test is one load.
+static TRIGGER_HEADS: [u64; HEADS.div_ceil(64)] = {
+    let mut bits = with_heads([0; HEADS.div_ceil(64)], NUMBER_WORDS);
+    bits = with_heads(bits, OTHER_STEMS);
+    let mut l = 0;
+    while l < FIRST_WORD_LISTS.len() {
+        bits = with_heads(bits, FIRST_WORD_LISTS[l]);
+        l += 1;
     }
     bits
-});
+};
+
+/// `bits` with the bits of the heads of `words`.
+const fn with_heads(
+    mut bits: [u64; HEADS.div_ceil(64)],
+    words: &[&str],
+) -> [u64; HEADS.div_ceil(64)] {
+    let mut w = 0;
+    while w < words.len() {
+        let Some(h) = head(words[w]) else {
+            panic!("a listed word is ASCII letters");
+        };
+        bits[h / 64] |= 1 << (h % 64);
+        w += 1;
+    }
+    bits
+}
 
 /// How many values [`head`] takes.
 const HEADS: usize = 27 * 27 * 27;
@@ -291,15 +308,20 @@ const HEADS: usize = 27 * 27 * 27;
 /// below [`HEADS`], case ignored (a letter is 1 to 26, a byte past the end 0). A word starts
 /// with a stem of three letters or more only if their heads are equal, and is a listed word
 /// only if it has its head.
-fn head(word: &str) -> Option<usize> {
+const fn head(word: &str) -> Option<usize> {
+    let bytes = word.as_bytes();
     let mut h = 0;
-    for i in 0..3 {
-        let letter = match word.as_bytes().get(i) {
-            None => 0,
-            Some(b) if b.is_ascii_alphabetic() => b.to_ascii_lowercase() - b'a' + 1,
-            Some(_) => return None,
+    let mut i = 0;
+    while i < 3 {
+        let letter = if i >= bytes.len() {
+            0
+        } else if bytes[i].is_ascii_alphabetic() {
+            bytes[i].to_ascii_lowercase() - b'a' + 1
+        } else {
+            return None;
         };
-        h = h * 27 + usize::from(letter);
+        h = h * 27 + letter as usize;
+        i += 1;
     }
     Some(h)
 }
@@ -459,6 +481,7 @@ fn candidates(text: &str) -> Vec<(usize, &'static P)> {
 /// Whether a currency symbol starts at byte `at`, outside words. A symbol (`€` and `£`, `¥`
 /// start with these bytes) is not a word character, so the `\b` branches fail there as they
 /// do in the whole text.
+#[inline]
 fn symbol_at(text: &str, at: usize) -> bool {
     matches!(text.as_bytes()[at], b'$' | 0xC2 | 0xE2)
         && text[at..].starts_with(['$', '€', '£', '¥'])

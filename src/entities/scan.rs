@@ -298,10 +298,17 @@ pub fn is_digits(word: &str) -> bool {
     !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// Whether `text` starts with one of `stems`, ignoring ASCII case.
+/// Whether `text` starts with one of `stems`, ignoring ASCII case. The first bytes are
+/// compared first: the lists are long, and nearly all of their stems differ there.
 pub fn starts_any(text: &str, stems: &[&str]) -> bool {
+    let text = text.as_bytes();
+    let first = text.first().map(u8::to_ascii_lowercase);
     stems.iter().any(|s| {
-        text.len() >= s.len() && text.as_bytes()[..s.len()].eq_ignore_ascii_case(s.as_bytes())
+        let s = s.as_bytes();
+        s.first().map(u8::to_ascii_lowercase) == first
+            && text.len() >= s.len()
+            && text[..s.len()].eq_ignore_ascii_case(s)
+            || s.is_empty()
     })
 }
 
@@ -426,6 +433,23 @@ mod tests {
                 .map(|at| (at.start, at.end, at.class, at.next_class))
                 .collect();
             assert_eq!(fast, slow, "{text:?}");
+        }
+    }
+
+    /// `starts_any` is a prefix test of each stem, ignoring ASCII case.
+    #[test]
+    fn starts_any_is_a_prefix_test() {
+        let stems = ["", "a", "Ab", "abc", "b$", "é"];
+        let pieces = ["a", "A", "b", "B", "c", "$", "é", "É", " "];
+        let mut rng = Rng::new(29);
+        for _ in 0..5_000 {
+            let text: String = (0..rng.below(5)).map(|_| rng.pick(&pieces)).collect();
+            let stems = &stems[rng.below(2)..rng.below(stems.len() + 1).max(1)];
+            let slow = stems.iter().any(|s| {
+                text.get(..s.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(s))
+            });
+            assert_eq!(starts_any(&text, stems), slow, "{text:?} {stems:?}");
         }
     }
 

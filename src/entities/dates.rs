@@ -188,20 +188,49 @@ const MONTH_STEMS: &[&str] = &[
 ];
 /// Month names are case-sensitive in every pattern, and may run on (`Mayor` starts `May`).
 fn starts_month(word: &str) -> bool {
-    MONTH_STEMS.iter().any(|m| word.starts_with(m))
+    first_three(word).is_some_and(|head| MONTH_HEADS.contains(&head))
+}
+
+/// Whether `word` starts with a weekday's name.
+fn starts_weekday(word: &str) -> bool {
+    first_three(word).is_some_and(|head| {
+        (WEEKDAYS.iter().zip(WEEKDAY_HEADS)).any(|(day, h)| h == head && word.starts_with(day))
+    })
+}
+
+/// The first three bytes of the month stems and of the weekdays: compared as arrays, they
+/// are a few integer comparisons, where slices were a call each. Asked of every capitalised
+/// word, and names are common in news.
+const MONTH_HEADS: [[u8; 3]; 12] = first_threes(MONTH_STEMS);
+const WEEKDAY_HEADS: [[u8; 3]; 7] = first_threes(WEEKDAYS);
+
+const fn first_threes<const N: usize>(words: &[&str]) -> [[u8; 3]; N] {
+    let mut heads = [[0; 3]; N];
+    let mut i = 0;
+    while i < N {
+        let w = words[i].as_bytes();
+        heads[i] = [w[0], w[1], w[2]];
+        i += 1;
+    }
+    heads
+}
+
+fn first_three(word: &str) -> Option<[u8; 3]> {
+    word.as_bytes().first_chunk().copied()
 }
 
 /// The classes of a word: its lists, and shapes (`\d{4}`, `1990s`) and names no list holds.
 fn classify(word: &str) -> u32 {
     let mut class = LEXICON.class(word);
-    if word.starts_with(|c: char| c.is_ascii_uppercase()) {
+    let first = word.as_bytes().first().copied().unwrap_or_default();
+    if first.is_ascii_uppercase() {
         if starts_month(word) {
             class |= MONTH_WORD;
         }
-        if WEEKDAYS.iter().any(|d| word.starts_with(d)) {
+        if starts_weekday(word) {
             class |= WEEKDAY_WORD;
         }
-    } else if word.starts_with(|c: char| c.is_ascii_digit()) {
+    } else if first.is_ascii_digit() {
         let digits = is_digits(word);
         if digits {
             class |= DIGITS;
@@ -474,10 +503,23 @@ pub type Ymd = (i32, u32, u32);
 
 /// The article's own date, from a header line or its first lines.
 pub fn anchor(doc: &Document) -> Option<Ymd> {
+    anchor_among(doc, &scan::words(head(doc), classify))
+}
+
+/// The first lines of the article, where its date is.
+fn head<'t>(doc: &Document<'t>) -> &'t str {
     let head_end = doc.paragraphs.get(2).map_or(doc.text.len(), |p| p.end);
-    let head = &doc.text[..head_end.min(doc.text.len())];
-    let header = scan::words(head, classify)
-        .into_iter()
+    &doc.text[..head_end.min(doc.text.len())]
+}
+
+/// [`anchor`] with the words of the head or of the whole text, which `find` has anyway. They
+/// are the same words: a paragraph ends before a space or at the end of the text, so no
+/// word runs over the head's end. The patterns run in the head alone.
+fn anchor_among(doc: &Document, words: &[At]) -> Option<Ymd> {
+    let head = head(doc);
+    let header = words
+        .iter()
+        .take_while(|at| at.start < head.len())
         .filter(|at| at.is(DATE | YEAR))
         .map(|at| (at.start, &ANCHOR_HEADER));
     if let Some(c) = scan::matches(head, header).next() {
@@ -508,9 +550,9 @@ fn valid((_, m, d): Ymd) -> bool {
 /// Finds date mentions.
 pub fn find(doc: &Document) -> Vec<Mention> {
     let text = doc.text;
-    let anchor = anchor(doc);
-    let mut found: Vec<Mention> = Vec::new();
     let words = scan::words(text, classify);
+    let anchor = anchor_among(doc, &words);
+    let mut found: Vec<Mention> = Vec::new();
     for pattern in PATTERNS {
         let starts = words
             .iter()
@@ -552,11 +594,12 @@ pub fn find(doc: &Document) -> Vec<Mention> {
 fn accept(text: &str, rule: &str, start: usize, end: usize) -> bool {
     let span = &text[start..end];
     let before = text[..start].trim_end();
-    let prev_word = before
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
+    let prev_word = scan::lower(
+        before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or(""),
+    );
     let after = &text[end..];
     match rule {
         "entities.date.month" => {
@@ -564,7 +607,7 @@ fn accept(text: &str, rule: &str, start: usize, end: usize) -> bool {
             let bare = span.trim_start_matches(|c: char| !c.is_uppercase());
             if (bare == "May" || bare == "March") && !span.contains(char::is_numeric) {
                 return matches!(
-                    prev_word.as_str(),
+                    &*prev_word,
                     "in" | "since"
                         | "until"
                         | "by"
@@ -603,7 +646,7 @@ fn accept(text: &str, rule: &str, start: usize, end: usize) -> bool {
             let counts = next.chars().next().is_some_and(char::is_lowercase)
                 && next.ends_with('s')
                 && !matches!(
-                    prev_word.as_str(),
+                    &*prev_word,
                     "in" | "since"
                         | "by"
                         | "until"
@@ -632,7 +675,7 @@ fn accept(text: &str, rule: &str, start: usize, end: usize) -> bool {
 }
 
 fn month_number(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_lowercase();
+    let w = scan::lower(word.trim_end_matches('.'));
     let months = [
         "january",
         "february",
@@ -649,7 +692,7 @@ fn month_number(word: &str) -> Option<u32> {
     ];
     months
         .iter()
-        .position(|m| *m == w || (w.len() >= 3 && w.len() <= 4 && m.starts_with(&w)))
+        .position(|m| *m == w || (w.len() >= 3 && w.len() <= 4 && m.starts_with(&*w)))
         .map(|i| i as u32 + 1)
 }
 
@@ -694,7 +737,7 @@ fn civil_from_days(z: i64) -> Ymd {
 
 /// The ISO value of a date expression, when the text or the anchor pins it down.
 pub fn resolve(span: &str, anchor: Option<Ymd>) -> Option<String> {
-    let lower = span.to_lowercase();
+    let lower = scan::lower(span);
     if lower.contains("same") {
         return None; // `the same month in 2024`: relative to another date in the text
     }
@@ -747,7 +790,7 @@ pub fn resolve(span: &str, anchor: Option<Ymd>) -> Option<String> {
     } else if lower.contains("this") {
         0
     } else {
-        return match lower.as_str() {
+        return match &*lower {
             "today" | "tonight" => Some(ymd(anchor)),
             "yesterday" => Some(ymd(civil_from_days(days_from_civil(anchor) - 1))),
             "tomorrow" => Some(ymd(civil_from_days(days_from_civil(anchor) + 1))),
@@ -860,6 +903,62 @@ mod tests {
             dates("in 2020 he paid $2020 for 2000 shirts"),
             vec![("2020", Some("2020".into()))]
         );
+    }
+
+    /// The month and weekday tests by their first three bytes are the lists' prefix tests.
+    #[test]
+    fn month_and_weekday_heads_are_prefix_tests() {
+        let pieces = [
+            "Ma", "May", "r", "rch", "Mon", "day", "Sun", "Sept", "Fri", "Wed", "x",
+        ];
+        let mut rng = crate::test_inputs::Rng::new(17);
+        for _ in 0..10_000 {
+            let word: String = (0..rng.below(4)).map(|_| rng.pick(&pieces)).collect();
+            let month = MONTH_STEMS.iter().any(|m| word.starts_with(m));
+            let weekday = WEEKDAYS.iter().any(|d| word.starts_with(d));
+            assert_eq!(starts_month(&word), month, "{word:?}");
+            assert_eq!(starts_weekday(&word), weekday, "{word:?}");
+        }
+    }
+
+    /// The anchor found with the whole text's words is the one found with the head's.
+    #[test]
+    fn anchor_among_the_text_words_is_the_anchor() {
+        let pieces = [
+            "date",
+            "Date",
+            ":",
+            " ",
+            "  ",
+            "\n",
+            "\u{a0}",
+            "2025-08-08",
+            "2025-13-40",
+            "2025",
+            "-08",
+            "-08x",
+            "August",
+            "8",
+            ", ",
+            "2024",
+            "By Staff",
+            "_",
+            "x",
+            "Mayor",
+            "date_",
+        ];
+        let mut rng = crate::test_inputs::Rng::new(19);
+        let mut texts = crate::test_inputs::seeds();
+        texts.extend((0..5_000).map(|_| (0..rng.below(16)).map(|_| rng.pick(&pieces)).collect()));
+        let mut anchored = 0;
+        for text in &texts {
+            let doc = Document::new(text);
+            let words = scan::words(text, classify);
+            let found = anchor(&doc);
+            assert_eq!(anchor_among(&doc, &words), found, "{text:?}");
+            anchored += usize::from(found.is_some());
+        }
+        assert!(anchored > 100, "{anchored}");
     }
 
     #[test]

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use serde_json::Value;
 
 use super::pattern::{self, P};
-use super::scan::{self, is_word_byte, starts_any, At, Lexicon};
+use super::scan::{self, starts_any, At, Lexicon};
 use super::Mention;
 use crate::analysis::EntityType;
 use crate::text::Document;
@@ -148,6 +148,19 @@ pub(super) const NUMBER: P = P::Seq(&[P::Opt(&APPROX_LEAD), AMOUNT]);
 /// `more than `, `at least `: the approximator before an [`AMOUNT`].
 const APPROX_LEAD: P = P::Seq(&[P::B, APPROX, P::Space]);
 
+/// `50%`, `75 percent`, `3bn`, `6 million`: the branch of [`AMOUNT`] that starts with
+/// digits. At the start of a word of digits it is what `NUMBER` finds: every branch before it
+/// fails on a digit (an approximator, `tens`, a currency), and it cannot fail there.
+const DIGITS_AMOUNT: P = P::Seq(&[
+    P::B,
+    DIGITS,
+    P::Opt(&P::Alt(&[
+        P::Seq(&[P::SpaceAny, P::Alt(&[P::Lit("%"), PERCENT])]),
+        P::Seq(&[P::LitI("bn"), P::B]),
+        P::Seq(&[P::Space, SCALE, P::B]),
+    ])),
+]);
+
 /// The number itself.
 const AMOUNT: P = P::Alt(&[
     // tens of thousands
@@ -162,16 +175,7 @@ const AMOUNT: P = P::Alt(&[
     ]),
     P::Seq(&[P::B, P::AnyI(&["two-thirds", "three-quarters"]), P::B]),
     CURRENCY_NUMBER,
-    // 50%, 75 percent, 3bn, 6 million
-    P::Seq(&[
-        P::B,
-        DIGITS,
-        P::Opt(&P::Alt(&[
-            P::Seq(&[P::SpaceAny, P::Alt(&[P::Lit("%"), PERCENT])]),
-            P::Seq(&[P::LitI("bn"), P::B]),
-            P::Seq(&[P::Space, SCALE, P::B]),
-        ])),
-    ]),
+    DIGITS_AMOUNT,
     // a million, two hundred, hundreds, a hundred and fifty
     P::Seq(&[
         P::B,
@@ -215,18 +219,23 @@ const AMOUNT: P = P::Alt(&[
 const OTHER_STEMS: &[&str] = &["dozen", "half", "twice", "thrice", "usd", "eur"];
 const CURRENCY_STEMS: &[&str] = &["us$", "c$", "a$", "r$", "mx$", "usd", "eur"];
 
-/// The bytes a currency stem starts with, in either case: a one-load test before the stems,
-/// as the candidates' scan asks it at every byte inside a word.
-static CURRENCY_FIRST: [bool; 256] = {
-    let mut first = [false; 256];
+/// For each byte a currency stem starts with, in either case, the bytes its second may be, as
+/// bits by their low six bits: a one-load test before the stems, as the candidates' scan asks
+/// it at every byte inside a word.
+static CURRENCY_PAIRS: [u64; 256] = {
+    let mut pairs = [0u64; 256];
     let mut i = 0;
     while i < CURRENCY_STEMS.len() {
-        let b = CURRENCY_STEMS[i].as_bytes()[0];
-        first[b.to_ascii_lowercase() as usize] = true;
-        first[b.to_ascii_uppercase() as usize] = true;
+        let [first, second, ..] = *CURRENCY_STEMS[i].as_bytes() else {
+            panic!("a currency stem has two bytes or more");
+        };
+        let seconds =
+            1 << (second.to_ascii_lowercase() & 63) | 1 << (second.to_ascii_uppercase() & 63);
+        pairs[first.to_ascii_lowercase() as usize] |= seconds;
+        pairs[first.to_ascii_uppercase() as usize] |= seconds;
         i += 1;
     }
-    first
+    pairs
 };
 
 const FIRST_WORD: u32 = 1;
@@ -249,29 +258,72 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon::new(&lists)
 });
 
-/// The first three letters of each stem, as bits indexed by [`trigram`]: a cheap test before
-/// the stems themselves, asked of every word of the text. One load where a lexicon lookup
-/// hashed the three letters.
-static STEM_TRIGRAMS: LazyLock<Vec<u64>> = LazyLock::new(|| {
-    let mut bits = vec![0u64; (26 * 26 * 26usize).div_ceil(64)];
-    for stem in NUMBER_WORDS.iter().chain(OTHER_STEMS) {
-        let t = trigram(stem).expect("a stem starts with three letters");
-        bits[t / 64] |= 1 << (t % 64);
-    }
-    bits
+/// The stems ([`NUMBER_WORDS`], [`OTHER_STEMS`]) by [`head`], so that a word is compared
+/// only with the stems that start like it: a word such as `three` or `for` would otherwise
+/// be compared with all of them.
+static STEMS_BY_HEAD: LazyLock<Vec<(usize, &str)>> = LazyLock::new(|| {
+    let mut stems: Vec<(usize, &str)> = NUMBER_WORDS
+        .iter()
+        .chain(OTHER_STEMS)
+        .map(|stem| (head(stem).expect("a stem is ASCII letters"), *stem))
+        .collect();
+    stems.sort_unstable();
+    stems
 });
 
-/// The first three bytes of `word`, if ASCII letters, as a number below 26³, case ignored.
-fn trigram(word: &str) -> Option<usize> {
-    let mut t = 0;
-    for &b in word.as_bytes().get(..3)? {
-        let b = b.to_ascii_lowercase();
-        if !b.is_ascii_lowercase() {
-            return None;
-        }
-        t = t * 26 + usize::from(b - b'a');
+/// The heads of every stem and of every word of [`FIRST_WORD_LISTS`], as bits indexed by
+/// [`head`]: the one test that rules out most words of a text, asked of all of them, before
+/// their lexicon lookup and stems. Built at compile time, so that the test is one load.
+static TRIGGER_HEADS: [u64; HEADS.div_ceil(64)] = {
+    let mut bits = with_heads([0; HEADS.div_ceil(64)], NUMBER_WORDS);
+    bits = with_heads(bits, OTHER_STEMS);
+    let mut l = 0;
+    while l < FIRST_WORD_LISTS.len() {
+        bits = with_heads(bits, FIRST_WORD_LISTS[l]);
+        l += 1;
     }
-    Some(t)
+    bits
+};
+
+/// `bits` with the bits of the heads of `words`.
+const fn with_heads(
+    mut bits: [u64; HEADS.div_ceil(64)],
+    words: &[&str],
+) -> [u64; HEADS.div_ceil(64)] {
+    let mut w = 0;
+    while w < words.len() {
+        let Some(h) = head(words[w]) else {
+            panic!("a listed word is ASCII letters");
+        };
+        bits[h / 64] |= 1 << (h % 64);
+        w += 1;
+    }
+    bits
+}
+
+/// How many values [`head`] takes.
+const HEADS: usize = 27 * 27 * 27;
+
+/// The first three bytes of `word`, or all of it when shorter, if ASCII letters, as a number
+/// below [`HEADS`], case ignored (a letter is 1 to 26, a byte past the end 0). A word starts
+/// with a stem of three letters or more only if their heads are equal, and is a listed word
+/// only if it has its head.
+const fn head(word: &str) -> Option<usize> {
+    let bytes = word.as_bytes();
+    let mut h = 0;
+    let mut i = 0;
+    while i < 3 {
+        let letter = if i >= bytes.len() {
+            0
+        } else if bytes[i].is_ascii_alphabetic() {
+            bytes[i].to_ascii_lowercase() - b'a' + 1
+        } else {
+            return None;
+        };
+        h = h * 27 + letter as usize;
+        i += 1;
+    }
+    Some(h)
 }
 
 /// Whole first words of the branches of `NUMBER` other than number words: the approximators'
@@ -356,11 +408,29 @@ fn amount_may_start(text: &str, at: usize) -> bool {
 
 /// Whether `word` starts with a number word or another stem of `NUMBER`.
 fn number_stem(word: &str) -> bool {
-    trigram(word).is_some_and(|t| STEM_TRIGRAMS[t / 64] & 1 << (t % 64) != 0)
-        && (starts_any(word, NUMBER_WORDS) || starts_any(word, OTHER_STEMS))
+    let Some(h) = head(word) else {
+        return false;
+    };
+    let stems = &STEMS_BY_HEAD[STEMS_BY_HEAD.partition_point(|&(stem, _)| stem < h)..];
+    stems
+        .iter()
+        .take_while(|&&(stem, _)| stem == h)
+        .any(|(_, stem)| starts_any(word, &[stem]))
 }
 
-fn number_trigger(text: &str, at: &At) -> bool {
+/// The pattern to try at the word `at`, if `NUMBER` may match there: at digits, the one
+/// branch that can (the others cost a few thousand instructions to fail).
+fn number_trigger(text: &str, at: &At) -> Option<&'static P> {
+    let word = at.word();
+    if word.as_bytes()[0].is_ascii_digit() {
+        return Some(&DIGITS_AMOUNT);
+    }
+    let listed = head(word).is_some_and(|h| TRIGGER_HEADS[h / 64] & 1 << (h % 64) != 0);
+    (listed && listed_trigger(text, at)).then_some(&NUMBER)
+}
+
+/// [`number_trigger`] without its test of the word's head.
+fn listed_trigger(text: &str, at: &At) -> bool {
     let word = at.word();
     let article = word.eq_ignore_ascii_case("a") || word.eq_ignore_ascii_case("an");
     let class = LEXICON.class(word);
@@ -374,34 +444,57 @@ fn number_trigger(text: &str, at: &At) -> bool {
         || number_stem(word)
 }
 
-/// Every place `NUMBER` can match, in order, with the expression to try there.
+/// Every place `NUMBER` can match, in order, with the expression to try there. A run of word
+/// bytes is taken whole: only its first byte can start a word, and the others only a
+/// currency stem (`amateur 3` has `eur 3`).
 fn candidates(text: &str) -> Vec<(usize, &'static P)> {
-    let bytes = text.as_bytes();
     let mut out = Vec::new();
-    for (i, &b) in bytes.iter().enumerate() {
-        if scan::is_word_start(text, i) {
-            if number_trigger(text, &At::new(text, i)) {
-                out.push((i, &NUMBER));
+    let mut after = 0;
+    for run in scan::runs(text) {
+        out.extend(
+            (after..run.start)
+                .filter(|&i| symbol_at(text, i))
+                .map(|i| (i, &NUMBER)),
+        );
+        let mut inside = run.start;
+        if run.word_end > run.start {
+            if let Some(pattern) = number_trigger(text, &At::of_run(text, run)) {
+                out.push((run.start, pattern));
             }
-        } else if is_word_byte(b) {
-            // Most bytes inside words start no stem: one load, then two letters, then the stems.
-            let two = bytes.get(i..i + 2).unwrap_or_default();
-            if CURRENCY_FIRST[usize::from(b)]
-                && CURRENCY_STEMS
-                    .iter()
-                    .any(|s| s.as_bytes()[..2].eq_ignore_ascii_case(two))
-                && starts_any(&text[i..], CURRENCY_STEMS)
-            {
-                out.push((i, &CURRENCY_NUMBER));
-            }
-        } else if matches!(b, b'$' | 0xC2 | 0xE2) && text[i..].starts_with(['$', '€', '£', '¥'])
-        {
-            // A symbol (`€` and `£`, `¥` start with these bytes) is not a word character, so
-            // the `\b` branches fail here as they do in the whole text.
-            out.push((i, &NUMBER));
+            inside += 1;
         }
+        for j in inside..run.end {
+            if currency_stem_at(text, j) {
+                out.push((j, &CURRENCY_NUMBER));
+            }
+        }
+        after = run.end;
     }
+    out.extend(
+        (after..text.len())
+            .filter(|&i| symbol_at(text, i))
+            .map(|i| (i, &NUMBER)),
+    );
     out
+}
+
+/// Whether a currency symbol starts at byte `at`, outside words. A symbol (`€` and `£`, `¥`
+/// start with these bytes) is not a word character, so the `\b` branches fail there as they
+/// do in the whole text.
+#[inline]
+fn symbol_at(text: &str, at: usize) -> bool {
+    matches!(text.as_bytes()[at], b'$' | 0xC2 | 0xE2)
+        && text[at..].starts_with(['$', '€', '£', '¥'])
+}
+
+/// Whether a currency stem starts at byte `at`, inside a word. Most bytes inside words start
+/// no stem: their first two bytes rule them out before the stems.
+fn currency_stem_at(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    bytes.get(at + 1).is_some_and(|&second| {
+        CURRENCY_PAIRS[usize::from(bytes[at])] >> (second & 63) & 1 != 0
+            && starts_any(&text[at..], CURRENCY_STEMS)
+    })
 }
 
 /// Words after which `one` is a pronoun or part of a quantifier, not a count.
@@ -449,7 +542,7 @@ pub fn find(doc: &Document) -> Vec<Mention> {
     for found in scan::matches(text, candidates(text)) {
         let (start, end) = (found.start, found.end);
         let span = &text[start..end];
-        let lower = span.to_lowercase();
+        let lower = scan::lower(span);
         let before = &text[..start];
         let after = &text[end..];
         // Digits glued to letters or other digits belong to a name or code (`F-35`, `A4`).
@@ -461,25 +554,27 @@ pub fn find(doc: &Document) -> Vec<Mention> {
         {
             continue;
         }
-        let prev_word = before
-            .trim_end()
-            .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
-            .next()
-            .unwrap_or("")
-            .to_lowercase();
-        let next_word = after
-            .trim_start()
-            .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-            .next()
-            .unwrap_or("")
-            .to_lowercase();
+        let next_word = scan::lower(
+            after
+                .trim_start()
+                .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+                .next()
+                .unwrap_or(""),
+        );
         if lower == "one" {
             // `a new one;`: a pronoun ends its phrase, a count is followed by what it counts.
             let ends_phrase = !after.trim_start().starts_with(char::is_alphabetic);
+            let prev_word = scan::lower(
+                before
+                    .trim_end()
+                    .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
+                    .next()
+                    .unwrap_or(""),
+            );
             if ends_phrase
-                || NOT_BEFORE_ONE.contains(&prev_word.as_str())
+                || NOT_BEFORE_ONE.contains(&&*prev_word)
                 || matches!(
-                    next_word.as_str(),
+                    &*next_word,
                     "another"
                         | "can"
                         | "could"
@@ -515,7 +610,7 @@ pub fn find(doc: &Document) -> Vec<Mention> {
             continue;
         }
         // `half` and `a third` alone are too often not a count (`half-hearted`, `the third`).
-        if matches!(lower.as_str(), "half" | "a third" | "a quarter") {
+        if matches!(&*lower, "half" | "a third" | "a quarter") {
             continue;
         }
         let mut mention = Mention::new(start, end, EntityType::Number, "entities.number");
@@ -549,7 +644,7 @@ fn is_number_word(w: &str) -> bool {
 
 /// The value and unit of a number expression; `next_word` is the word after it.
 pub fn parse(span: &str, next_word: &str) -> (Option<Value>, Option<String>) {
-    let lower = span.to_lowercase();
+    let lower = scan::lower(span);
     let mut unit = None;
     if lower.contains('%') || lower.contains("percent") || lower.contains("per cent") {
         unit = Some("percent".to_string());
@@ -755,7 +850,7 @@ mod tests {
                     continue;
                 }
                 let found = pattern::find(&NUMBER, &text, start);
-                if !number_trigger(&text, &at) {
+                if number_trigger(&text, &at).is_none() {
                     skipped += 1;
                     assert_eq!(found, None, "{text:?} at {start}");
                 } else if found.is_some() && LEXICON.class(at.word()) & AMOUNT_HEAD == 0 {
@@ -769,9 +864,9 @@ mod tests {
         assert!(approximated > 100, "{approximated}");
     }
 
-    /// The trigram test passes every word that starts with a stem.
+    /// The head test passes every word that starts with a stem.
     #[test]
-    fn stem_trigrams_keep_every_stem() {
+    fn stem_heads_keep_every_stem() {
         for stem in NUMBER_WORDS.iter().chain(OTHER_STEMS) {
             for word in [stem.to_string(), stem.to_uppercase(), format!("{stem}s")] {
                 assert!(number_stem(&word), "{word}");
@@ -779,6 +874,120 @@ mod tests {
         }
         for word in ["the", "s3ven", "se", "", "seve", "hal", "Zer0"] {
             assert!(!number_stem(word), "{word}");
+        }
+    }
+
+    /// Words made of the stems' and listed words' pieces, in any case, glued to others.
+    fn random_texts(seed: u64, count: usize) -> Vec<String> {
+        let pieces = [
+            "a",
+            "An",
+            "at",
+            "as",
+            "up",
+            "US",
+            "us$",
+            "C$",
+            "mx$",
+            "R",
+            "usd",
+            "EUR",
+            "amateur",
+            "seven",
+            "Seventeen",
+            "tw",
+            "thr",
+            "thirty",
+            "forty",
+            "four",
+            "for",
+            "dozen",
+            "half",
+            "Hundreds",
+            "million",
+            "bn",
+            "m",
+            "tens",
+            "of",
+            "more",
+            "than",
+            "about",
+            "the",
+            "just",
+            "close",
+            "to",
+            "least",
+            "many",
+            "x",
+            "5",
+            "1,000",
+            "_",
+            "-",
+            " ",
+            "  ",
+            "\n",
+            "$",
+            "€",
+            "£",
+            "¥",
+            "é",
+            "%",
+            ".",
+        ];
+        let mut rng = Rng::new(seed);
+        (0..count)
+            .map(|_| (0..rng.below(8)).map(|_| rng.pick(&pieces)).collect())
+            .collect()
+    }
+
+    /// `number_stem` compares a word only with the stems of its head: it is `starts_any`
+    /// over all of them.
+    #[test]
+    fn number_stems_are_the_words_starting_with_a_stem() {
+        for text in random_texts(5, 20_000) {
+            let slow = starts_any(&text, NUMBER_WORDS) || starts_any(&text, OTHER_STEMS);
+            assert_eq!(number_stem(&text), slow, "{text:?}");
+        }
+    }
+
+    /// The head test drops only words the full trigger drops, and `candidates` finds the
+    /// starts of its definition: every word start the trigger passes, every currency stem
+    /// inside a word, every currency symbol.
+    #[test]
+    fn candidates_are_the_starts_of_their_definition() {
+        let mut seeds = crate::test_inputs::seeds();
+        seeds.extend(random_texts(9, 20_000));
+        for text in &seeds {
+            let mut slow = Vec::new();
+            for (i, &b) in text.as_bytes().iter().enumerate() {
+                if scan::is_word_start(text, i) {
+                    let at = At::new(text, i);
+                    let digit = at.word().starts_with(|c: char| c.is_ascii_digit());
+                    let trigger = digit || listed_trigger(text, &at);
+                    let fast = number_trigger(text, &at).is_some();
+                    assert_eq!(fast, trigger, "{text:?} at {i}");
+                    if trigger {
+                        slow.push((i, &NUMBER));
+                    }
+                } else if scan::is_word_byte(b) && starts_any(&text[i..], CURRENCY_STEMS) {
+                    slow.push((i, &CURRENCY_NUMBER));
+                } else if text
+                    .get(i..)
+                    .is_some_and(|t| t.starts_with(['$', '€', '£', '¥']))
+                {
+                    slow.push((i, &NUMBER));
+                }
+            }
+            // Where, and what the pattern tried there finds (at digits, one branch of `NUMBER`
+            // stands for it; and the two consts may not be one
+            // address each).
+            let found = |starts: Vec<(usize, &P)>| -> Vec<_> {
+                starts
+                    .into_iter()
+                    .map(|(i, p)| (i, pattern::find(p, text, i)))
+                    .collect()
+            };
+            assert_eq!(found(candidates(text)), found(slow), "{text:?}");
         }
     }
 

@@ -5,26 +5,40 @@
 //! helpers follow them, so a run at each candidate finds exactly what a scan of the whole
 //! text would.
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashMap;
 
 use super::pattern::{self, Match, P};
 
 /// The bytes `\b` counts as word characters.
 pub fn is_word_byte(b: u8) -> bool {
-    WORD_BYTES[usize::from(b)]
+    WORD_BYTES[usize::from(b)] != 0
 }
 
-/// [`is_word_byte`] as one load: the number scan asks it of every byte of the text, and the
-/// three comparisons it stands for cost more there than anything else.
-static WORD_BYTES: [bool; 256] = {
-    let mut table = [false; 256];
+/// Whether `b` is an ASCII letter or digit: a word byte other than `_`.
+fn is_alphanumeric_byte(b: u8) -> bool {
+    WORD_BYTES[usize::from(b)] == ALPHANUMERIC
+}
+
+/// [`is_word_byte`] and [`is_alphanumeric_byte`] as one load each: the scans ask them of every
+/// byte of the text, and the comparisons they stand for cost more there than anything else.
+static WORD_BYTES: [u8; 256] = {
+    let mut table = [0; 256];
     let mut b = 0;
     while b < 256 {
-        table[b] = (b as u8).is_ascii_alphanumeric() || b as u8 == b'_';
+        if (b as u8).is_ascii_alphanumeric() {
+            table[b] = ALPHANUMERIC;
+        } else if b as u8 == b'_' {
+            table[b] = 1;
+        }
         b += 1;
     }
     table
 };
+
+/// [`WORD_BYTES`]' value for a letter or digit (`_` has 1, other bytes 0).
+const ALPHANUMERIC: u8 = 2;
 
 /// The bytes `\s` matches.
 pub fn is_space_byte(b: u8) -> bool {
@@ -38,25 +52,52 @@ pub fn is_word_start(text: &str, i: usize) -> bool {
     bytes[i].is_ascii_alphanumeric() && (i == 0 || !is_word_byte(bytes[i - 1]))
 }
 
-/// Every `i` where [`is_word_start`] holds, in order: the first byte of each run of word
-/// bytes, when it is a letter or digit (a run led by `_` starts no word). One test a byte
-/// instead of two.
-pub fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+/// Where each ASCII word starts and ends: the start is every `i` where [`is_word_start`]
+/// holds, in order, and the end is where its run of letters and digits ends.
+pub fn word_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    runs(text)
+        .filter(|run| run.word_end > run.start)
+        .map(|run| (run.start, run.word_end))
+}
+
+/// A run of word bytes (`\b` is at its ends and nowhere inside).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Run {
+    /// Byte offset of its first byte.
+    pub start: usize,
+    /// Where its letters and digits end: its word ends there, or it starts none when this
+    /// is its start (a run led by `_`).
+    pub word_end: usize,
+    /// Byte offset past its last byte.
+    pub end: usize,
+}
+
+/// Every run of word bytes of `text`, in order, with the end of its word: one pass, one
+/// test a byte.
+pub fn runs(text: &str) -> impl Iterator<Item = Run> + '_ {
     let bytes = text.as_bytes();
     let mut i = 0;
-    std::iter::from_fn(move || loop {
+    std::iter::from_fn(move || {
         while i < bytes.len() && !is_word_byte(bytes[i]) {
             i += 1;
         }
+        if i == bytes.len() {
+            return None;
+        }
         let start = i;
+        while i < bytes.len() && is_alphanumeric_byte(bytes[i]) {
+            i += 1;
+        }
+        let word_end = i;
+        // `\b` goes on over `_`, a word does not.
         while i < bytes.len() && is_word_byte(bytes[i]) {
             i += 1;
         }
-        match bytes.get(start) {
-            None => return None,
-            Some(b) if b.is_ascii_alphanumeric() => return Some(start),
-            Some(_) => {}
-        }
+        Some(Run {
+            start,
+            word_end,
+            end: i,
+        })
     })
 }
 
@@ -89,6 +130,17 @@ impl<'t> At<'t> {
         }
     }
 
+    /// The word of a [`Run`] (one that starts a word).
+    pub fn of_run(text: &'t str, run: Run) -> At<'t> {
+        At {
+            text,
+            start: run.start,
+            end: run.word_end,
+            class: 0,
+            next_class: 0,
+        }
+    }
+
     /// The run of ASCII letters and digits at the start.
     pub fn word(&self) -> &'t str {
         &self.text[self.start..self.end]
@@ -110,22 +162,30 @@ impl<'t> At<'t> {
 /// are never kept: a whole article's words would cost more memory than the article.
 pub fn words(text: &str, classify: impl Fn(&str) -> u32) -> Vec<At<'_>> {
     let mut words: Vec<At> = Vec::new();
-    let mut last: Option<At> = None;
-    for start in word_starts(text) {
-        let mut at = At::new(text, start);
-        at.class = classify(at.word());
-        if let Some(mut before) = last.take() {
-            let gap = &text.as_bytes()[before.end..at.start];
-            if !gap.is_empty() && gap.iter().all(|b| is_space_byte(*b)) {
-                before.next_class = at.class;
+    // Where the word before ended, and whether it was kept: only then its next class counts.
+    let mut before: Option<(usize, bool)> = None;
+    for (start, end) in word_runs(text) {
+        let class = classify(&text[start..end]);
+        if class != 0 {
+            if let Some((before_end, true)) = before {
+                let gap = &text.as_bytes()[before_end..start];
+                if !gap.is_empty() && gap.iter().all(|b| is_space_byte(*b)) {
+                    words
+                        .last_mut()
+                        .expect("the word before was kept")
+                        .next_class = class;
+                }
             }
-            if before.class != 0 {
-                words.push(before);
-            }
+            words.push(At {
+                text,
+                start,
+                end,
+                class,
+                next_class: 0,
+            });
         }
-        last = Some(at);
+        before = Some((end, class != 0));
     }
-    words.extend(last.filter(|at| at.class != 0));
     words
 }
 
@@ -135,9 +195,25 @@ pub struct Lexicon {
     /// length and class: hashing and comparing one integer instead of a byte slice roughly
     /// halves a lookup, which the date and number scans make for thousands of words.
     classes: FxHashMap<u128, (usize, u32)>,
-    /// For each lower-case first byte, a bit for each length a listed word starting with it
-    /// has: most words of a text fail this test, and skip the hashing.
-    shapes: [u32; 128],
+    /// For each word [`shape`], a bit for the last byte (lower-cased, by its low five bits)
+    /// of each listed word of that shape: most words of a text fail this test, and skip the
+    /// hashing.
+    shapes: [u32; SHAPES],
+}
+
+/// How many values [`shape`] takes.
+const SHAPES: usize = 32 * (LONGEST + 1);
+
+/// The first byte of a non-empty word of at most [`LONGEST`] ASCII bytes, lower-cased and by
+/// its low five bits, with its length. Bytes that share their low five bits share a shape,
+/// which only lets more words through to the hashing.
+fn shape(first: u8, len: usize) -> usize {
+    usize::from(first.to_ascii_lowercase() & 31) * (LONGEST + 1) + len
+}
+
+/// The bit of a listed word's last byte in its [`shape`]'s entry.
+fn last_bit(last: u8) -> u32 {
+    1 << (last.to_ascii_lowercase() & 31)
 }
 
 /// The longest word a [`Lexicon`] looks up (its words are shorter).
@@ -147,15 +223,15 @@ impl Lexicon {
     /// The lists with their bits; a word's class is the union of the bits of its lists.
     pub fn new(lists: &[(&[&str], u32)]) -> Lexicon {
         let mut classes = FxHashMap::default();
-        let mut shapes = [0; 128];
+        let mut shapes = [0; SHAPES];
         for (words, bit) in lists {
             for w in *words {
                 assert!(
                     (1..=LONGEST).contains(&w.len()) && w.bytes().all(|b| b.is_ascii() && b != 0),
                     "{w:?}: a listed word is ASCII without NUL, 1 to {LONGEST} bytes"
                 );
-                let first = w.as_bytes()[0].to_ascii_lowercase();
-                shapes[usize::from(first)] |= 1 << w.len();
+                let bytes = w.as_bytes();
+                shapes[shape(bytes[0], w.len())] |= last_bit(bytes[w.len() - 1]);
                 classes.entry(pack(w.as_bytes())).or_insert((w.len(), 0)).1 |= bit;
             }
         }
@@ -166,9 +242,9 @@ impl Lexicon {
     /// ASCII letters in place leaves nothing to validate.
     pub fn class(&self, word: &str) -> u32 {
         let bytes = word.as_bytes();
-        let listed_shape = match bytes.first() {
-            Some(&first) if bytes.len() <= LONGEST && first.is_ascii() => {
-                self.shapes[usize::from(first.to_ascii_lowercase())] & 1 << bytes.len() != 0
+        let listed_shape = match bytes {
+            [first, .., last] | [first @ last] if bytes.len() <= LONGEST && first.is_ascii() => {
+                self.shapes[shape(*first, bytes.len())] & last_bit(*last) != 0
             }
             _ => false,
         };
@@ -184,16 +260,16 @@ impl Lexicon {
 }
 
 /// `word` (at most [`LONGEST`] bytes) with its ASCII letters lower-cased, as the bytes of an
-/// integer padded with zeros. The bytes go in one by one (a word is a few bytes, a `memcpy`
-/// call costs more) and are lower-cased all at once.
+/// integer padded with zeros. The bytes go in one by one, shifted into place (a word is a few
+/// bytes; copied into a buffer, they became a `memcpy` call, which costs more), and are
+/// lower-cased all at once.
 #[inline]
 fn pack(word: &[u8]) -> u128 {
     const ONES: u128 = u128::from_le_bytes([1; LONGEST]);
-    let mut buf = [0u8; LONGEST];
-    for (b, &w) in buf.iter_mut().zip(word) {
-        *b = w;
-    }
-    let x = u128::from_le_bytes(buf);
+    let x = word
+        .iter()
+        .rev()
+        .fold(0u128, |x, &b| x << 8 | u128::from(b));
     // A byte is `A` to `Z` when its low seven bits reach `A` but not `[` and its top bit is
     // clear; adding to the low seven bits carries into the top bit exactly when they reach.
     let low = x & (ONES * 0x7F);
@@ -203,15 +279,36 @@ fn pack(word: &[u8]) -> u128 {
     x | upper >> 2
 }
 
+/// `text` lower-cased as `to_lowercase` does, borrowed when that changes nothing (no ASCII
+/// capital and nothing beyond ASCII): the finders lower-case their matches and the words
+/// around them, nearly all lower-case already, and an allocation each cost more than the rest.
+pub fn lower(text: &str) -> Cow<'_, str> {
+    if text
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        Cow::Owned(text.to_lowercase())
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
 /// Whether `word` is non-empty and all digits.
 pub fn is_digits(word: &str) -> bool {
     !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// Whether `text` starts with one of `stems`, ignoring ASCII case.
+/// Whether `text` starts with one of `stems`, ignoring ASCII case. The first bytes are
+/// compared first: the lists are long, and nearly all of their stems differ there.
 pub fn starts_any(text: &str, stems: &[&str]) -> bool {
+    let text = text.as_bytes();
+    let first = text.first().map(u8::to_ascii_lowercase);
     stems.iter().any(|s| {
-        text.len() >= s.len() && text.as_bytes()[..s.len()].eq_ignore_ascii_case(s.as_bytes())
+        let s = s.as_bytes();
+        s.first().map(u8::to_ascii_lowercase) == first
+            && text.len() >= s.len()
+            && text[..s.len()].eq_ignore_ascii_case(s)
+            || s.is_empty()
     })
 }
 
@@ -238,7 +335,7 @@ mod tests {
     use super::*;
     use crate::test_inputs::Rng;
 
-    /// The table holds the class `\b` defines.
+    /// The table holds the class `\b` defines, and the letters and digits.
     #[test]
     fn word_bytes_are_alphanumerics_and_underscore() {
         for b in 0..=255u8 {
@@ -247,6 +344,7 @@ mod tests {
                 b.is_ascii_alphanumeric() || b == b'_',
                 "{b:#x}"
             );
+            assert_eq!(is_alphanumeric_byte(b), b.is_ascii_alphanumeric(), "{b:#x}");
         }
     }
 
@@ -281,6 +379,9 @@ mod tests {
             "é",
             "sixteen-letters!",
             "x",
+            "h",
+            "!",
+            "1",
         ];
         let mut rng = Rng::new(11);
         for _ in 0..5_000 {
@@ -293,7 +394,80 @@ mod tests {
         }
     }
 
-    /// `word_starts` is the fast form of filtering every byte with `is_word_start`.
+    /// `words` keeps the classed words, each with the class of the next word when only
+    /// spaces come between them: every word start with its class, filtered.
+    #[test]
+    fn words_are_the_classed_words_with_the_next_class() {
+        let pieces = [
+            "a", "bb", "ccc", "9", "_", "x_", " ", "  ", "\n", "-", "é", ".", "a1",
+        ];
+        let classify = |word: &str| [0, 1, 0, 4][word.len() % 4];
+        let mut rng = Rng::new(13);
+        for _ in 0..5_000 {
+            let text: String = (0..rng.below(12)).map(|_| rng.pick(&pieces)).collect();
+            let all: Vec<At> = (0..text.len())
+                .filter(|&i| is_word_start(&text, i))
+                .map(|i| {
+                    let mut at = At::new(&text, i);
+                    at.class = classify(at.word());
+                    at
+                })
+                .collect();
+            let mut slow = Vec::new();
+            for (k, at) in all.iter().enumerate() {
+                let next_class = all.get(k + 1).map_or(0, |next| {
+                    let gap = &text.as_bytes()[at.end..next.start];
+                    let spaces = !gap.is_empty() && gap.iter().all(|&b| is_space_byte(b));
+                    if spaces {
+                        next.class
+                    } else {
+                        0
+                    }
+                });
+                if at.class != 0 {
+                    slow.push((at.start, at.end, at.class, next_class));
+                }
+            }
+            let fast: Vec<_> = words(&text, classify)
+                .iter()
+                .map(|at| (at.start, at.end, at.class, at.next_class))
+                .collect();
+            assert_eq!(fast, slow, "{text:?}");
+        }
+    }
+
+    /// `starts_any` is a prefix test of each stem, ignoring ASCII case.
+    #[test]
+    fn starts_any_is_a_prefix_test() {
+        let stems = ["", "a", "Ab", "abc", "b$", "é"];
+        let pieces = ["a", "A", "b", "B", "c", "$", "é", "É", " "];
+        let mut rng = Rng::new(29);
+        for _ in 0..5_000 {
+            let text: String = (0..rng.below(5)).map(|_| rng.pick(&pieces)).collect();
+            let stems = &stems[rng.below(2)..rng.below(stems.len() + 1).max(1)];
+            let slow = stems.iter().any(|s| {
+                text.get(..s.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(s))
+            });
+            assert_eq!(starts_any(&text, stems), slow, "{text:?} {stems:?}");
+        }
+    }
+
+    /// `lower` is `to_lowercase`.
+    #[test]
+    fn lower_is_to_lowercase() {
+        let pieces = [
+            "a", "B", "one", "ONE", "İ", "\u{212a}", "é", "É", "€", " ", "1", "ß",
+        ];
+        let mut rng = Rng::new(23);
+        for _ in 0..5_000 {
+            let text: String = (0..rng.below(5)).map(|_| rng.pick(&pieces)).collect();
+            assert_eq!(lower(&text), text.to_lowercase(), "{text:?}");
+        }
+    }
+
+    /// `word_runs` is the fast form of filtering every byte with `is_word_start`, and
+    /// finds the words `At::new` finds there.
     #[test]
     fn word_starts_are_the_bytes_that_start_a_word() {
         let pieces = [
@@ -309,7 +483,11 @@ mod tests {
             let slow: Vec<usize> = (0..text.len())
                 .filter(|&i| is_word_start(text, i))
                 .collect();
-            assert_eq!(word_starts(text).collect::<Vec<_>>(), slow, "{text:?}");
+            let slow: Vec<(usize, usize)> = slow
+                .into_iter()
+                .map(|i| (i, i + At::new(text, i).word().len()))
+                .collect();
+            assert_eq!(word_runs(text).collect::<Vec<_>>(), slow, "{text:?}");
         }
     }
 }

@@ -117,9 +117,9 @@ pub fn from_bytes(text: &str, bytes: &[usize], unit: OffsetUnit) -> Vec<usize> {
 const STRIDE: usize = 32;
 
 /// Converts byte offsets of one text into `unit` in any order: the count of units before every
-/// 64th byte, and from the mark before an offset a count of its few bytes. Collecting, sorting
-/// and merging every offset of an analysis cost more than all the offsets' counts, and the
-/// marks take an eighth of the text's size.
+/// [`STRIDE`]th byte, and from the mark before an offset a count of its few bytes. Collecting,
+/// sorting and merging every offset of an analysis cost more than all the offsets' counts, and
+/// the marks take an eighth of the text's size.
 pub struct UnitIndex<'t> {
     bytes: &'t [u8],
     unit: OffsetUnit,

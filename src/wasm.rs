@@ -45,12 +45,12 @@ pub fn annotate_json(text: JsValue, offsets: Option<String>) -> Result<String, J
         .map_err(|e| JsError::new(&e.to_string()))
 }
 
-/// `serde_json::to_string` for the analysis of a text of `text_len` bytes, into a buffer that never doubles. The
-/// JSON is about five times the text: grown by doubling, its buffer would hold up to twice
-/// that, and three times while the old one is copied into the new, in a wasm memory that never
-/// shrinks again. A long text's JSON is measured first (a second serialisation); an article's
-/// buffer is sized by that ratio with room to spare, as its memory does not matter and its
-/// time does.
+/// `serde_json::to_string` for the analysis of a text of `text_len` bytes, into a buffer that
+/// never doubles. The JSON is about five times the text: grown by doubling, its buffer would
+/// hold up to twice that, and three times while the old one is copied into the new, in a wasm
+/// memory that never shrinks again. A long text's JSON is measured first (a second
+/// serialisation); an article's buffer is sized by that ratio with room to spare, as its memory
+/// does not matter and its time does.
 fn to_json(value: &impl Serialize, text_len: usize) -> serde_json::Result<String> {
     const LONG: usize = 1 << 20;
     let capacity = if text_len < LONG {

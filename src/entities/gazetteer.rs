@@ -99,7 +99,7 @@ pub struct Gazetteer {
     pub not_names: FxHashSet<String>,
     /// Well-known people by surname, with their full names.
     pub figures: FxHashMap<String, String>,
-    /// Every single word of the lists above with the [`class`] bits of the lists it is on:
+    /// Every entry of the lists above with the [`class`] bits of the lists it is on:
     /// the name finder asks several lists about each capitalised word, and one lookup
     /// answers them all.
     pub classes: FxHashMap<String, u16>,

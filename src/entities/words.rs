@@ -30,8 +30,8 @@ pub(super) struct Unit<'a> {
     pub(super) closes: bool,
     /// The first word of its sentence.
     pub(super) initial: bool,
-    /// Its word-list classes ([`super::gazetteer::Gazetteer::classes_of`]), when [`Units`] has them: for the
-    /// capitalised words, which the name finder asks most.
+    /// Its word-list classes ([`super::gazetteer::Gazetteer::classes_of`]), when [`Units`]
+    /// has them: for the capitalised words, which the name finder asks most.
     classes: Option<u16>,
 }
 
@@ -47,7 +47,7 @@ struct Stored {
     /// [`WORD`], [`CLOSES`], [`INITIAL`] and [`CAP`] ([`Unit::cap`], asked of most units
     /// several times).
     flags: u8,
-    /// [`Unit::classes`] of a capitalised word; 0 for the others, which are looked up when asked.
+    /// [`Unit::classes`] of a capitalised word; 0 for the others, looked up when asked.
     classes: u16,
 }
 
@@ -123,11 +123,7 @@ impl<'a> Units<'a> {
             start: s.start,
             sentence: s.sentence,
             paragraph: s.paragraph,
-            kind: if s.flags & WORD != 0 {
-                Kind::Word
-            } else {
-                Kind::Other
-            },
+            kind: self.kind(i),
             closes: s.flags & CLOSES != 0,
             initial: s.flags & INITIAL != 0,
             classes: (s.flags & CAP != 0).then_some(s.classes),
@@ -381,7 +377,7 @@ pub(super) fn units<'a>(doc: &Document<'a>, taken: &[Mention]) -> Units<'a> {
         // Hyphenated: split when a part is a known name or a nationality (`US-Mexico`,
         // `U.S.-Mexican`, `American-made`); keep `Abi-Habib`.
         let split = word.may_split()
-            && !with_lower(word.text, |lower| g.titles.contains(lower))
+            && !word.is(class::TITLE)
             && word
                 .text
                 .split(HYPHENS)
@@ -403,11 +399,10 @@ pub(super) fn resplit<'a>(mut units: Units<'a>, known: &FxHashSet<String>) -> Un
     if known.is_empty() {
         return units;
     }
-    let g = &*GAZETTEER;
     // Splitting on the gazetteer already happened: what is left is `units`' last test.
     let splits = |word: &Unit| {
         word.may_split()
-            && !with_lower(word.text, |lower| g.titles.contains(lower))
+            && !word.is(class::TITLE)
             && word.text.split(HYPHENS).all(|p| known.contains(p))
     };
     let split: Vec<usize> = (0..units.len())

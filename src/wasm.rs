@@ -137,7 +137,10 @@ pub fn compare(texts: JsValue, offsets: Option<String>) -> Result<JsValue, JsErr
 
 /// What a rule id (`Quote::rule`, `Cue::rule`, …) means in plain words, for the page's cards;
 /// the id itself when it is not described.
-#[wasm_bindgen]
+///
+/// Not in the compare page's module, which shows no rules: their descriptions stay out of it.
+#[cfg_attr(not(feature = "compare-export"), wasm_bindgen)]
+#[cfg_attr(feature = "compare-export", allow(dead_code))]
 pub fn describe_rule(id: &str) -> String {
     crate::rules::describe(id).to_string()
 }

@@ -658,6 +658,19 @@ mod tests {
         }
     }
 
+    /// `lower` is `to_lowercase`.
+    #[test]
+    fn lower_is_to_lowercase() {
+        let pieces = [
+            "a", "B", "one", "ONE", "İ", "\u{212a}", "é", "É", "€", " ", "1", "ß",
+        ];
+        let mut rng = crate::test_inputs::Rng::new(23);
+        for _ in 0..5_000 {
+            let text: String = (0..rng.below(5)).map(|_| rng.pick(&pieces)).collect();
+            assert_eq!(lower(&text), text.to_lowercase(), "{text:?}");
+        }
+    }
+
     #[test]
     fn push_lower_and_with_lower_are_to_lowercase() {
         let long = "SUPERCALIFRAGILISTICEXPIALIDOCIOUS-ER"; // past the stack buffer

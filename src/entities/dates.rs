@@ -594,7 +594,7 @@ pub fn find(doc: &Document) -> Vec<Mention> {
 fn accept(text: &str, rule: &str, start: usize, end: usize) -> bool {
     let span = &text[start..end];
     let before = text[..start].trim_end();
-    let prev_word = scan::lower(
+    let prev_word = crate::text::lower(
         before
             .rsplit(|c: char| !c.is_alphanumeric())
             .next()
@@ -675,7 +675,7 @@ fn accept(text: &str, rule: &str, start: usize, end: usize) -> bool {
 }
 
 fn month_number(word: &str) -> Option<u32> {
-    let w = scan::lower(word.trim_end_matches('.'));
+    let w = crate::text::lower(word.trim_end_matches('.'));
     let months = [
         "january",
         "february",
@@ -737,7 +737,7 @@ fn civil_from_days(z: i64) -> Ymd {
 
 /// The ISO value of a date expression, when the text or the anchor pins it down.
 pub fn resolve(span: &str, anchor: Option<Ymd>) -> Option<String> {
-    let lower = scan::lower(span);
+    let lower = crate::text::lower(span);
     if lower.contains("same") {
         return None; // `the same month in 2024`: relative to another date in the text
     }

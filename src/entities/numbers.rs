@@ -542,7 +542,7 @@ pub fn find(doc: &Document) -> Vec<Mention> {
     for found in scan::matches(text, candidates(text)) {
         let (start, end) = (found.start, found.end);
         let span = &text[start..end];
-        let lower = scan::lower(span);
+        let lower = crate::text::lower(span);
         let before = &text[..start];
         let after = &text[end..];
         // Digits glued to letters or other digits belong to a name or code (`F-35`, `A4`).
@@ -554,7 +554,7 @@ pub fn find(doc: &Document) -> Vec<Mention> {
         {
             continue;
         }
-        let next_word = scan::lower(
+        let next_word = crate::text::lower(
             after
                 .trim_start()
                 .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
@@ -564,7 +564,7 @@ pub fn find(doc: &Document) -> Vec<Mention> {
         if lower == "one" {
             // `a new one;`: a pronoun ends its phrase, a count is followed by what it counts.
             let ends_phrase = !after.trim_start().starts_with(char::is_alphabetic);
-            let prev_word = scan::lower(
+            let prev_word = crate::text::lower(
                 before
                     .trim_end()
                     .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
@@ -644,7 +644,7 @@ fn is_number_word(w: &str) -> bool {
 
 /// The value and unit of a number expression; `next_word` is the word after it.
 pub fn parse(span: &str, next_word: &str) -> (Option<Value>, Option<String>) {
-    let lower = scan::lower(span);
+    let lower = crate::text::lower(span);
     let mut unit = None;
     if lower.contains('%') || lower.contains("percent") || lower.contains("per cent") {
         unit = Some("percent".to_string());

@@ -5,8 +5,6 @@
 //! helpers follow them, so a run at each candidate finds exactly what a scan of the whole
 //! text would.
 
-use std::borrow::Cow;
-
 use rustc_hash::FxHashMap;
 
 use super::pattern::{self, Match, P};
@@ -279,20 +277,6 @@ fn pack(word: &[u8]) -> u128 {
     x | upper >> 2
 }
 
-/// `text` lower-cased as `to_lowercase` does, borrowed when that changes nothing (no ASCII
-/// capital and nothing beyond ASCII): the finders lower-case their matches and the words
-/// around them, nearly all lower-case already, and an allocation each cost more than the rest.
-pub fn lower(text: &str) -> Cow<'_, str> {
-    if text
-        .bytes()
-        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
-    {
-        Cow::Owned(text.to_lowercase())
-    } else {
-        Cow::Borrowed(text)
-    }
-}
-
 /// Whether `word` is non-empty and all digits.
 pub fn is_digits(word: &str) -> bool {
     !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit())
@@ -450,19 +434,6 @@ mod tests {
                     .is_some_and(|head| head.eq_ignore_ascii_case(s))
             });
             assert_eq!(starts_any(&text, stems), slow, "{text:?} {stems:?}");
-        }
-    }
-
-    /// `lower` is `to_lowercase`.
-    #[test]
-    fn lower_is_to_lowercase() {
-        let pieces = [
-            "a", "B", "one", "ONE", "İ", "\u{212a}", "é", "É", "€", " ", "1", "ß",
-        ];
-        let mut rng = Rng::new(23);
-        for _ in 0..5_000 {
-            let text: String = (0..rng.below(5)).map(|_| rng.pick(&pieces)).collect();
-            assert_eq!(lower(&text), text.to_lowercase(), "{text:?}");
         }
     }
 

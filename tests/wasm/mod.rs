@@ -134,5 +134,52 @@ fn annotate_json_of_a_long_text_is_the_plain_serialisation() {
     assert!(text.len() > 1 << 20);
     let json = newslens::wasm::annotate_json(JsValue::from_str(&text), None).expect("annotates");
     let analysis = newslens::annotate_in(&text, newslens::OffsetUnit::Utf16);
-    assert_eq!(json, serde_json::to_string(&analysis).unwrap());
+    assert!(json.is_ascii());
+    assert_eq!(json.len(), ascii_json_len(&analysis));
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&json).unwrap(),
+        serde_json::to_value(&analysis).unwrap()
+    );
+}
+
+/// The length of `value`'s compact JSON with every character past ASCII escaped, computed
+/// from its plain serialisation: one `\uXXXX` (6 bytes) per UTF-16 unit.
+fn ascii_json_len(value: &impl serde::Serialize) -> usize {
+    serde_json::to_string(value)
+        .unwrap()
+        .chars()
+        .map(|c| if c.is_ascii() { 1 } else { 6 * c.len_utf16() })
+        .sum()
+}
+
+/// The JSON text is all ASCII, whatever the article's characters (accents, curly quotes, dashes,
+/// CJK, emoji with skin tones, line and paragraph separators, controls, quotes and backslashes),
+/// and parses back to exactly the analysis.
+#[wasm_bindgen_test]
+fn annotate_json_escapes_every_character_past_ascii() {
+    let texts = [
+        TEXT,
+        "“Ça suffit,” dit Zoë Ångström — 中国 said: “😀 👍🏽 \u{2028}x\u{2029}y.”",
+        "He said: \"a \\\"quoted\\\" \t\u{1} word\u{7f}\u{80}\u{ffff}\u{10000}\u{10ffff}\".\"",
+        "plain ASCII only, \"he said.\"",
+    ];
+    for text in texts {
+        let json = newslens::wasm::annotate_json(JsValue::from_str(text), None).expect("annotates");
+        let analysis = newslens::annotate_in(text, newslens::OffsetUnit::Utf16);
+        assert!(json.is_ascii(), "{json}");
+        assert_eq!(json.len(), ascii_json_len(&analysis), "{text}");
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&json).unwrap(),
+            serde_json::to_value(&analysis).unwrap(),
+            "{text}"
+        );
+        // And the engine reads it as the same strings.
+        let parsed = js_sys::JSON::parse(&json).expect("valid JSON");
+        let plain = js_sys::JSON::parse(&serde_json::to_string(&analysis).unwrap()).unwrap();
+        assert_eq!(
+            js_sys::JSON::stringify(&parsed).unwrap(),
+            js_sys::JSON::stringify(&plain).unwrap(),
+            "{text}"
+        );
+    }
 }

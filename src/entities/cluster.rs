@@ -68,42 +68,36 @@ pub fn build(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
     // cluster index of each mention
     let mut cluster_of: Vec<usize> = vec![usize::MAX; n];
     let mut clusters: Vec<Vec<usize>> = Vec::new();
-    // A mention's words, lower-cased.
-    let words = |m: &Mention| -> Vec<String> {
-        text[m.start..m.end]
-            .split_whitespace()
-            .map(str::to_lowercase)
-            .collect()
-    };
-    // Full names first, longest first, keyed by (first word, last word); a shorter full name
-    // that ends a longer one joins it (`López Obrador` after `Andrés Manuel López Obrador`).
-    let mut full: FxHashMap<(String, String), usize> = FxHashMap::default();
-    let mut tails: FxHashMap<String, usize> = FxHashMap::default();
-    let mut order: Vec<(usize, Vec<String>)> = mentions
+    // The full names (people named in two words or more), each as its words lower-cased and
+    // joined by one space, so that its leading and trailing words are slices of it.
+    let full_names: Vec<(usize, Words)> = mentions
         .iter()
         .enumerate()
         .filter(|(_, m)| m.kind == EntityType::Person)
-        .map(|(i, m)| (i, words(m)))
-        .filter(|(_, w): &(usize, Vec<String>)| w.len() >= 2)
+        .map(|(i, m)| (i, Words::of(&text[m.start..m.end])))
+        .filter(|(_, w)| w.len() >= 2)
         .collect();
+    // Full names first, longest first, keyed by (first word, last word); a shorter full name
+    // that ends a longer one joins it (`López Obrador` after `Andrés Manuel López Obrador`).
+    let mut full: FxHashMap<(&str, &str), usize> = FxHashMap::default();
+    let mut tails: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut order: Vec<&(usize, Words)> = full_names.iter().collect();
     crate::sort::by_key(&mut order, |(i, w)| (std::cmp::Reverse(w.len()), *i));
     for (i, w) in order {
-        let c = match tails.get(&w.join(" ")) {
+        let c = match tails.get(w.all()) {
             Some(&c) => c,
-            None => *full
-                .entry((w[0].clone(), w[w.len() - 1].clone()))
-                .or_insert_with(|| {
-                    clusters.push(Vec::new());
-                    clusters.len() - 1
-                }),
+            None => *full.entry((w.first(), w.last())).or_insert_with(|| {
+                clusters.push(Vec::new());
+                clusters.len() - 1
+            }),
         };
         // Names are short: indexing at most MAX_PART words keeps a run of thousands of
         // capitalised words linear.
         for k in (w.len() - 1).saturating_sub(MAX_PART).max(1)..w.len() - 1 {
-            tails.entry(w[k..].join(" ")).or_insert(c);
+            tails.entry(w.from(k)).or_insert(c);
         }
-        cluster_of[i] = c;
-        clusters[c].push(i);
+        cluster_of[*i] = c;
+        clusters[c].push(*i);
     }
     for c in &mut clusters {
         crate::sort::all(c);
@@ -114,15 +108,16 @@ pub fn build(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
         .iter()
         .map(|c| c.iter().map(|&j| mentions[j].start).collect())
         .collect();
-    let mut parts: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    let mut parts: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for (c, members) in clusters.iter().enumerate() {
         for &j in members {
-            let w = words(&mentions[j]);
+            let at = full_names.binary_search_by_key(&j, |(i, _)| *i);
+            let w = &full_names[at.expect("clustered so far: the full names")].1;
             for k in 1..w.len() {
                 let (suffix, prefix) = (w.len() - k, k);
                 let parts_here = [
-                    (suffix <= MAX_PART).then(|| w[k..].join(" ")),
-                    (prefix <= MAX_PART).then(|| w[..k].join(" ")),
+                    (suffix <= MAX_PART).then(|| w.from(k)),
+                    (prefix <= MAX_PART).then(|| w.before(k)),
                 ];
                 for part in parts_here.into_iter().flatten() {
                     let list = parts.entry(part).or_default();
@@ -139,7 +134,7 @@ pub fn build(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
             continue;
         }
         let mention = text[m.start..m.end].to_lowercase();
-        let candidates: &[usize] = parts.get(&mention).map_or(&[], Vec::as_slice);
+        let candidates: &[usize] = parts.get(mention.as_str()).map_or(&[], Vec::as_slice);
         let chosen = match candidates.len() {
             0 => None,
             1 => Some(candidates[0]),
@@ -215,6 +210,56 @@ pub fn build(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
         .collect()
 }
 
+/// A name's words, each lower-cased, joined by one space: one string whose leading and
+/// trailing words are its slices, where a `Vec` of words made a string per word and another
+/// per join.
+struct Words {
+    joined: String,
+    /// Where each word after the first starts in `joined`.
+    starts: Vec<usize>,
+}
+
+impl Words {
+    fn of(name: &str) -> Words {
+        let mut joined = String::with_capacity(name.len());
+        let mut starts = Vec::new();
+        for (k, word) in name.split_whitespace().enumerate() {
+            if k > 0 {
+                joined.push(' ');
+                starts.push(joined.len());
+            }
+            crate::text::push_lower(&mut joined, word);
+        }
+        Words { joined, starts }
+    }
+
+    fn len(&self) -> usize {
+        self.starts.len() + 1
+    }
+
+    fn all(&self) -> &str {
+        &self.joined
+    }
+
+    /// The words from word `k` on (`k` ≥ 1).
+    fn from(&self, k: usize) -> &str {
+        &self.joined[self.starts[k - 1]..]
+    }
+
+    /// The words before word `k` (`k` ≥ 1).
+    fn before(&self, k: usize) -> &str {
+        &self.joined[..self.starts[k - 1] - 1]
+    }
+
+    fn first(&self) -> &str {
+        self.before(1)
+    }
+
+    fn last(&self) -> &str {
+        self.from(self.len() - 1)
+    }
+}
+
 fn strip_the(name: &str) -> &str {
     name.strip_prefix("The ")
         .or_else(|| name.strip_prefix("the "))
@@ -273,6 +318,45 @@ mod tests {
 
     fn person(start: usize, end: usize) -> Mention {
         Mention::new(start, end, EntityType::Person, "test")
+    }
+
+    /// The joined words answer what the words lower-cased one by one and joined would, with
+    /// letters whose lower case changes length (`İ`, the Kelvin sign) and a final `Σ`.
+    #[test]
+    fn words_are_the_lowered_words_joined() {
+        let mut rng = crate::test_inputs::Rng::new(11);
+        let pieces = [
+            "Ana",
+            "de",
+            "LA",
+            "İstanbul",
+            "\u{212a}elvin",
+            "ΟΔΥΣΣΕΥΣ",
+            "Σ",
+            "é",
+            "x",
+        ];
+        let gaps = [" ", "  ", "\n", "\u{a0}", "\t "];
+        for _ in 0..2000 {
+            let mut name = String::new();
+            for k in 0..1 + rng.below(5) {
+                if k > 0 {
+                    name.push_str(rng.pick(&gaps));
+                }
+                name.push_str(rng.pick(&pieces));
+            }
+            let w: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+            let joined = Words::of(&name);
+            assert_eq!(joined.len(), w.len(), "{name:?}");
+            assert_eq!(joined.all(), w.join(" "), "{name:?}");
+            for k in 1..w.len() {
+                assert_eq!(joined.from(k), w[k..].join(" "), "{name:?} from {k}");
+                assert_eq!(joined.before(k), w[..k].join(" "), "{name:?} before {k}");
+            }
+            if w.len() >= 2 {
+                assert_eq!((joined.first(), joined.last()), (&*w[0], &*w[w.len() - 1]));
+            }
+        }
     }
 
     #[test]

@@ -549,8 +549,13 @@ fn valid((_, m, d): Ymd) -> bool {
 
 /// Finds date mentions.
 pub fn find(doc: &Document) -> Vec<Mention> {
+    find_in_runs(doc, &scan::Runs::of(doc.text))
+}
+
+/// [`find`], with the runs of word bytes of the text.
+pub(super) fn find_in_runs(doc: &Document, runs: &scan::Runs) -> Vec<Mention> {
     let text = doc.text;
-    let words = scan::words(text, classify);
+    let words = scan::words_of_runs(text, runs.iter(), classify);
     let anchor = anchor_among(doc, &words);
     let mut found: Vec<Mention> = Vec::new();
     for pattern in PATTERNS {

@@ -117,8 +117,12 @@ impl Mention {
 
 /// Finds the entity clusters of a document, in order of first mention.
 pub fn find(doc: &Document) -> Vec<Entity> {
-    let mut mentions = dates::find(doc);
-    let numbers = numbers::find(doc);
+    // Both scans start from the runs of word bytes: found once, dropped before the names'
+    // larger working set.
+    let runs = scan::Runs::of(doc.text);
+    let mut mentions = dates::find_in_runs(doc, &runs);
+    let numbers = numbers::find_in_runs(doc, &runs);
+    drop(runs);
     push_free(&mut mentions, numbers);
     let names = names::find(doc, &mentions);
     push_free(&mut mentions, names);

@@ -447,10 +447,10 @@ fn listed_trigger(text: &str, at: &At) -> bool {
 /// Every place `NUMBER` can match, in order, with the expression to try there. A run of word
 /// bytes is taken whole: only its first byte can start a word, and the others only a
 /// currency stem (`amateur 3` has `eur 3`).
-fn candidates(text: &str) -> Vec<(usize, &'static P)> {
+fn candidates(text: &str, runs: impl Iterator<Item = scan::Run>) -> Vec<(usize, &'static P)> {
     let mut out = Vec::new();
     let mut after = 0;
-    for run in scan::runs(text) {
+    for run in runs {
         out.extend(
             (after..run.start)
                 .filter(|&i| symbol_at(text, i))
@@ -537,9 +537,14 @@ const PEOPLE: &[&str] = &[
 
 /// Finds number mentions.
 pub fn find(doc: &Document) -> Vec<Mention> {
+    find_in_runs(doc, &scan::Runs::of(doc.text))
+}
+
+/// [`find`], with the runs of word bytes of the text.
+pub(super) fn find_in_runs(doc: &Document, runs: &scan::Runs) -> Vec<Mention> {
     let text = doc.text;
     let mut out = Vec::new();
-    for found in scan::matches(text, candidates(text)) {
+    for found in scan::matches(text, candidates(text, runs.iter())) {
         let (start, end) = (found.start, found.end);
         let span = &text[start..end];
         let lower = crate::text::lower(span);
@@ -987,7 +992,11 @@ mod tests {
                     .map(|(i, p)| (i, pattern::find(p, text, i)))
                     .collect()
             };
-            assert_eq!(found(candidates(text)), found(slow), "{text:?}");
+            assert_eq!(
+                found(candidates(text, scan::runs(text))),
+                found(slow),
+                "{text:?}"
+            );
         }
     }
 

@@ -52,9 +52,14 @@ pub fn is_word_start(text: &str, i: usize) -> bool {
 
 /// Where each ASCII word starts and ends: the start is every `i` where [`is_word_start`]
 /// holds, in order, and the end is where its run of letters and digits ends.
-pub fn word_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    runs(text)
-        .filter(|run| run.word_end > run.start)
+#[cfg(test)]
+fn word_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    words_in(runs(text))
+}
+
+/// The words (start and end) of `runs`: the runs that start one.
+fn words_in(runs: impl Iterator<Item = Run>) -> impl Iterator<Item = (usize, usize)> {
+    runs.filter(|run| run.word_end > run.start)
         .map(|run| (run.start, run.word_end))
 }
 
@@ -97,6 +102,35 @@ pub fn runs(text: &str) -> impl Iterator<Item = Run> + '_ {
             end: i,
         })
     })
+}
+
+/// The runs of word bytes of a text, found once for both the date and the number scans (each
+/// read every byte of the text to find them again). Stored in 32 bits: texts are shorter
+/// than 4 GiB ([`crate::text::MAX_TEXT_LEN`]), and a run for every word of a long text is
+/// twice the text's size even so.
+pub struct Runs {
+    runs: Vec<[u32; 3]>,
+}
+
+impl Runs {
+    /// The runs of `text`, as [`runs`] finds them.
+    pub fn of(text: &str) -> Runs {
+        let offset = |at: usize| u32::try_from(at).expect("texts are shorter than 4 GiB");
+        Runs {
+            runs: runs(text)
+                .map(|run| [offset(run.start), offset(run.word_end), offset(run.end)])
+                .collect(),
+        }
+    }
+
+    /// Each run, in order.
+    pub fn iter(&self) -> impl Iterator<Item = Run> + '_ {
+        self.runs.iter().map(|&[start, word_end, end]| Run {
+            start: start as usize,
+            word_end: word_end as usize,
+            end: end as usize,
+        })
+    }
 }
 
 /// The start of an ASCII word with the classes (bits) of its run of letters and digits and
@@ -159,10 +193,19 @@ impl<'t> At<'t> {
 /// the word after it. Every trigger asks for a class, so the unclassed words (most of them)
 /// are never kept: a whole article's words would cost more memory than the article.
 pub fn words(text: &str, classify: impl Fn(&str) -> u32) -> Vec<At<'_>> {
+    words_of_runs(text, runs(text), classify)
+}
+
+/// [`words`] from the runs of `text`.
+pub fn words_of_runs(
+    text: &str,
+    runs: impl Iterator<Item = Run>,
+    classify: impl Fn(&str) -> u32,
+) -> Vec<At<'_>> {
     let mut words: Vec<At> = Vec::new();
     // Where the word before ended, and whether it was kept: only then its next class counts.
     let mut before: Option<(usize, bool)> = None;
-    for (start, end) in word_runs(text) {
+    for (start, end) in words_in(runs) {
         let class = classify(&text[start..end]);
         if class != 0 {
             if let Some((before_end, true)) = before {
@@ -459,6 +502,9 @@ mod tests {
                 .map(|i| (i, i + At::new(text, i).word().len()))
                 .collect();
             assert_eq!(word_runs(text).collect::<Vec<_>>(), slow, "{text:?}");
+            // The stored runs read back as found.
+            let stored: Vec<Run> = Runs::of(text).iter().collect();
+            assert_eq!(stored, runs(text).collect::<Vec<_>>(), "{text:?}");
         }
     }
 }

@@ -180,6 +180,43 @@ pub fn push_key_word(key: &mut String, word: &str) {
     push_lower(key, word);
 }
 
+/// The words of a [`PhraseWalk`] and their phrase-table key.
+#[derive(Default)]
+pub struct WalkBuffers<'w> {
+    words: Vec<&'w str>,
+    key: String,
+}
+
+/// A walk along the phrase table, one word at a time: the one way the finders look for a
+/// known name at a word.
+pub struct PhraseWalk<'g, 'b, 'w> {
+    gazetteer: &'g Gazetteer,
+    buffers: &'b mut WalkBuffers<'w>,
+}
+
+impl<'g, 'w> PhraseWalk<'g, '_, 'w> {
+    /// Takes one more word: the entry the words so far spell, in a case it accepts.
+    #[inline]
+    pub fn step(&mut self, word: &'w str) -> Option<&'g Known> {
+        let WalkBuffers { words, key } = &mut *self.buffers;
+        words.push(word);
+        push_key_word(key, word);
+        self.gazetteer.lookup_key(key, words)
+    }
+
+    /// Whether an entry starts with the words so far and goes on: when not, no further word
+    /// can make a match.
+    #[inline]
+    pub fn goes_on(&self) -> bool {
+        self.gazetteer.prefixes.contains(self.buffers.key.as_str())
+    }
+
+    /// How many words it has taken.
+    pub fn words_taken(&self) -> usize {
+        self.buffers.words.len()
+    }
+}
+
 /// `text.to_lowercase()`, through [`push_lower`]'s ASCII path.
 fn lowercase(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -327,6 +364,17 @@ impl Gazetteer {
             push_key_word(&mut key, word);
         }
         self.lookup_key(&key, words)
+    }
+
+    /// Starts a walk along the phrase table from an empty phrase, in `buffers` (kept by the
+    /// caller between walks, so a walk from every word allocates nothing).
+    pub fn walk<'g, 'b, 'w>(&'g self, buffers: &'b mut WalkBuffers<'w>) -> PhraseWalk<'g, 'b, 'w> {
+        buffers.words.clear();
+        buffers.key.clear();
+        PhraseWalk {
+            gazetteer: self,
+            buffers,
+        }
     }
 
     /// [`Gazetteer::lookup`] with the key already built by [`push_key_word`] from `words`.
@@ -502,6 +550,51 @@ mod tests {
             }
         }
         assert_eq!(g.prefixes, expected);
+    }
+
+    /// A walk answers at each word what a lookup of the words so far does, and goes on
+    /// exactly while they are a proper prefix of some entry; the buffers serve walk after walk.
+    #[test]
+    fn a_walk_is_a_lookup_at_each_word() {
+        let g = &*GAZETTEER;
+        let mut rng = crate::test_inputs::Rng::new(23);
+        let entries: Vec<&Known> = g.phrases.values().collect();
+        // Entries' own words, in their case or upper case, and now and then a stranger.
+        let cases: Vec<Vec<String>> = (0..3_000)
+            .map(|_| {
+                let entry = entries[rng.below(entries.len())];
+                let mut words: Vec<String> = entry.tokens.iter().map(|t| t.to_string()).collect();
+                if rng.below(3) == 0 {
+                    let stranger = rng.pick(&["the", "Of", "X", "é"]);
+                    words[rng.below(entry.tokens.len())] = stranger.to_string();
+                }
+                if rng.below(4) == 0 {
+                    words = words.iter().map(|w| w.to_uppercase()).collect();
+                }
+                words
+            })
+            .collect();
+        let mut buffers = WalkBuffers::default();
+        let (mut found, mut went_on) = (0, 0);
+        for words in &cases {
+            let mut walk = g.walk(&mut buffers);
+            for (k, word) in words.iter().enumerate() {
+                let spelled: Vec<&str> = words[..=k].iter().map(String::as_str).collect();
+                let known = walk.step(word).map(|known| known as *const Known);
+                assert_eq!(
+                    known,
+                    g.lookup(&spelled).map(|k| k as *const Known),
+                    "{spelled:?}"
+                );
+                let mut key = String::new();
+                spelled.iter().for_each(|w| push_key_word(&mut key, w));
+                assert_eq!(walk.goes_on(), g.prefixes.contains(&key), "{spelled:?}");
+                assert_eq!(walk.words_taken(), k + 1);
+                found += usize::from(known.is_some());
+                went_on += usize::from(walk.goes_on());
+            }
+        }
+        assert!(found > 1_000 && went_on > 100, "{found} {went_on}");
     }
 
     #[test]

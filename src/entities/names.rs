@@ -23,7 +23,7 @@ use super::gazetteer::class::{
     DEMONYM, DEMONYM_PAIR_START, FIRST_NAME, HONORIFIC, NOT_NAME, ORG_HEAD, PLACE_HEAD, TITLE,
     TITLE_MODIFIER, TITLE_PAIR_START,
 };
-use super::gazetteer::{push_key_word, Gazetteer, Known, GAZETTEER};
+use super::gazetteer::{Gazetteer, Known, WalkBuffers, GAZETTEER};
 use super::words::{is_headline, prescan, resplit, units, Kind, People, Unit, Units};
 use super::Mention;
 use crate::analysis::EntityType;
@@ -224,22 +224,15 @@ pub fn find(doc: &Document, taken: &[Mention]) -> Vec<Mention> {
     };
     // One key buffer for every unit: a fresh one per word was a third of the article's
     // allocations.
-    let mut scratch = KeyScratch::default();
+    let mut buffers = WalkBuffers::default();
     pass.known = (0..pass.units.len())
         .filter_map(|i| {
-            pass.compute_known_at(i, &mut scratch)
+            pass.compute_known_at(i, &mut buffers)
                 .map(|(end, known)| (i, end, known))
         })
         .collect();
     pass.run();
     pass.out
-}
-
-/// The words of a candidate name and its gazetteer key, kept between units.
-#[derive(Default)]
-struct KeyScratch<'a> {
-    words: Vec<&'a str>,
-    key: String,
 }
 
 /// What the typed remainder of a chunk is.
@@ -299,7 +292,7 @@ impl<'a> Pass<'a, '_> {
     fn compute_known_at(
         &self,
         i: usize,
-        scratch: &mut KeyScratch<'a>,
+        buffers: &mut WalkBuffers<'a>,
     ) -> Option<(usize, &'static Known)> {
         let g: &'static Gazetteer = &GAZETTEER;
         if self.units.kind(i) != Kind::Word || g.capital_starts && !self.units.cap(i) {
@@ -307,11 +300,9 @@ impl<'a> Pass<'a, '_> {
         }
         let first = &self.units.at(i);
         let mut best = None;
-        let KeyScratch { words, key } = scratch;
-        words.clear();
-        key.clear();
+        let mut walk = g.walk(buffers);
         let mut j = i;
-        while j < self.units.len() && words.len() < g.max_tokens {
+        while j < self.units.len() && walk.words_taken() < g.max_tokens {
             let u = &self.units.at(j);
             if u.sentence != first.sentence
                 || u.kind == Kind::Other && !matches!(u.text, "," | "." | "&")
@@ -321,16 +312,13 @@ impl<'a> Pass<'a, '_> {
             if u.kind == Kind::Other && u.start() < first.start() {
                 break;
             }
-            words.push(u.text);
-            push_key_word(key, u.text);
             j += 1;
-            if let Some(known) = g.lookup_key(key, words) {
-                let last = self.units.at(j - 1).text;
-                if last.chars().next().is_some_and(char::is_alphanumeric) {
+            if let Some(known) = walk.step(u.text) {
+                if u.text.chars().next().is_some_and(char::is_alphanumeric) {
                     best = Some((j, known));
                 }
             }
-            if u.closes || !g.prefixes.contains(key.as_str()) {
+            if u.closes || !walk.goes_on() {
                 break;
             }
         }

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use rustc_hash::FxHashSet;
 
-use super::gazetteer::{class, push_key_word, GAZETTEER};
+use super::gazetteer::{class, WalkBuffers, GAZETTEER};
 use super::Mention;
 use crate::text::{lower, with_lower, Document, RangeCursor, TokenKind};
 
@@ -528,15 +528,13 @@ pub(super) fn prescan(units: &Units) -> People {
 /// Whether a known place or organisation starts at unit `k`.
 fn starts_known(units: &Units, k: usize) -> bool {
     let g = &*GAZETTEER;
-    let mut words = Vec::new();
-    let mut key = String::new();
+    let mut buffers = WalkBuffers::default();
+    let mut walk = g.walk(&mut buffers);
     for u in units.range(k..units.len()).take(g.max_tokens) {
-        words.push(u.text);
-        push_key_word(&mut key, u.text);
-        if g.lookup_key(&key, &words).is_some() {
+        if walk.step(u.text).is_some() {
             return true;
         }
-        if !g.prefixes.contains(&key) {
+        if !walk.goes_on() {
             return false;
         }
     }

@@ -68,7 +68,8 @@ pub fn find_with_marks(doc: &Document, quotes: &[Quote], marked: &[Marked]) -> V
 /// Every rule's cues, overlaps and duplicates included. The normalised words are dropped on
 /// return, before the cues are built.
 fn candidates(doc: &Document, quotes: &[Quote], marked: &[Marked]) -> Vec<Found> {
-    let words = words::Words::new(doc);
+    let mut renamed = String::new();
+    let words = words::Words::new(doc, &mut renamed);
     let mut found = Vec::new();
     let (matcher, meaning) = &*lexicons::MATCHER;
     for hit in matcher.find(&words) {

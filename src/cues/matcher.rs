@@ -27,8 +27,9 @@ type PhraseWords = Vec<Cow<'static, str>>;
 
 /// A set of phrases built once.
 pub struct PhraseMatcher {
-    /// The number in `groups` of the phrases that start with each word.
-    by_first: FxHashMap<Cow<'static, str>, u32>,
+    /// The number in `groups` of the phrases that start with each word: two bytes, as it is
+    /// what the matcher remembers for each form of a document while it runs.
+    by_first: FxHashMap<Cow<'static, str>, u16>,
     /// Phrases with their numbers, grouped by first word.
     groups: Vec<Vec<(usize, PhraseWords)>>,
 }
@@ -57,7 +58,7 @@ impl PhraseMatcher {
     /// Builds a matcher; phrase `i` of the iterator is reported as `Hit::phrase == i`.
     pub fn new(phrases: impl IntoIterator<Item = &'static str>) -> PhraseMatcher {
         let phrases = phrases.into_iter();
-        let mut by_first: FxHashMap<_, u32> = FxHashMap::default();
+        let mut by_first: FxHashMap<_, u16> = FxHashMap::default();
         let mut groups: Vec<Vec<_>> = Vec::new();
         // At most one first word per phrase: allocated once.
         by_first.reserve(phrases.size_hint().0);
@@ -66,9 +67,9 @@ impl PhraseMatcher {
             if let Some(first) = words.first() {
                 let group = *by_first.entry(first.clone()).or_insert_with(|| {
                     groups.push(Vec::new());
-                    u32::try_from(groups.len() - 1).expect("fewer first words than 2^32")
+                    u16::try_from(groups.len() - 1).expect("the lists have fewer first words")
                 });
-                groups[group as usize].push((i, words));
+                groups[usize::from(group)].push((i, words));
             }
         }
         PhraseMatcher { by_first, groups }
@@ -83,7 +84,7 @@ impl PhraseMatcher {
             let Some(group) = starts.ask(first) else {
                 continue;
             };
-            for (phrase, entry) in &self.groups[group as usize] {
+            for (phrase, entry) in &self.groups[usize::from(group)] {
                 // The first word is the key that found the candidates.
                 let matched = entry
                     .iter()

@@ -171,19 +171,22 @@ impl<'a> Words<'a> {
         let tokens = &doc.tokens;
         let mut form_of = Vec::with_capacity(tokens.len());
         let mut forms: Vec<&'a str> = Vec::new();
-        // Where each renamed form ends in `renamed`, with its number; they lie there in order.
-        let mut renamed_ends: Vec<(u32, usize)> = Vec::new();
+        // Where each renamed form ends in `renamed`; they lie there in order of form number.
+        let mut renamed_ends = Vec::new();
         let renamed_from = renamed.len();
         let mut add = |text: &'a str, own_text_if_normal: bool| {
             // Fewer forms than tokens, so below `OWN_TEXT`.
             let form = u32::try_from(forms.len()).expect("fewer forms than tokens");
             if push_if_renamed(renamed, text) {
-                renamed_ends.push((form, renamed.len()));
+                renamed_ends.push(renamed.len());
+                // No token is empty: "" holds a renamed form's place until `renamed` is
+                // complete and can be borrowed.
+                forms.push("");
             } else if own_text_if_normal {
                 return OWN_TEXT;
+            } else {
+                forms.push(text);
             }
-            // A renamed form's text until `renamed` is complete and can be borrowed.
-            forms.push(text);
             form
         };
         // An article has a few thousand distinct words at most, and fewer than half as many
@@ -207,10 +210,15 @@ impl<'a> Words<'a> {
             form_of.push(form);
         }
         drop(first_tokens);
-        let mut start = renamed_from;
+        renamed.shrink_to_fit();
         let renamed: &'a str = renamed;
-        for (form, end) in renamed_ends {
-            forms[form as usize] = &renamed[start..end];
+        let mut start = renamed_from;
+        for (form, end) in forms
+            .iter_mut()
+            .filter(|form| form.is_empty())
+            .zip(renamed_ends)
+        {
+            *form = &renamed[start..end];
             start = end;
         }
         forms.shrink_to_fit();

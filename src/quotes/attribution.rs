@@ -20,7 +20,7 @@ use super::words::{
     is_determiner, is_name_particle, is_person_role, is_source_noun, is_title_word, is_verb_filler,
     lowers_to, pronoun, Pronoun,
 };
-use crate::text::{Document, TokenKind};
+use crate::text::{Document, Token, TokenKind};
 
 /// What kind of noun phrase names the speaker.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -72,19 +72,23 @@ pub fn verb_at(doc: &Document, i: usize) -> Option<(CueWord, usize)> {
     // Asked of nearly every word, and nearly every word is turned away by its shape: that test
     // is inlined at the callers, the rest of the reading is not.
     let token = doc.tokens.get(i)?;
-    if token.kind != TokenKind::Word {
-        return None;
-    }
     let raw = doc.token_text(token);
-    if !verbs::may_be_form(raw) && !lowers_to(raw, "according") {
+    if !may_be_verb(token, raw) {
         return None;
     }
     verb_of_form(doc, i, raw)
 }
 
-/// [`verb_at`] for a word `raw` at token `i` that has the shape of a form.
+/// Whether `token` (whose text is `raw`) may start what [`verb_at`] finds: false for nearly every
+/// word, told by its shape alone.
+#[inline]
+pub fn may_be_verb(token: &Token, raw: &str) -> bool {
+    token.kind == TokenKind::Word && (verbs::may_be_form(raw) || lowers_to(raw, "according"))
+}
+
+/// [`verb_at`] for a word `raw` at token `i` that [`may_be_verb`].
 #[inline(never)]
-fn verb_of_form(doc: &Document, i: usize, raw: &str) -> Option<(CueWord, usize)> {
+pub fn verb_of_form(doc: &Document, i: usize, raw: &str) -> Option<(CueWord, usize)> {
     if raw.chars().next().is_some_and(char::is_uppercase)
         && i > 0
         && doc.tokens[i - 1].kind == TokenKind::Word
@@ -92,24 +96,23 @@ fn verb_of_form(doc: &Document, i: usize, raw: &str) -> Option<(CueWord, usize)>
         return None; // `Secretary of State`: a capitalised word mid-phrase is part of a name
     }
     // Nearly every word is no verb at all, so the word itself is tried before its neighbours.
-    let word = crate::text::lower(raw);
-    let next = || doc.tokens.get(i + 1).map(|t| doc.token_lower(t));
-    let (verb, last) = if word == "according" && next().as_deref() == Some("to") {
+    let next_is = |words: &[&str]| {
+        doc.tokens
+            .get(i + 1)
+            .is_some_and(|t| words.iter().any(|w| lowers_to(doc.token_text(t), w)))
+    };
+    let (verb, last) = if lowers_to(raw, "according") && next_is(&["to"]) {
         let verb = Verb {
             lemma: "according to",
             neutral: true,
         };
         (verb, i + 1)
-    } else if word == "per" {
+    } else if lowers_to(raw, "per") {
         return None; // too ambiguous alone (`per cent`); handled by the source-noun rule
     } else {
-        let verb = verbs::lookup(&word)?;
+        let verb = verbs::lookup(&crate::text::lower(raw))?;
         // `told reporters`, `told journalists` are one fixed phrase in news.
-        let phrase = verb.lemma == "tell"
-            && matches!(
-                next().as_deref(),
-                Some("reporters" | "journalists" | "lawmakers")
-            );
+        let phrase = verb.lemma == "tell" && next_is(&["reporters", "journalists", "lawmakers"]);
         (verb, if phrase { i + 1 } else { i })
     };
     if i > 0 {
@@ -424,9 +427,15 @@ fn classify_run(doc: &Document, people: &People, start: usize, end: usize) -> Me
 /// `a U.S. official`, `three people familiar with the matter`, `the spokeswoman`, `analysts`.
 fn description_ending_at(doc: &Document, end: usize, floor: usize) -> Option<Mention> {
     let tokens = &doc.tokens;
-    // The head noun: the phrase's last word, or one followed by a short post-modifier.
-    let is_head = |k: usize| tokens[k].kind == TokenKind::Word && is_source_noun(&lower(doc, k));
+    // The head noun: the phrase's last word, or one followed by a short post-modifier. Both
+    // searches below ask it of the same words, so each is asked once.
     let window = end.saturating_sub(5).max(floor)..=end;
+    let mut heads = [false; 6];
+    for k in window.clone() {
+        heads[k - window.start()] =
+            tokens[k].kind == TokenKind::Word && is_source_noun(&lower(doc, k));
+    }
+    let is_head = |k: usize| heads[k - window.start()];
     // `a spokesperson for the Metropolitan Police`: the head is the first source noun that a
     // post-modifier follows, not the last one.
     let head = window
@@ -448,7 +457,7 @@ fn description_ending_at(doc: &Document, end: usize, floor: usize) -> Option<Men
                         | "knowledgeable"
                 )
         })
-        .or_else(|| window.rev().find(|&k| is_head(k)))?;
+        .or_else(|| window.clone().rev().find(|&k| is_head(k)))?;
     if (head + 1..=end).any(|k| tokens[k].kind == TokenKind::Punct) {
         return None;
     }

@@ -13,9 +13,9 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::attribution::{
-    clause_subject, is_day_or_month, is_descriptor, is_punct, is_word, lower, np_ending_at,
-    participle_after_comma, subject_after, subject_before, verb_at, CueWord, Found, Mention,
-    MentionKind,
+    clause_subject, is_day_or_month, is_descriptor, is_punct, is_word, lower, may_be_verb,
+    np_ending_at, participle_after_comma, subject_after, subject_before, verb_at, verb_of_form,
+    CueWord, Found, Mention, MentionKind,
 };
 use super::people::People;
 use super::spans::Quoted;
@@ -248,7 +248,7 @@ pub fn find(doc: &Document, people: &People, quoted: &Quoted) -> Vec<Reported> {
                 v += 1;
                 continue;
             }
-            let Some((cue, cue_last)) = verb_at(doc, v).or_else(|| per_cue(doc, v)) else {
+            let Some((cue, cue_last)) = cue_at(doc, v) else {
                 v += 1;
                 continue;
             };
@@ -399,6 +399,23 @@ fn forward(
         },
         rule,
     })
+}
+
+/// The cue at token `v`, `verb_at(doc, v).or_else(|| per_cue(doc, v))`, with the tests that turn
+/// away nearly every word made once: they are made for every word of the article outside quotes.
+#[inline]
+fn cue_at(doc: &Document, v: usize) -> Option<(CueWord, usize)> {
+    let token = &doc.tokens[v];
+    let raw = doc.token_text(token);
+    if may_be_verb(token, raw) {
+        if let Some(cue) = verb_of_form(doc, v, raw) {
+            return Some(cue);
+        }
+    }
+    if lowers_to(raw, "per") {
+        return per_cue(doc, v);
+    }
+    None
 }
 
 /// `per` as a source marker: `…, per a prior announcement from Pentagon chief Pete Hegseth.`
@@ -610,4 +627,57 @@ fn according_to(
         },
         rule: "indirect.according_to",
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cue_at_is_a_verb_or_per() {
+        let mut texts: Vec<String> = crate::test_inputs::seed_files()
+            .into_iter()
+            .map(|(_, text)| text)
+            .collect();
+        let pieces = [
+            "said",
+            "Said",
+            "SAID",
+            "per",
+            "Per",
+            "PER",
+            "pe",
+            "perk",
+            "according",
+            "According",
+            "to",
+            "told",
+            "reporters",
+            "the",
+            "a",
+            "Secretary",
+            "says",
+            ",",
+            "”",
+            "\u{212A}",
+            "asked",
+            "cartels",
+            "boasted",
+            "x",
+            " ",
+            " ",
+        ];
+        let mut rng = crate::test_inputs::Rng::new(11);
+        for _ in 0..2_000 {
+            let words: Vec<&str> = (0..rng.below(12)).map(|_| rng.pick(&pieces)).collect();
+            texts.push(words.join(" "));
+        }
+        for text in &texts {
+            let doc = Document::new(text);
+            for v in 0..doc.tokens.len() {
+                let slow = verb_at(&doc, v).or_else(|| per_cue(&doc, v));
+                assert_eq!(cue_at(&doc, v), slow, "{text:?} at {v}");
+            }
+        }
+    }
 }

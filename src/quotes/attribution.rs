@@ -173,7 +173,17 @@ fn capitalised(doc: &Document, i: usize) -> bool {
 /// Whether token `i` is one of the punctuation characters in `chars`.
 pub fn is_punct(doc: &Document, i: usize, chars: &str) -> bool {
     let token = &doc.tokens[i];
-    token.kind == TokenKind::Punct && chars.contains(doc.token_text(token))
+    token.kind == TokenKind::Punct && is_within(doc.token_text(token), chars)
+}
+
+/// Whether `text` occurs in `chars`, as `chars.contains(text)` says. A punctuation token is one
+/// character, and looking for a character among a few costs a fraction of a substring search.
+fn is_within(text: &str, chars: &str) -> bool {
+    let mut text_chars = text.chars();
+    match (text_chars.next(), text_chars.next()) {
+        (Some(c), None) => chars.chars().any(|listed| listed == c),
+        _ => chars.contains(text),
+    }
 }
 
 /// The noun phrase that ends at token `end` (inclusive), not reaching before `floor`.
@@ -363,10 +373,7 @@ fn is_sentence_word(word: &str) -> bool {
 }
 
 fn run_is_org(doc: &Document, start: usize, end: usize) -> bool {
-    let words: Vec<&str> = (start..=end)
-        .map(|t| doc.token_text(&doc.tokens[t]))
-        .collect();
-    looks_like_org(&words)
+    looks_like_org((start..=end).map(|t| doc.token_text(&doc.tokens[t])))
 }
 
 /// A capitalised run as a name, an organisation or a role.
@@ -379,10 +386,10 @@ fn classify_run(doc: &Document, people: &People, start: usize, end: usize) -> Me
             kind: MentionKind::Org,
         };
     }
-    let words: Vec<&str> = (start..=end).map(|t| doc.token_text(&tokens[t])).collect();
-    if looks_like_org(&words) && people.at(&whole).is_none() {
+    let words = |from: usize| (from..=end).map(|t| doc.token_text(&tokens[t]));
+    if looks_like_org(words(start)) && people.at(&whole).is_none() {
         // `The White House`: an organisation keeps its words, less a leading article.
-        let first = if words[0] == "The" && start < end {
+        let first = if doc.token_text(&tokens[start]) == "The" && start < end {
             start + 1
         } else {
             start
@@ -403,12 +410,9 @@ fn classify_run(doc: &Document, people: &People, start: usize, end: usize) -> Me
         };
     }
     let span = tokens[name_start].start()..tokens[end].end();
-    let words: Vec<&str> = (name_start..=end)
-        .map(|t| doc.token_text(&tokens[t]))
-        .collect();
     let kind = if people.at(&span).is_some() {
         MentionKind::Name
-    } else if people.org_at(&span).is_some() || looks_like_org(&words) {
+    } else if people.org_at(&span).is_some() || looks_like_org(words(name_start)) {
         MentionKind::Org
     } else {
         MentionKind::Name
@@ -940,4 +944,36 @@ pub fn clause_subject(doc: &Document, people: &People, v: usize, floor: usize) -
         let limit = (floor + 8).min(v);
         subject_after(doc, people, floor, limit)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn is_within_is_a_substring_search() {
+        let sets = [
+            ",",
+            ";",
+            ",.",
+            ".!?,:)",
+            ",:—–-",
+            "\"“‘'",
+            "\"”’",
+            ",;\"“”",
+            "—–",
+            "(",
+        ];
+        let pieces = [",", ".", ":", "“", "”", "’", "—", "x", "(", ")", "é", "!"];
+        let mut rng = crate::test_inputs::Rng::new(17);
+        for _ in 0..5_000 {
+            let text: String = (0..rng.below(3)).map(|_| rng.pick(&pieces)).collect();
+            let chars = rng.pick(&sets);
+            assert_eq!(
+                is_within(&text, chars),
+                chars.contains(&*text),
+                "{text:?} in {chars:?}"
+            );
+        }
+    }
 }

@@ -357,7 +357,8 @@ fn forward(
         // A time or place adjunct may stand between the verb and its clause (`said on Tuesday
         // the government would`, `said in a statement the company had`).
         let adjunct = |w: &str| is_time_word(w) || matches!(w, "in" | "on" | "at" | "during");
-        if k < last && !opens_clause(doc, k) && adjunct(&lower(doc, k)) {
+        let mut opens = k < last && opens_clause(doc, k);
+        if k < last && !opens && adjunct(&lower(doc, k)) {
             k = (k + 1..(k + 6).min(last))
                 .take_while(|&j| {
                     doc.tokens[j].kind != TokenKind::Punct
@@ -370,8 +371,10 @@ fn forward(
                         && opens_clause(doc, j)
                 })
                 .unwrap_or(last);
+            // The word found there opens a clause: the search asked.
+            opens = k < last;
         }
-        if k >= last || !opens_clause(doc, k) {
+        if !opens {
             return None;
         }
         rule = "indirect.verb_clause";
@@ -632,6 +635,27 @@ fn according_to(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_clause_after_the_verb_or_its_adjunct() {
+        let table: [(&str, &[&str]); 4] = [
+            (
+                "Officials said late last week the talks had collapsed.",
+                &["the talks had collapsed"],
+            ),
+            ("He said the plan would work.", &["the plan would work"]),
+            ("He said goodbye to them.", &[]),
+            ("He said on Tuesday.", &[]),
+        ];
+        for (text, clauses) in table {
+            let doc = Document::new(text);
+            let found: Vec<&str> = find(&doc, &People::new(&doc, &[]), &Quoted::default())
+                .iter()
+                .map(|r| &text[r.clause.clone()])
+                .collect();
+            assert_eq!(found, clauses, "{text:?}");
+        }
+    }
 
     #[test]
     fn cue_at_is_a_verb_or_per() {

@@ -225,7 +225,8 @@ mod tests {
         let boasted = quote(text, "boasted", false);
         let quotes = [boasted.clone(), boasted, quote(text, "said", true)];
         let doc = crate::text::Document::new(text);
-        let words = Words::new(&doc);
+        let mut renamed = String::new();
+        let words = Words::new(&doc, &mut renamed);
         let mut out = Vec::new();
         find(&words, &quotes, &mut out);
         let out = super::super::keep_longest(out);

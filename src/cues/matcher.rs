@@ -27,7 +27,11 @@ type PhraseWords = Vec<Cow<'static, str>>;
 
 /// A set of phrases built once.
 pub struct PhraseMatcher {
-    by_first: FxHashMap<Cow<'static, str>, Vec<(usize, PhraseWords)>>,
+    /// The number in `groups` of the phrases that start with each word: two bytes, as it is
+    /// what the matcher remembers for each form of a document while it runs.
+    by_first: FxHashMap<Cow<'static, str>, u16>,
+    /// Phrases with their numbers, grouped by first word.
+    groups: Vec<Vec<(usize, PhraseWords)>>,
 }
 
 /// Splits a phrase into normalised words with the document tokenizer, so entries and text agree
@@ -54,31 +58,33 @@ impl PhraseMatcher {
     /// Builds a matcher; phrase `i` of the iterator is reported as `Hit::phrase == i`.
     pub fn new(phrases: impl IntoIterator<Item = &'static str>) -> PhraseMatcher {
         let phrases = phrases.into_iter();
-        let mut by_first: FxHashMap<_, Vec<_>> = FxHashMap::default();
+        let mut by_first: FxHashMap<_, u16> = FxHashMap::default();
+        let mut groups: Vec<Vec<_>> = Vec::new();
         // At most one first word per phrase: allocated once.
         by_first.reserve(phrases.size_hint().0);
         for (i, phrase) in phrases.enumerate() {
             let words = phrase_words(phrase);
             if let Some(first) = words.first() {
-                by_first.entry(first.clone()).or_default().push((i, words));
+                let group = *by_first.entry(first.clone()).or_insert_with(|| {
+                    groups.push(Vec::new());
+                    u16::try_from(groups.len() - 1).expect("the lists have fewer first words")
+                });
+                groups[usize::from(group)].push((i, words));
             }
         }
-        PhraseMatcher { by_first }
+        PhraseMatcher { by_first, groups }
     }
 
-    /// Every match in the document, in order of first token.
-    pub fn find(&self, words: &Words) -> Vec<Hit> {
-        let mut hits = Vec::new();
-        // Few words start a phrase: most tokens are answered without a lookup.
-        let mut starts = PerForm::new(words, |form| self.by_first.contains_key(form));
+    /// Calls `hit` with every match in the document, in order of first token.
+    pub fn find(&self, words: &Words, mut hit: impl FnMut(Hit)) {
+        // Few words start a phrase: most tokens are answered without a lookup, and those that
+        // do start one find their phrases by the number remembered for their form.
+        let mut starts = PerForm::new(words, |form| self.by_first.get(form).copied());
         for first in 0..words.len() {
-            if !starts.ask(first) {
-                continue;
-            }
-            let Some(candidates) = self.by_first.get(words.at(first)) else {
+            let Some(group) = starts.ask(first) else {
                 continue;
             };
-            for (phrase, entry) in candidates {
+            for (phrase, entry) in &self.groups[usize::from(group)] {
                 // The first word is the key that found the candidates.
                 let matched = entry
                     .iter()
@@ -86,7 +92,7 @@ impl PhraseMatcher {
                     .skip(1)
                     .all(|(k, w)| words.at(first + k) == w.as_ref());
                 if matched {
-                    hits.push(Hit {
+                    hit(Hit {
                         first,
                         end: first + entry.len(),
                         phrase: *phrase,
@@ -94,14 +100,58 @@ impl PhraseMatcher {
                 }
             }
         }
-        hits
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cues::lexicons::all;
+    use crate::cues::lexicons::{self, all};
+
+    /// Every match the grouped lookup reports is one a try of every phrase at every token
+    /// finds, and none is missed: over text made of the lists' own entries, capitalised, run
+    /// together and cut short.
+    #[test]
+    fn find_agrees_with_trying_every_phrase_everywhere() {
+        let entries: Vec<&'static str> = lexicons::CATEGORY_LISTS
+            .iter()
+            .flat_map(|list| list.list.entries())
+            .collect();
+        let matcher = PhraseMatcher::new(entries.iter().copied());
+        let mut rng = crate::test_inputs::Rng::new(9);
+        for _ in 0..20 {
+            let mut text = String::new();
+            for _ in 0..60 {
+                let entry = entries[rng.below(entries.len())];
+                let piece = match rng.below(4) {
+                    0 => entry.to_uppercase(),
+                    1 => entry.split(' ').next().unwrap_or(entry).to_string(),
+                    _ => entry.to_string(),
+                };
+                text.push_str(&piece);
+                text.push_str(rng.pick(&[" ", " the ", ", ", ". "]));
+            }
+            let doc = Document::new(&text);
+            let mut renamed = String::new();
+            let words = Words::new(&doc, &mut renamed);
+            let mut found = Vec::new();
+            matcher.find(&words, |hit| found.push(hit));
+            let mut expected = Vec::new();
+            for first in 0..words.len() {
+                for (phrase, entry) in entries.iter().enumerate() {
+                    let entry_words = phrase_words(entry);
+                    let reads =
+                        (0..entry_words.len()).all(|k| words.at(first + k) == entry_words[k]);
+                    if reads {
+                        let end = first + entry_words.len();
+                        expected.push(Hit { first, end, phrase });
+                    }
+                }
+            }
+            assert!(expected.len() > 30, "{text}");
+            assert_eq!(found, expected, "{text}");
+        }
+    }
 
     /// The matcher's words skip the tokenizer for plain entries: they must be the tokenizer's
     /// words for every entry of every cue list.

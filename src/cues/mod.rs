@@ -68,13 +68,14 @@ pub fn find_with_marks(doc: &Document, quotes: &[Quote], marked: &[Marked]) -> V
 /// Every rule's cues, overlaps and duplicates included. The normalised words are dropped on
 /// return, before the cues are built.
 fn candidates(doc: &Document, quotes: &[Quote], marked: &[Marked]) -> Vec<Found> {
-    let words = words::Words::new(doc);
+    let mut renamed = String::new();
+    let words = words::Words::new(doc, &mut renamed);
     let mut found = Vec::new();
     let (matcher, meaning) = &*lexicons::MATCHER;
-    for hit in matcher.find(&words) {
+    matcher.find(&words, |hit| {
         let (category, rule) = meaning[hit.phrase];
         found.push(Found::tokens(&words, hit.first, hit.end, category, rule));
-    }
+    });
     senses::find(&words, &mut found);
     modals::find(&words, &mut found);
     sources::find(&words, &mut found);

@@ -2,11 +2,12 @@
 //! straightened and dash variants inside words unified, so `Wouldn’t` and `wouldn't`, or
 //! `co‑operate` and `co-operate`, are one word to the rules and the lexicons.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::FxHasher;
 use std::borrow::Cow;
+use std::hash::Hasher;
 use std::ops::Range;
 
-use crate::text::{Document, Token, TokenKind};
+use crate::text::{push_lower, Document, Token, TokenKind};
 
 /// Normalised tokens with their sentence boundaries.
 ///
@@ -18,8 +19,10 @@ pub struct Words<'a> {
     pub doc: &'a Document<'a>,
     /// The form of each token, as an index into `forms`, or [`OWN_TEXT`].
     form_of: Vec<u32>,
-    /// The comparison forms, one for each distinct token text the table took.
-    forms: Vec<Cow<'a, str>>,
+    /// The comparison forms, one for each distinct token text the table took: the token's
+    /// own text, or for the few that normalising changes, a slice of one string the caller
+    /// keeps (a string of its own for each, with a tag saying which, took half as much again).
+    forms: Vec<&'a str>,
     /// The tokens that open a sentence after the first.
     sentence_openings: TokenSet,
 }
@@ -30,66 +33,194 @@ const OWN_TEXT: u32 = u32::MAX;
 /// The comparison form of a word: lower case, `’` → `'`, `‐`/`‑` → `-`; borrowed when the
 /// word is already in that form (most words of news text).
 pub fn normalise(word: &str) -> Cow<'_, str> {
+    let mut form = String::new();
+    if push_if_renamed(&mut form, word) {
+        Cow::Owned(form)
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
+/// Appends the comparison form of `word` to `out` unless it is `word` itself; whether it did.
+fn push_if_renamed(out: &mut String, word: &str) -> bool {
+    // Most words: ASCII with nothing to lower, seen in one pass.
+    if word.bytes().all(|b| b < 0x80 && !b.is_ascii_uppercase()) {
+        return false;
+    }
     if word.is_ascii() {
         // ASCII has no apostrophe or dash to replace and lowers byte by byte: this is what
         // `by_chars` gives, at a fraction of the cost (each capitalised word of a document
         // comes here).
-        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-            return Cow::Borrowed(word);
-        }
-        return Cow::Owned(word.to_ascii_lowercase());
+        push_lower(out, word);
+        return true;
     }
-    by_chars(word)
+    let start = out.len();
+    out.extend(by_chars(word));
+    if out[start..] == *word {
+        out.truncate(start);
+        return false;
+    }
+    true
 }
 
 /// [`normalise`] by definition, one character at a time.
-fn by_chars(word: &str) -> Cow<'_, str> {
-    word.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            '’' | '‘' => '\'',
-            '‐' | '‑' => '-',
-            c => c,
-        })
-        .collect()
+fn by_chars(word: &str) -> impl Iterator<Item = char> + '_ {
+    word.chars().flat_map(char::to_lowercase).map(|c| match c {
+        '’' | '‘' => '\'',
+        '‐' | '‑' => '-',
+        c => c,
+    })
+}
+
+/// The distinct token texts seen, each by the first token that has it: an open-addressed
+/// table of token numbers, four bytes a slot, where a map from text to form took 24 bytes a
+/// slot and was the largest thing the cues layer held.
+struct FirstTokens<'d> {
+    text: &'d [u8],
+    tokens: &'d [Token],
+    /// Token numbers, or [`EMPTY`]; a power of two of them.
+    slots: Vec<u32>,
+    len: usize,
+    /// The length at which the slots double, so probes stay short.
+    grow_at: usize,
+}
+
+/// A slot that holds no token.
+const EMPTY: u32 = u32::MAX;
+
+/// Where a token's text is in [`FirstTokens`], or where it would go.
+enum Probe {
+    /// The first token with that text.
+    Found(usize),
+    /// The vacant slot the probe ended at.
+    Vacant(usize),
+}
+
+impl<'d> FirstTokens<'d> {
+    /// No texts yet, with room for `room` before growing.
+    fn with_room(text: &'d str, tokens: &'d [Token], room: usize) -> FirstTokens<'d> {
+        // At most three quarters full.
+        let slots = (room + room / 3 + 1).next_power_of_two().max(16);
+        FirstTokens {
+            text: text.as_bytes(),
+            tokens,
+            slots: vec![EMPTY; slots],
+            len: 0,
+            grow_at: slots / 4 * 3,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    /// The bytes of token `token`: compared as bytes, the text is not checked for character
+    /// boundaries at every probe.
+    fn key(&self, token: usize) -> &'d [u8] {
+        let token = &self.tokens[token];
+        &self.text[token.start()..token.end()]
+    }
+
+    fn hash(key: &[u8]) -> usize {
+        let mut hasher = FxHasher::default();
+        hasher.write(key);
+        hasher.finish() as usize
+    }
+
+    /// Where the text of token `token` is.
+    fn probe(&self, token: usize) -> Probe {
+        let key = self.key(token);
+        let mask = self.slots.len() - 1;
+        // Never full, so the probe meets a vacant slot.
+        let mut slot = Self::hash(key) & mask;
+        loop {
+            match self.slots[slot] {
+                EMPTY => return Probe::Vacant(slot),
+                first if self.key(first as usize) == key => return Probe::Found(first as usize),
+                _ => slot = (slot + 1) & mask,
+            }
+        }
+    }
+
+    /// Puts `token` in `slot`, vacant as [`FirstTokens::probe`] of it found it.
+    fn insert(&mut self, slot: usize, token: usize) {
+        // Token numbers are below the text's length, which fits in 32 bits.
+        self.slots[slot] = u32::try_from(token).expect("a token number fits in 32 bits");
+        self.len += 1;
+        if self.len < self.grow_at {
+            return;
+        }
+        let doubled = vec![EMPTY; self.slots.len() * 2];
+        let old = std::mem::replace(&mut self.slots, doubled);
+        self.grow_at *= 2;
+        let mask = self.slots.len() - 1;
+        for first in old.into_iter().filter(|&t| t != EMPTY) {
+            let mut slot = Self::hash(self.key(first as usize)) & mask;
+            while self.slots[slot] != EMPTY {
+                slot = (slot + 1) & mask;
+            }
+            self.slots[slot] = first;
+        }
+    }
 }
 
 impl<'a> Words<'a> {
-    /// Normalises every token of `doc` once.
-    pub fn new(doc: &'a Document<'a>) -> Words<'a> {
-        let mut form_of = Vec::with_capacity(doc.tokens.len());
+    /// Normalises every token of `doc` once, spelling the forms that differ from their token's
+    /// text at the end of `renamed`.
+    pub fn new(doc: &'a Document<'a>, renamed: &'a mut String) -> Words<'a> {
+        let tokens = &doc.tokens;
+        let mut form_of = Vec::with_capacity(tokens.len());
+        let mut forms: Vec<&'a str> = Vec::new();
+        // Where each renamed form ends in `renamed`; they lie there in order of form number.
+        let mut renamed_ends = Vec::new();
+        let renamed_from = renamed.len();
+        let mut add = |text: &'a str, own_text_if_normal: bool| {
+            // Fewer forms than tokens, so below `OWN_TEXT`.
+            let form = u32::try_from(forms.len()).expect("fewer forms than tokens");
+            if push_if_renamed(renamed, text) {
+                renamed_ends.push(renamed.len());
+                // No token is empty: "" holds a renamed form's place until `renamed` is
+                // complete and can be borrowed.
+                forms.push("");
+            } else if own_text_if_normal {
+                return OWN_TEXT;
+            } else {
+                forms.push(text);
+            }
+            form
+        };
         // An article has a few thousand distinct words at most, and fewer than half as many
-        // as its tokens: room for them spares growing step by step, without a table the size
+        // as its tokens: table room for them spares growing step by step, without a table the size
         // of a long document's tokens (or, for an article, twice the size it needs).
-        let room = (doc.tokens.len() / 2).min(1 << 12);
-        let mut forms = Vec::with_capacity(room);
+        let room = (tokens.len() / 2).min(1 << 12);
         // News text repeats its words, so looking a token up costs less than normalising it.
         // Text whose words do not repeat (numbers, codes, noise) would only fill the table:
         // past an entry for every eight tokens, new words are left out of it.
-        let table_limit = room.max(doc.tokens.len() / 8);
-        let mut table: FxHashMap<&'a str, u32> =
-            FxHashMap::with_capacity_and_hasher(room, Default::default());
-        let mut add = |form: Cow<'a, str>| {
-            // Fewer forms than tokens, so below `OWN_TEXT`.
-            let id = u32::try_from(forms.len()).expect("fewer forms than tokens");
-            forms.push(form);
-            id
-        };
-        for token in &doc.tokens {
-            let text = doc.token_text(token);
-            let form = if table.len() < table_limit {
-                *table.entry(text).or_insert_with(|| add(normalise(text)))
-            } else if let Some(&form) = table.get(text) {
-                form
-            } else {
-                match normalise(text) {
-                    Cow::Borrowed(_) => OWN_TEXT,
-                    renamed => add(renamed),
+        let table_limit = room.max(tokens.len() / 8);
+        let mut first_tokens = FirstTokens::with_room(doc.text, tokens, room);
+        for (i, token) in tokens.iter().enumerate() {
+            let form = match first_tokens.probe(i) {
+                Probe::Found(first) => form_of[first],
+                Probe::Vacant(slot) if first_tokens.len() < table_limit => {
+                    first_tokens.insert(slot, i);
+                    add(doc.token_text(token), false)
                 }
+                Probe::Vacant(_) => add(doc.token_text(token), true),
             };
             form_of.push(form);
         }
-        drop(table);
+        drop(first_tokens);
+        renamed.shrink_to_fit();
+        let renamed: &'a str = renamed;
+        let mut start = renamed_from;
+        for (form, end) in forms
+            .iter_mut()
+            .filter(|form| form.is_empty())
+            .zip(renamed_ends)
+        {
+            *form = &renamed[start..end];
+            start = end;
+        }
         forms.shrink_to_fit();
         // A token opens a sentence when a sentence starts after the token before it started
         // (as in `Document::token_sentences`): it is the first token at or after that start.
@@ -307,8 +438,39 @@ mod tests {
             &every_byte,
         ];
         for word in words {
-            assert_eq!(normalise(word), by_chars(word), "{word:?}");
+            assert_eq!(
+                normalise(word),
+                by_chars(word).collect::<String>(),
+                "{word:?}"
+            );
         }
+    }
+
+    /// The table finds each token's first token with the same text, as a map from texts to
+    /// first tokens does, while it grows from its smallest size and its probes collide.
+    #[test]
+    fn first_tokens_finds_each_texts_first_token() {
+        let mut rng = crate::test_inputs::Rng::new(3);
+        let mut text = String::new();
+        for _ in 0..4000 {
+            let stem = rng.pick(&["a", "b", "ab", "ba", "Ab", "é", "’"]);
+            text.push_str(&format!("{stem}{} ", rng.below(600)));
+        }
+        let doc = Document::new(&text);
+        let mut table = FirstTokens::with_room(doc.text, &doc.tokens, 0);
+        let mut first_of: rustc_hash::FxHashMap<&str, usize> = Default::default();
+        for i in 0..doc.tokens.len() {
+            let first = *first_of.entry(doc.token_text(&doc.tokens[i])).or_insert(i);
+            match table.probe(i) {
+                Probe::Found(found) => assert_eq!(found, first, "token {i}"),
+                Probe::Vacant(slot) => {
+                    assert_eq!(first, i, "token {i} was seen");
+                    table.insert(slot, i);
+                }
+            }
+        }
+        assert_eq!(table.len(), first_of.len());
+        assert!(table.slots.len() >= 16 << 6, "the table grew");
     }
 
     /// The compact forms and sentence bits answer as a normalised copy of every token and a
@@ -321,7 +483,8 @@ mod tests {
             text.push_str(&format!("{word}{n} Isn’t it{n}. "));
         }
         let doc = Document::new(&text);
-        let words = Words::new(&doc);
+        let mut renamed = String::new();
+        let words = Words::new(&doc, &mut renamed);
         assert!(words.form_of.contains(&OWN_TEXT), "the table filled up");
         let sentence = doc.token_sentences();
         for i in 0..words.len() {

@@ -20,7 +20,7 @@ use super::words::{
     is_determiner, is_name_particle, is_person_role, is_source_noun, is_title_word, is_verb_filler,
     lowers_to, pronoun, Pronoun,
 };
-use crate::text::{Document, TokenKind};
+use crate::text::{Document, Token, TokenKind};
 
 /// What kind of noun phrase names the speaker.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -72,19 +72,23 @@ pub fn verb_at(doc: &Document, i: usize) -> Option<(CueWord, usize)> {
     // Asked of nearly every word, and nearly every word is turned away by its shape: that test
     // is inlined at the callers, the rest of the reading is not.
     let token = doc.tokens.get(i)?;
-    if token.kind != TokenKind::Word {
-        return None;
-    }
     let raw = doc.token_text(token);
-    if !verbs::may_be_form(raw) && !lowers_to(raw, "according") {
+    if !may_be_verb(token, raw) {
         return None;
     }
     verb_of_form(doc, i, raw)
 }
 
-/// [`verb_at`] for a word `raw` at token `i` that has the shape of a form.
+/// Whether `token` (whose text is `raw`) may start what [`verb_at`] finds: false for nearly every
+/// word, told by its shape alone.
+#[inline]
+pub fn may_be_verb(token: &Token, raw: &str) -> bool {
+    token.kind == TokenKind::Word && (verbs::may_be_form(raw) || lowers_to(raw, "according"))
+}
+
+/// [`verb_at`] for a word `raw` at token `i` that [`may_be_verb`].
 #[inline(never)]
-fn verb_of_form(doc: &Document, i: usize, raw: &str) -> Option<(CueWord, usize)> {
+pub fn verb_of_form(doc: &Document, i: usize, raw: &str) -> Option<(CueWord, usize)> {
     if raw.chars().next().is_some_and(char::is_uppercase)
         && i > 0
         && doc.tokens[i - 1].kind == TokenKind::Word
@@ -92,24 +96,23 @@ fn verb_of_form(doc: &Document, i: usize, raw: &str) -> Option<(CueWord, usize)>
         return None; // `Secretary of State`: a capitalised word mid-phrase is part of a name
     }
     // Nearly every word is no verb at all, so the word itself is tried before its neighbours.
-    let word = crate::text::lower(raw);
-    let next = || doc.tokens.get(i + 1).map(|t| doc.token_lower(t));
-    let (verb, last) = if word == "according" && next().as_deref() == Some("to") {
+    let next_is = |words: &[&str]| {
+        doc.tokens
+            .get(i + 1)
+            .is_some_and(|t| words.iter().any(|w| lowers_to(doc.token_text(t), w)))
+    };
+    let (verb, last) = if lowers_to(raw, "according") && next_is(&["to"]) {
         let verb = Verb {
             lemma: "according to",
             neutral: true,
         };
         (verb, i + 1)
-    } else if word == "per" {
+    } else if lowers_to(raw, "per") {
         return None; // too ambiguous alone (`per cent`); handled by the source-noun rule
     } else {
-        let verb = verbs::lookup(&word)?;
+        let verb = verbs::lookup(&crate::text::lower(raw))?;
         // `told reporters`, `told journalists` are one fixed phrase in news.
-        let phrase = verb.lemma == "tell"
-            && matches!(
-                next().as_deref(),
-                Some("reporters" | "journalists" | "lawmakers")
-            );
+        let phrase = verb.lemma == "tell" && next_is(&["reporters", "journalists", "lawmakers"]);
         (verb, if phrase { i + 1 } else { i })
     };
     if i > 0 {
@@ -170,7 +173,17 @@ fn capitalised(doc: &Document, i: usize) -> bool {
 /// Whether token `i` is one of the punctuation characters in `chars`.
 pub fn is_punct(doc: &Document, i: usize, chars: &str) -> bool {
     let token = &doc.tokens[i];
-    token.kind == TokenKind::Punct && chars.contains(doc.token_text(token))
+    token.kind == TokenKind::Punct && is_within(doc.token_text(token), chars)
+}
+
+/// Whether `text` occurs in `chars`, as `chars.contains(text)` says. A punctuation token is one
+/// character, and looking for a character among a few costs a fraction of a substring search.
+fn is_within(text: &str, chars: &str) -> bool {
+    let mut text_chars = text.chars();
+    match (text_chars.next(), text_chars.next()) {
+        (Some(c), None) => chars.chars().any(|listed| listed == c),
+        _ => chars.contains(text),
+    }
 }
 
 /// The noun phrase that ends at token `end` (inclusive), not reaching before `floor`.
@@ -360,10 +373,7 @@ fn is_sentence_word(word: &str) -> bool {
 }
 
 fn run_is_org(doc: &Document, start: usize, end: usize) -> bool {
-    let words: Vec<&str> = (start..=end)
-        .map(|t| doc.token_text(&doc.tokens[t]))
-        .collect();
-    looks_like_org(&words)
+    looks_like_org((start..=end).map(|t| doc.token_text(&doc.tokens[t])))
 }
 
 /// A capitalised run as a name, an organisation or a role.
@@ -376,10 +386,10 @@ fn classify_run(doc: &Document, people: &People, start: usize, end: usize) -> Me
             kind: MentionKind::Org,
         };
     }
-    let words: Vec<&str> = (start..=end).map(|t| doc.token_text(&tokens[t])).collect();
-    if looks_like_org(&words) && people.at(&whole).is_none() {
+    let words = |from: usize| (from..=end).map(|t| doc.token_text(&tokens[t]));
+    if looks_like_org(words(start)) && people.at(&whole).is_none() {
         // `The White House`: an organisation keeps its words, less a leading article.
-        let first = if words[0] == "The" && start < end {
+        let first = if doc.token_text(&tokens[start]) == "The" && start < end {
             start + 1
         } else {
             start
@@ -400,12 +410,9 @@ fn classify_run(doc: &Document, people: &People, start: usize, end: usize) -> Me
         };
     }
     let span = tokens[name_start].start()..tokens[end].end();
-    let words: Vec<&str> = (name_start..=end)
-        .map(|t| doc.token_text(&tokens[t]))
-        .collect();
     let kind = if people.at(&span).is_some() {
         MentionKind::Name
-    } else if people.org_at(&span).is_some() || looks_like_org(&words) {
+    } else if people.org_at(&span).is_some() || looks_like_org(words(name_start)) {
         MentionKind::Org
     } else {
         MentionKind::Name
@@ -424,9 +431,15 @@ fn classify_run(doc: &Document, people: &People, start: usize, end: usize) -> Me
 /// `a U.S. official`, `three people familiar with the matter`, `the spokeswoman`, `analysts`.
 fn description_ending_at(doc: &Document, end: usize, floor: usize) -> Option<Mention> {
     let tokens = &doc.tokens;
-    // The head noun: the phrase's last word, or one followed by a short post-modifier.
-    let is_head = |k: usize| tokens[k].kind == TokenKind::Word && is_source_noun(&lower(doc, k));
+    // The head noun: the phrase's last word, or one followed by a short post-modifier. Both
+    // searches below ask it of the same words, so each is asked once.
     let window = end.saturating_sub(5).max(floor)..=end;
+    let mut heads = [false; 6];
+    for k in window.clone() {
+        heads[k - window.start()] =
+            tokens[k].kind == TokenKind::Word && is_source_noun(&lower(doc, k));
+    }
+    let is_head = |k: usize| heads[k - window.start()];
     // `a spokesperson for the Metropolitan Police`: the head is the first source noun that a
     // post-modifier follows, not the last one.
     let head = window
@@ -448,7 +461,7 @@ fn description_ending_at(doc: &Document, end: usize, floor: usize) -> Option<Men
                         | "knowledgeable"
                 )
         })
-        .or_else(|| window.rev().find(|&k| is_head(k)))?;
+        .or_else(|| window.clone().rev().find(|&k| is_head(k)))?;
     if (head + 1..=end).any(|k| tokens[k].kind == TokenKind::Punct) {
         return None;
     }
@@ -931,4 +944,36 @@ pub fn clause_subject(doc: &Document, people: &People, v: usize, floor: usize) -
         let limit = (floor + 8).min(v);
         subject_after(doc, people, floor, limit)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn is_within_is_a_substring_search() {
+        let sets = [
+            ",",
+            ";",
+            ",.",
+            ".!?,:)",
+            ",:—–-",
+            "\"“‘'",
+            "\"”’",
+            ",;\"“”",
+            "—–",
+            "(",
+        ];
+        let pieces = [",", ".", ":", "“", "”", "’", "—", "x", "(", ")", "é", "!"];
+        let mut rng = crate::test_inputs::Rng::new(17);
+        for _ in 0..5_000 {
+            let text: String = (0..rng.below(3)).map(|_| rng.pick(&pieces)).collect();
+            let chars = rng.pick(&sets);
+            assert_eq!(
+                is_within(&text, chars),
+                chars.contains(&*text),
+                "{text:?} in {chars:?}"
+            );
+        }
+    }
 }

@@ -53,7 +53,8 @@ pub fn classify(doc: &Document, m: &Marked) -> Option<(QuoteKind, &'static str)>
     }
     let before = text[from..m.open.start].trim_end();
     let previous_char = before.chars().next_back();
-    let previous_word = last_word(before).to_lowercase();
+    // Borrowed when already lower-case, as it nearly always is: it was a copy per quote mark.
+    let previous_word = crate::text::lower(last_word(before));
     // The rules below ask only whether there are up to five words: counting stops at six, as a
     // long quotation's every character was read for a number no rule needs.
     let words = content.split_whitespace().take(6).count();
@@ -61,7 +62,7 @@ pub fn classify(doc: &Document, m: &Marked) -> Option<(QuoteKind, &'static str)>
     let capitalised = first.is_some_and(char::is_uppercase);
     let ends_like_speech = content.ends_with([',', '.', '?', '!', '…', ';', ':', '—', '–']);
 
-    if NAMING_WORDS.contains(&previous_word.as_str()) {
+    if NAMING_WORDS.contains(&&*previous_word) {
         return None;
     }
     // Title Case words after a capitalised word or a naming verb are a name. American style
@@ -76,7 +77,7 @@ pub fn classify(doc: &Document, m: &Marked) -> Option<(QuoteKind, &'static str)>
                 .next()
                 .is_some_and(char::is_uppercase)
     });
-    let after_name = after_capitalised || NAMING_VERBS.contains(&previous_word.as_str());
+    let after_name = after_capitalised || NAMING_VERBS.contains(&&*previous_word);
     if words <= 5 && !bare.ends_with(['?', '!']) && is_title_case(bare) && after_name {
         return None;
     }
@@ -100,7 +101,7 @@ pub fn classify(doc: &Document, m: &Marked) -> Option<(QuoteKind, &'static str)>
         return Some((QuoteKind::Direct, "quote.marks.after_verb"));
     }
     // A word cited as a word (`the word “resilience”`) is not speech.
-    if words <= 3 && CITING_WORDS.contains(&previous_word.as_str()) {
+    if words <= 3 && CITING_WORDS.contains(&&*previous_word) {
         return None;
     }
     let speech = has_speech_verb(doc, sentence, m);

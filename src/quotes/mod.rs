@@ -89,10 +89,12 @@ pub fn find_with_marks(
     crate::sort::by_key(&mut order, |&(start, which)| (start, which.is_err()));
 
     let mut quotes: Vec<Quote> = Vec::with_capacity(order.len());
+    // The quote each one is nested in, as an index in `quotes`: ids are given at the end.
+    let mut nested_in: Vec<Option<usize>> = Vec::with_capacity(order.len());
     let mut quote_of_mark: Vec<Option<usize>> = vec![None; marked.len()];
-    let mut previous: Vec<(usize, Speaker)> = Vec::new();
+    let mut attributed: Vec<(usize, usize)> = Vec::new();
     for (start, which) in order {
-        let quote = match which {
+        let (quote, parent_quote) = match which {
             Ok(index) => {
                 let candidate = kept[index].as_ref().expect("kept");
                 let parent_quote = candidate.parent.and_then(|p| quote_of_mark[p]);
@@ -100,7 +102,8 @@ pub fn find_with_marks(
                 let cx = resolve::Context {
                     doc,
                     people: &people,
-                    previous: &previous,
+                    quotes: &quotes,
+                    attributed: &attributed,
                     quoted: &quoted,
                     outer,
                 };
@@ -115,22 +118,20 @@ pub fn find_with_marks(
                     &cx,
                 );
                 quote_of_mark[index] = Some(quotes.len());
-                Quote {
-                    nested_in: parent_quote.map(|q| q.to_string()),
-                    ..quote
-                }
+                (quote, parent_quote)
             }
             Err(r) => {
                 let rep = &reported[r];
                 let cx = resolve::Context {
                     doc,
                     people: &people,
-                    previous: &previous,
+                    quotes: &quotes,
+                    attributed: &attributed,
                     quoted: &quoted,
                     outer: None,
                 };
                 let speaker = reported_speaker(&rep.found, &cx);
-                Quote {
+                let quote = Quote {
                     id: String::new(),
                     kind: QuoteKind::Indirect,
                     span: TextSpan::new(doc.text, rep.clause.start, rep.clause.end),
@@ -139,16 +140,18 @@ pub fn find_with_marks(
                     nested_in: None,
                     rule: rep.rule.to_string(),
                     attribution_rule: Some(rep.found.rule.to_string()),
-                }
+                };
+                (quote, None)
             }
         };
-        if let Some(speaker) = &quote.speaker {
-            previous.push((start, speaker.clone()));
+        if quote.speaker.is_some() {
+            attributed.push((start, quotes.len()));
         }
         quotes.push(quote);
+        nested_in.push(parent_quote);
     }
-    nest_in_reported(&mut quotes);
-    number(&mut quotes);
+    nest_in_reported(&quotes, &mut nested_in);
+    number(&mut quotes, &nested_in);
     quotes
 }
 
@@ -217,18 +220,18 @@ fn attribute_marked(
 /// A fragment quoted inside reported speech is nested in it (`boasted that the drop was “due
 /// to a secure border”`). Quotes are in order of start, so the container is the latest
 /// reported clause that began before the fragment and has not ended.
-fn nest_in_reported(quotes: &mut [Quote]) {
+fn nest_in_reported(quotes: &[Quote], nested_in: &mut [Option<usize>]) {
     let mut open: Option<usize> = None;
-    for i in 0..quotes.len() {
-        if quotes[i].kind == QuoteKind::Indirect {
+    for (i, quote) in quotes.iter().enumerate() {
+        if quote.kind == QuoteKind::Indirect {
             open = Some(i);
             continue;
         }
-        if quotes[i].nested_in.is_some() {
+        if nested_in[i].is_some() {
             continue;
         }
-        if let Some(j) = open.filter(|&j| quotes[i].span.end <= quotes[j].span.end) {
-            quotes[i].nested_in = Some(j.to_string());
+        if let Some(j) = open.filter(|&j| quote.span.end <= quotes[j].span.end) {
+            nested_in[i] = Some(j);
         }
     }
 }
@@ -317,22 +320,21 @@ fn inherited(
     Some((speaker, rule))
 }
 
-/// Gives quotes their ids in order of start, rewriting `nested_in` from list indices to ids.
-fn number(quotes: &mut [Quote]) {
+/// Gives quotes their ids in order of start, and `nested_in` the id of the quote at each index
+/// `nested_in` holds.
+fn number(quotes: &mut [Quote], nested_in: &[Option<usize>]) {
     let mut order: Vec<usize> = (0..quotes.len()).collect();
     crate::sort::by_key(&mut order, |&i| {
         (quotes[i].span.start, std::cmp::Reverse(quotes[i].span.end))
     });
-    let mut id_of = vec![String::new(); quotes.len()];
+    let mut number_of = vec![0; quotes.len()];
     for (n, &i) in order.iter().enumerate() {
-        id_of[i] = format!("q{}", n + 1);
+        number_of[i] = n + 1;
     }
+    let id = |i: usize| format!("q{}", number_of[i]);
     for (i, quote) in quotes.iter_mut().enumerate() {
-        quote.id = id_of[i].clone();
-        if let Some(parent) = &quote.nested_in {
-            let index: usize = parent.parse().expect("an index set by find");
-            quote.nested_in = Some(id_of[index].clone());
-        }
+        quote.id = id(i);
+        quote.nested_in = nested_in[i].map(id);
     }
     crate::sort::by_key(quotes, |q| (q.span.start, std::cmp::Reverse(q.span.end)));
 }
@@ -349,5 +351,24 @@ mod tests {
         assert_eq!(quotes.len(), 2);
         assert_eq!(quotes[0].id, "q1");
         assert_eq!(quotes[1].nested_in.as_deref(), Some("q1"));
+    }
+
+    #[test]
+    fn a_fragment_in_reported_speech_is_nested_in_it_by_id() {
+        let text = "“Yes,” he said. Johnson boasted that the drop was “due to a secure border”.";
+        let doc = Document::new(text);
+        let quotes = find(&doc, &[]);
+        let ids: Vec<(&str, QuoteKind, Option<&str>)> = quotes
+            .iter()
+            .map(|q| (q.id.as_str(), q.kind, q.nested_in.as_deref()))
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                ("q1", QuoteKind::Direct, None),
+                ("q2", QuoteKind::Indirect, None),
+                ("q3", QuoteKind::Partial, Some("q2")),
+            ]
+        );
     }
 }

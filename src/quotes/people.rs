@@ -413,7 +413,7 @@ fn fallback(doc: &Document) -> (Vec<Person>, Vec<(Range<usize>, String, Option<S
         }
         let name_tokens = &tokens[name_start..end];
         let name_words: Vec<&str> = name_tokens.iter().map(|t| doc.token_text(t)).collect();
-        if looks_like_org(&name_words) {
+        if looks_like_org(name_words.iter().copied()) {
             let first = (start..end)
                 .find(|&t| !lower_in(NOT_NAME, doc.token_text(&tokens[t])))
                 .unwrap_or(start);
@@ -544,12 +544,13 @@ pub fn split_title(doc: &Document, run: Range<usize>) -> (Option<Range<usize>>, 
     (title, name_start)
 }
 
-/// Whether a run's words make it an organisation or place rather than a person.
-pub fn looks_like_org(words: &[&str]) -> bool {
-    words.iter().any(|w| lower_in(NOT_PERSON, w))
-        || words
-            .iter()
-            .any(|w| w.len() > 1 && w.chars().all(|c| c.is_uppercase() || c == '.'))
+/// Whether a run's words make it an organisation or place rather than a person: a word of one
+/// (`Ministry`, `House`), or an acronym (`FBI`, `U.N.`). The words are read as the run yields
+/// them, without collecting them first.
+pub fn looks_like_org<'w>(words: impl IntoIterator<Item = &'w str>) -> bool {
+    words.into_iter().any(|w| {
+        lower_in(NOT_PERSON, w) || w.len() > 1 && w.chars().all(|c| c.is_uppercase() || c == '.')
+    })
 }
 
 fn strip_possessive(name: &str) -> &str {

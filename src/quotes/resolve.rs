@@ -17,7 +17,7 @@ use super::attribution::{Mention, MentionKind};
 use super::people::{People, LOOKBACK};
 use super::spans::Quoted;
 use super::words::{is_determiner, is_source_noun, Pronoun};
-use crate::analysis::{Speaker, TextSpan};
+use crate::analysis::{Quote, Speaker, TextSpan};
 use crate::entities::gazetteer::GAZETTEER;
 use crate::lexicon::Builtin;
 use crate::text::Document;
@@ -28,12 +28,29 @@ pub struct Context<'a> {
     pub doc: &'a Document<'a>,
     /// Its people.
     pub people: &'a People,
-    /// Speakers so far, in text order: (byte where the quote starts, speaker).
-    pub previous: &'a [(usize, Speaker)],
+    /// The quotes so far, in the order they were attributed.
+    pub quotes: &'a [Quote],
+    /// Those of them with a speaker, in text order: (byte where the quote starts, index in
+    /// `quotes`).
+    pub attributed: &'a [(usize, usize)],
     /// Spans of quotation content, to tell mentions inside quotes from the writer's.
     pub quoted: &'a Quoted,
     /// The speaker of the quote containing this one, if nested.
     pub outer: Option<&'a Speaker>,
+}
+
+impl Context<'_> {
+    /// The speakers so far, in text order: (byte where the quote starts, speaker). Read from the
+    /// quotes rather than kept in a copy of each.
+    fn previous(&self) -> impl DoubleEndedIterator<Item = (usize, &Speaker)> {
+        self.attributed.iter().map(|&(start, q)| {
+            let speaker = self.quotes[q].speaker.as_ref();
+            (
+                start,
+                speaker.expect("only quotes with a speaker are listed"),
+            )
+        })
+    }
 }
 
 fn inside(quoted: &Quoted, byte: usize) -> Option<&Range<usize>> {
@@ -107,8 +124,7 @@ pub fn resolve(mention: &Mention, cx: &Context) -> Option<Speaker> {
             };
             // The last speaker, when the pronoun fits them, carries over.
             let last_speaker = cx
-                .previous
-                .iter()
+                .previous()
                 .rev()
                 .take(LOOKBACK)
                 .find(|(_, s)| !s.anonymous)
@@ -151,8 +167,7 @@ pub fn resolve(mention: &Mention, cx: &Context) -> Option<Speaker> {
             let paragraph = cx.doc.paragraph_index(at);
             let since = cx.doc.paragraphs[paragraph.saturating_sub(1)].start;
             if let Some((_, collective)) = cx
-                .previous
-                .iter()
+                .previous()
                 .rev()
                 .take_while(|(start, _)| *start >= since)
                 .find(|(_, s)| s.anonymous)
@@ -226,7 +241,7 @@ pub fn resolve(mention: &Mention, cx: &Context) -> Option<Speaker> {
             if let (Some(first), Some(head)) = (words.first(), words.last()) {
                 if matches!(first.as_str(), "those" | "these" | "the") {
                     let earlier =
-                        cx.previous.iter().rev().take(LOOKBACK).find(|(_, s)| {
+                        cx.previous().rev().take(LOOKBACK).find(|(_, s)| {
                             s.anonymous && s.name.split_whitespace().any(|w| w == head)
                         });
                     if let Some((_, earlier)) = earlier {

@@ -206,7 +206,7 @@ pub fn find(doc: &Document, taken: &[Mention]) -> Vec<Mention> {
     // word in this set is a name, not a capitalised common word.
     let inner_capitals = units
         .iter()
-        .filter(|u| u.cap() && !u.initial && !headline[u.paragraph()])
+        .filter(|u| u.cap() && !u.initial && !headline[units.paragraph(u)])
         .map(|u| u.text)
         .collect();
     let people = People { words: known };
@@ -488,7 +488,7 @@ impl<'a> Pass<'a, '_> {
             return;
         }
         let (title, rest) = self.title_prefix(a, b);
-        let headline = self.headline[self.units.at(a).paragraph()] || shouting;
+        let headline = self.headline[self.units.paragraph(&self.units.at(a))] || shouting;
         if rest >= b {
             // A title standing alone: the names inside it are still entities.
             self.segment_known_only(a, b);
@@ -630,7 +630,7 @@ impl<'a> Pass<'a, '_> {
             if u.all_caps()
                 && u.text.chars().count() <= 6
                 && !title_word
-                && !self.headline[u.paragraph()]
+                && !self.headline[self.units.paragraph(u)]
             {
                 self.emit(k, k + 1, EntityType::Org, "entities.org.acronym", None);
             }
@@ -847,8 +847,8 @@ impl<'a> Pass<'a, '_> {
             ));
         }
         // Dateline: capitals opening a paragraph, before a dash or comma (`SAN JOSE —`).
-        let paragraph_start = self.doc.paragraphs[first.paragraph()].start;
-        let paragraph = &self.doc.paragraphs[first.paragraph()];
+        let paragraph = &self.doc.paragraphs[self.units.paragraph(first)];
+        let paragraph_start = paragraph.start;
         let dateline = self.units.range(a..b).all(|u| u.all_caps())
             && self.doc.text[paragraph.clone()].contains(char::is_lowercase)
             && self.doc.text[paragraph_start..first.start()]
@@ -871,7 +871,7 @@ impl<'a> Pass<'a, '_> {
         if byline && (2..=4).contains(&n) {
             return Some(Typed::Kind(EntityType::Person, "entities.person.byline"));
         }
-        if self.results[first.paragraph()] {
+        if self.results[self.units.paragraph(first)] {
             return Some(Typed::Kind(EntityType::Org, "entities.org.results_line"));
         }
         if headline {

@@ -42,8 +42,12 @@ pub fn the_capital(text: &str, mentions: &[Mention]) -> Vec<Mention> {
                 EntityType::Place,
                 "entities.place.the_capital",
             );
-            capital.details_mut().canonical =
-                Some(m.canonical().unwrap_or(&text[m.start..m.end]).to_string());
+            capital.details_mut().canonical = Some(
+                m.canonical()
+                    .unwrap_or(&text[m.start..m.end])
+                    .to_string()
+                    .into(),
+            );
             out.push(capital);
         }
     }

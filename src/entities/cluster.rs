@@ -47,7 +47,7 @@ fn acronyms(text: &str, mentions: &mut [Mention]) {
         aliases.insert(short.to_string(), (canonical.clone(), kind));
         mentions[k].kind = kind;
         let details = mentions[k].details_mut();
-        details.canonical = Some(canonical);
+        details.canonical = Some(canonical.into());
         details.titles.clear();
     }
     if aliases.is_empty() {
@@ -56,7 +56,7 @@ fn acronyms(text: &str, mentions: &mut [Mention]) {
     for m in mentions.iter_mut() {
         if let Some((canonical, kind)) = aliases.get(&text[m.start..m.end]) {
             m.kind = *kind;
-            m.details_mut().canonical = Some(canonical.clone());
+            m.details_mut().canonical = Some(canonical.clone().into());
         }
     }
 }

@@ -41,6 +41,8 @@ mod scan;
 pub mod titles;
 mod words;
 
+use std::borrow::Cow;
+
 use crate::analysis::{Entity, EntityType};
 use crate::text::Document;
 
@@ -67,8 +69,9 @@ pub struct Mention {
 /// What some mentions carry besides their span, type and rule.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Details {
-    /// A canonical name a list gave it (`U.S.` → `United States`).
-    pub canonical: Option<String>,
+    /// A canonical name a list gave it (`U.S.` → `United States`): borrowed from the list,
+    /// owned when the text gave it (an acronym's expansion).
+    pub canonical: Option<Cow<'static, str>>,
     /// A date's ISO value or a number's parsed value.
     pub value: Option<serde_json::Value>,
     /// A number's unit.

@@ -156,7 +156,7 @@ struct Pass<'a, 'd> {
     /// Paragraphs that are results lines or table rows.
     results: Vec<bool>,
     /// Outlets named so far, for `the Times`.
-    outlets: Vec<String>,
+    outlets: Vec<&'static str>,
     /// The units where a known name starts, with its end unit and entry, by unit: a few in a
     /// hundred start one, so this is far smaller than an entry (or none) for every unit.
     known: Vec<(usize, usize, &'static Known)>,
@@ -665,7 +665,7 @@ impl<'a> Pass<'a, '_> {
                             && !self.units.at(a + 1).is(FIRST_NAME)
                             && !self.people.words.contains(self.units.at(a + 1).text));
                 if self.is_head(last, ORG_HEAD) || head_first || head_of || org_tail.is_some() {
-                    let canonical = org_tail.map(|k| k.canonical.clone());
+                    let canonical = org_tail.map(|k| k.canonical.as_str());
                     self.emit(a, b, EntityType::Org, "entities.org.head_word", canonical);
                     return;
                 }
@@ -794,7 +794,7 @@ impl<'a> Pass<'a, '_> {
         None
     }
 
-    fn short_outlet(&self, k: usize) -> Option<String> {
+    fn short_outlet(&self, k: usize) -> Option<&'static str> {
         let u = &self.units.at(k);
         let prev = self.prev_word(k)?;
         if prev != "the" {
@@ -808,7 +808,7 @@ impl<'a> Pass<'a, '_> {
                     && o.strip_suffix(u.text)
                         .is_some_and(|rest| rest.ends_with(' '))
             })
-            .cloned()
+            .copied()
     }
 
     /// Types an unknown capitalised run.
@@ -1001,16 +1001,16 @@ impl<'a> Pass<'a, '_> {
         b: usize,
         kind: EntityType,
         rule: &'static str,
-        canonical: Option<String>,
+        canonical: Option<&'static str>,
     ) {
         let mut m = Mention::new(self.units.start(a), self.units.end(b - 1), kind, rule);
-        if canonical.is_some() {
-            m.details_mut().canonical = canonical;
+        if let Some(canonical) = canonical {
+            m.details_mut().canonical = Some(Cow::Borrowed(canonical));
         }
         self.out.push(m);
     }
 
-    fn emit_known(&mut self, a: usize, b: usize, known: &Known, rule: &'static str) {
+    fn emit_known(&mut self, a: usize, b: usize, known: &'static Known, rule: &'static str) {
         let mut start = self.units.start(a);
         let end = self.units.end(b - 1);
         let mut rule = rule;
@@ -1031,16 +1031,16 @@ impl<'a> Pass<'a, '_> {
                 start = self.units.start(a - 1);
             }
             rule = "entities.org.outlet";
-            if !self.outlets.contains(&known.canonical) {
-                self.outlets.push(known.canonical.clone());
+            if !self.outlets.contains(&known.canonical.as_str()) {
+                self.outlets.push(&known.canonical);
             }
         }
         let mut m = Mention::new(start, end, known.kind, rule);
-        m.details_mut().canonical = Some(known.canonical.clone());
+        m.details_mut().canonical = Some(Cow::Borrowed(&known.canonical));
         self.out.push(m);
     }
 
-    fn emit_outlet_short(&mut self, k: usize, outlet: String) {
+    fn emit_outlet_short(&mut self, k: usize, outlet: &'static str) {
         let b = k + 1;
         let prenominal = self
             .next_word(b)
@@ -1057,7 +1057,7 @@ impl<'a> Pass<'a, '_> {
             EntityType::Org,
             "entities.org.outlet_short",
         );
-        m.details_mut().canonical = Some(outlet);
+        m.details_mut().canonical = Some(Cow::Borrowed(outlet));
         self.out.push(m);
     }
 }

@@ -112,12 +112,14 @@ fn keep_longest(mut found: Vec<Found>) -> Vec<Found> {
     });
     // Sorted by start, longer first, so a cue lies inside an earlier one of its category
     // exactly when it ends no later than the furthest end of that category so far.
-    let mut furthest = rustc_hash::FxHashMap::<CueCategory, usize>::default();
+    // By category, in an array: a map hashed each cue twice.
+    let mut furthest = [None; CATEGORIES];
     found.retain(|f| {
-        if furthest.get(&f.category).is_some_and(|&end| f.end() <= end) {
+        let end = &mut furthest[place(f.category)];
+        if end.is_some_and(|end| f.end() <= end) {
             return false;
         }
-        furthest.insert(f.category, f.end());
+        *end = Some(f.end());
         true
     });
     // Most starts hold one cue, so this is mostly a check that the order is already right.
@@ -125,13 +127,32 @@ fn keep_longest(mut found: Vec<Found>) -> Vec<Found> {
     found
 }
 
+/// How many categories there are: one more than [`place`] gives.
+const CATEGORIES: usize = 7;
+
+/// A category's place in a table by category. The match names every category, so a new one
+/// cannot be added without giving it a place (and counting it in [`CATEGORIES`]).
+fn place(category: CueCategory) -> usize {
+    use crate::analysis::CueCategory::*;
+    match category {
+        Hedge => 0,
+        Booster => 1,
+        Refusal => 2,
+        Support => 3,
+        LoadedAttribution => 4,
+        AnonymousSource => 5,
+        Evaluative => 6,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::CueCategory::{Booster, Hedge, Refusal};
+    use crate::analysis::CueCategory::*;
 
     /// The one-sort sweep keeps what the definition does: a cue goes when another of its
-    /// category contains it, an identical one only when it came earlier.
+    /// category contains it, an identical one only when it came earlier. Every category
+    /// appears, so two sharing a place in the sweep's table would show.
     #[test]
     fn keep_longest_agrees_with_its_definition() {
         let mut rng = crate::test_inputs::Rng::new(5);
@@ -140,7 +161,15 @@ mod tests {
                 .map(|_| {
                     let start = rng.below(40);
                     let end = start + 1 + rng.below(6);
-                    let category = [Hedge, Booster, Refusal][rng.below(3)];
+                    let category = [
+                        Hedge,
+                        Booster,
+                        Refusal,
+                        Support,
+                        LoadedAttribution,
+                        AnonymousSource,
+                        Evaluative,
+                    ][rng.below(CATEGORIES)];
                     Found::bytes(start, end, category, rng.pick(&["a", "b", "c"]))
                 })
                 .collect();

@@ -220,12 +220,11 @@ impl People {
             .chain(fallback_orgs)
             .collect();
         crate::sort::by_key(&mut orgs, |(m, _, _)| m.start);
-        learn_gender(doc, &mut people);
-        let mut mentions: Vec<(Range<usize>, usize)> = people
-            .iter()
-            .enumerate()
-            .flat_map(|(i, p)| p.mentions.iter().map(move |m| (m.clone(), i)))
-            .collect();
+        // One list serves both orders: sorted by start for the gender votes, then by (start,
+        // end) for lookups; stable sorts give the second the order a fresh list would get.
+        let mut mentions = all_mentions(&people);
+        crate::sort::by_key(&mut mentions, |(m, _)| m.start);
+        learn_gender(doc, &mut people, &mentions);
         crate::sort::by_key(&mut mentions, |(m, _)| (m.start, m.end));
         let mut fullest_org: FxHashMap<String, usize> = FxHashMap::default();
         for (i, (_, name, _)) in orgs.iter().enumerate() {
@@ -562,20 +561,25 @@ fn strip_possessive(name: &str) -> &str {
 /// Honorifics, and the pronouns that follow a sentence's first-named person (its likely
 /// subject) in that sentence and the next one, tell a person's gender: the article's own usage
 /// outranks any name list.
-fn learn_gender(doc: &Document, people: &mut [Person]) {
-    let mut all_mentions: Vec<(Range<usize>, usize)> = people
-        .iter()
-        .enumerate()
-        .flat_map(|(i, p)| p.mentions.iter().map(move |m| (m.clone(), i)))
-        .collect();
-    crate::sort::by_key(&mut all_mentions, |(m, _)| m.start);
+/// Every person's mentions with the person's index, in person order. Sized first: collecting
+/// through `flat_map` grew the list a step at a time.
+fn all_mentions(people: &[Person]) -> Vec<(Range<usize>, usize)> {
+    let mut all = Vec::with_capacity(people.iter().map(|p| p.mentions.len()).sum());
+    for (i, person) in people.iter().enumerate() {
+        all.extend(person.mentions.iter().map(|m| (m.clone(), i)));
+    }
+    all
+}
+
+/// `all_mentions`: every mention of `people`, sorted by start.
+fn learn_gender(doc: &Document, people: &mut [Person], all_mentions: &[(Range<usize>, usize)]) {
     let mut votes = vec![(0usize, 0usize); people.len()]; // (male, female)
     let mut vote = |who: usize, pronoun: Option<Pronoun>, weight: usize| match pronoun {
         Some(Pronoun::Male) => votes[who].0 += weight,
         Some(Pronoun::Female) => votes[who].1 += weight,
         _ => {}
     };
-    for (mention, who) in &all_mentions {
+    for (mention, who) in all_mentions {
         let before = doc.tokens[..doc.token_at_or_after(mention.start)].last();
         if let Some(token) = before {
             vote(*who, gendered(&doc.token_lower(token)), 3);
@@ -647,6 +651,57 @@ mod tests {
         assert_eq!(found[0].2, Pronoun::Female);
         assert_eq!(found[1].0, "Marco Rubio");
         assert_eq!(found[1].1, vec!["secretary of state".to_string()]);
+    }
+
+    #[test]
+    fn one_mention_list_sorted_twice_is_each_order_collected_afresh() {
+        let fresh = |people: &[Person], by_end: bool| {
+            let mut all: Vec<(Range<usize>, usize)> = people
+                .iter()
+                .enumerate()
+                .flat_map(|(i, p)| p.mentions.iter().map(move |m| (m.clone(), i)))
+                .collect();
+            if by_end {
+                crate::sort::by_key(&mut all, |(m, _)| (m.start, m.end));
+            } else {
+                crate::sort::by_key(&mut all, |(m, _)| m.start);
+            }
+            all
+        };
+        let check = |people: &[Person]| {
+            let mut once = all_mentions(people);
+            crate::sort::by_key(&mut once, |(m, _)| m.start);
+            assert_eq!(once, fresh(people, false));
+            crate::sort::by_key(&mut once, |(m, _)| (m.start, m.end));
+            assert_eq!(once, fresh(people, true));
+        };
+        // Few starts and ends, so that mentions of different people tie.
+        let mut rng = crate::test_inputs::Rng::new(5);
+        for _ in 0..500 {
+            let people: Vec<Person> = (0..rng.below(5))
+                .map(|_| Person {
+                    name: String::new(),
+                    entity: None,
+                    mentions: (0..rng.below(6))
+                        .map(|_| {
+                            let start = rng.below(6);
+                            start..start + rng.below(3)
+                        })
+                        .collect(),
+                    titles: Vec::new(),
+                    gender: Pronoun::Plural,
+                })
+                .collect();
+            check(&people);
+        }
+        for (_, text) in crate::test_inputs::seed_files() {
+            let doc = Document::new(&text);
+            for entities in [Vec::new(), crate::entities::find(&doc)] {
+                let people = People::new(&doc, &entities);
+                assert_eq!(people.mentions, fresh(&people.people, true));
+                check(&people.people);
+            }
+        }
     }
 
     #[test]

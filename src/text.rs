@@ -310,15 +310,15 @@ fn joins_letters(c: char) -> bool {
 
 /// What an ASCII byte starts or continues, for the tokenizer; bytes from 0x80 up are `MULTI`,
 /// the start or the inside of a character it must decode.
-const LETTER: u8 = 0;
-const DIGIT: u8 = 1;
-const SPACE: u8 = 2;
+pub(crate) const LETTER: u8 = 0;
+pub(crate) const DIGIT: u8 = 1;
+pub(crate) const SPACE: u8 = 2;
 const MARK: u8 = 3;
-const MULTI: u8 = 4;
+pub(crate) const MULTI: u8 = 4;
 
 /// [`LETTER`], [`DIGIT`], ... of every byte: one load answers what `char::is_whitespace`,
 /// `is_alphabetic` and `is_ascii_digit` would of a decoded ASCII character.
-static BYTE_CLASS: [u8; 256] = {
+pub(crate) static BYTE_CLASS: [u8; 256] = {
     let mut table = [MULTI; 256];
     let mut b = 0;
     while b < 0x80 {

@@ -24,7 +24,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::{Analysis, CueCategory, QuoteKind};
-use crate::cues::voice::{speaker_key, Voices, UNATTRIBUTED, WRITER};
+use crate::cues::voice::{push_name_key, Voices, UNATTRIBUTED, WRITER};
+use crate::text::{BYTE_CLASS, DIGIT, MULTI, SPACE};
 
 /// The sourcing profile of one article.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -109,34 +110,33 @@ pub struct Totals {
 
 /// Byte offsets of each word's first letter or digit, as [`word_positions_by_chars`] defines
 /// them. Every byte of the article comes through here: it skips to the next letter or digit,
-/// then to the whitespace that ends the word, reading ASCII (nearly all of news text) without
-/// decoding a character.
+/// then to the whitespace that ends the word, classing ASCII (nearly all of news text) by the
+/// tokenizer's byte table without decoding a character.
 fn word_positions(text: &str) -> impl Iterator<Item = usize> + '_ {
     let mut from = 0;
     std::iter::from_fn(move || {
-        let start = find_char(text, from, char::is_alphanumeric, |b| {
-            b.is_ascii_alphanumeric()
-        })?;
-        // `char::is_whitespace` of ASCII: tab to carriage return, and space.
-        let space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
-        from = find_char(text, start, char::is_whitespace, space).unwrap_or(text.len());
+        let start = find_char(text, from, char::is_alphanumeric, |class| class <= DIGIT)?;
+        from = find_char(text, start, char::is_whitespace, |class| class == SPACE)
+            .unwrap_or(text.len());
         Some(start)
     })
 }
 
-/// The offset of the first character from byte `from` on for which `is` holds; `is_ascii` is
-/// the same question of an ASCII byte.
+/// The offset of the first character from byte `from` on for which `is` holds; `is_class` is
+/// the same question of an ASCII byte's [`BYTE_CLASS`].
+#[inline]
 fn find_char(
     text: &str,
     from: usize,
     is: impl Fn(char) -> bool,
-    is_ascii: impl Fn(u8) -> bool,
+    is_class: impl Fn(u8) -> bool,
 ) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut i = from;
     while let Some(&byte) = bytes.get(i) {
-        if byte.is_ascii() {
-            if is_ascii(byte) {
+        let class = BYTE_CLASS[usize::from(byte)];
+        if class != MULTI {
+            if is_class(class) {
                 return Some(i);
             }
             i += 1;
@@ -171,6 +171,7 @@ pub fn build(text: &str, analysis: &Analysis) -> Profile {
     let quotes = &analysis.quotes;
     let mut speakers: Vec<SpeakerProfile> = Vec::new();
     let mut index: BTreeMap<String, usize> = BTreeMap::new();
+    let mut name_key = String::new();
     let mut totals = Totals {
         quotes: quotes.len(),
         ..Totals::default()
@@ -190,15 +191,22 @@ pub fn build(text: &str, analysis: &Analysis) -> Profile {
         } else {
             totals.named_quotes += 1;
         }
-        let key = speaker_key(Some(speaker));
-        // Most quotes are of a speaker already seen: the key is copied only for a new one.
-        let row = match index.get(key.as_ref()) {
+        // Most quotes are of a speaker already seen: the key is the entity id borrowed or a
+        // name's key written over the last one, copied only for a new speaker (into the index,
+        // whence it moves to the speaker's row at the end).
+        let key = match &speaker.entity {
+            Some(entity) => entity.as_str(),
+            None => {
+                name_key.clear();
+                push_name_key(&mut name_key, &speaker.name);
+                name_key.as_str()
+            }
+        };
+        let row = match index.get(key) {
             Some(&row) => row,
             None => {
-                let key = key.into_owned();
-                index.insert(key.clone(), speakers.len());
+                index.insert(key.to_owned(), speakers.len());
                 speakers.push(SpeakerProfile {
-                    key,
                     name: speaker.name.clone(),
                     entity: speaker.entity.clone(),
                     anonymous,
@@ -265,6 +273,9 @@ pub fn build(text: &str, analysis: &Analysis) -> Profile {
             continue;
         };
         *counts.entry(cue.category).or_insert(0) += 1;
+    }
+    for (key, row) in index {
+        speakers[row].key = key;
     }
     // Stable sort: equal shares keep the order of first quote.
     crate::sort::by_key(&mut speakers, |s| std::cmp::Reverse(s.words));
@@ -397,6 +408,7 @@ pub fn render_table(profile: &Profile) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cues::voice::speaker_key;
     use crate::test_inputs::{seeds, CASES};
 
     /// The byte-wise scan finds the words the definition does, in news text, in every hostile
@@ -413,6 +425,36 @@ mod tests {
             let fast: Vec<usize> = word_positions(text).collect();
             let slow: Vec<usize> = word_positions_by_chars(text).collect();
             assert_eq!(fast, slow, "{text:?}");
+        }
+    }
+
+    /// Each speaker's row carries the key of its own quotes' speaker (the keys move from the
+    /// index to the rows at the end), and there is one row for each key.
+    #[test]
+    fn speaker_rows_carry_their_keys() {
+        for text in seeds() {
+            let analysis = crate::annotate(&text);
+            let profile = build(&text, &analysis);
+            let speakers: Vec<&crate::analysis::Speaker> = analysis
+                .quotes
+                .iter()
+                .filter_map(|q| q.speaker.as_ref())
+                .collect();
+            for row in &profile.speakers {
+                assert!(
+                    speakers.iter().any(|s| s.name == row.name
+                        && s.entity == row.entity
+                        && speaker_key(Some(s)) == row.key),
+                    "{row:?}"
+                );
+            }
+            let mut keys: Vec<String> = speakers
+                .iter()
+                .map(|s| speaker_key(Some(s)).into_owned())
+                .collect();
+            keys.sort();
+            keys.dedup();
+            assert_eq!(keys.len(), profile.speakers.len());
         }
     }
 }

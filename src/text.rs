@@ -201,9 +201,17 @@ impl<'a> Document<'a> {
             "NewsLens annotates texts up to 4 GiB; this one is {} bytes",
             text.len()
         );
-        let tokens = tokenize(text);
-        let paragraphs = paragraphs(text);
-        let sentences = sentences(text, &paragraphs, &tokens);
+        let mut paragraphs = Vec::new();
+        let mut sentences = Vec::new();
+        // A paragraph is a line trimmed of spaces, and every other character is in a token:
+        // each line's tokens make its paragraph, found as the tokenizer passes its end.
+        let tokens = tokenize(text, |tokens, first| {
+            let line = &tokens[first..];
+            if let (Some(a), Some(z)) = (line.first(), line.last()) {
+                paragraphs.push(a.start()..z.end());
+                split_sentences(text, line, &mut sentences);
+            }
+        });
         Document {
             text,
             paragraphs,
@@ -280,74 +288,175 @@ impl<'a> Document<'a> {
     }
 }
 
+/// `c.is_alphabetic()`, answered without the Unicode tables for General Punctuation (U+2000 to
+/// U+206F: curly quotes, dashes, the ellipsis, most of the non-ASCII characters of English
+/// news), which holds no letter or digit.
+#[inline]
+fn is_letter(c: char) -> bool {
+    !matches!(c, '\u{2000}'..='\u{206F}') && c.is_alphabetic()
+}
+
+/// `c.is_alphanumeric()`, without the Unicode tables for General Punctuation (see
+/// [`is_letter`]).
+#[inline]
+fn is_letter_or_digit(c: char) -> bool {
+    !matches!(c, '\u{2000}'..='\u{206F}') && c.is_alphanumeric()
+}
+
 /// Characters that may join two letters inside a word.
 fn joins_letters(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‐' | '‑' | '.' | '&')
 }
 
-fn tokenize(text: &str) -> Vec<Token> {
+/// What an ASCII byte starts or continues, for the tokenizer; bytes from 0x80 up are `MULTI`,
+/// the start or the inside of a character it must decode.
+pub(crate) const LETTER: u8 = 0;
+pub(crate) const DIGIT: u8 = 1;
+pub(crate) const SPACE: u8 = 2;
+const MARK: u8 = 3;
+pub(crate) const MULTI: u8 = 4;
+
+/// [`LETTER`], [`DIGIT`], ... of every byte: one load answers what `char::is_whitespace`,
+/// `is_alphabetic` and `is_ascii_digit` would of a decoded ASCII character.
+pub(crate) static BYTE_CLASS: [u8; 256] = {
+    let mut table = [MULTI; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        let c = b as u8 as char;
+        table[b] = if c.is_ascii_alphabetic() {
+            LETTER
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else if matches!(c, '\t'..='\r' | ' ') {
+            // `char::is_whitespace` of ASCII (not const in the oldest Rust supported).
+            SPACE
+        } else {
+            MARK
+        };
+        b += 1;
+    }
+    table
+};
+
+/// Cuts `text` into tokens, calling `end_line(tokens, first)` at every line's end (each `\n`,
+/// and the end of the text) with the tokens so far and the index of the line's first one.
+fn tokenize(text: &str, mut end_line: impl FnMut(&[Token], usize)) -> Vec<Token> {
     let bytes = text.as_bytes();
     let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut line_first = 0;
     let mut i = 0;
-    while let Some(c) = char_at(text, i) {
+    while let Some(&b) = bytes.get(i) {
         let start = i;
-        i += c.len_utf8();
-        if c.is_whitespace() {
-            continue;
-        }
-        let kind = if c.is_alphabetic() {
-            TokenKind::Word
-        } else if c.is_ascii_digit() {
-            TokenKind::Number
-        } else {
-            tokens.push(Token::new(start, i, TokenKind::Punct));
-            continue;
-        };
-        let mut end = i;
-        loop {
-            // ASCII letters and digits continue any token, and they are most of the text: a
-            // byte test takes them without decoding a character.
-            while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
-                end += 1;
+        let kind = match BYTE_CLASS[usize::from(b)] {
+            LETTER => {
+                i += 1;
+                TokenKind::Word
             }
-            let Some(next) = char_at(text, end) else {
-                break;
-            };
+            DIGIT => {
+                i += 1;
+                TokenKind::Number
+            }
+            SPACE => {
+                i += 1;
+                if b == b'\n' {
+                    end_line(&tokens, line_first);
+                    line_first = tokens.len();
+                }
+                continue;
+            }
+            MARK => {
+                i += 1;
+                tokens.push(token(start, i, TokenKind::Punct));
+                continue;
+            }
+            _ => {
+                let c = char_at(text, i).expect("a character starts at i");
+                i += c.len_utf8();
+                if c.is_whitespace() {
+                    continue;
+                }
+                if !is_letter(c) {
+                    tokens.push(token(start, i, TokenKind::Punct));
+                    continue;
+                }
+                TokenKind::Word
+            }
+        };
+        i = token_end(text, start, i, kind);
+        tokens.push(token(start, i, kind));
+    }
+    end_line(&tokens, line_first);
+    tokens
+}
+
+/// The token at `start..end`, its offsets in 32 bits without [`offset`]'s check: `Document::new`
+/// has refused texts whose offsets do not fit.
+#[inline]
+fn token(start: usize, end: usize, kind: TokenKind) -> Token {
+    Token {
+        start: start as u32,
+        end: end as u32,
+        kind,
+    }
+}
+
+/// The end of the word or number of `kind` whose first character is `start..end`.
+fn token_end(text: &str, start: usize, mut end: usize, kind: TokenKind) -> usize {
+    let bytes = text.as_bytes();
+    // Whether a dot has joined the token: only then can it be an initialism.
+    let mut dotted = false;
+    loop {
+        // ASCII letters and digits continue any token, and they are most of the text: a byte
+        // test takes them without decoding a character.
+        while bytes
+            .get(end)
+            .is_some_and(|&b| BYTE_CLASS[usize::from(b)] <= DIGIT)
+        {
+            end += 1;
+        }
+        let Some(next) = char_at(text, end) else {
+            break;
+        };
+        // Other ASCII continues no token: only non-ASCII letters, digits and marks do.
+        if !next.is_ascii() {
             let continues = match kind {
-                TokenKind::Word => next.is_alphanumeric() || is_combining(next),
-                _ => next.is_alphanumeric(),
+                TokenKind::Word => is_letter_or_digit(next) || is_combining(next),
+                _ => is_letter_or_digit(next),
             };
             if continues {
                 end += next.len_utf8();
                 continue;
             }
-            // A joiner continues the token only when a letter (or digit) follows it.
-            let joiner = match kind {
-                TokenKind::Word => joins_letters(next),
-                _ => matches!(next, ',' | '.'),
-            };
-            if !joiner {
-                break;
-            }
-            let joined = match (kind, char_at(text, end + next.len_utf8())) {
-                (TokenKind::Word, Some(a)) => a.is_alphabetic(),
-                (_, Some(a)) => a.is_ascii_digit(),
-                _ => false,
-            };
-            if joined {
-                end += next.len_utf8();
-            } else if kind == TokenKind::Word && next == '.' && is_initialism(&text[start..end]) {
-                // `U.S.` keeps its final dot: `U.S` alone is not a word.
-                end += 1;
-                break;
-            } else {
-                break;
-            }
         }
-        tokens.push(Token::new(start, end, kind));
-        i = end;
+        // A joiner continues the token only when a letter (or digit) follows it.
+        let joiner = match kind {
+            TokenKind::Word => joins_letters(next),
+            _ => matches!(next, ',' | '.'),
+        };
+        if !joiner {
+            break;
+        }
+        let joined = match (kind, char_at(text, end + next.len_utf8())) {
+            (TokenKind::Word, Some(a)) => is_letter(a),
+            (_, Some(a)) => a.is_ascii_digit(),
+            _ => false,
+        };
+        if joined {
+            dotted |= next == '.';
+            end += next.len_utf8();
+        } else if kind == TokenKind::Word
+            && next == '.'
+            && dotted
+            && is_initialism(&text[start..end])
+        {
+            // `U.S.` keeps its final dot: `U.S` alone is not a word.
+            end += 1;
+            break;
+        } else {
+            break;
+        }
     }
-    tokens
+    end
 }
 
 /// The character at byte `i` (a character boundary) of `text`, if any; an ASCII byte is taken
@@ -366,23 +475,23 @@ fn is_combining(c: char) -> bool {
         && matches!(c as u32, 0x300..=0x36F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
 
-/// `U.S`, `U.N`, `D.C`: single letters joined by dots.
+/// `U.S`, `U.N`, `D.C`: single letters joined by dots (single characters between dots, at
+/// least two of them). One walk that stops at the first character out of place, as most words
+/// asked are not: see `is_initialism_by_parts` in the tests for the definition.
 fn is_initialism(word: &str) -> bool {
-    word.contains('.') && word.split('.').all(|part| part.chars().count() == 1)
-}
-
-fn paragraphs(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim();
-        if !trimmed.is_empty() {
-            let lead = line.len() - line.trim_start().len();
-            out.push(line_start + lead..line_start + lead + trimmed.len());
+    let mut chars = word.chars();
+    let mut singles = 0;
+    loop {
+        match chars.next() {
+            Some(c) if c != '.' => singles += 1,
+            _ => return false,
         }
-        line_start += line.len();
+        match chars.next() {
+            None => return singles > 1,
+            Some('.') => {}
+            Some(_) => return false,
+        }
     }
-    out
 }
 
 /// Characters that close a quotation or a parenthesis after a sentence's final stop.
@@ -393,68 +502,114 @@ fn is_closer(c: char) -> bool {
     )
 }
 
-fn sentences(text: &str, paragraphs: &[Range<usize>], tokens: &[Token]) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+/// Appends to `out` the sentences of the paragraph whose tokens are `tokens` (all of them, at
+/// least one): from its first token's start to its last one's end.
+fn split_sentences(text: &str, tokens: &[Token], out: &mut Vec<Range<usize>>) {
+    let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
+        return;
+    };
+    let bytes = text.as_bytes();
+    let mut start = first.start();
     let mut t = 0;
-    for paragraph in paragraphs {
-        let mut start = paragraph.start;
-        while t < tokens.len() && tokens[t].start() < paragraph.start {
+    while let Some(&token) = tokens.get(t) {
+        t += 1;
+        if token.kind != TokenKind::Punct {
+            continue;
+        }
+        // A mark is one character: its first byte tells `.`, `!` and `?`, and leads `…`.
+        let stop = match bytes[token.start()] {
+            // A dot that opens the paragraph follows no word of it, and one of an earlier line
+            // is never an abbreviation it ends (whitespace lies between).
+            b'.' => t < 2 || !ends_abbreviation(text, &tokens[t - 2], &token),
+            b'!' | b'?' => true,
+            0xE2 => &text[token.range()] == "…",
+            _ => false,
+        };
+        if !stop {
+            continue;
+        }
+        // Swallow closing quote marks and brackets that belong to this sentence.
+        let mut end = token.end();
+        while let Some(closer) = tokens
+            .get(t)
+            .filter(|c| c.start() == end && char_at(text, c.start()).is_some_and(is_closer))
+        {
+            end = closer.end();
             t += 1;
         }
-        while t < tokens.len() && tokens[t].end() <= paragraph.end {
-            let token = tokens[t];
-            t += 1;
-            if token.kind != TokenKind::Punct {
-                continue;
-            }
-            let stop = &text[token.start()..token.end()];
-            if !matches!(stop, "." | "!" | "?" | "…") {
-                continue;
-            }
-            if stop == "." && t >= 2 && ends_abbreviation(text, &tokens[t - 2], &token) {
-                continue;
-            }
-            // Swallow closing quote marks and brackets that belong to this sentence.
-            let mut end = token.end();
-            while t < tokens.len()
-                && tokens[t].start() == end
-                && tokens[t].end() <= paragraph.end
-                && is_closer(text[tokens[t].start()..].chars().next().unwrap_or(' '))
-            {
-                end = tokens[t].end();
-                t += 1;
-            }
-            // A sentence ends where the next one can begin: a capital, digit or opening mark
-            // (not a dash: `“…” — Name` signs the sentence before it).
-            let next = text[end..paragraph.end].trim_start();
-            let begins = next.chars().next().is_some_and(|c| {
-                c.is_uppercase()
-                    || c.is_ascii_digit()
-                    || matches!(c, '"' | '“' | '‘' | '\'' | '«' | '(')
-            });
-            if next.is_empty() || !begins || next.len() == text[end..paragraph.end].len() {
-                continue;
-            }
+        // A sentence ends where the next one can begin: a capital, digit or opening mark
+        // (not a dash: `“…” — Name` signs the sentence before it), after a space. The next
+        // token starts at the paragraph's next character that is not a space.
+        let Some(next) = tokens.get(t).filter(|next| next.start() > end) else {
+            continue;
+        };
+        let begins = char_at(text, next.start()).is_some_and(|c| {
+            c.is_uppercase()
+                || c.is_ascii_digit()
+                || matches!(c, '"' | '“' | '‘' | '\'' | '«' | '(')
+        });
+        if begins {
             out.push(start..end);
-            start = paragraph.end - next.len();
-        }
-        if start < paragraph.end {
-            out.push(start..paragraph.end);
+            start = next.start();
         }
     }
-    out
+    out.push(start..last.end());
 }
 
+/// Whether the dot token `dot` ends the abbreviation or initialism `before`, the token before
+/// it, rather than a sentence.
 fn ends_abbreviation(text: &str, before: &Token, dot: &Token) -> bool {
-    if before.end() != dot.start() && !text[before.start()..before.end()].ends_with('.') {
+    // Only a token touching the dot can be abbreviated by it. (A token ending in a dot of its
+    // own, `U.S.` or `.`, is no abbreviation either: `U.S.` is an initialism only without its
+    // dot.)
+    if before.end() != dot.start() {
         return false;
     }
-    let word = text[before.start()..before.end()].trim_end_matches('.');
-    if is_initialism(&text[before.start()..before.end()]) {
+    let word = &text[before.range()];
+    if is_initialism(word) {
         return true;
     }
-    let single_capital = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-    single_capital || with_lower(word, |lower| ABBREVIATIONS.contains(&lower))
+    let mut chars = word.chars();
+    let single_capital = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
+    single_capital || is_abbreviation(word)
+}
+
+/// An abbreviation of two to four ASCII letters, lower-cased, in the bytes of a `u32`.
+const fn abbreviation_key(word: &[u8]) -> Option<u32> {
+    if word.len() < 2 || word.len() > 4 {
+        return None;
+    }
+    let mut key = 0;
+    let mut i = 0;
+    while i < word.len() {
+        if !word[i].is_ascii_alphabetic() {
+            return None;
+        }
+        key = key << 8 | word[i].to_ascii_lowercase() as u32;
+        i += 1;
+    }
+    Some(key)
+}
+
+/// The keys of [`ABBREVIATIONS`]: a word is one when its key is here, found with a few integer
+/// compares instead of a lower-cased copy compared with each string.
+static ABBREVIATION_KEYS: [u32; ABBREVIATIONS.len()] = {
+    let mut keys = [0; ABBREVIATIONS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = match abbreviation_key(ABBREVIATIONS[i].as_bytes()) {
+            Some(key) => key,
+            None => panic!("an abbreviation is two to four ASCII letters"),
+        };
+        i += 1;
+    }
+    keys
+};
+
+/// Whether `word` lower-cased is one of [`ABBREVIATIONS`]. Only ASCII lowers to them: the one
+/// other character that lowers to ASCII, the Kelvin sign, lowers to a `k`, which none has.
+fn is_abbreviation(word: &str) -> bool {
+    abbreviation_key(word.as_bytes()).is_some_and(|key| ABBREVIATION_KEYS.contains(&key))
 }
 
 #[cfg(test)]
@@ -536,7 +691,9 @@ mod tests {
                 if joined {
                     end = i + next.len_utf8();
                     chars.next();
-                } else if kind == TokenKind::Word && next == '.' && is_initialism(&text[start..end])
+                } else if kind == TokenKind::Word
+                    && next == '.'
+                    && is_initialism_by_parts(&text[start..end])
                 {
                     end = i + 1;
                     chars.next();
@@ -612,13 +769,257 @@ mod tests {
             let text: String = (0..len)
                 .map(|_| pieces[(next() % pieces.len() as u64) as usize])
                 .collect();
-            assert_eq!(tokenize(&text), tokenize_by_chars(&text), "{text:?}");
+            assert_eq!(
+                tokenize(&text, |_, _| {}),
+                tokenize_by_chars(&text),
+                "{text:?}"
+            );
         }
         for text in [
             "Sheinbaum’s co-operate isn't U.S. 6,072 troops. “Go,” she said ’90s",
             "Café crème, naïve: e\u{301}t\u{20DD}é 1,2.3. A.B.C. x.y. -a a- a--b",
         ] {
-            assert_eq!(tokenize(text), tokenize_by_chars(text), "{text:?}");
+            assert_eq!(
+                tokenize(text, |_, _| {}),
+                tokenize_by_chars(text),
+                "{text:?}"
+            );
+        }
+    }
+
+    /// [`is_initialism`]'s definition.
+    fn is_initialism_by_parts(word: &str) -> bool {
+        word.contains('.') && word.split('.').all(|part| part.chars().count() == 1)
+    }
+
+    #[test]
+    fn is_initialism_is_its_definition() {
+        let pieces = [
+            "U", "s", ".", "é", "e\u{301}", "😀", "ab", "\u{212A}", "1", "’",
+        ];
+        let mut rng = crate::test_inputs::Rng::new(5);
+        for _ in 0..20_000 {
+            let word: String = (0..rng.below(7)).map(|_| rng.pick(&pieces)).collect();
+            assert_eq!(
+                is_initialism(&word),
+                is_initialism_by_parts(&word),
+                "{word:?}"
+            );
+        }
+    }
+
+    /// Each ASCII byte's class is what the character tests say of it.
+    #[test]
+    fn byte_classes_are_the_character_tests() {
+        for c in (0..0x80u8).map(char::from) {
+            let class = if c.is_alphabetic() {
+                LETTER
+            } else if c.is_ascii_digit() {
+                DIGIT
+            } else if c.is_whitespace() {
+                SPACE
+            } else {
+                MARK
+            };
+            assert_eq!(BYTE_CLASS[c as usize], class, "{c:?}");
+        }
+        assert!(BYTE_CLASS[0x80..].iter().all(|&class| class == MULTI));
+    }
+
+    /// The General Punctuation shortcut answers as the Unicode tables do, for every character.
+    #[test]
+    fn is_letter_and_is_letter_or_digit_are_the_unicode_tests() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    /// `is_abbreviation` is its definition, the lower-cased word in the list: for every
+    /// abbreviation in three cases and with a letter too few or too many, for each with every
+    /// character whose lower case is ASCII (the Kelvin sign) in place of a letter, and for
+    /// random short words.
+    #[test]
+    fn is_abbreviation_is_the_lowered_word_in_the_list() {
+        let definition = |word: &str| ABBREVIATIONS.contains(&word.to_lowercase().as_str());
+        let lowers_to_ascii: Vec<char> = (0x80..=u32::from(char::MAX))
+            .filter_map(char::from_u32)
+            .filter(|c| c.to_lowercase().all(|l| l.is_ascii()))
+            .collect();
+        let mut words = Vec::new();
+        for a in ABBREVIATIONS {
+            let capital = a[..1].to_uppercase() + &a[1..];
+            words.extend([a.to_string(), a.to_uppercase(), capital]);
+            words.extend([format!("{a}s"), a[1..].to_string(), format!("{a}.")]);
+            for (i, _) in a.char_indices() {
+                for c in &lowers_to_ascii {
+                    words.push(format!("{}{c}{}", &a[..i], &a[i + 1..]));
+                }
+            }
+        }
+        let pieces = [
+            "m", "R", "s", "k", "K", "\u{212A}", "é", "İ", ".", "1", "o", "N",
+        ];
+        let mut rng = crate::test_inputs::Rng::new(31);
+        words.extend((0..20_000).map(|_| (0..rng.below(6)).map(|_| rng.pick(&pieces)).collect()));
+        for word in &words {
+            assert_eq!(is_abbreviation(word), definition(word), "{word:?}");
+        }
+    }
+
+    /// Paragraphs by definition: the lines, trimmed, that are not blank.
+    fn paragraphs_by_lines(text: &str) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        let mut line_start = 0;
+        for line in text.split_inclusive('\n') {
+            let trimmed = line.trim();
+            if !trimmed.is_empty() {
+                let lead = line.len() - line.trim_start().len();
+                out.push(line_start + lead..line_start + lead + trimmed.len());
+            }
+            line_start += line.len();
+        }
+        out
+    }
+
+    /// Sentences by definition, from the paragraphs and the tokens of the whole text: each
+    /// stop token tested by its text, the next sentence's start found by trimming the text
+    /// after it.
+    fn sentences_by_definition(
+        text: &str,
+        paragraphs: &[Range<usize>],
+        tokens: &[Token],
+    ) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        let mut t = 0;
+        for paragraph in paragraphs {
+            let mut start = paragraph.start;
+            while t < tokens.len() && tokens[t].start() < paragraph.start {
+                t += 1;
+            }
+            while t < tokens.len() && tokens[t].end() <= paragraph.end {
+                let token = tokens[t];
+                t += 1;
+                if token.kind != TokenKind::Punct {
+                    continue;
+                }
+                let stop = &text[token.start()..token.end()];
+                if !matches!(stop, "." | "!" | "?" | "…") {
+                    continue;
+                }
+                if stop == "."
+                    && t >= 2
+                    && ends_abbreviation_by_definition(text, &tokens[t - 2], &token)
+                {
+                    continue;
+                }
+                let mut end = token.end();
+                while t < tokens.len()
+                    && tokens[t].start() == end
+                    && tokens[t].end() <= paragraph.end
+                    && is_closer(text[tokens[t].start()..].chars().next().unwrap_or(' '))
+                {
+                    end = tokens[t].end();
+                    t += 1;
+                }
+                let next = text[end..paragraph.end].trim_start();
+                let begins = next.chars().next().is_some_and(|c| {
+                    c.is_uppercase()
+                        || c.is_ascii_digit()
+                        || matches!(c, '"' | '“' | '‘' | '\'' | '«' | '(')
+                });
+                if next.is_empty() || !begins || next.len() == text[end..paragraph.end].len() {
+                    continue;
+                }
+                out.push(start..end);
+                start = paragraph.end - next.len();
+            }
+            if start < paragraph.end {
+                out.push(start..paragraph.end);
+            }
+        }
+        out
+    }
+
+    fn ends_abbreviation_by_definition(text: &str, before: &Token, dot: &Token) -> bool {
+        if before.end() != dot.start() && !text[before.start()..before.end()].ends_with('.') {
+            return false;
+        }
+        let word = text[before.start()..before.end()].trim_end_matches('.');
+        if is_initialism_by_parts(&text[before.start()..before.end()]) {
+            return true;
+        }
+        let single_capital = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+        single_capital || with_lower(word, |lower| ABBREVIATIONS.contains(&lower))
+    }
+
+    /// `Document::new` finds the paragraphs and sentences of their definitions, in random
+    /// texts of stops, abbreviations, closers, openers and every kind of space and line end,
+    /// in the seeds and in every hostile input.
+    #[test]
+    fn paragraphs_and_sentences_are_their_definitions() {
+        let pieces = [
+            "a",
+            "Mr",
+            "mr",
+            "MRS",
+            "U",
+            "U.S",
+            "A.B.",
+            "I",
+            "é",
+            "É",
+            "\u{212A}",
+            "e\u{301}",
+            "ΣΟΦΟΣ",
+            "7",
+            "6,072",
+            ".",
+            "..",
+            "!",
+            "?",
+            "…",
+            "”",
+            "’",
+            "\"",
+            "'",
+            "»",
+            ")",
+            "]",
+            "“",
+            "‘",
+            "«",
+            "(",
+            "—",
+            "-",
+            ",",
+            "😀",
+            " ",
+            "  ",
+            "\n",
+            "\n\n",
+            "\r\n",
+            "\t",
+            "\u{A0}",
+            "\u{2028}",
+            "\u{3000}",
+            "\u{B}",
+        ];
+        let mut rng = crate::test_inputs::Rng::new(29);
+        let mut texts: Vec<String> = (0..20_000)
+            .map(|_| (0..rng.below(16)).map(|_| rng.pick(&pieces)).collect())
+            .collect();
+        texts.extend(crate::test_inputs::seeds());
+        texts.extend(crate::test_inputs::CASES.iter().map(|(_, case)| case(2000)));
+        for text in &texts {
+            let doc = Document::new(text);
+            let paragraphs = paragraphs_by_lines(text);
+            assert_eq!(doc.paragraphs, paragraphs, "{text:?}");
+            assert_eq!(
+                doc.sentences,
+                sentences_by_definition(text, &paragraphs, &doc.tokens),
+                "{text:?}"
+            );
         }
     }
 

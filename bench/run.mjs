@@ -4,7 +4,8 @@
 //
 //   make site && (cd bench && npm ci) && node --expose-gc bench/run.mjs [--quick] [--no-peers]
 //
-// Prints per input and tool: median time, MB/s, peak memory, and ratios to each peer. The
+// Prints per input and tool: median time, MB/s, peak memory, and ratios to each peer; and the
+// article with the tools taking turns (ratios that hold on a drifting host), first. The
 // download size is tests/size_budget.sh's (per page, following its imports), which `make bench`
 // runs next.
 import { readFileSync, readdirSync } from 'node:fs';
@@ -114,8 +115,39 @@ function measure(tool, input) {
   };
 }
 
+// ---- one article, interleaved -------------------------------------------------------------
+// The machine's speed drifts by tens of percent within minutes, and the tables below measure
+// each tool in its own stretch of time: a tool that ran while the host was fast looks faster.
+// Here the tools take turns, a few calls each per round, so every tool's median is taken over
+// the same stretch and the ratios between them hold even when the host's speed does not. It
+// runs first, before the corpora grow the peers' heaps.
+function interleavedArticle() {
+  const rounds = quick ? 15 : 40;
+  const callsPerRound = (tool) => (tool.name === 'compromise' ? 1 : 10);
+  const interleaved = tools.filter((t) => t.name !== 'newslens (wasm, object)');
+  const times = new Map(interleaved.map((t) => [t.name, []]));
+  for (let round = 0; round < rounds; round++) {
+    for (const tool of interleaved) {
+      for (let i = 0; i < callsPerRound(tool); i++) {
+        const t = performance.now();
+        tool.run(article);
+        times.get(tool.name).push(performance.now() - t);
+      }
+    }
+  }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const ours = median(times.get('newslens (wasm)'));
+  console.log(`\narticle 002, interleaved (${rounds} rounds, each tool in turn)`);
+  for (const [name, xs] of times) {
+    const m = median(xs);
+    const ratio = name === 'newslens (wasm)' ? '' : `  newslens ${(m / ours).toFixed(2)}x the speed`;
+    console.log(`${name.padEnd(17)} ${String(xs.length).padStart(5)} ${m.toFixed(3).padStart(9)}ms${ratio}`);
+  }
+}
+
 const fmtMB = (b) => `${(b / MB).toFixed(1)} MB`;
 console.log(`Node ${process.version}, ${process.arch}; ${quick ? 'quick' : 'full'} run`);
+if (peers) interleavedArticle();
 const results = {};
 for (const input of inputs) {
   console.log(`\n${input.name} (${Buffer.byteLength(input.text)} bytes)`);

@@ -1,6 +1,6 @@
 //! The heap an annotation needs, against a budget (issue 8): a size, like the download budget,
 //! not a timing, so it may fail the build. The ceiling is the target, 10× the input (the core
-//! stands at 9.1× here): a regression (a vector that doubles, a view kept alive twice, a
+//! stands at 8.75× here): a regression (a vector that doubles, a view kept alive twice, a
 //! vector per word: the name finder once held 40 MB for a 1 MB text, the profile 8 MB)
 //! fails the build. `make bench` reports the figure at 1 and 10 MB; `cargo run --release
 //! --example mem_layers` says which step holds what.

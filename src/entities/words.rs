@@ -281,13 +281,11 @@ pub(super) fn units<'a>(doc: &Document<'a>, taken: &[Mention]) -> Units<'a> {
     crate::sort::all(&mut claimed);
     let mut next_claimed = 0;
     let mut sentences = RangeCursor::new(&doc.sentences);
-    let mut paragraphs = RangeCursor::new(&doc.paragraphs);
     let mut prev_sentence = usize::MAX;
     let mut i = 0;
     while i < doc.tokens.len() {
         let token = doc.tokens[i];
         let sentence = sentences.index_of(token.start());
-        let paragraph = paragraphs.index_of(token.start());
         i += 1;
         // Claimed spans do not overlap, so their ends are sorted too, and tokens come in order:
         // the first claimed span not yet behind the token only ever moves on.
@@ -342,7 +340,7 @@ pub(super) fn units<'a>(doc: &Document<'a>, taken: &[Mention]) -> Units<'a> {
             && doc.tokens.get(i + 1).is_some_and(|t| {
                 t.kind == TokenKind::Word
                     && doc.token_text(t).starts_with(char::is_uppercase)
-                    && doc.paragraph_index(t.start()) == paragraph
+                    && doc.paragraph_index(t.start()) == out.paragraph(&word)
             })
         {
             word.set(text, word.start(), word.end() + 1);

@@ -24,7 +24,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::{Analysis, CueCategory, QuoteKind};
-use crate::cues::voice::{push_name_key, Voices, UNATTRIBUTED, WRITER};
+use crate::cues::voice::{push_speaker_key, Voices, UNATTRIBUTED, WRITER};
 use crate::text::{BYTE_CLASS, DIGIT, MULTI, SPACE};
 
 /// The sourcing profile of one article.
@@ -171,7 +171,7 @@ pub fn build(text: &str, analysis: &Analysis) -> Profile {
     let quotes = &analysis.quotes;
     let mut speakers: Vec<SpeakerProfile> = Vec::new();
     let mut index: BTreeMap<String, usize> = BTreeMap::new();
-    let mut name_key = String::new();
+    let mut key = String::new();
     let mut totals = Totals {
         quotes: quotes.len(),
         ..Totals::default()
@@ -191,21 +191,15 @@ pub fn build(text: &str, analysis: &Analysis) -> Profile {
         } else {
             totals.named_quotes += 1;
         }
-        // Most quotes are of a speaker already seen: the key is the entity id borrowed or a
-        // name's key written over the last one, copied only for a new speaker (into the index,
-        // whence it moves to the speaker's row at the end).
-        let key = match &speaker.entity {
-            Some(entity) => entity.as_str(),
-            None => {
-                name_key.clear();
-                push_name_key(&mut name_key, &speaker.name);
-                name_key.as_str()
-            }
-        };
-        let row = match index.get(key) {
+        // Most quotes are of a speaker already seen: the key is written over the last one, and
+        // copied only for a new speaker (into the index, whence it moves to the speaker's row
+        // at the end).
+        key.clear();
+        push_speaker_key(&mut key, speaker);
+        let row = match index.get(key.as_str()) {
             Some(&row) => row,
             None => {
-                index.insert(key.to_owned(), speakers.len());
+                index.insert(key.clone(), speakers.len());
                 speakers.push(SpeakerProfile {
                     name: speaker.name.clone(),
                     entity: speaker.entity.clone(),

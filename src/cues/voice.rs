@@ -23,19 +23,29 @@ pub fn speaker_key(speaker: Option<&Speaker>) -> Cow<'static, str> {
     let Some(speaker) = speaker else {
         return Cow::Borrowed(UNATTRIBUTED);
     };
-    if let Some(entity) = &speaker.entity {
-        return Cow::Owned(entity.clone());
-    }
-    // Room for the name as it stands: lower case is seldom longer.
-    let mut key = String::with_capacity(NAME_PREFIX.len() + speaker.name.len());
-    push_name_key(&mut key, &speaker.name);
+    // Room for the key exactly, or for the name as it stands: lower case is seldom longer.
+    let room = speaker
+        .entity
+        .as_ref()
+        .map_or(NAME_PREFIX.len() + speaker.name.len(), String::len);
+    let mut key = String::with_capacity(room);
+    push_speaker_key(&mut key, speaker);
     Cow::Owned(key)
+}
+
+/// Appends the voice key of `speaker` (see the module docs) to `key`: the one place that
+/// chooses between its entity id and its name, for the cues and the profile.
+pub(crate) fn push_speaker_key(key: &mut String, speaker: &Speaker) {
+    match &speaker.entity {
+        Some(entity) => key.push_str(entity),
+        None => push_name_key(key, &speaker.name),
+    }
 }
 
 const NAME_PREFIX: &str = "speaker:";
 
 /// Appends the key of a speaker without an entity named `name` (see the module docs) to `key`.
-pub(crate) fn push_name_key(key: &mut String, name: &str) {
+fn push_name_key(key: &mut String, name: &str) {
     key.push_str(NAME_PREFIX);
     // ASCII (most names) lowers a byte at a time, without the Unicode case tables.
     if name.is_ascii() {

@@ -37,6 +37,7 @@ pub mod numbers;
 pub mod pattern;
 #[cfg(test)]
 mod pattern_oracle;
+mod rare;
 mod scan;
 pub mod titles;
 mod words;

@@ -17,13 +17,12 @@
 
 use std::borrow::Cow;
 
-use rustc_hash::FxHashSet;
-
 use super::gazetteer::class::{
     DEMONYM, DEMONYM_PAIR_START, FIRST_NAME, HONORIFIC, NOT_NAME, ORG_HEAD, PLACE_HEAD, TITLE,
     TITLE_MODIFIER, TITLE_PAIR_START,
 };
 use super::gazetteer::{Gazetteer, Known, WalkBuffers, GAZETTEER};
+use super::rare::{InnerCapitals, LowerCaseWords};
 use super::words::{is_headline, prescan, resplit, units, Kind, People, Unit, Units};
 use super::Mention;
 use crate::analysis::EntityType;
@@ -148,9 +147,9 @@ struct Pass<'a, 'd> {
     units: Units<'a>,
     people: People,
     /// Lower-cased words that appear in lower case somewhere in the article.
-    lowercase_words: FxHashSet<&'d str>,
+    lowercase_words: LowerCaseWords<'a, 'd>,
     /// Capitalised words seen inside sentences.
-    inner_capitals: FxHashSet<&'a str>,
+    inner_capitals: InnerCapitals<'a>,
     /// Paragraphs written in Title Case or all capitals (headlines).
     headline: Vec<bool>,
     /// Paragraphs that are results lines or table rows.
@@ -169,26 +168,6 @@ pub fn find(doc: &Document, taken: &[Mention]) -> Vec<Mention> {
     let first_view = units(doc, taken);
     let known = prescan(&first_view).words;
     let units = resplit(first_view, &known);
-    // An article's distinct lower-case words are a third of its tokens or so (29-40 % in the
-    // seeds): room for a quarter spares all but one rehash as the set grows, where room for
-    // half doubles the table on an article whose words fit in one of half its size.
-    let room = (doc.tokens.len() / 4).min(1 << 12);
-    let mut lowercase_words = FxHashSet::with_capacity_and_hasher(room, Default::default());
-    // The set holds slices, of the text or, for the few words whose lower case differs from
-    // them (`iPhone`), of their copies: 16 bytes an entry instead of a `Cow`'s 24.
-    let mut lowered_copies = Vec::new();
-    for token in &doc.tokens {
-        let word = doc.token_text(token);
-        if word.chars().next().is_some_and(char::is_lowercase) {
-            match crate::text::lower(word) {
-                Cow::Borrowed(word) => {
-                    lowercase_words.insert(word);
-                }
-                Cow::Owned(copy) => lowered_copies.push(copy),
-            }
-        }
-    }
-    lowercase_words.extend(lowered_copies.iter().map(String::as_str));
     let headline: Vec<bool> = doc.paragraphs.iter().map(|p| is_headline(doc, p)).collect();
     // Sports results and tables (`Barnsley 1 Reading 1`): numbers and names, almost no
     // lower-case words. Their names are teams, clubs and companies.
@@ -210,20 +189,13 @@ pub fn find(doc: &Document, taken: &[Mention]) -> Vec<Mention> {
             numbers >= 2 && lower <= 1
         })
         .collect();
-    // Capitalised words seen inside sentences (not first, not in headlines): a sentence-initial
-    // word in this set is a name, not a capitalised common word.
-    let inner_capitals = units
-        .iter()
-        .filter(|u| u.cap() && !u.initial && !headline[units.paragraph(u)])
-        .map(|u| u.text)
-        .collect();
     let people = People { words: known };
     let mut pass = Pass {
         doc,
         units,
         people,
-        lowercase_words,
-        inner_capitals,
+        lowercase_words: LowerCaseWords::new(doc.text, &doc.tokens),
+        inner_capitals: InnerCapitals::new(),
         headline,
         results,
         outlets: Vec::new(),
@@ -934,7 +906,12 @@ impl<'a> Pass<'a, '_> {
                 "entities.person.speech_verb",
             ));
         }
-        if first.initial && n == 1 && !self.inner_capitals.contains(first.text) {
+        if first.initial
+            && n == 1
+            && !self
+                .inner_capitals
+                .contains(&self.units, &self.headline, first.text)
+        {
             return None;
         }
         if n == 1 && LOCATIVES.contains(&&*prev) {

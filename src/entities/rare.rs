@@ -1,0 +1,285 @@
+//! Article-wide questions the name finder asks of only a few words an article: whether a word
+//! also appears in lower case, and whether a capitalised word also appears inside a sentence.
+//!
+//! Sets of the answers cost a hash insert for every word of the article, for some three
+//! questions an article (seeds). So the first questions are answered by scanning the article,
+//! which costs a few instructions a word, and a set is built only when an article asks so
+//! often that the scans would cost more: odd input stays linear.
+
+use std::borrow::Cow;
+use std::cell::{Cell, OnceCell};
+
+use rustc_hash::FxHashSet;
+
+use super::words::{Unit, Units};
+use crate::text::{lower, Token};
+
+/// A question answered by scanning until it has been asked [`SCANS`] times, then by a set.
+struct Rare<S> {
+    asked: Cell<usize>,
+    set: OnceCell<S>,
+}
+
+/// How many questions are answered by scanning before the set is built: a scan costs some
+/// ten instructions a word, building the set well over a hundred.
+const SCANS: usize = 8;
+
+impl<S> Rare<S> {
+    fn new() -> Rare<S> {
+        Rare {
+            asked: Cell::new(0),
+            set: OnceCell::new(),
+        }
+    }
+
+    fn ask(
+        &self,
+        scan: impl FnOnce() -> bool,
+        build: impl FnOnce() -> S,
+        look_up: impl FnOnce(&S) -> bool,
+    ) -> bool {
+        if self.set.get().is_none() && self.asked.get() < SCANS {
+            self.asked.set(self.asked.get() + 1);
+            return scan();
+        }
+        look_up(self.set.get_or_init(build))
+    }
+}
+
+/// The words that appear in lower case somewhere in the article, lower-cased (`the`, and
+/// `iphone` for `iPhone`).
+pub(super) struct LowerCaseWords<'a, 'd> {
+    text: &'a str,
+    tokens: &'d [Token],
+    /// The words borrowed from the text, and the few whose lower case differs from them.
+    rare: Rare<(FxHashSet<&'a str>, FxHashSet<String>)>,
+}
+
+impl<'a, 'd> LowerCaseWords<'a, 'd> {
+    pub(super) fn new(text: &'a str, tokens: &'d [Token]) -> LowerCaseWords<'a, 'd> {
+        LowerCaseWords {
+            text,
+            tokens,
+            rare: Rare::new(),
+        }
+    }
+
+    /// Whether a token starting in lower case lower-cases to `word` (which is lower case).
+    pub(super) fn contains(&self, word: &str) -> bool {
+        self.rare.ask(
+            || self.scan(word),
+            || self.set(),
+            |(borrowed, owned)| borrowed.contains(word) || owned.contains(word),
+        )
+    }
+
+    /// [`LowerCaseWords::contains`] by reading every token.
+    fn scan(&self, word: &str) -> bool {
+        let Some(&first) = word.as_bytes().first() else {
+            return false;
+        };
+        let bytes = self.text.as_bytes();
+        self.tokens.iter().any(|t| {
+            let lead = bytes[t.start()];
+            // A token starting with an ASCII letter keeps it when lower-cased: most differ
+            // from `word` there already.
+            if lead.is_ascii() && lead != first {
+                return false;
+            }
+            let token = &self.text[t.start()..t.end()];
+            if token.is_ascii() {
+                token.len() == word.len()
+                    && lead.is_ascii_lowercase()
+                    && token
+                        .bytes()
+                        .zip(word.bytes())
+                        .all(|(t, w)| t.to_ascii_lowercase() == w)
+            } else {
+                token.starts_with(char::is_lowercase) && lower(token) == word
+            }
+        })
+    }
+
+    /// Every token starting in lower case, lower-cased.
+    fn set(&self) -> (FxHashSet<&'a str>, FxHashSet<String>) {
+        // An article's distinct lower-case words are a third of its tokens or so (29-40 % in
+        // the seeds): room for a quarter spares all but one rehash as the set grows, where
+        // room for half doubles the table on an article whose words fit in one of half its
+        // size.
+        let room = (self.tokens.len() / 4).min(1 << 12);
+        let mut borrowed = FxHashSet::with_capacity_and_hasher(room, Default::default());
+        let mut owned = FxHashSet::default();
+        for t in self.tokens {
+            let token = &self.text[t.start()..t.end()];
+            if token.starts_with(char::is_lowercase) {
+                match lower(token) {
+                    Cow::Borrowed(word) => {
+                        borrowed.insert(word);
+                    }
+                    Cow::Owned(copy) => {
+                        owned.insert(copy);
+                    }
+                }
+            }
+        }
+        (borrowed, owned)
+    }
+}
+
+/// The capitalised words seen inside sentences (not first in one, nor in a headline): a
+/// sentence's first word among them is a name, not a capitalised common word.
+pub(super) struct InnerCapitals<'a> {
+    rare: Rare<FxHashSet<&'a str>>,
+}
+
+impl<'a> InnerCapitals<'a> {
+    pub(super) fn new() -> InnerCapitals<'a> {
+        InnerCapitals { rare: Rare::new() }
+    }
+
+    /// Whether `word` is capitalised inside a sentence somewhere among `units`, `headline`
+    /// telling which paragraphs are headlines.
+    pub(super) fn contains(&self, units: &Units<'a>, headline: &[bool], word: &str) -> bool {
+        self.rare.ask(
+            || Self::scan(units, headline, word),
+            || Self::set(units, headline),
+            |set| set.contains(word),
+        )
+    }
+
+    fn is_inner(units: &Units, headline: &[bool], u: &Unit) -> bool {
+        u.cap() && !u.initial && !headline[units.paragraph(u)]
+    }
+
+    /// [`InnerCapitals::contains`] by reading every unit.
+    fn scan(units: &Units<'a>, headline: &[bool], word: &str) -> bool {
+        (0..units.len()).any(|i| {
+            // The length first: most units differ there.
+            units.end(i) - units.start(i) == word.len() && {
+                let u = units.at(i);
+                u.text == word && Self::is_inner(units, headline, &u)
+            }
+        })
+    }
+
+    /// Every capitalised word inside a sentence.
+    fn set(units: &Units<'a>, headline: &[bool]) -> FxHashSet<&'a str> {
+        units
+            .iter()
+            .filter(|u| Self::is_inner(units, headline, u))
+            .map(|u| u.text)
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::words::{is_headline, units};
+    use super::*;
+    use crate::text::Document;
+
+    /// The seeds, and texts of words whose lower case is awkward: a capital inside (`iPhone`),
+    /// letters that change length (`İ`, the Kelvin sign), a final sigma, non-ASCII letters.
+    fn texts() -> Vec<String> {
+        let pieces = [
+            "the",
+            "The",
+            "THE",
+            "iPhone",
+            "iphone",
+            "İstanbul",
+            "istanbul",
+            "i\u{307}stanbul",
+            "\u{212a}elvin",
+            "kelvin",
+            "ΟΔΥΣΣΕΥΣ",
+            "οδυσσευς",
+            "café",
+            "Café",
+            "école",
+            "École",
+            "aİ",
+            "ai\u{307}",
+            "straße",
+            "Mr.",
+            "US",
+            "us",
+            "1990s",
+            "—",
+            "“",
+            "Zoë",
+            "zoë",
+            "x",
+            "X",
+            ". ",
+            "\n",
+            " ",
+            " ",
+            " ",
+            ", ",
+            "de",
+            "De",
+        ];
+        let mut rng = crate::test_inputs::Rng::new(41);
+        let mut texts = crate::test_inputs::seeds();
+        texts.extend((0..600).map(|_| (0..rng.below(40)).map(|_| rng.pick(&pieces)).collect()));
+        texts
+    }
+
+    /// Scanning the tokens answers as the set of their lower cases does, for each token as
+    /// written, lower-cased and upper-cased; and so does asking more often than it takes to
+    /// build the set.
+    #[test]
+    fn lower_case_words_scans_answer_as_the_set() {
+        let mut yes = 0;
+        for text in texts() {
+            let doc = Document::new(&text);
+            let words = LowerCaseWords::new(doc.text, &doc.tokens);
+            let (borrowed, owned) = words.set();
+            let mut asked = vec![String::new()];
+            for t in &doc.tokens {
+                let token = doc.token_text(t);
+                asked.extend([
+                    token.to_string(),
+                    token.to_lowercase(),
+                    token.to_uppercase(),
+                ]);
+            }
+            for word in &asked {
+                let want = borrowed.contains(word.as_str()) || owned.contains(word);
+                assert_eq!(words.scan(word), want, "{word:?} in {text:?}");
+                assert_eq!(words.contains(word), want, "{word:?} in {text:?}");
+                yes += usize::from(want);
+            }
+        }
+        assert!(yes > 1_000, "{yes}");
+    }
+
+    /// Scanning the units answers as the set of capitals inside sentences does, and so does
+    /// asking more often than it takes to build the set.
+    #[test]
+    fn inner_capitals_scans_answer_as_the_set() {
+        let mut yes = 0;
+        for text in texts() {
+            let doc = Document::new(&text);
+            let units = units(&doc, &[]);
+            let headline: Vec<bool> = doc
+                .paragraphs
+                .iter()
+                .map(|p| is_headline(&doc, p))
+                .collect();
+            let set = InnerCapitals::set(&units, &headline);
+            let inner = InnerCapitals::new();
+            for u in units.iter() {
+                for word in [u.text.to_string(), u.text.to_lowercase()] {
+                    let want = set.contains(word.as_str());
+                    let scanned = InnerCapitals::scan(&units, &headline, &word);
+                    assert_eq!(scanned, want, "{word:?} in {text:?}");
+                    assert_eq!(inner.contains(&units, &headline, &word), want);
+                    yes += usize::from(want);
+                }
+            }
+        }
+        assert!(yes > 500, "{yes}");
+    }
+}

@@ -12,6 +12,7 @@ use rustc_hash::FxHashMap;
 use super::gazetteer::GAZETTEER;
 use super::Mention;
 use crate::analysis::{Entity, EntityType, TextSpan};
+use crate::text::push_lower;
 
 /// The most words a name part (a surname, a given name, `de la Fuente`) can have.
 const MAX_PART: usize = 6;
@@ -129,12 +130,15 @@ pub fn build(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
         }
     }
     let mut short: FxHashMap<String, usize> = FxHashMap::default();
+    // Keys are lowered into one buffer and copied only into a map that lacks them.
+    let mut key = String::new();
     for (i, m) in mentions.iter().enumerate() {
         if m.kind != EntityType::Person || cluster_of[i] != usize::MAX {
             continue;
         }
-        let mention = text[m.start..m.end].to_lowercase();
-        let candidates: &[usize] = parts.get(mention.as_str()).map_or(&[], Vec::as_slice);
+        key.clear();
+        push_lower(&mut key, &text[m.start..m.end]);
+        let candidates: &[usize] = parts.get(key.as_str()).map_or(&[], Vec::as_slice);
         let chosen = match candidates.len() {
             0 => None,
             1 => Some(candidates[0]),
@@ -158,38 +162,35 @@ pub fn build(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
                     })
             }
         };
-        let c = chosen.unwrap_or_else(|| {
-            *short.entry(mention.clone()).or_insert_with(|| {
-                clusters.push(Vec::new());
-                clusters.len() - 1
-            })
-        });
+        let c = chosen.unwrap_or_else(|| new_or_known(&mut short, &key, &mut clusters));
         cluster_of[i] = c;
         clusters[c].push(i);
     }
-    // Everything else by key.
-    let mut keyed: FxHashMap<(EntityType, String), usize> = FxHashMap::default();
+    // Everything else by key, one map a type.
+    let mut keyed: [FxHashMap<String, usize>; 3] = Default::default();
     for (i, m) in mentions.iter().enumerate() {
         if cluster_of[i] != usize::MAX {
             continue;
         }
-        let key = match m.kind {
+        let by_name = || {
+            m.canonical()
+                .unwrap_or_else(|| strip_the(&text[m.start..m.end]))
+        };
+        let (slot, keyed_by) = match m.kind {
             EntityType::Person => unreachable!("people are clustered above"),
-            EntityType::Number => None,
+            EntityType::Number => (None, ""),
             // By wording: `late last year` and `the same months last year` share a value
             // but are not the same time.
-            EntityType::Date => Some(text[m.start..m.end].to_lowercase()),
-            _ => Some(
-                m.canonical()
-                    .unwrap_or_else(|| strip_the(&text[m.start..m.end]))
-                    .to_lowercase(),
-            ),
+            EntityType::Date => (Some(0), &text[m.start..m.end]),
+            EntityType::Place => (Some(1), by_name()),
+            EntityType::Org => (Some(2), by_name()),
         };
-        let c = match key {
-            Some(key) => *keyed.entry((m.kind, key)).or_insert_with(|| {
-                clusters.push(Vec::new());
-                clusters.len() - 1
-            }),
+        let c = match slot {
+            Some(slot) => {
+                key.clear();
+                push_lower(&mut key, keyed_by);
+                new_or_known(&mut keyed[slot], &key, &mut clusters)
+            }
             None => {
                 clusters.push(Vec::new());
                 clusters.len() - 1
@@ -210,6 +211,40 @@ pub fn build(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
         .collect()
 }
 
+/// The cluster `keys` holds for `key`, or a new one it will.
+fn new_or_known(
+    keys: &mut FxHashMap<String, usize>,
+    key: &str,
+    clusters: &mut Vec<Vec<usize>>,
+) -> usize {
+    if let Some(&c) = keys.get(key) {
+        return c;
+    }
+    clusters.push(Vec::new());
+    keys.insert(key.to_string(), clusters.len() - 1);
+    clusters.len() - 1
+}
+
+/// `format!("e{number}")` without the formatting machinery and with no spare capacity: the ids
+/// stay in the output.
+fn entity_id(number: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = number;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let mut id = String::with_capacity(1 + digits.len() - at);
+    id.push('e');
+    id.push_str(std::str::from_utf8(&digits[at..]).expect("ASCII digits"));
+    id
+}
+
 /// A name's words, each lower-cased, joined by one space: one string whose leading and
 /// trailing words are its slices, where a `Vec` of words made a string per word and another
 /// per join.
@@ -228,7 +263,7 @@ impl Words {
                 joined.push(' ');
                 starts.push(joined.len());
             }
-            crate::text::push_lower(&mut joined, word);
+            push_lower(&mut joined, word);
         }
         Words { joined, starts }
     }
@@ -296,7 +331,7 @@ fn entity(text: &str, mentions: &[Mention], members: &[usize], number: usize) ->
         }
     }
     Entity {
-        id: format!("e{number}"),
+        id: entity_id(number),
         kind: first.kind,
         name,
         mentions: members
@@ -318,6 +353,47 @@ mod tests {
 
     fn person(start: usize, end: usize) -> Mention {
         Mention::new(start, end, EntityType::Person, "test")
+    }
+
+    #[test]
+    fn entity_id_is_the_formatted_number_without_spare_room() {
+        for number in (0..2_000).chain([9_999, 10_000, 99_999, 100_000, usize::MAX]) {
+            let id = entity_id(number);
+            assert_eq!(id, format!("e{number}"));
+            assert_eq!(id.capacity(), id.len(), "{number}");
+        }
+    }
+
+    /// Places, organisations and dates cluster by their lower-cased key, each type apart.
+    #[test]
+    fn keys_cluster_within_a_type() {
+        let text = "Georgia GEORGIA georgia Georgia May may";
+        let at = |k: usize| {
+            let start = text.split(' ').take(k).map(|w| w.len() + 1).sum::<usize>();
+            (start, start + text.split(' ').nth(k).unwrap().len())
+        };
+        let mention = |k: usize, kind: EntityType| Mention::new(at(k).0, at(k).1, kind, "test");
+        let mentions = vec![
+            mention(0, EntityType::Place),
+            mention(1, EntityType::Place),
+            mention(2, EntityType::Org),
+            mention(3, EntityType::Org),
+            mention(4, EntityType::Date),
+            mention(5, EntityType::Date),
+        ];
+        let entities = build(text, mentions);
+        let got: Vec<(EntityType, usize)> = entities
+            .iter()
+            .map(|e| (e.kind, e.mentions.len()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (EntityType::Place, 2),
+                (EntityType::Org, 2),
+                (EntityType::Date, 2)
+            ]
+        );
     }
 
     /// The joined words answer what the words lower-cased one by one and joined would, with

@@ -23,10 +23,10 @@ use super::gazetteer::class::{
 };
 use super::gazetteer::{Gazetteer, Known, WalkBuffers, GAZETTEER};
 use super::rare::{InnerCapitals, LowerCaseWords};
-use super::words::{is_headline, prescan, resplit, units, Kind, People, Unit, Units};
+use super::words::{prescan, resplit, shape, units, Kind, People, Unit, Units};
 use super::Mention;
 use crate::analysis::EntityType;
-use crate::text::{push_lower, Document, TokenKind};
+use crate::text::{push_lower, Document};
 
 /// Small words that may sit inside a name between capitalised words.
 const PARTICLES: &[&str] = &[
@@ -168,27 +168,14 @@ pub fn find(doc: &Document, taken: &[Mention]) -> Vec<Mention> {
     let first_view = units(doc, taken);
     let known = prescan(&first_view).words;
     let units = resplit(first_view, &known);
-    let headline: Vec<bool> = doc.paragraphs.iter().map(|p| is_headline(doc, p)).collect();
-    // Sports results and tables (`Barnsley 1 Reading 1`): numbers and names, almost no
-    // lower-case words. Their names are teams, clubs and companies.
-    let results: Vec<bool> = doc
+    let (headline, results): (Vec<bool>, Vec<bool>) = doc
         .paragraphs
         .iter()
         .map(|p| {
-            let tokens = doc.tokens_in(p.clone());
-            let numbers = tokens
-                .iter()
-                .filter(|t| t.kind == TokenKind::Number)
-                .count();
-            let lower = tokens
-                .iter()
-                .filter(|t| {
-                    t.kind == TokenKind::Word && doc.token_text(t).starts_with(char::is_lowercase)
-                })
-                .count();
-            numbers >= 2 && lower <= 1
+            let shape = shape(doc, p);
+            (shape.headline, shape.results)
         })
-        .collect();
+        .unzip();
     let people = People { words: known };
     let mut pass = Pass {
         doc,

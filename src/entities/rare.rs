@@ -174,7 +174,7 @@ impl<'a> InnerCapitals<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::words::{is_headline, units};
+    use super::super::words::{shape, units};
     use super::*;
     use crate::text::Document;
 
@@ -266,7 +266,7 @@ mod tests {
             let headline: Vec<bool> = doc
                 .paragraphs
                 .iter()
-                .map(|p| is_headline(&doc, p))
+                .map(|p| shape(&doc, p).headline)
                 .collect();
             let set = InnerCapitals::set(&units, &headline);
             let inner = InnerCapitals::new();

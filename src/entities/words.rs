@@ -1,7 +1,7 @@
 //! The text as the name finder sees it: words with possessive `’s` cut off, hyphenated names
 //! split where a part is a known name (`US-Mexico`), initials with their dot (`W.`), and
 //! abbreviations with theirs (`Mr.`, `Inc.`); plus two article-wide views built from them:
-//! which paragraphs are headlines, and which words already name a person.
+//! which paragraphs are headlines or results lines, and which words already name a person.
 
 use std::borrow::Cow;
 
@@ -456,28 +456,47 @@ fn parts<'a>(text: &'a str, word: Unit<'a>) -> impl Iterator<Item = Unit<'a>> {
     })
 }
 
-/// A headline: three or more words, most longer ones capitalised, or all in capitals.
-pub(super) fn is_headline(doc: &Document, paragraph: &std::ops::Range<usize>) -> bool {
-    // Counted without collecting: this runs for every paragraph.
-    let words = || {
-        doc.tokens_in(paragraph.clone())
-            .iter()
-            .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| doc.token_text(t))
-    };
-    let long = || words().filter(|w| w.chars().nth(3).is_some());
-    let (words_len, long_len) = words().fold((0, 0), |(all, long), w| {
-        (all + 1, long + usize::from(w.chars().nth(3).is_some()))
-    });
+/// What kind of paragraph a paragraph is, for the name finder.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Shape {
+    /// A headline: three or more words, most longer ones capitalised, or all in capitals.
+    pub(super) headline: bool,
+    /// A sports results line or a table row (`Barnsley 1 Reading 1`): numbers and names,
+    /// almost no lower-case words. Its names are teams, clubs and companies.
+    pub(super) results: bool,
+}
+
+/// The [`Shape`] of `paragraph`, from one pass over its tokens: this runs for every paragraph.
+pub(super) fn shape(doc: &Document, paragraph: &std::ops::Range<usize>) -> Shape {
+    let (mut words, mut long, mut long_caps, mut lower, mut numbers) = (0, 0, 0, 0, 0);
+    for t in doc.tokens_in(paragraph.clone()) {
+        match t.kind {
+            TokenKind::Number => numbers += 1,
+            TokenKind::Word => {
+                let word = doc.token_text(t);
+                let first = word.chars().next();
+                words += 1;
+                lower += usize::from(first.is_some_and(char::is_lowercase));
+                // Four characters or more: never fewer bytes.
+                if word.len() >= 4 && (word.is_ascii() || word.chars().nth(3).is_some()) {
+                    long += 1;
+                    long_caps += usize::from(first.is_some_and(char::is_uppercase));
+                }
+            }
+            _ => {}
+        }
+    }
+    let results = numbers >= 2 && lower <= 1;
     let text = doc.text[paragraph.clone()].trim_end();
     let all_caps = !text.chars().any(char::is_lowercase);
     // A sentence ends in a stop; a headline usually does not (short sentences look Title Case).
     let stop = text.ends_with(['.', '!', '?', '"', '”', '’', '\'', ')', ':', ';']);
-    if words_len < 3 || long_len < 3 || stop && !all_caps {
-        return all_caps && words_len >= 2;
-    }
-    let caps = long().filter(|w| w.starts_with(char::is_uppercase)).count();
-    caps * 10 >= long_len * 7
+    let headline = if words < 3 || long < 3 || stop && !all_caps {
+        all_caps && words >= 2
+    } else {
+        long_caps * 10 >= long * 7
+    };
+    Shape { headline, results }
 }
 
 pub(super) fn prescan(units: &Units) -> People {
@@ -582,6 +601,52 @@ mod tests {
             }
         }
         assert!(checked > 10_000, "{checked}");
+    }
+
+    /// One pass finds the shapes that counting words, long words and their capitals, numbers
+    /// and lower-case words one list at a time finds.
+    #[test]
+    fn a_shape_is_its_counts() {
+        let plain = |doc: &Document, p: &std::ops::Range<usize>| {
+            let tokens = doc.tokens_in(p.clone());
+            let words: Vec<&str> = tokens
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word)
+                .map(|t| doc.token_text(t))
+                .collect();
+            let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() >= 4).collect();
+            let text = doc.text[p.clone()].trim_end();
+            let all_caps = !text.chars().any(char::is_lowercase);
+            let stop = text.ends_with(['.', '!', '?', '"', '”', '’', '\'', ')', ':', ';']);
+            let headline = if words.len() < 3 || long.len() < 3 || stop && !all_caps {
+                all_caps && words.len() >= 2
+            } else {
+                let caps = long.iter().filter(|w| w.starts_with(char::is_uppercase));
+                caps.count() * 10 >= long.len() * 7
+            };
+            let numbers = tokens.iter().filter(|t| t.kind == TokenKind::Number);
+            let lower = words.iter().filter(|w| w.starts_with(char::is_lowercase));
+            let results = numbers.count() >= 2 && lower.count() <= 1;
+            Shape { headline, results }
+        };
+        let pieces = [
+            "Word", "word", "WORD", "Wor", "wor", "Émile", "émile", "Éva", "ÉVA", "Zoë", "zoë",
+            "ΟΔΥ", "οδυσ", "1", "20", "3.5", ". ", "! ", ": ", "\n", " ", " ", " ", "“", "”", "-",
+        ];
+        let mut rng = crate::test_inputs::Rng::new(7);
+        let mut texts = crate::test_inputs::seeds();
+        texts.extend((0..3_000).map(|_| (0..rng.below(16)).map(|_| rng.pick(&pieces)).collect()));
+        let (mut headlines, mut results) = (0, 0);
+        for text in &texts {
+            let doc = Document::new(text);
+            for p in &doc.paragraphs {
+                let want = plain(&doc, p);
+                assert_eq!(shape(&doc, p), want, "{:?}", &text[p.clone()]);
+                headlines += usize::from(want.headline);
+                results += usize::from(want.results);
+            }
+        }
+        assert!(headlines > 50 && results > 100, "{headlines} {results}");
     }
 
     /// `Unit::with_lower` and `push_lower` see what `Unit::lower` returns, for every kind of

@@ -57,7 +57,7 @@ const INITIAL: u8 = 1 << 2;
 const CAP: u8 = 1 << 3;
 
 impl From<Unit<'_>> for Stored {
-    #[inline]
+    #[inline(always)]
     fn from(unit: Unit<'_>) -> Stored {
         let cap = unit.cap();
         let flag = |on: bool, bit: u8| if on { bit } else { 0 };

@@ -255,6 +255,7 @@ const HYPHENS: [char; 3] = ['-', '‐', '‑'];
 impl Unit<'_> {
     /// A capitalised word with a hyphen that stayed whole: the names the article knows may
     /// still split it (`Sheinbaum-Trump`).
+    #[inline(always)]
     pub(super) fn may_split(&self) -> bool {
         // `‐` and `‑` are encoded with a leading 0xE2: a byte test rules out most words.
         self.cap()

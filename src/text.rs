@@ -105,9 +105,15 @@ pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 /// `word` lower-cased into `buf` when it is ASCII and fits. Not generic, so the many uses of
 /// [`with_lower`] share one copy of it in the wasm module.
 fn ascii_lower_in<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
-    let lower = buf.get_mut(..word.len()).filter(|_| word.is_ascii())?;
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
+    let lower = buf.get_mut(..word.len())?;
+    // One pass that tests, copies and lowers each byte: words are a few bytes long, where
+    // separate passes (and a call to copy) cost more than the bytes.
+    for (l, &b) in lower.iter_mut().zip(word.as_bytes()) {
+        if !b.is_ascii() {
+            return None;
+        }
+        *l = b.to_ascii_lowercase();
+    }
     Some(std::str::from_utf8(lower).expect("ASCII stays UTF-8"))
 }
 
@@ -1084,6 +1090,13 @@ mod tests {
             "",
             "Mr.",
             long,
+            // Non-ASCII last, or after bytes already lowered into the buffer.
+            "CAFÉ",
+            "NAÏVE",
+            "\u{212a}ELVIN",
+            // The stack buffer's 32 bytes, and one more.
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZ-ABCDE",
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZ-ABCDEF",
         ] {
             let mut out = "x ".to_string();
             push_lower(&mut out, text);

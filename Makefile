@@ -45,6 +45,7 @@ test-native:
 
 test-wasm:
 	$(CARGO) test --target wasm32-unknown-unknown --test wasm_node
+	$(CARGO) test --target wasm32-unknown-unknown --test wasm_memory
 	CHROMEDRIVER=$$(command -v chromedriver) $(CARGO) test --target wasm32-unknown-unknown --test wasm_browser
 
 test-browser:

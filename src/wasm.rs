@@ -1,6 +1,7 @@
 //! The WebAssembly boundary: JavaScript values in, the core's [`Analysis`] out. Nothing here
 //! decides anything; it converts, calls and converts.
 
+use js_sys::JsString;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -24,7 +25,7 @@ pub fn annotate(text: JsValue, offsets: Option<String>) -> Result<JsValue, JsErr
     let text = text
         .as_string()
         .ok_or_else(|| JsError::new("annotate expects the article as a string"))?;
-    to_js(&crate::annotate_in(&text, unit(offsets)?), text.len())
+    to_js(&crate::annotate_in(&text, unit(offsets)?))
 }
 
 /// [`annotate`], with the analysis as JSON text (docs/FORMAT.md) instead of an object: what the
@@ -37,39 +38,37 @@ pub fn annotate(text: JsValue, offsets: Option<String>) -> Result<JsValue, JsErr
     wasm_bindgen(js_name = annotateJson)
 )]
 #[cfg_attr(feature = "compare-export", allow(dead_code))]
-pub fn annotate_json(text: JsValue, offsets: Option<String>) -> Result<String, JsError> {
+pub fn annotate_json(text: JsValue, offsets: Option<String>) -> Result<JsString, JsError> {
     let text = text
         .as_string()
         .ok_or_else(|| JsError::new("annotate expects the article as a string"))?;
-    to_json(&crate::annotate_in(&text, unit(offsets)?), text.len())
-        .map_err(|e| JsError::new(&e.to_string()))
+    to_json(&crate::annotate_in(&text, unit(offsets)?))
 }
 
-/// The analysis of a text of `text_len` bytes as compact JSON in ASCII (see [`AsciiOnly`]),
-/// into a buffer that never doubles. The JSON is about five times the text: grown by doubling, its buffer would
-/// hold up to twice that, and three times while the old one is copied into the new, in a wasm
-/// memory that never shrinks again. A long text's JSON is measured first (a second
-/// serialisation); an article's buffer is sized by that ratio with room to spare, as its memory
-/// does not matter and its time does.
-fn to_json(value: &impl Serialize, text_len: usize) -> serde_json::Result<String> {
-    const LONG: usize = 1 << 20;
-    let capacity = if text_len < LONG {
-        8 * text_len + 1024
-    } else {
-        let mut count = Sink::Count(0);
-        write_json(&mut count, value)?;
-        count.len()
-    };
-    let mut json = Sink::Bytes(Vec::with_capacity(capacity));
-    write_json(&mut json, value)?;
-    let Sink::Bytes(json) = json else {
-        unreachable!("a byte sink stays one")
-    };
-    Ok(String::from_utf8(json).expect("serde_json writes UTF-8"))
-}
+/// How many bytes of JSON [`to_json`] writes before handing them to the engine: an article's
+/// JSON (some 36 KB) is one piece, and a 10 MB text's 50 MB some 800 pieces.
+const PIECE: usize = 64 << 10;
 
-fn write_json(sink: &mut Sink, value: &impl Serialize) -> serde_json::Result<()> {
-    value.serialize(&mut serde_json::Serializer::with_formatter(sink, AsciiOnly))
+/// `value` as compact JSON in ASCII (see [`AsciiOnly`]), as an engine string.
+///
+/// The JSON is about five times the text. Written whole into the module's memory, a long
+/// text's JSON lay beside everything the analysis had grown to, and a wasm memory never
+/// shrinks: after a 10 MB text the page kept 14 times the text. So the JSON goes to the engine
+/// in pieces of [`PIECE`] bytes as they fill, and the engine joins them (without copying until
+/// the string is read); the module's memory holds one piece at a time.
+fn to_json(value: &impl Serialize) -> Result<JsString, JsError> {
+    let mut pieces = Pieces {
+        filling: Vec::with_capacity(PIECE),
+        joined: None,
+    };
+    value
+        .serialize(&mut serde_json::Serializer::with_formatter(
+            &mut pieces,
+            AsciiOnly,
+        ))
+        .map_err(|e| JsError::new(&e.to_string()))?;
+    pieces.hand_over();
+    Ok(pieces.joined.unwrap_or_default())
 }
 
 /// Compact JSON with every character past ASCII written as a `\uXXXX` escape (two for one
@@ -106,24 +105,33 @@ impl serde_json::ser::Formatter for AsciiOnly {
     }
 }
 
-/// Where [`to_json`] writes: one concrete type for both passes, so the serialiser is compiled
-/// once (4 KB of wasm) and its many small writes are direct calls. Behind `&mut dyn Write`
-/// they were 5 % of an article's time in Node.
-enum Sink {
-    Count(usize),
-    Bytes(Vec<u8>),
+/// Where [`to_json`] writes: a piece being filled, and the engine string of the pieces
+/// handed over so far. A concrete type rather than `&mut dyn Write`: the serialiser's many small
+/// writes are then direct calls (behind `dyn` they were 5 % of an article's time in Node).
+struct Pieces {
+    filling: Vec<u8>,
+    joined: Option<JsString>,
 }
 
-impl Sink {
-    fn len(&self) -> usize {
-        match self {
-            Sink::Count(n) => *n,
-            Sink::Bytes(bytes) => bytes.len(),
+impl Pieces {
+    /// Hands the piece being filled to the engine, appended to the pieces before it.
+    fn hand_over(&mut self) {
+        if self.filling.is_empty() {
+            return;
         }
+        // Pieces end anywhere, which only ASCII allows: `AsciiOnly` sees to it.
+        let piece = JsString::from(
+            std::str::from_utf8(&self.filling).expect("the JSON is ASCII, so every piece is"),
+        );
+        self.filling.clear();
+        self.joined = Some(match self.joined.take() {
+            Some(joined) => joined.concat(&piece),
+            None => piece,
+        });
     }
 }
 
-impl std::io::Write for Sink {
+impl std::io::Write for Pieces {
     #[inline]
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
         self.write_all(bytes)?;
@@ -132,9 +140,10 @@ impl std::io::Write for Sink {
 
     #[inline]
     fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
-        match self {
-            Sink::Count(n) => *n += bytes.len(),
-            Sink::Bytes(out) => out.extend_from_slice(bytes),
+        // A write longer than a piece (a long quote's text) makes one longer piece.
+        self.filling.extend_from_slice(bytes);
+        if self.filling.len() >= PIECE {
+            self.hand_over();
         }
         Ok(())
     }
@@ -169,8 +178,7 @@ pub fn compare(texts: JsValue, offsets: Option<String>) -> Result<JsValue, JsErr
         })
         .collect::<Result<Vec<String>, JsError>>()?;
     let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
-    let len = texts.iter().map(|t| t.len()).sum();
-    to_js(&crate::compare::compare_in(&texts, unit(offsets)?), len)
+    to_js(&crate::compare::compare_in(&texts, unit(offsets)?))
 }
 
 /// What a rule id (`Quote::rule`, `Cue::rule`, …) means in plain words, for the page's cards;
@@ -195,11 +203,18 @@ fn unit(offsets: Option<String>) -> Result<OffsetUnit, JsError> {
     })
 }
 
-/// Plain JS objects and arrays: `value`'s JSON (see [`to_json`]; `text_len` is the input's
-/// size) parsed by the engine. Faster than building the objects value by value across the
-/// boundary (serde-wasm-bindgen: 1.95 → 1.83 ms an article in Node), and one serialiser in
-/// the module instead of two (7 KB gzipped less).
-fn to_js(value: &impl Serialize, text_len: usize) -> Result<JsValue, JsError> {
-    let json = to_json(value, text_len).map_err(|e| JsError::new(&e.to_string()))?;
-    js_sys::JSON::parse(&json).map_err(|_| JsError::new("the result is not valid JSON"))
+/// Plain JS objects and arrays: `value`'s JSON (see [`to_json`]) parsed by the engine. Faster
+/// than building the objects value by value across the boundary (serde-wasm-bindgen: 1.95 →
+/// 1.83 ms an article in Node), and one serialiser in the module instead of two (7 KB gzipped
+/// less).
+fn to_js(value: &impl Serialize) -> Result<JsValue, JsError> {
+    parse_json(&to_json(value)?).map_err(|_| JsError::new("the result is not valid JSON"))
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `JSON.parse` of an engine string (js-sys's takes a Rust `&str`, which would copy the
+    /// JSON back into the module's memory).
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn parse_json(json: &JsString) -> Result<JsValue, JsValue>;
 }

@@ -109,7 +109,9 @@ fn compare_rejects_what_is_not_an_array_of_strings() {
 /// The page's entry: the same analysis as `annotate`, as JSON text that parses back to it.
 #[wasm_bindgen_test]
 fn annotate_json_is_the_same_analysis_as_text() {
-    let json = newslens::wasm::annotate_json(JsValue::from_str(TEXT), None).expect("annotates");
+    let json: String = newslens::wasm::annotate_json(JsValue::from_str(TEXT), None)
+        .expect("annotates")
+        .into();
     let parsed = js_sys::JSON::parse(&json).expect("valid JSON");
     let object = newslens::wasm::annotate(JsValue::from_str(TEXT), None).expect("annotates");
     assert_eq!(
@@ -122,23 +124,33 @@ fn annotate_json_is_the_same_analysis_as_text() {
     assert!(newslens::wasm::annotate_json(JsValue::from_f64(1.0), None).is_err());
 }
 
-/// Over 1 MB, `annotateJson` measures its JSON before writing it: the measured buffer must
-/// hold exactly the same JSON an article's does.
+/// `annotateJson` hands its JSON to the engine in 64 KB pieces: joined, they must be exactly
+/// the JSON written whole, over many pieces and with one write longer than a piece (a quote of
+/// 100 KB).
 #[wasm_bindgen_test]
-fn annotate_json_of_a_long_text_is_the_plain_serialisation() {
-    // Plain words make the length cheap to annotate; the quotes keep the output non-trivial.
-    let text = format!(
-        "{TEXT}\n\n{}\n\n{TEXT}",
-        "and so on ".repeat((1 << 20) / 10)
-    );
-    assert!(text.len() > 1 << 20);
-    let json = newslens::wasm::annotate_json(JsValue::from_str(&text), None).expect("annotates");
-    let analysis = newslens::annotate_in(&text, newslens::OffsetUnit::Utf16);
-    assert!(json.is_ascii());
-    assert_eq!(json.len(), ascii_json_len(&analysis));
-    assert_eq!(
-        serde_json::from_str::<serde_json::Value>(&json).unwrap(),
-        serde_json::to_value(&analysis).unwrap()
+fn annotate_json_in_pieces_is_the_plain_serialisation() {
+    let long_quote = format!("“{}” she said.", "and so on ".repeat(10_000));
+    let texts = [
+        format!("{TEXT}\n\n").repeat(1000),
+        format!("{TEXT}\n\n{long_quote}\n\n{TEXT}"),
+    ];
+    for text in &texts {
+        let json: String = newslens::wasm::annotate_json(JsValue::from_str(text), None)
+            .expect("annotates")
+            .into();
+        let analysis = newslens::annotate_in(text, newslens::OffsetUnit::Utf16);
+        assert!(json.len() > 64 << 10, "more than a piece: {}", json.len());
+        assert!(json.is_ascii());
+        assert_eq!(json.len(), ascii_json_len(&analysis));
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&json).unwrap(),
+            serde_json::to_value(&analysis).unwrap()
+        );
+    }
+    let quoted = newslens::annotate(&texts[1]);
+    assert!(
+        quoted.quotes.iter().any(|q| q.span.text.len() > 64 << 10),
+        "the long quote is found whole"
     );
 }
 
@@ -164,7 +176,9 @@ fn annotate_json_escapes_every_character_past_ascii() {
         "plain ASCII only, \"he said.\"",
     ];
     for text in texts {
-        let json = newslens::wasm::annotate_json(JsValue::from_str(text), None).expect("annotates");
+        let json: String = newslens::wasm::annotate_json(JsValue::from_str(text), None)
+            .expect("annotates")
+            .into();
         let analysis = newslens::annotate_in(text, newslens::OffsetUnit::Utf16);
         assert!(json.is_ascii(), "{json}");
         assert_eq!(json.len(), ascii_json_len(&analysis), "{text}");

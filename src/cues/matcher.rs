@@ -7,7 +7,7 @@
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 
-use super::words::{normalise, PerForm, Words};
+use super::words::{normalise, Words};
 use crate::text::{plain_words, Document};
 
 /// A match: tokens `first..end` matched phrase `phrase` (an index into the matcher's phrases).
@@ -77,13 +77,9 @@ impl PhraseMatcher {
 
     /// Calls `hit` with every match in the document, in order of first token.
     pub fn find(&self, words: &Words, mut hit: impl FnMut(Hit)) {
-        // Few words start a phrase: most tokens are answered without a lookup, and those that
-        // do start one find their phrases by the number remembered for their form.
-        let mut starts = PerForm::new(words, |form| self.by_first.get(form).copied());
-        for first in 0..words.len() {
-            let Some(group) = starts.ask(first) else {
-                continue;
-            };
+        // Few words start a phrase: each form is looked up once, and the tokens that start one
+        // find their phrases by the number remembered for their form.
+        for (first, group) in words.answering(|form| self.by_first.get(form).copied()) {
             for (phrase, entry) in &self.groups[usize::from(group)] {
                 // The first word is the key that found the candidates.
                 let matched = entry

@@ -323,48 +323,44 @@ impl<'a> Words<'a> {
         last < self.len() && !self.sentence_openings.any_in(first + 1..last + 1)
     }
 
+    /// The tokens whose form `question` answers, in order, with the answer. A rule looks for
+    /// a few words among many: news text repeats its words, so each distinct form is asked
+    /// once, and passing over a token whose form has no answer costs a load and a test, where
+    /// asking of every token (or remembering answers while walking the tokens) cost a rule
+    /// tens of instructions a token. One answer a form is held while the iterator lives.
+    pub fn answering<'w, T: Copy + 'w>(
+        &'w self,
+        question: impl Fn(&str) -> Option<T> + 'w,
+    ) -> impl Iterator<Item = (usize, T)> + 'w {
+        let answers: Vec<Option<T>> = self.forms.iter().map(|form| question(form)).collect();
+        self.form_of
+            .iter()
+            .enumerate()
+            .filter_map(move |(i, &form)| {
+                // Tokens read as their own text (`OWN_TEXT`) have no form to remember.
+                let answer = match answers.get(form as usize) {
+                    Some(&answer) => answer,
+                    None => question(self.own_text(i)),
+                };
+                answer.map(|answer| (i, answer))
+            })
+    }
+
+    /// The tokens whose form `question` holds for, in order; see [`Words::answering`].
+    pub fn tokens_where<'w>(
+        &'w self,
+        question: impl Fn(&str) -> bool + 'w,
+    ) -> impl Iterator<Item = usize> + 'w {
+        self.answering(move |form| question(form).then_some(()))
+            .map(|(i, ())| i)
+    }
+
     /// Whether the tokens from `i` on read `phrase` (space-separated normalised words).
     pub fn reads(&self, i: usize, phrase: &str) -> bool {
         phrase
             .split(' ')
             .enumerate()
             .all(|(k, word)| self.at(i + k) == word)
-    }
-}
-
-/// A question about a token's form, answered once for each distinct form: news text repeats
-/// its words, so a rule that looks every token up in a table looks up less than half as often.
-/// One or two words a form, held only while the rule runs.
-pub struct PerForm<'w, 'a, F, T = bool> {
-    words: &'w Words<'a>,
-    question: F,
-    /// By form number: the answer, once asked.
-    answers: Vec<Option<T>>,
-}
-
-impl<'w, 'a, F: Fn(&str) -> T, T: Copy> PerForm<'w, 'a, F, T> {
-    /// Nothing asked yet.
-    pub fn new(words: &'w Words<'a>, question: F) -> PerForm<'w, 'a, F, T> {
-        PerForm {
-            words,
-            question,
-            answers: vec![None; words.forms.len()],
-        }
-    }
-
-    /// The answer for `words.at(i)`, as `question` gives it.
-    pub fn ask(&mut self, i: usize) -> T {
-        let (words, question) = (self.words, &self.question);
-        // Tokens with one number have one form; those without (`OWN_TEXT`, or past the end)
-        // are asked each time.
-        match words
-            .form_of
-            .get(i)
-            .and_then(|&form| self.answers.get_mut(form as usize))
-        {
-            Some(answer) => *answer.get_or_insert_with(|| question(words.at(i))),
-            None => question(words.at(i)),
-        }
     }
 }
 
@@ -411,6 +407,70 @@ impl TokenSet {
             bits != 0
         })
     }
+}
+
+/// Texts to check a rule's shortcut against its definition with: the seed articles, and runs
+/// of `vocabulary` with common words and punctuation, in every case.
+#[cfg(test)]
+pub fn test_texts(vocabulary: &[&str]) -> Vec<String> {
+    let common = [
+        "the",
+        "a",
+        "we",
+        "I",
+        "not",
+        "never",
+        "no",
+        "to",
+        "of",
+        "and",
+        "said",
+        "he",
+        "they",
+        "would",
+        "could",
+        "will",
+        "officials",
+        "People",
+        "U.S.",
+        ",",
+        ".",
+        ";",
+        "”",
+        "“",
+        "’s",
+        "didn’t",
+        "Won’t",
+        "(",
+        ")",
+        "—",
+        "1",
+        "?",
+    ];
+    let mut rng = crate::test_inputs::Rng::new(11);
+    let mut texts = crate::test_inputs::seeds();
+    for _ in 0..40 {
+        let mut text = String::new();
+        for _ in 0..400 {
+            let word = if rng.below(2) == 0 {
+                rng.pick(vocabulary)
+            } else {
+                rng.pick(&common)
+            };
+            match rng.below(8) {
+                0 => text.push_str(&word.to_uppercase()),
+                1 => {
+                    let mut chars = word.chars();
+                    text.extend(chars.next().into_iter().flat_map(char::to_uppercase));
+                    text.push_str(chars.as_str());
+                }
+                _ => text.push_str(word),
+            }
+            text.push(' ');
+        }
+        texts.push(text);
+    }
+    texts
 }
 
 #[cfg(test)]
@@ -496,10 +556,17 @@ mod tests {
         }
         assert_eq!(words.at(words.len()), "");
         // Answered once per form, as the question answers each token.
-        let question = |w: &str| w.len() % 3 == 0 || w.starts_with('w');
-        let mut memo = PerForm::new(&words, question);
-        for i in (0..words.len() + 2).chain(0..words.len()) {
-            assert_eq!(memo.ask(i), question(words.at(i)), "token {i}");
-        }
+        let question = |w: &str| (w.len() % 3 != 0).then(|| w.starts_with('w'));
+        let answered: Vec<(usize, bool)> = words.answering(question).collect();
+        let expected: Vec<(usize, bool)> = (0..words.len())
+            .filter_map(|i| question(words.at(i)).map(|answer| (i, answer)))
+            .collect();
+        assert!(answered.len() > 100 && answered.len() < words.len());
+        assert_eq!(answered, expected);
+        let question = |w: &str| w.starts_with('w');
+        let expected: Vec<usize> = (0..words.len())
+            .filter(|&i| question(words.at(i)))
+            .collect();
+        assert_eq!(words.tokens_where(question).collect::<Vec<_>>(), expected);
     }
 }

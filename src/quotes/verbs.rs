@@ -60,10 +60,12 @@ static FORMS: LazyLock<Forms> = LazyLock::new(|| {
     let (mut shapes, mut end_shapes) = ([0; 1024], [0; 1024]);
     for form in verbs.keys() {
         assert!(form.is_ascii(), "{form:?}: a form is ASCII");
-        let (at, bit) = shape(form.as_bytes()).expect("a form has 2 to 63 bytes");
-        shapes[at] |= bit;
-        let (at, bit) = end_shape(form.as_bytes()).expect("a form has 2 to 63 bytes");
-        end_shapes[at] |= bit;
+        kelvin_spellings(form, |spelling| {
+            let (at, bit) = shape(spelling.as_bytes()).expect("a form has 2 to 63 bytes");
+            shapes[at] |= bit;
+            let (at, bit) = end_shape(spelling.as_bytes()).expect("a form has 2 to 63 bytes");
+            end_shapes[at] |= bit;
+        });
     }
     Forms {
         verbs,
@@ -88,10 +90,33 @@ pub fn lookup(word: &str) -> Option<Verb> {
 }
 
 /// Whether `word`, in any case, may lower to a form [`lookup`] knows; false for most words,
-/// told by their shape alone. A word that is not ASCII is let through: lowering may change its
-/// length.
+/// told by their shape alone.
+#[inline]
 pub fn may_be_form(word: &str) -> bool {
-    has_listed_shape(word) || !word.is_ascii()
+    has_listed_shape(word)
+}
+
+/// Calls `f` with every spelling of an ASCII `form` that lowers to it with its letters in
+/// small case: the Kelvin sign is the one character outside ASCII that lowers into it (to
+/// `k`), three bytes long, so each `k` may stand as either. With their shapes known too, a word
+/// outside ASCII needs no scan to be turned away.
+fn kelvin_spellings(form: &str, mut f: impl FnMut(&str)) {
+    f(form);
+    // Few forms have a `k`: only they are spelled again.
+    if !form.contains('k') {
+        return;
+    }
+    let mut spellings = vec![form.to_string()];
+    for (at, _) in form.match_indices('k') {
+        for n in 0..spellings.len() {
+            // Earlier `k`s may have grown: count back from the end, which they leave alone.
+            let at = spellings[n].len() - (form.len() - at);
+            let mut kelvin = spellings[n].clone();
+            kelvin.replace_range(at..at + 1, "\u{212A}");
+            f(&kelvin);
+            spellings.push(kelvin);
+        }
+    }
 }
 
 fn has_listed_shape(word: &str) -> bool {
@@ -154,11 +179,16 @@ mod tests {
         for form in FORMS.verbs.keys() {
             assert!(may_be_form(form), "{form}");
             assert!(may_be_form(&form.to_uppercase()), "{form}");
+            let kelvin = form.replace('k', "\u{212A}");
+            assert!(may_be_form(&kelvin), "{kelvin}");
+            assert!(may_be_form(&kelvin.to_uppercase()), "{kelvin}");
         }
         for word in ["the", "Pentagon", "x", ""] {
             assert!(!may_be_form(word), "{word}");
         }
-        assert!(may_be_form("sa\u{212A}d"), "not ASCII, so let through");
+        // The Kelvin sign lowers to `k`; no other character outside ASCII lowers into it.
+        assert!(may_be_form("as\u{212A}ed") && may_be_form("JO\u{212A}ED"));
+        assert!(!may_be_form("naïve") && !may_be_form("über"));
     }
 
     #[test]
@@ -203,6 +233,18 @@ mod tests {
         );
         // They have the start and length of forms (`mention`, `accuse`): the end tells.
         assert!(!may_be_form("Mexican") && !may_be_form("action"));
+    }
+
+    #[test]
+    fn kelvin_spellings_are_the_spellings_that_lower_to_the_form() {
+        for form in ["said", "asked", "kick", "kkk"] {
+            let mut spellings = Vec::new();
+            kelvin_spellings(form, |spelling| spellings.push(spelling.to_string()));
+            spellings.sort();
+            spellings.dedup();
+            assert_eq!(spellings.len(), 1 << form.matches('k').count(), "{form}");
+            assert!(spellings.iter().all(|s| s.to_lowercase() == form), "{form}");
+        }
     }
 
     #[test]

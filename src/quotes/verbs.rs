@@ -7,6 +7,7 @@
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
+use super::shapes::Shapes;
 use crate::lexicon::Builtin;
 
 /// One inflected form of an attribution verb.
@@ -24,15 +25,11 @@ pub const LIST: Builtin = Builtin {
     data: include_str!("../lexicons/quotes/attribution_verbs.txt"),
 };
 
-/// The forms, and a bit for each shape of form (see [`shape`]): verbs are looked for at nearly
-/// every word, most words have no form's shape, and skip the lowering and hashing.
+/// The forms, and their shapes: verbs are looked for at nearly every word, most words have no
+/// form's shape, and skip the lowering and hashing.
 struct Forms {
     verbs: FxHashMap<&'static str, Verb>,
-    shapes: [u64; 1024],
-    /// The same for the last two bytes: a word's start alone let a fifth of an article's words
-    /// through (`Mexican`, `action` have the start and length of `mention`, `accuse`), its end halves
-    /// that.
-    end_shapes: [u64; 1024],
+    shapes: Shapes,
 }
 
 static FORMS: LazyLock<Forms> = LazyLock::new(|| {
@@ -57,21 +54,16 @@ static FORMS: LazyLock<Forms> = LazyLock::new(|| {
             )
         })
         .collect();
-    let (mut shapes, mut end_shapes) = ([0; 1024], [0; 1024]);
+    let mut shapes = Shapes::default();
     for form in verbs.keys() {
         assert!(form.is_ascii(), "{form:?}: a form is ASCII");
-        kelvin_spellings(form, |spelling| {
-            let (at, bit) = shape(spelling.as_bytes()).expect("a form has 2 to 63 bytes");
-            shapes[at] |= bit;
-            let (at, bit) = end_shape(spelling.as_bytes()).expect("a form has 2 to 63 bytes");
-            end_shapes[at] |= bit;
-        });
+        assert!(
+            (2..64).contains(&form.len()),
+            "{form:?}: a form has a shape"
+        );
+        kelvin_spellings(form, |spelling| shapes.add(spelling.as_bytes()));
     }
-    Forms {
-        verbs,
-        shapes,
-        end_shapes,
-    }
+    Forms { verbs, shapes }
 });
 
 /// Lemmas that report speech but do not introduce a reported clause (`called it “x”`,
@@ -120,31 +112,7 @@ fn kelvin_spellings(form: &str, mut f: impl FnMut(&str)) {
 }
 
 fn has_listed_shape(word: &str) -> bool {
-    let bytes = word.as_bytes();
-    let forms = &*FORMS;
-    shape(bytes).is_some_and(|(at, bit)| forms.shapes[at] & bit != 0)
-        && end_shape(bytes).is_some_and(|(at, bit)| forms.end_shapes[at] & bit != 0)
-}
-
-/// A word's shape, as an index into [`Forms::shapes`] and a bit there: its first two bytes
-/// without their ASCII case (`& 31` takes a capital and a small letter to the same number),
-/// and its length. `None` for a word under 2 bytes or over 63, the shape of no form.
-fn shape(bytes: &[u8]) -> Option<(usize, u64)> {
-    let (&first, &second) = (bytes.first()?, bytes.get(1)?);
-    shape_of(first, second, bytes.len())
-}
-
-/// [`shape`] of the last two bytes, for [`Forms::end_shapes`].
-fn end_shape(bytes: &[u8]) -> Option<(usize, u64)> {
-    let [.., second_last, last] = *bytes else {
-        return None;
-    };
-    shape_of(last, second_last, bytes.len())
-}
-
-fn shape_of(first: u8, second: u8, len: usize) -> Option<(usize, u64)> {
-    let bit = 1u64.checked_shl(u32::try_from(len).ok()?)?;
-    Some((usize::from(first & 31) << 5 | usize::from(second & 31), bit))
+    FORMS.shapes.may_hold(word.as_bytes())
 }
 
 /// Whether the verb can introduce reported speech (`X said that …`).

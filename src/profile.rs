@@ -116,10 +116,35 @@ fn word_positions(text: &str) -> impl Iterator<Item = usize> + '_ {
     let mut from = 0;
     std::iter::from_fn(move || {
         let start = find_char(text, from, char::is_alphanumeric, |class| class <= DIGIT)?;
-        from = find_char(text, start, char::is_whitespace, |class| class == SPACE)
-            .unwrap_or(text.len());
+        let past_printable = skip_printable(text.as_bytes(), start);
+        from = find_char(text, past_printable, char::is_whitespace, |class| {
+            class == SPACE
+        })
+        .unwrap_or(text.len());
         Some(start)
     })
+}
+
+/// The offset of the first byte from `i` on that is not printable ASCII (`!` to DEL): none of
+/// those is whitespace or opens a character to decode, so a word's end is looked for past them,
+/// which are most of a word, eight bytes at a time.
+fn skip_printable(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // A byte's high bit is set in `stops` when it is 0x80 or more, or under 0x21 (the
+        // subtraction borrows). A borrow carries only into the bytes after it, so the first
+        // byte marked is the first that stops.
+        let stops = (word.wrapping_sub(ONES * 0x21) | word) & (ONES * 0x80);
+        if stops != 0 {
+            return i + (stops.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i + bytes[i..]
+        .iter()
+        .take_while(|&&b| (0x21..0x80).contains(&b))
+        .count()
 }
 
 /// The offset of the first character from byte `from` on for which `is` holds; `is_class` is
@@ -413,6 +438,28 @@ mod tests {
         let mixed = "a\u{85}b\u{a0}c\u{1680}d\u{2000}e\u{200a}f\u{2028}g\u{202f}h\u{3000}i \
                      \u{b}j\u{1c}k\u{1f}l — «ça» ٣ 😀x ’tis Ⅻ ½ İ ß";
         let mut texts = vec![every_ascii, mixed.to_string()];
+        // Words of every length around the eight-byte steps, ended by every kind of byte.
+        let mut rng = crate::test_inputs::Rng::new(13);
+        let pieces = [
+            "a",
+            "Z",
+            "7",
+            "!",
+            "~",
+            "\u{7f}",
+            "\u{1}",
+            "\t",
+            " ",
+            "\n",
+            "é",
+            "\u{a0}",
+            "said,",
+            "long-standing",
+            "x",
+        ];
+        for _ in 0..200 {
+            texts.push((0..rng.below(60)).map(|_| rng.pick(&pieces)).collect());
+        }
         texts.extend(seeds());
         texts.extend(CASES.iter().map(|(_, case)| case(2000)));
         for text in &texts {

@@ -7,7 +7,7 @@
 //! which verbs are loaded: there is one list.
 
 use super::found::Found;
-use super::words::{PerForm, Words};
+use super::words::Words;
 use crate::analysis::{CueCategory, Quote};
 use crate::quotes::verbs;
 
@@ -65,11 +65,11 @@ const PRONOUNS: &[&str] = &["he", "i", "it", "she", "they", "we", "which", "who"
 /// - a participle opening a clause: `, arguing it would`, `Highlighting an ongoing effort`;
 /// - a past form after an appositive's comma: `Ronald Johnson, boasted late last month`.
 pub fn in_position(words: &Words, out: &mut Vec<Found>) {
-    let mut loaded = PerForm::new(words, |form| {
+    let loaded = words.tokens_where(|form| {
         verbs::lookup(form).is_some_and(|verb| !verb.neutral && !OTHER_SENSES.contains(&verb.lemma))
     });
-    for i in 0..words.len() {
-        if !loaded.ask(i) || !words.is_word(i) || !attribution_position(words, i) {
+    for i in loaded {
+        if !words.is_word(i) || !attribution_position(words, i) {
             continue;
         }
         let found = Found::tokens(

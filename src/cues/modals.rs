@@ -48,14 +48,8 @@ const BEFORE_MIGHT_NOUN: &[&str] = &[
 
 /// Finds epistemic modals.
 pub fn find(words: &Words, out: &mut Vec<Found>) {
-    for i in 0..words.len() {
-        let epistemic = match words.at(i) {
-            "could" => could_is_epistemic(words, i),
-            "may" => may_is_epistemic(words, i),
-            "might" => might_is_epistemic(words, i),
-            _ => false,
-        };
-        if epistemic {
+    for i in words.tokens_where(|form| matches!(form, "could" | "may" | "might")) {
+        if is_epistemic(words, i) {
             out.push(Found::tokens(
                 words,
                 i,
@@ -64,6 +58,16 @@ pub fn find(words: &Words, out: &mut Vec<Found>) {
                 "cue.modal.epistemic",
             ));
         }
+    }
+}
+
+/// Whether token `i` is a modal in its epistemic sense.
+fn is_epistemic(words: &Words, i: usize) -> bool {
+    match words.at(i) {
+        "could" => could_is_epistemic(words, i),
+        "may" => may_is_epistemic(words, i),
+        "might" => might_is_epistemic(words, i),
+        _ => false,
     }
 }
 
@@ -109,4 +113,42 @@ fn might_is_epistemic(words: &Words, i: usize) -> bool {
     }
     // `might as well` is resignation, not doubt.
     !words.reads(i + 1, "as well")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Document;
+
+    /// Passing over the tokens that are no modal leaves out no hedge: asking of every token
+    /// finds the same ones.
+    #[test]
+    fn find_agrees_with_asking_every_token() {
+        let vocabulary: Vec<&str> = [
+            ABILITY_VERBS,
+            ABILITY_CLAUSE,
+            BEFORE_MONTH,
+            BEFORE_MIGHT_NOUN,
+            &["could", "may", "might", "May", "you", "be", "see", "2"],
+        ]
+        .concat();
+        let mut hedges = 0;
+        for text in crate::cues::words::test_texts(&vocabulary) {
+            let doc = Document::new(&text);
+            let mut renamed = String::new();
+            let words = Words::new(&doc, &mut renamed);
+            let mut found = Vec::new();
+            find(&words, &mut found);
+            let expected: Vec<usize> = (0..words.len())
+                .filter(|&i| is_epistemic(&words, i))
+                .collect();
+            let starts: Vec<usize> = found
+                .iter()
+                .map(|f| words.doc.token_at_or_after(f.start()))
+                .collect();
+            assert_eq!(starts, expected, "{text}");
+            hedges += found.len();
+        }
+        assert!(hedges > 100, "{hedges}");
+    }
 }

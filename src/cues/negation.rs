@@ -78,37 +78,64 @@ static REFUSAL_STARTS: LazyLock<FxHashSet<Cow<'static, str>>> = LazyLock::new(||
 
 /// Finds negation refusals, then checks the cues already in `out` for negation.
 pub fn find(words: &Words, out: &mut Vec<Found>) {
-    for i in 0..words.len() {
-        let word = words.at(i);
-        if word == "no" && answer_no(words, i) {
-            out.push(Found::tokens(
-                words,
-                i,
-                i + 1,
-                CueCategory::Refusal,
-                "cue.negation.answer_no",
-            ));
-        }
-        if let Some(end) = first_person_will_not(words, i) {
-            out.push(Found::tokens(
-                words,
-                i,
-                end,
-                CueCategory::Refusal,
-                "cue.negation.will_not",
-            ));
-        }
-        if let Some(end) = declines_to_say(words, i) {
-            out.push(Found::tokens(
-                words,
-                i,
-                end,
-                CueCategory::Refusal,
-                "cue.negation.declined_to_say",
-            ));
-        }
+    for i in words.tokens_where(may_open) {
+        refusals_at(words, i, out);
     }
     negated_cues(words, out);
+}
+
+/// Whether a refusal of [`refusals_at`] may open with `word`: `no`, the modal of `we will
+/// not`, or the auxiliary or verb of `did not confirm`, `declined to comment`.
+fn may_open(word: &str) -> bool {
+    matches!(
+        word,
+        "no" | "won't"
+            | "shan't"
+            | "will"
+            | "shall"
+            | "would"
+            | "could"
+            | "couldn't"
+            | "refused"
+            | "refuses"
+            | "refusing"
+            | "declined"
+            | "declines"
+            | "declining"
+    ) || AUXILIARIES.contains(&word)
+        || NEGATED_AUXILIARIES.contains(&word)
+}
+
+/// The negation refusals opening at token `i`.
+fn refusals_at(words: &Words, i: usize, out: &mut Vec<Found>) {
+    let word = words.at(i);
+    if word == "no" && answer_no(words, i) {
+        out.push(Found::tokens(
+            words,
+            i,
+            i + 1,
+            CueCategory::Refusal,
+            "cue.negation.answer_no",
+        ));
+    }
+    if let Some(end) = first_person_will_not(words, i) {
+        out.push(Found::tokens(
+            words,
+            i,
+            end,
+            CueCategory::Refusal,
+            "cue.negation.will_not",
+        ));
+    }
+    if let Some(end) = declines_to_say(words, i) {
+        out.push(Found::tokens(
+            words,
+            i,
+            end,
+            CueCategory::Refusal,
+            "cue.negation.declined_to_say",
+        ));
+    }
 }
 
 fn answer_no(words: &Words, i: usize) -> bool {
@@ -226,4 +253,69 @@ fn negated_cues(words: &Words, out: &mut Vec<Found>) {
         true
     });
     out.extend(replaced);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Document;
+
+    /// Passing over the tokens that open no negation refusal leaves out none: trying every
+    /// token finds the same ones.
+    #[test]
+    fn find_agrees_with_trying_every_token() {
+        let vocabulary: Vec<&str> = [
+            SAY,
+            AFTER_ANSWER,
+            AUXILIARIES,
+            NEGATED_AUXILIARIES,
+            ADVERBS,
+            SAYING,
+            &[
+                "no",
+                "or",
+                "longer",
+                "we",
+                "i",
+                "won't",
+                "shan't",
+                "will",
+                "shall",
+                "would",
+                "not",
+                "never",
+                "could",
+                "couldn't",
+                "refused",
+                "refuses",
+                "refusing",
+                "declined",
+                "declines",
+                "declining",
+                "to",
+                "be",
+                "rule",
+                "reject",
+                "comment",
+            ],
+        ]
+        .concat();
+        let mut refusals = 0;
+        for text in crate::cues::words::test_texts(&vocabulary) {
+            let doc = Document::new(&text);
+            let mut renamed = String::new();
+            let words = Words::new(&doc, &mut renamed);
+            let mut found = Vec::new();
+            for i in words.tokens_where(may_open) {
+                refusals_at(&words, i, &mut found);
+            }
+            let mut expected = Vec::new();
+            for i in 0..words.len() {
+                refusals_at(&words, i, &mut expected);
+            }
+            assert_eq!(found, expected, "{text}");
+            refusals += found.len();
+        }
+        assert!(refusals > 100, "{refusals}");
+    }
 }

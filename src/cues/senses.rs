@@ -18,7 +18,7 @@
 //! - `backed` is support, except `backed down`.
 
 use super::found::Found;
-use super::words::{is_negator, PerForm, Words};
+use super::words::{is_negator, Words};
 use crate::analysis::CueCategory;
 
 /// Words after `appear` that mean showing up, not seeming.
@@ -162,28 +162,28 @@ const BROKEN_PARTICLES: &[&str] = &["away", "down", "into", "off", "out", "throu
 
 /// Runs every sense rule over the document.
 pub fn find(words: &Words, out: &mut Vec<Found>) {
-    // Few words have a sense rule: most tokens are passed over without comparing their text.
-    // What is kept for each form is whether it has a judge, a byte, not the judge, sixteen:
-    // this was the largest thing held while the rules ran.
-    let mut judged = PerForm::new(words, |form| judge(form).is_some());
-    for i in 0..words.len() {
-        let sense = judged
-            .ask(i)
-            .then(|| judge(words.at(i)))
-            .flatten()
-            .and_then(|judge| judge(words, i, words.before(i, 1), words.at(i + 1)));
-        if let Some((category, rule)) = sense {
-            out.push(Found::tokens(words, i, i + 1, category, rule));
-        }
-        if let Some(end) = distancing(words, i) {
-            out.push(Found::tokens(
-                words,
-                i,
-                end,
-                CueCategory::Hedge,
-                "cue.sense.distancing",
-            ));
-        }
+    // Few words have a sense rule or open a distancing phrase: the rest are passed over by
+    // their form.
+    for i in words.tokens_where(|form| judge(form).is_some() || form == "what") {
+        senses_at(words, i, out);
+    }
+}
+
+/// The sense cues at token `i`.
+fn senses_at(words: &Words, i: usize, out: &mut Vec<Found>) {
+    let sense =
+        judge(words.at(i)).and_then(|judge| judge(words, i, words.before(i, 1), words.at(i + 1)));
+    if let Some((category, rule)) = sense {
+        out.push(Found::tokens(words, i, i + 1, category, rule));
+    }
+    if let Some(end) = distancing(words, i) {
+        out.push(Found::tokens(
+            words,
+            i,
+            end,
+            CueCategory::Hedge,
+            "cue.sense.distancing",
+        ));
     }
 }
 
@@ -338,8 +338,8 @@ mod tests {
     use super::*;
     use crate::text::Document;
 
-    /// Remembering only which forms have a judge leaves out no cue and adds none: judging
-    /// every token afresh finds the same ones.
+    /// Passing over the tokens whose form has no judge and is not `what` leaves out no cue and
+    /// adds none: judging every token afresh finds the same ones.
     #[test]
     fn find_agrees_with_judging_every_token() {
         let text = "The reported plan appears linked; AP reported it. She appeared in court. \
@@ -349,21 +349,31 @@ mod tests {
             opposed it, dismissed the claims, dismissed from his post. A firm denial, the firm \
             said; illegal immigration, illegal acts; broken into, broken promises; people were \
             hurt in the crash, could hurt ties; a strain of the virus, strain ties; backed the \
-            plan, backed down. Reported, Clear, Firm, Backed.";
-        let doc = Document::new(text);
-        let mut renamed = String::new();
-        let words = Words::new(&doc, &mut renamed);
-        let mut found = Vec::new();
-        find(&words, &mut found);
-        found.retain(|f| f.rule != "cue.sense.distancing");
-        let expected: Vec<Found> = (0..words.len())
-            .filter_map(|i| {
-                let judge = judge(words.at(i))?;
-                let (category, rule) = judge(&words, i, words.before(i, 1), words.at(i + 1))?;
-                Some(Found::tokens(&words, i, i + 1, category, rule))
-            })
-            .collect();
-        assert!(expected.len() > 15, "{}", expected.len());
-        assert_eq!(found, expected);
+            plan, backed down. Reported, Clear, Firm, Backed. It was what Prime Minister Imran \
+            Khan called a plot, what officials described as a hoax, What critics referred to as \
+            theft.";
+        let mut vocabulary = vec!["what", "called", "described", "as", "referred", "to"];
+        vocabulary.extend(text.split_whitespace());
+        let mut texts = crate::cues::words::test_texts(&vocabulary);
+        texts.push(text.to_string());
+        let (mut judged, mut distancing) = (0, 0);
+        for text in &texts {
+            let doc = Document::new(text);
+            let mut renamed = String::new();
+            let words = Words::new(&doc, &mut renamed);
+            let mut found = Vec::new();
+            find(&words, &mut found);
+            let mut expected = Vec::new();
+            for i in 0..words.len() {
+                senses_at(&words, i, &mut expected);
+            }
+            assert_eq!(found, expected, "{text}");
+            distancing += found
+                .iter()
+                .filter(|f| f.rule == "cue.sense.distancing")
+                .count();
+            judged += found.len();
+        }
+        assert!(judged > 100 && distancing > 3, "{judged} {distancing}");
     }
 }

@@ -43,8 +43,8 @@ pub fn normalise(word: &str) -> Cow<'_, str> {
 
 /// Appends the comparison form of `word` to `out` unless it is `word` itself; whether it did.
 fn push_if_renamed(out: &mut String, word: &str) -> bool {
-    // Most words: ASCII with nothing to lower, seen in one pass.
-    if word.bytes().all(|b| b < 0x80 && !b.is_ascii_uppercase()) {
+    // Most words: ASCII with nothing to lower.
+    if is_small_ascii(word.as_bytes()) {
         return false;
     }
     if word.is_ascii() {
@@ -61,6 +61,36 @@ fn push_if_renamed(out: &mut String, word: &str) -> bool {
         return false;
     }
     true
+}
+
+/// Whether every byte of `word` is ASCII and no capital letter, as
+/// `word.iter().all(|b| b.is_ascii() && !b.is_ascii_uppercase())` says: eight bytes at a time,
+/// and a word under eight in one read of two overlapping halves (each distinct word of a
+/// document is asked, and a byte loop was most of its normalising).
+fn is_small_ascii(word: &[u8]) -> bool {
+    let eight = |bytes: &[u8]| u64::from_le_bytes(bytes.try_into().expect("eight bytes"));
+    let four = |bytes: &[u8]| u32::from_le_bytes(bytes.try_into().expect("four bytes"));
+    let n = word.len();
+    if n < 4 {
+        return word.iter().all(|b| b.is_ascii() && !b.is_ascii_uppercase());
+    }
+    if n < 8 {
+        let halves = u64::from(four(&word[..4])) | u64::from(four(&word[n - 4..])) << 32;
+        return !has_capital_or_not_ascii(halves);
+    }
+    let mut chunks = word.chunks_exact(8);
+    chunks.all(|chunk| !has_capital_or_not_ascii(eight(chunk)))
+        && !has_capital_or_not_ascii(eight(&word[n - 8..]))
+}
+
+/// Whether any byte of `x` is outside ASCII or a capital letter. The sums look at seven bits of
+/// each byte, so none carries into the next.
+fn has_capital_or_not_ascii(x: u64) -> bool {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    let low = x & (ONES * 0x7f);
+    let from_a = low + ONES * u64::from(0x80 - b'A');
+    let past_z = low + ONES * u64::from(0x80 - b'Z' - 1);
+    (x | (from_a & !past_z)) & (ONES * 0x80) != 0
 }
 
 /// [`normalise`] by definition, one character at a time.
@@ -94,6 +124,12 @@ enum Probe {
     Found(usize),
     /// The vacant slot the probe ended at.
     Vacant(usize),
+}
+
+/// `a == b`, in a loop: the texts compared are words of a few bytes, for which a call to
+/// `memcmp` costs more than the comparison.
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
 }
 
 impl<'d> FirstTokens<'d> {
@@ -136,7 +172,9 @@ impl<'d> FirstTokens<'d> {
         loop {
             match self.slots[slot] {
                 EMPTY => return Probe::Vacant(slot),
-                first if self.key(first as usize) == key => return Probe::Found(first as usize),
+                first if same_bytes(self.key(first as usize), key) => {
+                    return Probe::Found(first as usize)
+                }
                 _ => slot = (slot + 1) & mask,
             }
         }
@@ -323,48 +361,44 @@ impl<'a> Words<'a> {
         last < self.len() && !self.sentence_openings.any_in(first + 1..last + 1)
     }
 
+    /// The tokens whose form `question` answers, in order, with the answer. A rule looks for
+    /// a few words among many: news text repeats its words, so each distinct form is asked
+    /// once, and passing over a token whose form has no answer costs a load and a test, where
+    /// asking of every token (or remembering answers while walking the tokens) cost a rule
+    /// tens of instructions a token. One answer a form is held while the iterator lives.
+    pub fn answering<'w, T: Copy + 'w>(
+        &'w self,
+        question: impl Fn(&str) -> Option<T> + 'w,
+    ) -> impl Iterator<Item = (usize, T)> + 'w {
+        let answers: Vec<Option<T>> = self.forms.iter().map(|form| question(form)).collect();
+        self.form_of
+            .iter()
+            .enumerate()
+            .filter_map(move |(i, &form)| {
+                // Tokens read as their own text (`OWN_TEXT`) have no form to remember.
+                let answer = match answers.get(form as usize) {
+                    Some(&answer) => answer,
+                    None => question(self.own_text(i)),
+                };
+                answer.map(|answer| (i, answer))
+            })
+    }
+
+    /// The tokens whose form `question` holds for, in order; see [`Words::answering`].
+    pub fn tokens_where<'w>(
+        &'w self,
+        question: impl Fn(&str) -> bool + 'w,
+    ) -> impl Iterator<Item = usize> + 'w {
+        self.answering(move |form| question(form).then_some(()))
+            .map(|(i, ())| i)
+    }
+
     /// Whether the tokens from `i` on read `phrase` (space-separated normalised words).
     pub fn reads(&self, i: usize, phrase: &str) -> bool {
         phrase
             .split(' ')
             .enumerate()
             .all(|(k, word)| self.at(i + k) == word)
-    }
-}
-
-/// A question about a token's form, answered once for each distinct form: news text repeats
-/// its words, so a rule that looks every token up in a table looks up less than half as often.
-/// One or two words a form, held only while the rule runs.
-pub struct PerForm<'w, 'a, F, T = bool> {
-    words: &'w Words<'a>,
-    question: F,
-    /// By form number: the answer, once asked.
-    answers: Vec<Option<T>>,
-}
-
-impl<'w, 'a, F: Fn(&str) -> T, T: Copy> PerForm<'w, 'a, F, T> {
-    /// Nothing asked yet.
-    pub fn new(words: &'w Words<'a>, question: F) -> PerForm<'w, 'a, F, T> {
-        PerForm {
-            words,
-            question,
-            answers: vec![None; words.forms.len()],
-        }
-    }
-
-    /// The answer for `words.at(i)`, as `question` gives it.
-    pub fn ask(&mut self, i: usize) -> T {
-        let (words, question) = (self.words, &self.question);
-        // Tokens with one number have one form; those without (`OWN_TEXT`, or past the end)
-        // are asked each time.
-        match words
-            .form_of
-            .get(i)
-            .and_then(|&form| self.answers.get_mut(form as usize))
-        {
-            Some(answer) => *answer.get_or_insert_with(|| question(words.at(i))),
-            None => question(words.at(i)),
-        }
     }
 }
 
@@ -413,6 +447,70 @@ impl TokenSet {
     }
 }
 
+/// Texts to check a rule's shortcut against its definition with: the seed articles, and runs
+/// of `vocabulary` with common words and punctuation, in every case.
+#[cfg(test)]
+pub fn test_texts(vocabulary: &[&str]) -> Vec<String> {
+    let common = [
+        "the",
+        "a",
+        "we",
+        "I",
+        "not",
+        "never",
+        "no",
+        "to",
+        "of",
+        "and",
+        "said",
+        "he",
+        "they",
+        "would",
+        "could",
+        "will",
+        "officials",
+        "People",
+        "U.S.",
+        ",",
+        ".",
+        ";",
+        "”",
+        "“",
+        "’s",
+        "didn’t",
+        "Won’t",
+        "(",
+        ")",
+        "—",
+        "1",
+        "?",
+    ];
+    let mut rng = crate::test_inputs::Rng::new(11);
+    let mut texts = crate::test_inputs::seeds();
+    for _ in 0..40 {
+        let mut text = String::new();
+        for _ in 0..400 {
+            let word = if rng.below(2) == 0 {
+                rng.pick(vocabulary)
+            } else {
+                rng.pick(&common)
+            };
+            match rng.below(8) {
+                0 => text.push_str(&word.to_uppercase()),
+                1 => {
+                    let mut chars = word.chars();
+                    text.extend(chars.next().into_iter().flat_map(char::to_uppercase));
+                    text.push_str(chars.as_str());
+                }
+                _ => text.push_str(word),
+            }
+            text.push(' ');
+        }
+        texts.push(text);
+    }
+    texts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -443,6 +541,32 @@ mod tests {
                 by_chars(word).collect::<String>(),
                 "{word:?}"
             );
+        }
+    }
+
+    /// The wide test agrees with the byte loop for every byte at every place in words of every
+    /// length up to 20, and for random words of the bytes around the edges of the classes.
+    #[test]
+    fn is_small_ascii_agrees_with_its_definition() {
+        let by_bytes = |word: &[u8]| word.iter().all(|b| b.is_ascii() && !b.is_ascii_uppercase());
+        for len in 0..=20 {
+            for at in 0..len {
+                for b in 0..=255 {
+                    let mut word = vec![b'a'; len];
+                    word[at] = b;
+                    assert_eq!(is_small_ascii(&word), by_bytes(&word), "{word:?}");
+                }
+            }
+        }
+        let edges = [
+            0, b'@', b'A', b'Z', b'[', b'`', b'a', b'z', b'{', 0x7f, 0x80, 0xc3, 0xff,
+        ];
+        let mut rng = crate::test_inputs::Rng::new(19);
+        for _ in 0..20_000 {
+            let word: Vec<u8> = (0..rng.below(21))
+                .map(|_| edges[rng.below(edges.len())])
+                .collect();
+            assert_eq!(is_small_ascii(&word), by_bytes(&word), "{word:?}");
         }
     }
 
@@ -496,10 +620,17 @@ mod tests {
         }
         assert_eq!(words.at(words.len()), "");
         // Answered once per form, as the question answers each token.
-        let question = |w: &str| w.len() % 3 == 0 || w.starts_with('w');
-        let mut memo = PerForm::new(&words, question);
-        for i in (0..words.len() + 2).chain(0..words.len()) {
-            assert_eq!(memo.ask(i), question(words.at(i)), "token {i}");
-        }
+        let question = |w: &str| (w.len() % 3 != 0).then(|| w.starts_with('w'));
+        let answered: Vec<(usize, bool)> = words.answering(question).collect();
+        let expected: Vec<(usize, bool)> = (0..words.len())
+            .filter_map(|i| question(words.at(i)).map(|answer| (i, answer)))
+            .collect();
+        assert!(answered.len() > 100 && answered.len() < words.len());
+        assert_eq!(answered, expected);
+        let question = |w: &str| w.starts_with('w');
+        let expected: Vec<usize> = (0..words.len())
+            .filter(|&i| question(words.at(i)))
+            .collect();
+        assert_eq!(words.tokens_where(question).collect::<Vec<_>>(), expected);
     }
 }

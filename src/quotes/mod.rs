@@ -6,7 +6,8 @@
 //! - [`attribution`] finds the speaker's mention and the verb next to each quote;
 //! - [`indirect`] finds reported speech without quote marks;
 //! - [`resolve`] turns the mention into a speaker, through [`people`];
-//! - [`verbs`] and [`words`] are the word classes those rules read.
+//! - [`verbs`] and [`words`] are the word classes those rules read; [`shapes`] turns most
+//!   words away from a list before it is looked up.
 
 pub mod attribution;
 pub mod indirect;
@@ -14,6 +15,7 @@ pub mod kind;
 pub mod marks;
 pub mod people;
 pub mod resolve;
+pub mod shapes;
 pub mod spans;
 pub mod verbs;
 pub mod words;

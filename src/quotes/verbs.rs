@@ -7,6 +7,7 @@
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
+use super::shapes::Shapes;
 use crate::lexicon::Builtin;
 
 /// One inflected form of an attribution verb.
@@ -24,15 +25,11 @@ pub const LIST: Builtin = Builtin {
     data: include_str!("../lexicons/quotes/attribution_verbs.txt"),
 };
 
-/// The forms, and a bit for each shape of form (see [`shape`]): verbs are looked for at nearly
-/// every word, most words have no form's shape, and skip the lowering and hashing.
+/// The forms, and their shapes: verbs are looked for at nearly every word, most words have no
+/// form's shape, and skip the lowering and hashing.
 struct Forms {
     verbs: FxHashMap<&'static str, Verb>,
-    shapes: [u64; 1024],
-    /// The same for the last two bytes: a word's start alone let a fifth of an article's words
-    /// through (`Mexican`, `action` have the start and length of `mention`, `accuse`), its end halves
-    /// that.
-    end_shapes: [u64; 1024],
+    shapes: Shapes,
 }
 
 static FORMS: LazyLock<Forms> = LazyLock::new(|| {
@@ -57,19 +54,16 @@ static FORMS: LazyLock<Forms> = LazyLock::new(|| {
             )
         })
         .collect();
-    let (mut shapes, mut end_shapes) = ([0; 1024], [0; 1024]);
+    let mut shapes = Shapes::default();
     for form in verbs.keys() {
         assert!(form.is_ascii(), "{form:?}: a form is ASCII");
-        let (at, bit) = shape(form.as_bytes()).expect("a form has 2 to 63 bytes");
-        shapes[at] |= bit;
-        let (at, bit) = end_shape(form.as_bytes()).expect("a form has 2 to 63 bytes");
-        end_shapes[at] |= bit;
+        assert!(
+            (2..64).contains(&form.len()),
+            "{form:?}: a form has a shape"
+        );
+        kelvin_spellings(form, |spelling| shapes.add(spelling.as_bytes()));
     }
-    Forms {
-        verbs,
-        shapes,
-        end_shapes,
-    }
+    Forms { verbs, shapes }
 });
 
 /// Lemmas that report speech but do not introduce a reported clause (`called it “x”`,
@@ -88,38 +82,37 @@ pub fn lookup(word: &str) -> Option<Verb> {
 }
 
 /// Whether `word`, in any case, may lower to a form [`lookup`] knows; false for most words,
-/// told by their shape alone. A word that is not ASCII is let through: lowering may change its
-/// length.
+/// told by their shape alone.
+#[inline]
 pub fn may_be_form(word: &str) -> bool {
-    has_listed_shape(word) || !word.is_ascii()
+    has_listed_shape(word)
+}
+
+/// Calls `f` with every spelling of an ASCII `form` that lowers to it with its letters in
+/// small case: the Kelvin sign is the one character outside ASCII that lowers into it (to
+/// `k`), three bytes long, so each `k` may stand as either. With their shapes known too, a word
+/// outside ASCII needs no scan to be turned away.
+fn kelvin_spellings(form: &str, mut f: impl FnMut(&str)) {
+    f(form);
+    // Few forms have a `k`: only they are spelled again.
+    if !form.contains('k') {
+        return;
+    }
+    let mut spellings = vec![form.to_string()];
+    for (at, _) in form.match_indices('k') {
+        for n in 0..spellings.len() {
+            // Earlier `k`s may have grown: count back from the end, which they leave alone.
+            let at = spellings[n].len() - (form.len() - at);
+            let mut kelvin = spellings[n].clone();
+            kelvin.replace_range(at..at + 1, "\u{212A}");
+            f(&kelvin);
+            spellings.push(kelvin);
+        }
+    }
 }
 
 fn has_listed_shape(word: &str) -> bool {
-    let bytes = word.as_bytes();
-    let forms = &*FORMS;
-    shape(bytes).is_some_and(|(at, bit)| forms.shapes[at] & bit != 0)
-        && end_shape(bytes).is_some_and(|(at, bit)| forms.end_shapes[at] & bit != 0)
-}
-
-/// A word's shape, as an index into [`Forms::shapes`] and a bit there: its first two bytes
-/// without their ASCII case (`& 31` takes a capital and a small letter to the same number),
-/// and its length. `None` for a word under 2 bytes or over 63, the shape of no form.
-fn shape(bytes: &[u8]) -> Option<(usize, u64)> {
-    let (&first, &second) = (bytes.first()?, bytes.get(1)?);
-    shape_of(first, second, bytes.len())
-}
-
-/// [`shape`] of the last two bytes, for [`Forms::end_shapes`].
-fn end_shape(bytes: &[u8]) -> Option<(usize, u64)> {
-    let [.., second_last, last] = *bytes else {
-        return None;
-    };
-    shape_of(last, second_last, bytes.len())
-}
-
-fn shape_of(first: u8, second: u8, len: usize) -> Option<(usize, u64)> {
-    let bit = 1u64.checked_shl(u32::try_from(len).ok()?)?;
-    Some((usize::from(first & 31) << 5 | usize::from(second & 31), bit))
+    FORMS.shapes.may_hold(word.as_bytes())
 }
 
 /// Whether the verb can introduce reported speech (`X said that …`).
@@ -154,11 +147,16 @@ mod tests {
         for form in FORMS.verbs.keys() {
             assert!(may_be_form(form), "{form}");
             assert!(may_be_form(&form.to_uppercase()), "{form}");
+            let kelvin = form.replace('k', "\u{212A}");
+            assert!(may_be_form(&kelvin), "{kelvin}");
+            assert!(may_be_form(&kelvin.to_uppercase()), "{kelvin}");
         }
         for word in ["the", "Pentagon", "x", ""] {
             assert!(!may_be_form(word), "{word}");
         }
-        assert!(may_be_form("sa\u{212A}d"), "not ASCII, so let through");
+        // The Kelvin sign lowers to `k`; no other character outside ASCII lowers into it.
+        assert!(may_be_form("as\u{212A}ed") && may_be_form("JO\u{212A}ED"));
+        assert!(!may_be_form("naïve") && !may_be_form("über"));
     }
 
     #[test]
@@ -203,6 +201,18 @@ mod tests {
         );
         // They have the start and length of forms (`mention`, `accuse`): the end tells.
         assert!(!may_be_form("Mexican") && !may_be_form("action"));
+    }
+
+    #[test]
+    fn kelvin_spellings_are_the_spellings_that_lower_to_the_form() {
+        for form in ["said", "asked", "kick", "kkk"] {
+            let mut spellings = Vec::new();
+            kelvin_spellings(form, |spelling| spellings.push(spelling.to_string()));
+            spellings.sort();
+            spellings.dedup();
+            assert_eq!(spellings.len(), 1 << form.matches('k').count(), "{form}");
+            assert!(spellings.iter().all(|s| s.to_lowercase() == form), "{form}");
+        }
     }
 
     #[test]

@@ -39,6 +39,26 @@ impl TextSpan {
     }
 }
 
+/// An id: `prefix` and `number` (`q1`, `e12`), as `format!` writes it but without the formatting
+/// machinery and with no spare capacity, since ids stay in the output for its lifetime.
+pub(crate) fn numbered_id(prefix: char, number: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = number;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let mut id = String::with_capacity(prefix.len_utf8() + digits.len() - at);
+    id.push(prefix);
+    id.push_str(std::str::from_utf8(&digits[at..]).expect("ASCII digits"));
+    id
+}
+
 /// Everything NewsLens found in one article.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Analysis {
@@ -218,6 +238,22 @@ impl Analysis {
         }
         for cue in &mut self.cues {
             f(&mut cue.span);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_numbered_id_is_the_formatted_number_without_spare_room() {
+        for number in (0..2_000).chain([9_999, 10_000, 99_999, 100_000, usize::MAX]) {
+            for prefix in ['q', 'e'] {
+                let id = numbered_id(prefix, number);
+                assert_eq!(id, format!("{prefix}{number}"));
+                assert_eq!(id.capacity(), id.len(), "{number}");
+            }
         }
     }
 }

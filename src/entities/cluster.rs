@@ -225,26 +225,6 @@ fn new_or_known(
     clusters.len() - 1
 }
 
-/// `format!("e{number}")` without the formatting machinery and with no spare capacity: the ids
-/// stay in the output.
-fn entity_id(number: usize) -> String {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut rest = number;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    let mut id = String::with_capacity(1 + digits.len() - at);
-    id.push('e');
-    id.push_str(std::str::from_utf8(&digits[at..]).expect("ASCII digits"));
-    id
-}
-
 /// A name's words, each lower-cased, joined by one space: one string whose leading and
 /// trailing words are its slices, where a `Vec` of words made a string per word and another
 /// per join.
@@ -331,7 +311,7 @@ fn entity(text: &str, mentions: &[Mention], members: &[usize], number: usize) ->
         }
     }
     Entity {
-        id: entity_id(number),
+        id: crate::analysis::numbered_id('e', number),
         kind: first.kind,
         name,
         mentions: members
@@ -353,15 +333,6 @@ mod tests {
 
     fn person(start: usize, end: usize) -> Mention {
         Mention::new(start, end, EntityType::Person, "test")
-    }
-
-    #[test]
-    fn entity_id_is_the_formatted_number_without_spare_room() {
-        for number in (0..2_000).chain([9_999, 10_000, 99_999, 100_000, usize::MAX]) {
-            let id = entity_id(number);
-            assert_eq!(id, format!("e{number}"));
-            assert_eq!(id.capacity(), id.len(), "{number}");
-        }
     }
 
     /// Places, organisations and dates cluster by their lower-cased key, each type apart.

@@ -333,7 +333,7 @@ fn number(quotes: &mut [Quote], nested_in: &[Option<usize>]) {
     for (n, &i) in order.iter().enumerate() {
         number_of[i] = n + 1;
     }
-    let id = |i: usize| quote_id(number_of[i]);
+    let id = |i: usize| crate::analysis::numbered_id('q', number_of[i]);
     for (i, quote) in quotes.iter_mut().enumerate() {
         quote.id = id(i);
         quote.nested_in = nested_in[i].map(id);
@@ -341,28 +341,9 @@ fn number(quotes: &mut [Quote], nested_in: &[Option<usize>]) {
     crate::sort::by_key(quotes, |q| (q.span.start, std::cmp::Reverse(q.span.end)));
 }
 
-/// `format!("q{number}")` with no spare capacity: the ids stay in the output, where `format!`'s
-/// room to grow would be held for the analysis' lifetime.
-fn quote_id(number: usize) -> String {
-    use std::fmt::Write;
-    let digits = number.checked_ilog10().map_or(1, |d| d as usize + 1);
-    let mut id = String::with_capacity("q".len() + digits);
-    write!(id, "q{number}").expect("a String takes any text");
-    id
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn quote_id_is_the_formatted_number_without_spare_room() {
-        for number in (0..2_000).chain([9_999, 10_000, 99_999, 100_000, usize::MAX]) {
-            let id = quote_id(number);
-            assert_eq!(id, format!("q{number}"));
-            assert_eq!(id.capacity(), id.len(), "{number}");
-        }
-    }
 
     #[test]
     fn nested_quotes_point_at_their_parent() {

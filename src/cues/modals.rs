@@ -118,7 +118,6 @@ fn might_is_epistemic(words: &Words, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::Document;
 
     /// Passing over the tokens that are no modal leaves out no hedge: asking of every token
     /// finds the same ones.
@@ -133,22 +132,22 @@ mod tests {
         ]
         .concat();
         let mut hedges = 0;
-        for text in crate::cues::words::test_texts(&vocabulary) {
-            let doc = Document::new(&text);
-            let mut renamed = String::new();
-            let words = Words::new(&doc, &mut renamed);
-            let mut found = Vec::new();
-            find(&words, &mut found);
-            let expected: Vec<usize> = (0..words.len())
-                .filter(|&i| is_epistemic(&words, i))
-                .collect();
-            let starts: Vec<usize> = found
-                .iter()
-                .map(|f| words.doc.token_at_or_after(f.start()))
-                .collect();
-            assert_eq!(starts, expected, "{text}");
-            hedges += found.len();
-        }
+        crate::cues::words::with_words(
+            &crate::cues::words::test_texts(&vocabulary),
+            |text, words| {
+                let mut found = Vec::new();
+                find(words, &mut found);
+                let expected: Vec<usize> = (0..words.len())
+                    .filter(|&i| is_epistemic(words, i))
+                    .collect();
+                let starts: Vec<usize> = found
+                    .iter()
+                    .map(|f| words.doc.token_at_or_after(f.start()))
+                    .collect();
+                assert_eq!(starts, expected, "{text}");
+                hedges += found.len();
+            },
+        );
         assert!(hedges > 100, "{hedges}");
     }
 }

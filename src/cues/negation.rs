@@ -258,7 +258,6 @@ fn negated_cues(words: &Words, out: &mut Vec<Found>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::Document;
 
     /// Passing over the tokens that open no negation refusal leaves out none: trying every
     /// token finds the same ones.
@@ -301,21 +300,21 @@ mod tests {
         ]
         .concat();
         let mut refusals = 0;
-        for text in crate::cues::words::test_texts(&vocabulary) {
-            let doc = Document::new(&text);
-            let mut renamed = String::new();
-            let words = Words::new(&doc, &mut renamed);
-            let mut found = Vec::new();
-            for i in words.tokens_where(may_open) {
-                refusals_at(&words, i, &mut found);
-            }
-            let mut expected = Vec::new();
-            for i in 0..words.len() {
-                refusals_at(&words, i, &mut expected);
-            }
-            assert_eq!(found, expected, "{text}");
-            refusals += found.len();
-        }
+        crate::cues::words::with_words(
+            &crate::cues::words::test_texts(&vocabulary),
+            |text, words| {
+                let mut found = Vec::new();
+                for i in words.tokens_where(may_open) {
+                    refusals_at(words, i, &mut found);
+                }
+                let mut expected = Vec::new();
+                for i in 0..words.len() {
+                    refusals_at(words, i, &mut expected);
+                }
+                assert_eq!(found, expected, "{text}");
+                refusals += found.len();
+            },
+        );
         assert!(refusals > 100, "{refusals}");
     }
 }

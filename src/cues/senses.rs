@@ -336,7 +336,6 @@ fn judge(word: &str) -> Option<Judge> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::Document;
 
     /// Passing over the tokens whose form has no judge and is not `what` leaves out no cue and
     /// adds none: judging every token afresh finds the same ones.
@@ -357,15 +356,12 @@ mod tests {
         let mut texts = crate::cues::words::test_texts(&vocabulary);
         texts.push(text.to_string());
         let (mut judged, mut distancing) = (0, 0);
-        for text in &texts {
-            let doc = Document::new(text);
-            let mut renamed = String::new();
-            let words = Words::new(&doc, &mut renamed);
+        crate::cues::words::with_words(&texts, |text, words| {
             let mut found = Vec::new();
-            find(&words, &mut found);
+            find(words, &mut found);
             let mut expected = Vec::new();
             for i in 0..words.len() {
-                senses_at(&words, i, &mut expected);
+                senses_at(words, i, &mut expected);
             }
             assert_eq!(found, expected, "{text}");
             distancing += found
@@ -373,7 +369,7 @@ mod tests {
                 .filter(|f| f.rule == "cue.sense.distancing")
                 .count();
             judged += found.len();
-        }
+        });
         assert!(judged > 100 && distancing > 3, "{judged} {distancing}");
     }
 }

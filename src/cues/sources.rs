@@ -306,7 +306,6 @@ fn experts(words: &Words, i: usize, out: &mut Vec<Found>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::Document;
 
     /// The shape test turns away no head: every word of the seeds, and the heads cut and
     /// spliced, are heads exactly when the set holds them.
@@ -356,20 +355,20 @@ mod tests {
             "anonymity",
         ]);
         let mut found_any = 0;
-        for text in crate::cues::words::test_texts(&vocabulary) {
-            let doc = Document::new(&text);
-            let mut renamed = String::new();
-            let words = Words::new(&doc, &mut renamed);
-            let mut found = Vec::new();
-            find(&words, &mut found);
-            let mut expected = Vec::new();
-            let mut i = 0;
-            while i < words.len() {
-                i = sources_at(&words, i, is_source_head(words.at(i)), &mut expected);
-            }
-            assert_eq!(found, expected, "{text}");
-            found_any += found.len();
-        }
+        crate::cues::words::with_words(
+            &crate::cues::words::test_texts(&vocabulary),
+            |text, words| {
+                let mut found = Vec::new();
+                find(words, &mut found);
+                let mut expected = Vec::new();
+                let mut i = 0;
+                while i < words.len() {
+                    i = sources_at(words, i, is_source_head(words.at(i)), &mut expected);
+                }
+                assert_eq!(found, expected, "{text}");
+                found_any += found.len();
+            },
+        );
         assert!(found_any > 150, "{found_any}");
     }
 }

@@ -447,6 +447,17 @@ impl TokenSet {
     }
 }
 
+/// Calls `each` with every text of `texts` and its [`Words`], as the rules read them: how a
+/// rule's shortcut is checked against its definition over [`test_texts`].
+#[cfg(test)]
+pub fn with_words(texts: &[String], mut each: impl FnMut(&str, &Words<'_>)) {
+    for text in texts {
+        let doc = crate::text::Document::new(text);
+        let mut renamed = String::new();
+        each(text, &Words::new(&doc, &mut renamed));
+    }
+}
+
 /// Texts to check a rule's shortcut against its definition with: the seed articles, and runs
 /// of `vocabulary` with common words and punctuation, in every case.
 #[cfg(test)]

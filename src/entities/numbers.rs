@@ -244,17 +244,25 @@ const FIRST_WORD: u32 = 1;
 /// `US$`, `a`), rather than only an approximator before one.
 const AMOUNT_HEAD: u32 = 2;
 
+/// The first words of [`FIRST_WORD_LISTS`] that may start an approximator (`at` of `at
+/// least`). No other word can: every approximator opens with a whole listed word.
+const APPROX_HEAD: u32 = 4;
+
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let heads: Vec<&str> = FIRST_WORD_LISTS
-        .iter()
-        .flat_map(|list| list.iter().copied())
-        .filter(|w| pattern::may_start(&AMOUNT, w))
-        .collect();
+    let starting = |pattern: &P| -> Vec<&str> {
+        FIRST_WORD_LISTS
+            .iter()
+            .flat_map(|list| list.iter().copied())
+            .filter(|w| pattern::may_start(pattern, w))
+            .collect()
+    };
+    let (amount_heads, approx_heads) = (starting(&AMOUNT), starting(&APPROX_LEAD));
     let mut lists: Vec<(&[&str], u32)> = FIRST_WORD_LISTS
         .iter()
         .map(|&list| (list, FIRST_WORD))
         .collect();
-    lists.push((&heads, AMOUNT_HEAD));
+    lists.push((&amount_heads, AMOUNT_HEAD));
+    lists.push((&approx_heads, APPROX_HEAD));
     Lexicon::new(&lists)
 });
 
@@ -419,29 +427,40 @@ fn number_stem(word: &str) -> bool {
 }
 
 /// The pattern to try at the word `at`, if `NUMBER` may match there: at digits, the one
-/// branch that can (the others cost a few thousand instructions to fail).
+/// branch that can (the others cost a few thousand instructions to fail), and `AMOUNT` where
+/// no approximator can start.
 fn number_trigger(text: &str, at: &At) -> Option<&'static P> {
     let word = at.word();
     if word.as_bytes()[0].is_ascii_digit() {
         return Some(&DIGITS_AMOUNT);
     }
     let listed = head(word).is_some_and(|h| TRIGGER_HEADS[h / 64] & 1 << (h % 64) != 0);
-    (listed && listed_trigger(text, at)).then_some(&NUMBER)
+    if listed {
+        listed_trigger(text, at)
+    } else {
+        None
+    }
 }
 
 /// [`number_trigger`] without its test of the word's head.
-fn listed_trigger(text: &str, at: &At) -> bool {
+fn listed_trigger(text: &str, at: &At) -> Option<&'static P> {
     let word = at.word();
     let article = word.eq_ignore_ascii_case("a") || word.eq_ignore_ascii_case("an");
     let class = LEXICON.class(word);
-    word.starts_with(|c: char| c.is_ascii_digit())
+    let trigger = word.starts_with(|c: char| c.is_ascii_digit())
         || class & FIRST_WORD != 0
             && if article {
                 article_may_count(text, at.start + word.len())
             } else {
                 class & AMOUNT_HEAD != 0 || approximated(text, at.start)
             }
-        || number_stem(word)
+        || number_stem(word);
+    // Without an approximator `NUMBER` is `AMOUNT`, and skips trying them all.
+    trigger.then_some(if class & APPROX_HEAD != 0 {
+        &NUMBER
+    } else {
+        &AMOUNT
+    })
 }
 
 /// Every place `NUMBER` can match, in order, with the expression to try there. A run of word
@@ -968,7 +987,7 @@ mod tests {
                 if scan::is_word_start(text, i) {
                     let at = At::new(text, i);
                     let digit = at.word().starts_with(|c: char| c.is_ascii_digit());
-                    let trigger = digit || listed_trigger(text, &at);
+                    let trigger = digit || listed_trigger(text, &at).is_some();
                     let fast = number_trigger(text, &at).is_some();
                     assert_eq!(fast, trigger, "{text:?} at {i}");
                     if trigger {
@@ -983,9 +1002,9 @@ mod tests {
                     slow.push((i, &NUMBER));
                 }
             }
-            // Where, and what the pattern tried there finds (at digits, one branch of `NUMBER`
-            // stands for it; and the two consts may not be one
-            // address each).
+            // Where, and what the pattern tried there finds (at digits one branch of `NUMBER`
+            // stands for it, and `AMOUNT` where no approximator starts; and the consts may not
+            // be one address each).
             let found = |starts: Vec<(usize, &P)>| -> Vec<_> {
                 starts
                     .into_iter()

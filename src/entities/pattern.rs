@@ -189,8 +189,10 @@ fn walk(p: &P, t: &[u8], at: usize, groups: &mut Groups, next: Next) -> bool {
         P::Seq(items) => seq(items, t, at, groups, next),
         P::Alt(alternatives) => alternatives
             .iter()
-            .any(|a| walk(a, t, at, groups, &mut *next)),
-        P::Opt(inner) => walk(inner, t, at, groups, &mut *next) || next(at, groups),
+            .any(|a| !fails_first(a, t, at) && walk(a, t, at, groups, &mut *next)),
+        P::Opt(inner) => {
+            !fails_first(inner, t, at) && walk(inner, t, at, groups, &mut *next) || next(at, groups)
+        }
         P::Plus(inner) => {
             let mut ends = Vec::new();
             let mut here = at;
@@ -228,11 +230,7 @@ fn walk(p: &P, t: &[u8], at: usize, groups: &mut Groups, next: Next) -> bool {
             let n = run(t, at, 1, is_space);
             (0..=n).rev().any(|k| next(at + k, groups))
         }
-        P::B => {
-            let before = at > 0 && is_word_byte(t[at - 1]);
-            let after = t.get(at).is_some_and(|&b| is_word_byte(b));
-            before != after && next(at, groups)
-        }
+        P::B => is_boundary(t, at) && next(at, groups),
         P::Group(n, inner) => walk(inner, t, at, groups, &mut |e, groups: &mut Groups| {
             let old = groups[n - 1];
             groups[n - 1] = Some((at, e));
@@ -244,13 +242,72 @@ fn walk(p: &P, t: &[u8], at: usize, groups: &mut Groups, next: Next) -> bool {
     }
 }
 
-fn seq(items: &[P], t: &[u8], at: usize, groups: &mut Groups, next: Next) -> bool {
-    match items.split_first() {
-        None => next(at, groups),
-        Some((first, rest)) => walk(first, t, at, groups, &mut |e, groups: &mut Groups| {
-            seq(rest, t, e, groups, &mut *next)
-        }),
+/// Matches `Seq(items)`. Inlined into `walk` and into its own closure, so that a step of the
+/// recursion is one call.
+#[inline(always)]
+fn seq(mut items: &[P], t: &[u8], mut at: usize, groups: &mut Groups, next: Next) -> bool {
+    // The items that match at most one way go by in a loop: a step of the recursion (a call
+    // of `walk` and of a closure for the rest) costs more than most items' own test.
+    loop {
+        let Some((first, rest)) = items.split_first() else {
+            return next(at, groups);
+        };
+        match one_way(first, t, at) {
+            OneWay::End(end) => {
+                at = end;
+                items = rest;
+            }
+            OneWay::Fails => return false,
+            OneWay::Many => {
+                return walk(first, t, at, groups, &mut |e, groups: &mut Groups| {
+                    seq(rest, t, e, groups, &mut *next)
+                })
+            }
+        }
     }
+}
+
+/// What an item that can match at most one way at a place does there.
+enum OneWay {
+    /// It matches, ending here.
+    End(usize),
+    /// It does not match.
+    Fails,
+    /// It may match several ways: only [`walk`] knows.
+    Many,
+}
+
+/// [`OneWay`] for `p` at `at`: a literal, `\b` or a fixed count of digits has one end if any,
+/// so matching it and going on from there is all [`walk`] would do.
+#[inline(always)]
+fn one_way(p: &P, t: &[u8], at: usize) -> OneWay {
+    let matched = |yes: bool, end: usize| if yes { OneWay::End(end) } else { OneWay::Fails };
+    match p {
+        P::Lit(s) => matched(starts_with(t, at, s, false), at + s.len()),
+        P::LitI(s) => matched(starts_with(t, at, s, true), at + s.len()),
+        P::B => matched(is_boundary(t, at), at),
+        P::Digits(min, max) if min == max => {
+            matched(run(t, at, *max, |b| b.is_ascii_digit()) == *min, at + min)
+        }
+        _ => OneWay::Many,
+    }
+}
+
+/// Whether `p` fails at `at` on its first item, when that matches at most one way: most
+/// alternatives fail so, and are ruled out here without a step of the recursion.
+#[inline(always)]
+fn fails_first(mut p: &P, t: &[u8], at: usize) -> bool {
+    while let P::Seq([first, ..]) = p {
+        p = first;
+    }
+    matches!(one_way(p, t, at), OneWay::Fails)
+}
+
+/// Whether `\b` holds at `at`.
+fn is_boundary(t: &[u8], at: usize) -> bool {
+    let before = at > 0 && is_word_byte(t[at - 1]);
+    let after = t.get(at).is_some_and(|&b| is_word_byte(b));
+    before != after
 }
 
 /// How many bytes from `at` (at most `max`) satisfy `class`.
@@ -364,6 +421,59 @@ mod tests {
         assert!(may_start(&AMOUNT, "5x"));
         assert!(!may_start(&AMOUNT, "about"));
         assert!(!may_start(&AMOUNT, "x5"));
+    }
+
+    /// Every end `walk` offers for `p` at `at`, in order.
+    fn all_ends(p: &P, t: &[u8], at: usize) -> Vec<usize> {
+        let mut ends = Vec::new();
+        walk(p, t, at, &mut [None; GROUPS], &mut |e, _| {
+            ends.push(e);
+            false
+        });
+        ends
+    }
+
+    /// `one_way` is `walk` for the items it takes, and `fails_first` rules out only
+    /// patterns that `walk` finds no end of.
+    #[test]
+    fn one_way_items_are_walked_items() {
+        const ITEMS: &[P] = &[
+            P::Lit("ab"),
+            P::Lit("é"),
+            P::LitI("aB"),
+            P::LitI("b"),
+            P::B,
+            P::Digits(2, 2),
+            P::Digits(1, 1),
+            P::Digits(1, 2),
+            P::Space,
+            P::Any(&["a", "ab"]),
+            P::Seq(&[P::LitI("a"), P::Space]),
+            P::Seq(&[P::Seq(&[P::B, P::Digits(1, 3)]), P::Lit("b")]),
+            P::Seq(&[P::Opt(&P::Lit("a")), P::Lit("b")]),
+            P::Alt(&[P::Lit("b"), P::Digits(1, 1)]),
+        ];
+        let pieces = [
+            "a", "A", "b", "B", "ab", "1", "12", "123", " ", "é", "_", "-",
+        ];
+        let mut rng = crate::test_inputs::Rng::new(23);
+        for _ in 0..3_000 {
+            let text: String = (0..rng.below(6)).map(|_| rng.pick(&pieces)).collect();
+            let t = text.as_bytes();
+            for at in 0..=t.len() {
+                for p in ITEMS {
+                    let ends = all_ends(p, t, at);
+                    match one_way(p, t, at) {
+                        OneWay::End(e) => assert_eq!(ends, vec![e], "{p:?} at {at} of {text:?}"),
+                        OneWay::Fails => assert!(ends.is_empty(), "{p:?} at {at} of {text:?}"),
+                        OneWay::Many => {}
+                    }
+                    if fails_first(p, t, at) {
+                        assert!(ends.is_empty(), "{p:?} at {at} of {text:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -75,7 +75,7 @@ const NO_CLAUSE: &[&str] = &[
 
 /// The attribution verb a lower-cased word form is, if any.
 pub fn lookup(word: &str) -> Option<Verb> {
-    if !has_listed_shape(word) {
+    if !may_be_form(word) {
         return None;
     }
     FORMS.verbs.get(word).copied()
@@ -85,7 +85,7 @@ pub fn lookup(word: &str) -> Option<Verb> {
 /// told by their shape alone.
 #[inline]
 pub fn may_be_form(word: &str) -> bool {
-    has_listed_shape(word)
+    FORMS.shapes.may_hold(word.as_bytes())
 }
 
 /// Calls `f` with every spelling of an ASCII `form` that lowers to it with its letters in
@@ -109,10 +109,6 @@ fn kelvin_spellings(form: &str, mut f: impl FnMut(&str)) {
             spellings.push(kelvin);
         }
     }
-}
-
-fn has_listed_shape(word: &str) -> bool {
-    FORMS.shapes.may_hold(word.as_bytes())
 }
 
 /// Whether the verb can introduce reported speech (`X said that …`).

@@ -41,6 +41,25 @@ const NEGATED_AUXILIARIES: &[&str] = &[
     "didn't", "doesn't", "don't", "hasn't", "haven't", "hadn't", "won't", "wouldn't",
 ];
 
+/// The first person's negated intent in one word (`we won't`).
+const WILL_NOT: &[&str] = &["won't", "shan't"];
+
+/// Modals that make it with `not` or `never` after them (`we will not`, `I would never`).
+const WILL: &[&str] = &["will", "shall", "would"];
+
+/// `refused to comment`: a refusing verb, then `to`.
+const REFUSING: &[&str] = &["refused", "refuses", "refusing"];
+
+/// `declined to comment`.
+const DECLINING: &[&str] = &["declined", "declines", "declining"];
+
+/// `could not comment`: only with [`COULD_NOT_SAY`], as `could not confirm` is the writer's own
+/// inability.
+const COULD: &[&str] = &["could", "couldn't"];
+
+/// The verbs after `could not` that decline to say.
+const COULD_NOT_SAY: &[&str] = &["comment", "discuss", "elaborate", "say"];
+
 /// Adverbs allowed between the negation and the verb.
 const ADVERBS: &[&str] = &[
     "directly",
@@ -87,23 +106,18 @@ pub fn find(words: &Words, out: &mut Vec<Found>) {
 /// Whether a refusal of [`refusals_at`] may open with `word`: `no`, the modal of `we will
 /// not`, or the auxiliary or verb of `did not confirm`, `declined to comment`.
 fn may_open(word: &str) -> bool {
-    matches!(
-        word,
-        "no" | "won't"
-            | "shan't"
-            | "will"
-            | "shall"
-            | "would"
-            | "could"
-            | "couldn't"
-            | "refused"
-            | "refuses"
-            | "refusing"
-            | "declined"
-            | "declines"
-            | "declining"
-    ) || AUXILIARIES.contains(&word)
-        || NEGATED_AUXILIARIES.contains(&word)
+    word == "no"
+        || [
+            WILL_NOT,
+            WILL,
+            COULD,
+            REFUSING,
+            DECLINING,
+            AUXILIARIES,
+            NEGATED_AUXILIARIES,
+        ]
+        .iter()
+        .any(|list| list.contains(&word))
 }
 
 /// The negation refusals opening at token `i`.
@@ -158,10 +172,13 @@ fn first_person_will_not(words: &Words, i: usize) -> Option<usize> {
     if i == 0 || !matches!(words.before(i, 1), "we" | "i") {
         return None;
     }
-    let end = match (words.at(i), words.at(i + 1)) {
-        ("won't" | "shan't", _) => i + 1,
-        ("will" | "shall" | "would", "not" | "never") => i + 2,
-        _ => return None,
+    let word = words.at(i);
+    let end = if WILL_NOT.contains(&word) {
+        i + 1
+    } else if WILL.contains(&word) && matches!(words.at(i + 1), "not" | "never") {
+        i + 2
+    } else {
+        return None;
     };
     words.is_word(end).then_some(end)
 }
@@ -176,15 +193,13 @@ fn declines_to_say(words: &Words, i: usize) -> Option<usize> {
         _ => None,
     };
     if let Some(j) = could_not {
-        return matches!(words.at(j), "comment" | "discuss" | "elaborate" | "say").then_some(j + 1);
+        return COULD_NOT_SAY.contains(&words.at(j)).then_some(j + 1);
     }
     let mut j = if AUXILIARIES.contains(&word) && matches!(words.at(i + 1), "not" | "never") {
         i + 2
-    } else if NEGATED_AUXILIARIES.contains(&word)
-        || matches!(word, "refused" | "refuses" | "refusing")
-    {
+    } else if NEGATED_AUXILIARIES.contains(&word) || REFUSING.contains(&word) {
         i + 1
-    } else if matches!(word, "declined" | "declines" | "declining") && words.at(i + 1) == "to" {
+    } else if DECLINING.contains(&word) && words.at(i + 1) == "to" {
         // `declined to comment`, `declined to intervene`; not `declined to be named` (an
         // anonymity formula) nor `declined to rule out` (a hedge, see `negated_cues`).
         let verb = words.at(i + 2);
@@ -193,7 +208,7 @@ fn declines_to_say(words: &Words, i: usize) -> Option<usize> {
     } else {
         return None;
     };
-    if matches!(word, "refused" | "refuses" | "refusing") {
+    if REFUSING.contains(&word) {
         if words.at(j) != "to" {
             return None;
         }
@@ -208,11 +223,7 @@ fn declines_to_say(words: &Words, i: usize) -> Option<usize> {
 /// Words that put a following cue under negation: `not`, `never`, `n't`, and refusing verbs
 /// (`refused to cooperate`, `declined to rule out`).
 fn negates(word: &str) -> bool {
-    (is_negator(word) && word != "no")
-        || matches!(
-            word,
-            "declined" | "declines" | "declining" | "refused" | "refuses" | "refusing"
-        )
+    (is_negator(word) && word != "no") || DECLINING.contains(&word) || REFUSING.contains(&word)
 }
 
 /// Rewrites cues under negation, whose meaning flips:
@@ -299,22 +310,29 @@ mod tests {
             ],
         ]
         .concat();
-        let mut refusals = 0;
-        crate::cues::words::with_words(
-            &crate::cues::words::test_texts(&vocabulary),
-            |text, words| {
-                let mut found = Vec::new();
-                for i in words.tokens_where(may_open) {
-                    refusals_at(words, i, &mut found);
-                }
-                let mut expected = Vec::new();
-                for i in 0..words.len() {
-                    refusals_at(words, i, &mut expected);
-                }
-                assert_eq!(found, expected, "{text}");
-                refusals += found.len();
-            },
+        // Every way a refusal opens, once each: random runs of the words rarely spell them.
+        let mut texts = crate::cues::words::test_texts(&vocabulary);
+        texts.push(
+            "No, she said. We won't say. I shan't say. We will not comment. I shall never say. \
+             We would not say. He could not comment. She couldn't discuss it. They did not \
+             confirm. It doesn't comment. He refused to comment. She refuses to say. Refusing \
+             to elaborate, he left. He declined to comment. She declines to say. Declining to \
+             discuss it, they left."
+                .to_string(),
         );
+        let mut refusals = 0;
+        crate::cues::words::with_words(&texts, |text, words| {
+            let mut found = Vec::new();
+            for i in words.tokens_where(may_open) {
+                refusals_at(words, i, &mut found);
+            }
+            let mut expected = Vec::new();
+            for i in 0..words.len() {
+                refusals_at(words, i, &mut expected);
+            }
+            assert_eq!(found, expected, "{text}");
+            refusals += found.len();
+        });
         assert!(refusals > 100, "{refusals}");
     }
 }

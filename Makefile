@@ -61,6 +61,7 @@ bench: site
 	$(CARGO) run --quiet --release --example mem_layers 10
 	scripts/cli_bench.sh
 	node --expose-gc --max-old-space-size=8192 bench/run.mjs
+	node bench/wasm_memory.mjs
 	tests/size_budget.sh
 
 ## bench-hostile: time per MB of every hostile input against news text, at two sizes

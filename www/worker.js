@@ -10,9 +10,7 @@
 //      | {type:'fatal', message} (the wasm trapped: the page starts a fresh worker)
 //      | {type:'broken', message} (the wasm did not load: restarting would not help)
 import init, { annotateJson, version, describe_rule as describeRule } from './pkg/newslens.js';
-
-/** Texts longer than this (UTF-16 units) are annotated in chunks of about this size. */
-export const CHUNK = 256 * 1024;
+import { chunkBounds } from './chunks.js';
 
 /** Resolves to whether the annotator loaded; set by the page's first message. */
 let ready = null;
@@ -42,22 +40,6 @@ function load(module) {
     },
     (err) => { self.postMessage({ type: 'broken', message: `could not load the annotator: ${err && err.message || err}` }); return false; },
   );
-}
-
-/** Chunk boundaries: cut at the last line end before each CHUNK units. */
-export function chunkBounds(text, size = CHUNK) {
-  const bounds = [];
-  let start = 0;
-  while (start < text.length) {
-    let end = Math.min(start + size, text.length);
-    if (end < text.length) {
-      const nl = text.lastIndexOf('\n', end);
-      if (nl > start) end = nl + 1;
-    }
-    bounds.push([start, end]);
-    start = end;
-  }
-  return bounds;
 }
 
 function shift(span, by) {

@@ -222,11 +222,11 @@ impl<'a> Pass<'a, '_> {
     }
 
     fn starts_chunk(&self, i: usize) -> bool {
-        let u = &self.units.at(i);
-        u.cap()
-            || u.kind == Kind::Word
-                && is_particle(u.text)
-                && !self.units.get(i.wrapping_sub(1)).is_some_and(|p| p.cap())
+        // Asked of every unit: the stored flags answer without building the unit.
+        self.units.cap(i)
+            || self.units.kind(i) == Kind::Word
+                && is_particle(self.units.at(i).text)
+                && !(i > 0 && self.units.cap(i - 1))
                 && self.particle_run_to_cap(i).is_some()
     }
 

@@ -468,11 +468,12 @@ impl<'a> Pass<'a, '_> {
                 || u.is(TITLE_MODIFIER)
                     && (a + 1..b.min(a + 4)).any(|h| self.units.at(h).is(TITLE));
             let common = || u.is(NOT_NAME) || u.is(DEMONYM) && a + 1 == b;
+            // The article-wide scan last: it costs the most.
             let unknown_initial = || {
                 u.initial
-                    && u.with_lower(|lower| self.lowercase_words.contains(lower))
                     && !u.is(FIRST_NAME)
                     && !self.people.words.contains(u.text)
+                    && u.with_lower(|lower| self.lowercase_words.contains(lower))
             };
             let leading = !starts_name && (common() || unknown_initial());
             if !leading {

@@ -797,19 +797,13 @@ impl<'a> Pass<'a, '_> {
 
     fn short_outlet(&self, k: usize) -> Option<&'static str> {
         let u = &self.units.at(k);
-        let prev = self.prev_word(k)?;
-        if prev != "the" {
-            return None;
-        }
-        self.outlets
-            .iter()
-            .rev()
-            .find(|o| {
-                o.split_whitespace().count() > 1
-                    && o.strip_suffix(u.text)
-                        .is_some_and(|rest| rest.ends_with(' '))
-            })
-            .copied()
+        // The outlets' last words first: few words are one, and the word before is lowered.
+        let outlet = self.outlets.iter().rev().find(|o| {
+            o.strip_suffix(u.text)
+                .is_some_and(|rest| rest.ends_with(' '))
+                && o.split_whitespace().count() > 1
+        })?;
+        (self.prev_word(k)? == "the").then_some(*outlet)
     }
 
     /// Types an unknown capitalised run.

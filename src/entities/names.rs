@@ -156,10 +156,47 @@ struct Pass<'a, 'd> {
     results: Vec<bool>,
     /// Outlets named so far, for `the Times`.
     outlets: Vec<&'static str>,
-    /// The units where a known name starts, with its end unit and entry, by unit: a few in a
-    /// hundred start one, so this is far smaller than an entry (or none) for every unit.
-    known: Vec<(usize, usize, &'static Known)>,
+    known: KnownNames,
     out: Vec<Mention>,
+}
+
+/// The known names of the article, by the unit they start at.
+#[derive(Default)]
+struct KnownNames {
+    /// (start unit, end unit, entry), by start: a few in a hundred units start one, so this is
+    /// far smaller than an entry (or none) for every unit.
+    found: Vec<(usize, usize, &'static Known)>,
+    /// A bit for each unit that starts one: most units asked about start none, and the bit
+    /// answers for them without searching `found`.
+    starts: Vec<u64>,
+}
+
+impl KnownNames {
+    fn new(units: usize, found: Vec<(usize, usize, &'static Known)>) -> KnownNames {
+        let mut starts = vec![0; units.div_ceil(64)];
+        for &(start, ..) in &found {
+            starts[start / 64] |= 1 << (start % 64);
+        }
+        KnownNames { found, starts }
+    }
+
+    /// The known name starting at unit `i`, as (end unit, entry).
+    #[inline]
+    fn at(&self, i: usize) -> Option<(usize, &'static Known)> {
+        if self
+            .starts
+            .get(i / 64)
+            .is_none_or(|bits| bits & 1 << (i % 64) == 0)
+        {
+            return None;
+        }
+        let k = self
+            .found
+            .binary_search_by_key(&i, |&(start, ..)| start)
+            .ok()?;
+        let (_, end, known) = self.found[k];
+        Some((end, known))
+    }
 }
 
 /// Finds name mentions in `doc`, skipping text already claimed by `taken` (dates, numbers).
@@ -186,18 +223,19 @@ pub fn find(doc: &Document, taken: &[Mention]) -> Vec<Mention> {
         headline,
         results,
         outlets: Vec::new(),
-        known: Vec::new(),
+        known: KnownNames::default(),
         out: Vec::new(),
     };
     // One key buffer for every unit: a fresh one per word was a third of the article's
     // allocations.
     let mut buffers = WalkBuffers::default();
-    pass.known = (0..pass.units.len())
+    let found = (0..pass.units.len())
         .filter_map(|i| {
             pass.compute_known_at(i, &mut buffers)
                 .map(|(end, known)| (i, end, known))
         })
         .collect();
+    pass.known = KnownNames::new(pass.units.len(), found);
     pass.run();
     pass.out
 }
@@ -222,11 +260,11 @@ impl<'a> Pass<'a, '_> {
     }
 
     fn starts_chunk(&self, i: usize) -> bool {
-        let u = &self.units.at(i);
-        u.cap()
-            || u.kind == Kind::Word
-                && is_particle(u.text)
-                && !self.units.get(i.wrapping_sub(1)).is_some_and(|p| p.cap())
+        // Asked of every unit: the stored flags answer without building the unit.
+        self.units.cap(i)
+            || self.units.kind(i) == Kind::Word
+                && is_particle(self.units.at(i).text)
+                && !(i > 0 && self.units.cap(i - 1))
                 && self.particle_run_to_cap(i).is_some()
     }
 
@@ -248,12 +286,7 @@ impl<'a> Pass<'a, '_> {
     /// The longest known name starting at unit `i`, as (end unit, entry); computed once per
     /// unit in [`Pass::compute_known_at`].
     fn known_at(&self, i: usize) -> Option<(usize, &'static Known)> {
-        let k = self
-            .known
-            .binary_search_by_key(&i, |&(start, ..)| start)
-            .ok()?;
-        let (_, end, known) = self.known[k];
-        Some((end, known))
+        self.known.at(i)
     }
 
     fn compute_known_at(
@@ -435,11 +468,12 @@ impl<'a> Pass<'a, '_> {
                 || u.is(TITLE_MODIFIER)
                     && (a + 1..b.min(a + 4)).any(|h| self.units.at(h).is(TITLE));
             let common = || u.is(NOT_NAME) || u.is(DEMONYM) && a + 1 == b;
+            // The article-wide scan last: it costs the most.
             let unknown_initial = || {
                 u.initial
-                    && u.with_lower(|lower| self.lowercase_words.contains(lower))
                     && !u.is(FIRST_NAME)
                     && !self.people.words.contains(u.text)
+                    && u.with_lower(|lower| self.lowercase_words.contains(lower))
             };
             let leading = !starts_name && (common() || unknown_initial());
             if !leading {
@@ -763,19 +797,13 @@ impl<'a> Pass<'a, '_> {
 
     fn short_outlet(&self, k: usize) -> Option<&'static str> {
         let u = &self.units.at(k);
-        let prev = self.prev_word(k)?;
-        if prev != "the" {
-            return None;
-        }
-        self.outlets
-            .iter()
-            .rev()
-            .find(|o| {
-                o.split_whitespace().count() > 1
-                    && o.strip_suffix(u.text)
-                        .is_some_and(|rest| rest.ends_with(' '))
-            })
-            .copied()
+        // The outlets' last words first: few words are one, and the word before is lowered.
+        let outlet = self.outlets.iter().rev().find(|o| {
+            o.strip_suffix(u.text)
+                .is_some_and(|rest| rest.ends_with(' '))
+                && o.split_whitespace().count() > 1
+        })?;
+        (self.prev_word(k)? == "the").then_some(*outlet)
     }
 
     /// Types an unknown capitalised run.
@@ -1051,6 +1079,32 @@ mod tests {
             .extend(["", "a", "d", "dx", "vonn", "ÿ", "é", "der\u{301}", "bins"].map(String::from));
         for w in &words {
             assert_eq!(is_particle(w), PARTICLES.contains(&w.as_str()), "{w:?}");
+        }
+    }
+
+    /// The bits answer as searching the names for one starting at the unit does, at every
+    /// unit of lists of every density, and past the last unit.
+    #[test]
+    fn known_names_bits_are_the_search() {
+        let entry: &'static Known = GAZETTEER.phrases.values().next().unwrap();
+        let mut rng = crate::test_inputs::Rng::new(7);
+        for _ in 0..2_000 {
+            let units = rng.below(300);
+            let step = 1 + rng.below(12);
+            let mut found = Vec::new();
+            for start in 0..units {
+                if rng.below(step) == 0 {
+                    found.push((start, start + 1 + rng.below(3), entry));
+                }
+            }
+            let known = KnownNames::new(units, found.clone());
+            for i in 0..units + 70 {
+                let plain = found
+                    .iter()
+                    .find(|&&(start, ..)| start == i)
+                    .map(|&(_, end, known)| (end, known));
+                assert_eq!(known.at(i), plain, "{i} of {units}");
+            }
         }
     }
 

@@ -569,12 +569,16 @@ fn starts_known(units: &Units, k: usize) -> bool {
 mod tests {
     use super::*;
 
-    /// A unit's paragraph, read through its sentence, is the paragraph its start lies in.
+    /// A unit's paragraph, read through its sentence, is the paragraph its start lies in; its
+    /// stored capital flag is its own test.
     #[test]
     fn a_units_paragraph_is_its_sentences() {
         let pieces = [
             "Word",
             "word",
+            "I ",
+            "Été ",
+            "été ",
             ". ",
             "! ",
             "\n",
@@ -592,12 +596,14 @@ mod tests {
         for text in &texts {
             let doc = Document::new(text);
             let units = units(&doc, &[]);
-            for u in units.iter() {
+            for (i, u) in units.iter().enumerate() {
                 assert_eq!(
                     units.paragraph(&u),
                     doc.paragraph_index(u.start()),
                     "{text:?}"
                 );
+                // The name finder reads the stored flag where it has no unit at hand.
+                assert_eq!(units.cap(i), u.cap(), "{text:?}");
                 checked += 1;
             }
         }

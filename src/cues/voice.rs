@@ -154,8 +154,8 @@ impl<'q> Voices<'q> {
 
     /// The innermost quote that contains byte `position`: [`Voices::innermost`] of
     /// `position..position + 1`, under the same order. The answer holds until the next quote
-    /// opens or an open one closes, so a run of positions between two of those (the words of a
-    /// paragraph, say) costs one search.
+    /// opens or one of the [`DEPTH`] innermost open ones closes, so a run of positions between
+    /// two of those (the words of a paragraph, say) costs one search.
     pub fn at(&mut self, position: usize) -> Option<usize> {
         if position < self.at_until {
             return self.at_answer;

@@ -83,7 +83,7 @@ pub fn voice_of(quotes: &[Quote], start: usize, end: usize) -> Cow<'static, str>
 const DEPTH: usize = 8;
 
 /// The voices of ranges taken in order of start. One sweep over quotes and ranges by start:
-/// each range looks at the [`DEPTH`] innermost open quotes, and each quote is opened and
+/// each range looks at the `DEPTH` innermost open quotes, and each quote is opened and
 /// dropped once, so the cost is O(quotes log quotes + ranges) however many quotes an input has,
 /// and nothing is held for each range.
 pub struct Voices<'q> {
@@ -154,7 +154,7 @@ impl<'q> Voices<'q> {
 
     /// The innermost quote that contains byte `position`: [`Voices::innermost`] of
     /// `position..position + 1`, under the same order. The answer holds until the next quote
-    /// opens or one of the [`DEPTH`] innermost open ones closes, so a run of positions between
+    /// opens or one of the `DEPTH` innermost open ones closes, so a run of positions between
     /// two of those (the words of a paragraph, say) costs one search.
     pub fn at(&mut self, position: usize) -> Option<usize> {
         if position < self.at_until {

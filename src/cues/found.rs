@@ -55,6 +55,11 @@ impl Found {
         self.end as usize
     }
 
+    /// Byte offsets of the first character and past the last.
+    pub fn span(&self) -> (usize, usize) {
+        (self.start(), self.end())
+    }
+
     /// Whether `self` lies within `other`.
     pub fn within(&self, other: &Found) -> bool {
         other.start <= self.start && self.end <= other.end

@@ -19,13 +19,18 @@ use super::words::Words;
 use crate::analysis::CueCategory;
 use crate::quotes::shapes::Shapes;
 
-/// The heads, with their shapes: every form of an article is asked whether it is one, and most
-/// are turned away by their shape, unhashed.
+/// The heads, with the shapes of the heads and the [`EXPERTS`]: every form of an article is
+/// asked whether it is either, and most are turned away from both by their shape, unhashed and
+/// unread by the experts' list.
 static HEADS: LazyLock<(FxHashSet<String>, Shapes)> = LazyLock::new(|| {
     let heads = word_set(SOURCE_HEADS);
     let mut shapes = Shapes::default();
-    for head in &heads {
-        shapes.add(head.as_bytes());
+    for word in heads
+        .iter()
+        .map(String::as_str)
+        .chain(EXPERTS.iter().copied())
+    {
+        shapes.add(word.as_bytes());
     }
     (heads, shapes)
 });
@@ -104,15 +109,22 @@ const EXPERT_VERBS: &[&str] = &[
 
 /// Whether a normalised word heads unnamed-source descriptions (`official`, `people`).
 pub fn is_source_head(word: &str) -> bool {
-    let (heads, shapes) = &*HEADS;
-    shapes.may_hold(word.as_bytes()) && heads.contains(word)
+    may_start(word) && HEADS.0.contains(word)
+}
+
+/// Whether `word` may be a head or one of the [`EXPERTS`]: false for most words.
+fn may_start(word: &str) -> bool {
+    HEADS.1.may_hold(word.as_bytes())
 }
 
 /// Finds anonymous sources and generic-expert hedges.
 pub fn find(words: &Words, out: &mut Vec<Found>) {
     // Only heads and experts start a cue: the other tokens are passed over by their form.
     let starts = words.answering(|form| {
-        let head = is_source_head(form);
+        if !may_start(form) {
+            return None;
+        }
+        let head = HEADS.0.contains(form);
         (head || EXPERTS.contains(&form)).then_some(head)
     });
     // A description's words are not read again.

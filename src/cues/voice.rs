@@ -8,7 +8,6 @@
 
 use std::borrow::Cow;
 use std::cmp::Reverse;
-use std::collections::{BTreeSet, BinaryHeap};
 
 use crate::analysis::{Quote, Speaker};
 
@@ -83,19 +82,20 @@ pub fn voice_of(quotes: &[Quote], start: usize, end: usize) -> Cow<'static, str>
 /// deep, so this bounds the work on adversarial input without changing real answers.
 const DEPTH: usize = 8;
 
-/// The voices of ranges taken in order of start. One sweep over quotes and ranges by start,
-/// keeping the open quotes in an ordered set, so the cost is O((quotes + ranges) log quotes)
-/// however many quotes an input has, and nothing is held for each range.
+/// The voices of ranges taken in order of start. One sweep over quotes and ranges by start:
+/// each range looks at the `DEPTH` innermost open quotes, and each quote is opened and
+/// dropped once, so the cost is O(quotes log quotes + ranges) however many quotes an input has,
+/// and nothing is held for each range.
 pub struct Voices<'q> {
     quotes: &'q [Quote],
     /// Quote indices by start, longer first.
     by_start: Vec<usize>,
     /// How many of `by_start` have opened.
     opened: usize,
-    /// Open quotes ordered by (start, shorter last), so the last one is the innermost.
-    open: BTreeSet<(usize, Reverse<usize>, usize)>,
-    /// The open quotes by end, which says which to close first.
-    closing: BinaryHeap<Reverse<(usize, usize)>>,
+    /// The opened quotes in order of opening, so the last open one is the innermost. A closed
+    /// one stays until a search reaches it, and goes then: an ordered set of the open quotes
+    /// and a heap of their ends, kept up to date, were most of the sweep's cost.
+    open: Vec<usize>,
     /// The last answer of [`Voices::at`], and the byte before which it holds.
     at_answer: Option<usize>,
     at_until: usize,
@@ -112,8 +112,7 @@ impl<'q> Voices<'q> {
             quotes,
             by_start,
             opened: 0,
-            open: BTreeSet::new(),
-            closing: BinaryHeap::new(),
+            open: Vec::new(),
             at_answer: None,
             at_until: 0,
         }
@@ -127,31 +126,36 @@ impl<'q> Voices<'q> {
             if quotes[q].span.start > start {
                 break;
             }
-            self.open
-                .insert((quotes[q].span.start, Reverse(quotes[q].span.end), q));
-            self.closing.push(Reverse((quotes[q].span.end, q)));
+            self.open.push(q);
             self.opened += 1;
         }
-        while let Some(&Reverse((quote_end, q))) = self.closing.peek() {
-            if quote_end > start {
-                break;
+        // The innermost open quotes, moved down over the closed ones among them, which go.
+        let (mut next, mut kept) = (self.open.len(), self.open.len());
+        while next > 0 && self.open.len() - kept < DEPTH {
+            next -= 1;
+            let q = self.open[next];
+            if quotes[q].span.end > start {
+                kept -= 1;
+                self.open[kept] = q;
             }
-            self.closing.pop();
-            self.open
-                .remove(&(quotes[q].span.start, Reverse(quote_end), q));
         }
-        self.open
+        self.open.drain(next..kept);
+        self.innermost_open()
             .iter()
             .rev()
-            .take(DEPTH)
-            .find(|&&(_, Reverse(quote_end), _)| end <= quote_end)
-            .map(|&(_, _, q)| q)
+            .find(|&&q| end <= quotes[q].span.end)
+            .copied()
+    }
+
+    /// The [`DEPTH`] innermost open quotes, or all, as [`Voices::innermost`] left them.
+    fn innermost_open(&self) -> &[usize] {
+        &self.open[self.open.len().saturating_sub(DEPTH)..]
     }
 
     /// The innermost quote that contains byte `position`: [`Voices::innermost`] of
     /// `position..position + 1`, under the same order. The answer holds until the next quote
-    /// opens or an open one closes, so a run of positions between two of those (the words of a
-    /// paragraph, say) costs one search.
+    /// opens or one of the `DEPTH` innermost open ones closes, so a run of positions between
+    /// two of those (the words of a paragraph, say) costs one search.
     pub fn at(&mut self, position: usize) -> Option<usize> {
         if position < self.at_until {
             return self.at_answer;
@@ -161,10 +165,13 @@ impl<'q> Voices<'q> {
             .by_start
             .get(self.opened)
             .map_or(usize::MAX, |&q| self.quotes[q].span.start);
+        // Quotes further out than these closing leave the answer as it is.
         let next_close = self
-            .closing
-            .peek()
-            .map_or(usize::MAX, |&Reverse((end, _))| end);
+            .innermost_open()
+            .iter()
+            .map(|&q| self.quotes[q].span.end)
+            .min()
+            .unwrap_or(usize::MAX);
         self.at_until = next_open.min(next_close);
         self.at_answer
     }
@@ -227,6 +234,49 @@ mod tests {
         assert_eq!(voice_of(&quotes, may, may + 3), "speaker:a-u-s-official");
         assert_eq!(voice_of(&quotes, left, left + 4), "e1");
         assert_eq!(voice_of(&quotes, could, could + 5), WRITER);
+    }
+
+    /// The sweep answers as the definition does: of the quotes open at a range's start (begun at
+    /// or before it, ending after it), ordered by start, longer first, the last that contains
+    /// the range among the last `DEPTH`. Many quotes over a short text, so they nest more than
+    /// `DEPTH` deep, cross, touch and repeat.
+    #[test]
+    fn innermost_agrees_with_its_definition() {
+        let by_definition = |quotes: &[Quote], start: usize, end: usize| {
+            let mut open: Vec<usize> = (0..quotes.len())
+                .filter(|&q| quotes[q].span.start <= start && start < quotes[q].span.end)
+                .collect();
+            open.sort_by_key(|&q| (quotes[q].span.start, Reverse(quotes[q].span.end), q));
+            open.iter()
+                .rev()
+                .take(DEPTH)
+                .find(|&&q| end <= quotes[q].span.end)
+                .copied()
+        };
+        let mut rng = crate::test_inputs::Rng::new(23);
+        let text = "x".repeat(120);
+        let mut deep = 0;
+        for _ in 0..500 {
+            let quotes: Vec<Quote> = (0..rng.below(40))
+                .map(|_| {
+                    let start = rng.below(text.len());
+                    let end = start + rng.below(text.len() - start + 1).min(rng.below(60));
+                    quote(&text, start, end, None)
+                })
+                .collect();
+            let mut voices = Voices::new(&quotes);
+            let mut start = 0;
+            while start <= text.len() {
+                let end = (start + rng.below(6)).min(text.len());
+                let expected = by_definition(&quotes, start, end);
+                assert_eq!(voices.innermost(start, end), expected, "{start}..{end}");
+                if voices.open.len() > DEPTH {
+                    deep += 1;
+                }
+                start += rng.below(4) * rng.below(3);
+            }
+        }
+        assert!(deep > 100, "{deep}");
     }
 
     /// `at` answers every position as `innermost` of the one byte there does, over nested,

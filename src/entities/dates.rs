@@ -130,7 +130,42 @@ const YEAR_AFTER: P = P::Opt(&P::Seq(&[
 pub(super) struct Pattern {
     pub(super) rule: &'static str,
     pub(super) pattern: P,
-    trigger: fn(&At) -> bool,
+    trigger: Trigger,
+}
+
+/// Where a pattern can start: at a word of one of the classes of a term, followed after
+/// spaces by a word of one of the classes the term names for the next word, if it names
+/// any. Each pattern asks it of every classed word of the text: as data, it is a few
+/// instructions inline, where a function behind a pointer cost a call for each.
+struct Trigger([(u32, u32); 2]);
+
+/// The next word's classes in a [`Trigger`]'s term that asks nothing of the next word.
+const ANY_NEXT: u32 = 0;
+
+impl Trigger {
+    /// At a word of the classes `word`.
+    const fn at(word: u32) -> Trigger {
+        Trigger::before(word, ANY_NEXT)
+    }
+
+    /// At a word of the classes `word` before a word of the classes `next`.
+    const fn before(word: u32, next: u32) -> Trigger {
+        // A term of no classes holds nowhere.
+        Trigger([(word, next), (0, 0)])
+    }
+
+    /// This trigger, or at a word of the classes `word` before a word of the classes `next`.
+    const fn or_before(self, word: u32, next: u32) -> Trigger {
+        assert!(self.0[1].0 == 0, "a trigger has two terms at most");
+        Trigger([self.0[0], (word, next)])
+    }
+
+    /// Whether a pattern may start at `at`.
+    fn holds(&self, at: &At) -> bool {
+        let [(word, next), (other, other_next)] = self.0;
+        at.is(word) && (next == ANY_NEXT || at.next_is(next))
+            || at.is(other) && (other_next == ANY_NEXT || at.next_is(other_next))
+    }
 }
 
 // Word classes for the triggers: what a word is, looked up once per word.
@@ -258,7 +293,7 @@ pub(super) const PATTERNS: &[Pattern] = &[
             P::Digits(2, 2),
             P::B,
         ]),
-        trigger: |at| at.is(YEAR),
+        trigger: Trigger::at(YEAR),
     },
     Pattern {
         rule: "entities.date.month_day",
@@ -273,13 +308,13 @@ pub(super) const PATTERNS: &[Pattern] = &[
             P::B,
             YEAR_AFTER,
         ]),
-        trigger: |at| at.is(EDGE_WORD | MONTH_WORD),
+        trigger: Trigger::at(EDGE_WORD | MONTH_WORD),
     },
     Pattern {
         rule: "entities.date.day_month",
         // \b\d{1,2}\s+{MONTH}(?:,?\s+\d{4}\b)?
         pattern: P::Seq(&[P::B, P::Digits(1, 2), P::Space, MONTH, YEAR_AFTER]),
-        trigger: |at| at.is(DAY) && at.next_is(MONTH_WORD),
+        trigger: Trigger::before(DAY, MONTH_WORD),
     },
     Pattern {
         rule: "entities.date.month",
@@ -296,7 +331,7 @@ pub(super) const PATTERNS: &[Pattern] = &[
                 P::B,
             ])),
         ]),
-        trigger: |at| at.is(EDGE_WORD | MONTH_WORD),
+        trigger: Trigger::at(EDGE_WORD | MONTH_WORD),
     },
     Pattern {
         rule: "entities.date.weekday",
@@ -311,7 +346,7 @@ pub(super) const PATTERNS: &[Pattern] = &[
             ])),
             P::B,
         ]),
-        trigger: |at| at.is(WEEKDAY_WORD) || at.is(BEFORE_WEEKDAY) && at.next_is(WEEKDAY_WORD),
+        trigger: Trigger::at(WEEKDAY_WORD).or_before(BEFORE_WEEKDAY, WEEKDAY_WORD),
     },
     Pattern {
         rule: "entities.date.decade",
@@ -326,7 +361,7 @@ pub(super) const PATTERNS: &[Pattern] = &[
             P::LitI("s"),
             P::B,
         ]),
-        trigger: |at| at.is(DECADE | EDGE_WORD) || at.is(THE) && at.next_is(EDGE_WORD | DECADE),
+        trigger: Trigger::at(DECADE | EDGE_WORD).or_before(THE, EDGE_WORD | DECADE),
     },
     Pattern {
         rule: "entities.date.relative",
@@ -339,9 +374,7 @@ pub(super) const PATTERNS: &[Pattern] = &[
             PERIOD,
             P::B,
         ]),
-        trigger: |at| {
-            at.is(EARLIER) && at.next_is(DEICTIC) || at.is(DEICTIC) && at.next_is(PERIOD_WORD)
-        },
+        trigger: Trigger::before(EARLIER, DEICTIC).or_before(DEICTIC, PERIOD_WORD),
     },
     Pattern {
         rule: "entities.date.same_period",
@@ -362,7 +395,7 @@ pub(super) const PATTERNS: &[Pattern] = &[
             ])),
             P::B,
         ]),
-        trigger: |at| at.is(THE) && at.next_is(SAME),
+        trigger: Trigger::before(THE, SAME),
     },
     Pattern {
         rule: "entities.date.last_period",
@@ -377,7 +410,7 @@ pub(super) const PATTERNS: &[Pattern] = &[
             PERIODS,
             P::B,
         ]),
-        trigger: |at| at.is(THE) && at.next_is(LAST),
+        trigger: Trigger::before(THE, LAST),
     },
     Pattern {
         rule: "entities.date.recent_period",
@@ -390,7 +423,7 @@ pub(super) const PATTERNS: &[Pattern] = &[
             PERIODS,
             P::B,
         ]),
-        trigger: |at| at.is(RECENT),
+        trigger: Trigger::at(RECENT),
     },
     Pattern {
         rule: "entities.date.duration",
@@ -408,7 +441,7 @@ pub(super) const PATTERNS: &[Pattern] = &[
             P::B,
             P::Opt(&P::Seq(&[P::Space, P::LitI("ago"), P::B])),
         ]),
-        trigger: |at| at.is(COUNT_WORD | DIGITS) && at.next_is(AFTER_COUNT),
+        trigger: Trigger::before(COUNT_WORD | DIGITS, AFTER_COUNT),
     },
     Pattern {
         rule: "entities.date.bare_duration",
@@ -420,7 +453,7 @@ pub(super) const PATTERNS: &[Pattern] = &[
             P::Group(1, &P::AnyI(PLURAL_PERIODS)),
             P::B,
         ]),
-        trigger: |at| at.is(PREPOSITION) && at.next_is(PLURAL),
+        trigger: Trigger::before(PREPOSITION, PLURAL),
     },
     Pattern {
         rule: "entities.date.part_of_period",
@@ -444,19 +477,19 @@ pub(super) const PATTERNS: &[Pattern] = &[
             ]),
             P::B,
         ]),
-        trigger: |at| at.is(PART) && at.next_is(OF) || at.is(THE) && at.next_is(PART),
+        trigger: Trigger::before(PART, OF).or_before(THE, PART),
     },
     Pattern {
         rule: "entities.date.weekend",
         // (?i)\bthe\s+weekend\b
         pattern: P::Seq(&[P::B, P::LitI("the"), P::Space, P::LitI("weekend"), P::B]),
-        trigger: |at| at.is(THE) && at.next_is(WEEKEND),
+        trigger: Trigger::before(THE, WEEKEND),
     },
     Pattern {
         rule: "entities.date.deictic",
         // (?i)\b(?:today|yesterday|tomorrow|tonight)\b
         pattern: P::Seq(&[P::B, P::AnyI(TODAY_WORDS), P::B]),
-        trigger: |at| at.is(TODAY),
+        trigger: Trigger::at(TODAY),
     },
     Pattern {
         rule: "entities.date.year",
@@ -468,7 +501,7 @@ pub(super) const PATTERNS: &[Pattern] = &[
             P::Digits(2, 2),
             P::B,
         ]),
-        trigger: |at| at.is(EDGE_WORD | YEAR),
+        trigger: Trigger::at(EDGE_WORD | YEAR),
     },
 ];
 
@@ -561,7 +594,7 @@ pub(super) fn find_in_runs(doc: &Document, runs: &scan::Runs) -> Vec<Mention> {
     for pattern in PATTERNS {
         let starts = words
             .iter()
-            .filter(|at| (pattern.trigger)(at))
+            .filter(|at| pattern.trigger.holds(at))
             .map(|at| (at.start, &pattern.pattern));
         let spans: Vec<(usize, usize)> = scan::matches(text, starts)
             .map(|c| c.group(1).unwrap_or((c.start, c.end)))

@@ -18,7 +18,7 @@ use super::people::{looks_like_org, split_title, People};
 use super::verbs::{self, Verb};
 use super::words::{
     is_determiner, is_name_particle, is_person_role, is_source_noun, is_title_word, is_verb_filler,
-    lowers_to, pronoun, Pronoun,
+    lowers_to, pronoun, with_lower, Pronoun,
 };
 use crate::text::{Document, Token, TokenKind};
 
@@ -110,25 +110,23 @@ pub fn verb_of_form(doc: &Document, i: usize, raw: &str) -> Option<(CueWord, usi
     } else if lowers_to(raw, "per") {
         return None; // too ambiguous alone (`per cent`); handled by the source-noun rule
     } else {
-        let verb = verbs::lookup(&crate::text::lower(raw))?;
+        let verb = with_lower(raw, verbs::lookup)?;
         // `told reporters`, `told journalists` are one fixed phrase in news.
         let phrase = verb.lemma == "tell" && next_is(&["reporters", "journalists", "lawmakers"]);
         (verb, if phrase { i + 1 } else { i })
     };
-    if i > 0 {
-        let before = doc.token_lower(&doc.tokens[i - 1]);
-        // `There were reports that …`: a plural noun after a form of `be`.
-        if raw.ends_with('s')
-            && matches!(
-                &*before,
-                "were" | "are" | "was" | "is" | "many" | "several" | "some" | "no"
-            )
-        {
-            return None;
-        }
-        if matches!(
-            &*before,
-            "this"
+    let noun = i > 0
+        && lowered(doc, i - 1, |before| {
+            // `There were reports that …`: a plural noun after a form of `be`.
+            raw.ends_with('s')
+                && matches!(
+                    before,
+                    "were" | "are" | "was" | "is" | "many" | "several" | "some" | "no"
+                )
+                // `this comment`, `the report`: a noun, not a verb
+                || matches!(
+                    before,
+                    "this"
                 | "the"
                 | "a"
                 | "an"
@@ -140,11 +138,12 @@ pub fn verb_of_form(doc: &Document, i: usize, raw: &str) -> Option<(CueWord, usi
                 | "my"
                 | "your"
                 | "these"
-                | "those"
-                | "whose"
-        ) {
-            return None; // `this comment`, `the report`: a noun, not a verb
-        }
+                        | "those"
+                        | "whose"
+                )
+        });
+    if noun {
+        return None;
     }
     let span = doc.tokens[i].start()..doc.tokens[last].end();
     Some((CueWord { span, verb }, last))
@@ -153,6 +152,12 @@ pub fn verb_of_form(doc: &Document, i: usize, raw: &str) -> Option<(CueWord, usi
 /// Token `i`, lower-cased.
 pub fn lower<'a>(doc: &Document<'a>, i: usize) -> Cow<'a, str> {
     doc.token_lower(&doc.tokens[i])
+}
+
+/// `f(&lower(doc, i))`, through [`with_lower`].
+#[inline]
+pub fn lowered<R>(doc: &Document, i: usize, f: impl FnOnce(&str) -> R) -> R {
+    with_lower(doc.token_text(&doc.tokens[i]), f)
 }
 
 /// Whether token `i` is `word` (lower-case ASCII) in any case: `lower(doc, i) == word`,
@@ -199,16 +204,19 @@ pub fn np_ending_at(doc: &Document, people: &People, end: usize, floor: usize) -
             .find(|&k| is_punct(doc, k, "("))?;
         return np_ending_at(doc, people, end - 1, open + 1);
     }
-    let word = lower(doc, end);
-    if let Some(p) = pronoun(&word) {
+    let (pronoun, source) = lowered(doc, end, |word| {
+        // `one senior Labour MP`, `a Treasury spokesperson`: a source noun heads a
+        // description, capitalised or not.
+        let source = is_source_noun(word) && !is_person_role(word) || matches!(word, "mp" | "mps");
+        (pronoun(word), source)
+    });
+    if let Some(p) = pronoun {
         return Some(Mention {
             span: doc.tokens[end].start()..doc.tokens[end].end(),
             kind: MentionKind::Pronoun(p),
         });
     }
-    // `one senior Labour MP`, `a Treasury spokesperson`: a source noun heads a description,
-    // capitalised or not.
-    if is_source_noun(&word) && !is_person_role(&word) || word == "mp" || word == "mps" {
+    if source {
         if let Some(description) = description_ending_at(doc, end, floor) {
             return Some(description);
         }
@@ -235,7 +243,7 @@ pub fn np_ending_at(doc: &Document, people: &People, end: usize, floor: usize) -
                 break;
             }
         }
-        while start <= end && is_sentence_word(&lower(doc, start)) {
+        while start <= end && lowered(doc, start, is_sentence_word) {
             start += 1; // `However, Sheinbaum`: the adverb is not part of the name
         }
         if start > end {
@@ -307,24 +315,24 @@ pub fn is_day_or_month(word: &str) -> bool {
 pub fn is_descriptor(doc: &Document, range: Range<usize>) -> bool {
     range.len() <= 5
         && range.clone().all(|t| {
-            let token = &doc.tokens[t];
-            let w = doc.token_lower(token);
-            token.kind == TokenKind::Word
+            doc.tokens[t].kind == TokenKind::Word
                 && verb_at(doc, t).is_none()
-                && !is_verb_filler(&w)
-                && !is_sentence_word(&w)
-                && !matches!(
-                    &*w,
-                    "that"
-                        | "which"
-                        | "who"
-                        | "whom"
-                        | "because"
-                        | "said"
-                        | "says"
-                        | "it"
-                        | "there"
-                )
+                && lowered(doc, t, |w| {
+                    !is_verb_filler(w)
+                        && !is_sentence_word(w)
+                        && !matches!(
+                            w,
+                            "that"
+                                | "which"
+                                | "who"
+                                | "whom"
+                                | "because"
+                                | "said"
+                                | "says"
+                                | "it"
+                                | "there"
+                        )
+                })
         })
 }
 
@@ -437,7 +445,7 @@ fn description_ending_at(doc: &Document, end: usize, floor: usize) -> Option<Men
     let mut heads = [false; 6];
     for k in window.clone() {
         heads[k - window.start()] =
-            tokens[k].kind == TokenKind::Word && is_source_noun(&lower(doc, k));
+            tokens[k].kind == TokenKind::Word && lowered(doc, k, is_source_noun);
     }
     let is_head = |k: usize| heads[k - window.start()];
     // `a spokesperson for the Metropolitan Police`: the head is the first source noun that a
@@ -447,42 +455,46 @@ fn description_ending_at(doc: &Document, end: usize, floor: usize) -> Option<Men
         .find(|&k| {
             is_head(k)
                 && k < end
-                && matches!(
-                    &*lower(doc, k + 1),
-                    "for"
-                        | "familiar"
-                        | "close"
-                        | "with"
-                        | "at"
-                        | "from"
-                        | "by"
-                        | "briefed"
-                        | "involved"
-                        | "knowledgeable"
-                )
+                && lowered(doc, k + 1, |w| {
+                    matches!(
+                        w,
+                        "for"
+                            | "familiar"
+                            | "close"
+                            | "with"
+                            | "at"
+                            | "from"
+                            | "by"
+                            | "briefed"
+                            | "involved"
+                            | "knowledgeable"
+                    )
+                })
         })
         .or_else(|| window.clone().rev().find(|&k| is_head(k)))?;
     if (head + 1..=end).any(|k| tokens[k].kind == TokenKind::Punct) {
         return None;
     }
     if head < end {
-        let post = lower(doc, head + 1);
-        if !matches!(
-            &*post,
-            "familiar"
-                | "close"
-                | "with"
-                | "in"
-                | "at"
-                | "for"
-                | "from"
-                | "by"
-                | "of"
-                | "briefed"
-                | "involved"
-                | "knowledgeable"
-                | "who"
-        ) {
+        let post_modifier = lowered(doc, head + 1, |post| {
+            matches!(
+                post,
+                "familiar"
+                    | "close"
+                    | "with"
+                    | "in"
+                    | "at"
+                    | "for"
+                    | "from"
+                    | "by"
+                    | "of"
+                    | "briefed"
+                    | "involved"
+                    | "knowledgeable"
+                    | "who"
+            )
+        });
+        if !post_modifier {
             return None;
         }
     }
@@ -490,63 +502,72 @@ fn description_ending_at(doc: &Document, end: usize, floor: usize) -> Option<Men
     let mut determined = false;
     while start > floor && head - start < 5 {
         let prev = start - 1;
-        let w = lower(doc, prev);
         if tokens[prev].kind == TokenKind::Punct {
             break;
         }
-        if is_determiner(&w) {
+        // A determiner (and whether it closes the phrase), else whether `prev` is a modifier.
+        let (determiner, modifier) = lowered(doc, prev, |w| {
+            if is_determiner(w) {
+                let closes = matches!(w, "a" | "an" | "the" | "those" | "these" | "some");
+                return (Some(closes), false);
+            }
+            let modifier = capitalised(doc, prev)
+                || tokens[prev].kind == TokenKind::Number
+                || is_title_word(w)
+                || matches!(
+                    w,
+                    "senior"
+                        | "top"
+                        | "former"
+                        | "administration"
+                        | "government"
+                        | "military"
+                        | "security"
+                        | "intelligence"
+                        | "white"
+                        | "house"
+                        | "defense"
+                        | "state"
+                        | "foreign"
+                        | "local"
+                        | "federal"
+                        | "independent"
+                        | "other"
+                        | "anonymous"
+                        | "unnamed"
+                        | "mexican"
+                        | "american"
+                        | "u.s."
+                );
+            (
+                None,
+                modifier && verbs::lookup(w).is_none_or(|_| capitalised(doc, prev)),
+            )
+        });
+        if let Some(closes) = determiner {
             start = prev;
             determined = true;
-            if matches!(&*w, "a" | "an" | "the" | "those" | "these" | "some") {
+            if closes {
                 break;
             }
-            continue;
-        }
-        let modifier = capitalised(doc, prev)
-            || tokens[prev].kind == TokenKind::Number
-            || is_title_word(&w)
-            || matches!(
-                &*w,
-                "senior"
-                    | "top"
-                    | "former"
-                    | "administration"
-                    | "government"
-                    | "military"
-                    | "security"
-                    | "intelligence"
-                    | "white"
-                    | "house"
-                    | "defense"
-                    | "state"
-                    | "foreign"
-                    | "local"
-                    | "federal"
-                    | "independent"
-                    | "other"
-                    | "anonymous"
-                    | "unnamed"
-                    | "mexican"
-                    | "american"
-                    | "u.s."
-            );
-        if modifier && verbs::lookup(&w).is_none_or(|_| capitalised(doc, prev)) {
+        } else if modifier {
             start = prev;
         } else {
             break;
         }
     }
-    let head_word = lower(doc, head);
-    let first = lower(doc, start);
     let span = tokens[start].start()..tokens[end].end();
-    if first == "the" && head == end && is_person_role(&head_word) {
-        return Some(Mention {
-            span,
-            kind: MentionKind::Role(head_word.into_owned()),
-        });
+    if head == end && is_word(doc, start, "the") {
+        let role = lowered(doc, head, |w| is_person_role(w).then(|| w.to_string()));
+        if let Some(role) = role {
+            return Some(Mention {
+                span,
+                kind: MentionKind::Role(role),
+            });
+        }
     }
     // A plural needs no determiner, with or without modifiers (`officials`, `local officials`).
-    let plural_bare = head_word.ends_with('s');
+    let plural_bare = lowered(doc, head, |w| w.ends_with('s'));
     if !determined && !plural_bare && !capitalised(doc, start) {
         return None; // `official said` without a determiner is not a source phrase
     }
@@ -565,24 +586,25 @@ pub fn subject_before(
     floor: usize,
 ) -> Option<Mention> {
     let mut end = verb;
-    while end > floor && is_verb_filler(&lower(doc, end - 1)) {
+    while end > floor && lowered(doc, end - 1, is_verb_filler) {
         end -= 1;
     }
     // `A Reuters report on Tuesday said`, `Officials last week said`: a time adjunct.
-    if end > floor && is_day_or_month(&lower(doc, end - 1)) {
+    if end > floor && lowered(doc, end - 1, is_day_or_month) {
         let mut k = end - 1;
         while k > floor
-            && matches!(
-                &*lower(doc, k - 1),
-                "on" | "last" | "this" | "early" | "late" | "in"
-            )
+            && lowered(doc, k - 1, |w| {
+                matches!(w, "on" | "last" | "this" | "early" | "late" | "in")
+            })
         {
             k -= 1;
         }
         end = k;
     } else if end > floor + 1
-        && matches!(&*lower(doc, end - 1), "week" | "month" | "year" | "weekend")
-        && matches!(&*lower(doc, end - 2), "last" | "this")
+        && lowered(doc, end - 1, |w| {
+            matches!(w, "week" | "month" | "year" | "weekend")
+        })
+        && (is_word(doc, end - 2, "last") || is_word(doc, end - 2, "this"))
     {
         end -= 2;
     }
@@ -654,15 +676,20 @@ pub fn subject_after(
     if first >= limit {
         return None;
     }
-    let word = lower(doc, first);
-    let mut start = if word == "the" { first + 1 } else { first };
+    let mut start = if is_word(doc, first, "the") {
+        first + 1
+    } else {
+        first
+    };
     // `said analyst Ben Carter`, `said the singer Mick Dawson`: a descriptor before a name.
     if let Some(name) = (start..(start + 4).min(limit)).find(|&k| capitalised(doc, k)) {
         let prepositional = (start..name).any(|k| {
-            matches!(
-                &*lower(doc, k),
-                "for" | "of" | "at" | "in" | "with" | "from" | "to" | "on" | "by"
-            )
+            lowered(doc, k, |w| {
+                matches!(
+                    w,
+                    "for" | "of" | "at" | "in" | "with" | "from" | "to" | "on" | "by"
+                )
+            })
         });
         if name > start && !prepositional && is_descriptor(doc, start..name) {
             start = name;
@@ -674,22 +701,21 @@ pub fn subject_after(
             end += 1;
         }
         // `and` joins only organisation names (`Customs and Border Protection`).
-        while end > start && matches!(&*lower(doc, end), "and" | "&") {
+        while end > start && (is_word(doc, end, "and") || is_word(doc, end, "&")) {
             end -= 1;
         }
         return np_ending_at(doc, people, end, start);
     }
-    if pronoun(&word).is_some() {
+    if lowered(doc, first, pronoun).is_some() {
         return np_ending_at(doc, people, first, first);
     }
     // A description runs to its head noun and a short post-modifier (`a spokesman for X`).
     let mut end = first;
     while end + 1 < limit && end - first < 8 {
         let next = end + 1;
-        let w = lower(doc, next);
         // A verb form right after a determiner is a noun (`a report by`, `the statement`).
-        let verb = verbs::lookup(&w).is_some() && !is_determiner(&lower(doc, end));
-        if doc.tokens[next].kind == TokenKind::Punct || w == "who" || verb {
+        let verb = lowered(doc, next, verbs::lookup).is_some() && !lowered(doc, end, is_determiner);
+        if doc.tokens[next].kind == TokenKind::Punct || is_word(doc, next, "who") || verb {
             break;
         }
         end = next;
@@ -882,15 +908,9 @@ pub fn in_sentence(
 }
 
 fn fragment_verb(doc: &Document, v: usize) -> Option<(CueWord, usize)> {
-    let word = lower(doc, v);
-    if !FRAGMENT_VERBS.contains(&&*word) {
-        return None;
-    }
-    let out = doc
-        .tokens
-        .get(v + 1)
-        .is_some_and(|_| lower(doc, v + 1) == "out");
-    let (last, lemma) = match &*word {
+    let word = lowered(doc, v, |w| FRAGMENT_VERBS.iter().find(|&&f| f == w))?;
+    let out = v + 1 < doc.tokens.len() && is_word(doc, v + 1, "out");
+    let (last, lemma) = match *word {
         "ruled" if out => (v + 1, "rule out"),
         "ruled" => return None,
         "rejected" => (v, "reject"),
@@ -910,11 +930,11 @@ fn fragment_verb(doc: &Document, v: usize) -> Option<(CueWord, usize)> {
 
 /// `…, asserting “…”`, `…, instead reiterating that …`: a participle after a comma.
 pub fn participle_after_comma(doc: &Document, v: usize, floor: usize) -> bool {
-    if !lower(doc, v).ends_with("ing") {
+    if !lowered(doc, v, |w| w.ends_with("ing")) {
         return false;
     }
     let mut k = v;
-    while k > floor && (is_verb_filler(&lower(doc, k - 1)) || lower(doc, k - 1) == "instead") {
+    while k > floor && lowered(doc, k - 1, |w| is_verb_filler(w) || w == "instead") {
         k -= 1;
     }
     k > floor && is_punct(doc, k - 1, ",")
@@ -927,17 +947,18 @@ pub fn clause_subject(doc: &Document, people: &People, v: usize, floor: usize) -
     // (`The White House did not address …, instead reiterating`).
     let reporting = (floor..v).rev().find_map(|earlier| {
         let (_, _) = verb_at(doc, earlier)?;
-        if lower(doc, earlier).ends_with("ing") {
+        if lowered(doc, earlier, |w| w.ends_with("ing")) {
             return None;
         }
         subject_before(doc, people, earlier, floor)
     });
     let auxiliary = || {
         (floor..v).rev().find_map(|earlier| {
-            let word = lower(doc, earlier);
-            matches!(&*word, "did" | "does" | "has" | "had" | "was" | "is")
-                .then(|| subject_before(doc, people, earlier, floor))
-                .flatten()
+            lowered(doc, earlier, |w| {
+                matches!(w, "did" | "does" | "has" | "had" | "was" | "is")
+            })
+            .then(|| subject_before(doc, people, earlier, floor))
+            .flatten()
         })
     };
     reporting.or_else(auxiliary).or_else(|| {

@@ -9,18 +9,19 @@
 //! punctuation. A clause whose only unquoted words are a pronoun and an auxiliary (`he
 //! “wouldn’t answer”`) is left to the partial quote it contains.
 
-use std::borrow::Cow;
 use std::ops::Range;
 
 use super::attribution::{
-    clause_subject, is_day_or_month, is_descriptor, is_punct, is_word, lower, may_be_verb,
+    clause_subject, is_day_or_month, is_descriptor, is_punct, is_word, lower, lowered, may_be_verb,
     np_ending_at, participle_after_comma, subject_after, subject_before, verb_at, verb_of_form,
     CueWord, Found, Mention, MentionKind,
 };
 use super::people::People;
 use super::spans::{Quoted, Walk};
 use super::verbs::{self, Verb};
-use super::words::{is_person_role, is_source_noun, is_verb_filler, lowers_to, pronoun};
+use super::words::{
+    is_person_role, is_source_noun, is_verb_filler, lowers_to, pronoun, with_lower,
+};
 use crate::text::{Document, TokenKind};
 
 /// A reported clause with its attribution.
@@ -38,26 +39,32 @@ pub struct Reported {
 /// would]`, `arguing [it would]`, `claiming [cartels were]`): a subject pronoun, or a short
 /// noun phrase followed soon by a finite verb.
 fn opens_clause(doc: &Document, i: usize) -> bool {
-    let token = &doc.tokens[i];
-    let lower = doc.token_lower(token);
-    if pronoun(&lower).is_some() || matches!(&*lower, "it" | "there") {
-        return true;
-    }
-    if token.kind == TokenKind::Punct
-        || is_time_word(&lower)
-        || is_finite(&lower)
-        || verbs::lookup(&lower).is_some()
-        || NOT_SUBJECT.contains(&&*lower)
-    {
-        return false;
+    let punct = doc.tokens[i].kind == TokenKind::Punct;
+    let decided = lowered(doc, i, |w| {
+        if pronoun(w).is_some() || matches!(w, "it" | "there") {
+            Some(true)
+        } else if punct
+            || is_time_word(w)
+            || is_finite(w)
+            || verbs::lookup(w).is_some()
+            || NOT_SUBJECT.contains(&w)
+        {
+            Some(false)
+        } else {
+            None
+        }
+    });
+    if let Some(opens) = decided {
+        return opens;
     }
     doc.tokens[i + 1..]
         .iter()
         .take(7)
         .take_while(|t| t.kind != TokenKind::Punct || doc.token_text(t) == "’s")
         .any(|t| {
-            let w = doc.token_lower(t);
-            is_finite(&w) || w.ends_with("ed") && w.len() > 4
+            with_lower(doc.token_text(t), |w| {
+                is_finite(w) || w.ends_with("ed") && w.len() > 4
+            })
         })
 }
 
@@ -186,12 +193,13 @@ fn clause_to_end(doc: &Document, first: usize, sentence_end: usize) -> Option<Ra
             let comma = is_punct(doc, k, ",");
             let according = comma && k + 2 < last && is_word(doc, k + 1, "according");
             // `…, dismissing reports that …`: a participle after a comma is the main subject's.
-            let participle = comma && k + 1 < last && {
-                let next = lower(doc, k + 1);
-                next.len() > 5
-                    && next.ends_with("ing")
-                    && !matches!(&*next, "including" | "according" | "following" | "during")
-            };
+            let participle = comma
+                && k + 1 < last
+                && lowered(doc, k + 1, |next| {
+                    next.len() > 5
+                        && next.ends_with("ing")
+                        && !matches!(next, "including" | "according" | "following" | "during")
+                });
             is_punct(doc, k, ";") || according || participle
         } else {
             let word = doc.token_text(&doc.tokens[k]);
@@ -206,7 +214,7 @@ fn clause_to_end(doc: &Document, first: usize, sentence_end: usize) -> Option<Ra
                 && (k + 1..(k + 3).min(last))
                     .any(|j| verb_at(doc, j).is_some_and(|(c, _)| verbs::takes_clause(c.verb)))
                 && k + 1 < last
-                && (is_verb_filler(&lower(doc, k + 1)) || verb_at(doc, k + 1).is_some());
+                && (lowered(doc, k + 1, is_verb_filler) || verb_at(doc, k + 1).is_some());
             but || coordinated
         };
         if ends {
@@ -232,11 +240,24 @@ fn has_own_content(doc: &Document, clause: &Range<usize>, quoted: &Quoted) -> bo
         .filter(|t| t.kind != TokenKind::Punct)
         .filter(|t| !quoted.contains(t.start()))
         .any(|t| {
-            let w = doc.token_lower(t);
-            pronoun(&w).is_none()
-                && !is_finite(&w)
-                && !matches!(&*w, "it" | "be" | "been" | "not" | "that")
+            with_lower(doc.token_text(t), |w| {
+                pronoun(w).is_none()
+                    && !is_finite(w)
+                    && !matches!(w, "it" | "be" | "been" | "not" | "that")
+            })
         })
+}
+
+/// What a word after a reporting verb is to [`forward`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Word {
+    /// The verb again.
+    Cue,
+    /// A noun that owns the clause after it.
+    NounHead,
+    /// `that`, `if`, `whether`.
+    Complementiser,
+    Other,
 }
 
 /// Finds reported speech in every sentence, skipping text inside quote marks.
@@ -293,12 +314,19 @@ fn forward(
     sentence_end: usize,
 ) -> Option<Reported> {
     // `X would say that …`, `X might argue …`: speech that did not happen.
-    if v > floor && matches!(&*lower(doc, v - 1), "would" | "could" | "might" | "should") {
+    if v > floor
+        && lowered(doc, v - 1, |w| {
+            matches!(w, "would" | "could" | "might" | "should")
+        })
+    {
         return None;
     }
     // `X was asked whether …`, `she had been assured that …`: X did not say it; someone
     // unnamed did.
-    let passive = v > floor && matches!(&*lower(doc, v - 1), "was" | "were" | "been" | "being");
+    let passive = v > floor
+        && lowered(doc, v - 1, |w| {
+            matches!(w, "was" | "were" | "been" | "being")
+        });
     let passive_question = passive && cue.verb.lemma == "ask";
     let passive_report = passive
         && matches!(
@@ -312,17 +340,28 @@ fn forward(
     let mut complementiser = None;
     let cue_word = lower(doc, v);
     for j in k..reach {
-        let w = lower(doc, j);
-        if w == cue_word {
+        let word = lowered(doc, j, |w| {
+            if w == cue_word {
+                Word::Cue
+            } else if is_noun_complement_head(w) {
+                Word::NounHead
+            } else if matches!(w, "that" | "if" | "whether") {
+                Word::Complementiser
+            } else {
+                Word::Other
+            }
+        });
+        if word == Word::Cue {
             continue; // a doubled word (`asked asked`) is a typo, not a second verb
         }
-        if is_noun_complement_head(&w) {
+        if word == Word::NounHead {
             return None; // `responding to news that …`: the clause belongs to the noun
         }
-        if matches!(&*w, "that" | "if" | "whether") {
+        if word == Word::Complementiser {
             let relative = doc.tokens.get(j + 1).is_some_and(|t| {
-                let next = doc.token_lower(t);
-                is_finite(&next) || verbs::lookup(&next).is_some()
+                with_lower(doc.token_text(t), |next| {
+                    is_finite(next) || verbs::lookup(next).is_some()
+                })
             });
             if relative {
                 return None; // `partnerships that have led to`: a relative clause
@@ -346,13 +385,13 @@ fn forward(
         let told_one =
             |w: &str| pronoun(w).is_some() || matches!(w, "him" | "her" | "them" | "us" | "me");
         if cue.verb.lemma == "tell" && k + 1 < last && opens_clause(doc, k + 1) {
-            let object = &lower(doc, k);
+            let told = lowered(doc, k, told_one);
             let named = doc
                 .token_text(&doc.tokens[k])
                 .chars()
                 .next()
                 .is_some_and(char::is_uppercase);
-            if told_one(object) || named {
+            if told || named {
                 k += 1;
             }
         }
@@ -360,16 +399,16 @@ fn forward(
         // the government would`, `said in a statement the company had`).
         let adjunct = |w: &str| is_time_word(w) || matches!(w, "in" | "on" | "at" | "during");
         let mut opens = k < last && opens_clause(doc, k);
-        if k < last && !opens && adjunct(&lower(doc, k)) {
+        if k < last && !opens && lowered(doc, k, adjunct) {
             k = (k + 1..(k + 6).min(last))
                 .take_while(|&j| {
                     doc.tokens[j].kind != TokenKind::Punct
                         && verb_at(doc, j).is_none()
-                        && !matches!(&*lower(doc, j), "that" | "if" | "whether" | "when")
+                        && !lowered(doc, j, |w| matches!(w, "that" | "if" | "whether" | "when"))
                 })
                 .find(|&j| {
-                    !adjunct(&lower(doc, j - 1))
-                        && !is_time_word(&lower(doc, j))
+                    !lowered(doc, j - 1, adjunct)
+                        && !lowered(doc, j, is_time_word)
                         && opens_clause(doc, j)
                 })
                 .unwrap_or(last);
@@ -383,7 +422,7 @@ fn forward(
     }
     let clause = clause_to_end(doc, k, sentence_end)?;
     // The subject last: looking for it costs more than the clause, which most verbs lack.
-    let coordinated = v > floor && matches!(&*lower(doc, v - 1), "but" | "and");
+    let coordinated = v > floor && (is_word(doc, v - 1, "but") || is_word(doc, v - 1, "and"));
     let mention = if participle_after_comma(doc, v, floor) || coordinated {
         clause_subject(doc, people, v, floor)
     } else {
@@ -493,14 +532,16 @@ fn per(doc: &Document, people: &People, v: usize, first: usize, last: usize) -> 
 /// `a New York Times report that said …`: the report is the source.
 fn report_subject(doc: &Document, people: &People, v: usize, floor: usize) -> Option<Mention> {
     // The report's phrase needs a word before `report that`: `v - 3` must be in the sentence.
-    if v < floor + 3 || !matches!(&*lower(doc, v - 1), "that" | "which") {
+    if v < floor + 3 || !(is_word(doc, v - 1, "that") || is_word(doc, v - 1, "which")) {
         return None;
     }
-    let noun = lower(doc, v - 2);
-    if !matches!(
-        &*noun,
-        "report" | "statement" | "study" | "article" | "story" | "memo"
-    ) {
+    let report = lowered(doc, v - 2, |noun| {
+        matches!(
+            noun,
+            "report" | "statement" | "study" | "article" | "story" | "memo"
+        )
+    });
+    if !report {
         return None;
     }
     np_ending_at(doc, people, v - 3, floor)
@@ -511,18 +552,14 @@ fn report_subject(doc: &Document, people: &People, v: usize, floor: usize) -> Op
 /// possessive, then a source or role noun within a few words (`a spokesman for …`, `the
 /// ministry's chief negotiator`, `its chief executive`).
 fn describes_speaker(doc: &Document, from: usize, to: usize) -> bool {
-    let words: Vec<Cow<str>> = (from..to)
+    let mut words = (from..to)
         .take(5)
-        .filter(|&k| doc.tokens[k].kind != TokenKind::Punct)
-        .map(|k| lower(doc, k))
-        .collect();
-    words
-        .first()
-        .is_some_and(|w| matches!(&**w, "a" | "an" | "the" | "its" | "his" | "her" | "their"))
-        && words
-            .iter()
-            .skip(1)
-            .any(|w| is_source_noun(w) || is_person_role(w))
+        .filter(|&k| doc.tokens[k].kind != TokenKind::Punct);
+    words.next().is_some_and(|k| {
+        lowered(doc, k, |w| {
+            matches!(w, "a" | "an" | "the" | "its" | "his" | "her" | "their")
+        })
+    }) && words.any(|k| lowered(doc, k, |w| is_source_noun(w) || is_person_role(w)))
 }
 
 /// `CLAUSE, X said.` or `CLAUSE, said X.`: the attribution closes the sentence.
@@ -561,17 +598,18 @@ fn backward(
     if after < last && is_punct(doc, after, ",") && describes_speaker(doc, after + 1, last) {
         after = last;
     }
-    let tail: Vec<Cow<str>> = doc.tokens[after.min(last)..last]
+    let mut tail = doc.tokens[after.min(last)..last]
         .iter()
         .take_while(|t| !matches!(doc.token_text(t), "“" | "\"" | "‘"))
-        .filter(|t| t.kind != TokenKind::Punct)
-        .map(|t| doc.token_lower(t))
-        .collect();
-    if tail.len() > 8
-        || tail
-            .first()
-            .is_some_and(|w| !is_time_word(w) && !ADJUNCT_STARTS.contains(&&**w))
-    {
+        .filter(|t| t.kind != TokenKind::Punct);
+    let opens_tail = tail.next();
+    let long = opens_tail.is_some() && tail.count() > 7;
+    let object = opens_tail.is_some_and(|t| {
+        with_lower(doc.token_text(t), |w| {
+            !is_time_word(w) && !ADJUNCT_STARTS.contains(&w)
+        })
+    });
+    if long || object {
         return None;
     }
     if comma <= first || is_punct(doc, first, "\"“‘'") {
@@ -580,15 +618,16 @@ fn backward(
     // The clause must be one: a finite verb, not a phrase (`In a strong statement on Friday`).
     let clause_tokens = &doc.tokens[first..comma];
     let has_verb = clause_tokens.iter().any(|t| {
-        let w = doc.token_lower(t);
-        is_finite(&w) || w.ends_with("ed") || w.ends_with("’t") || verbs::lookup(&w).is_some()
+        with_lower(doc.token_text(t), |w| {
+            is_finite(w) || w.ends_with("ed") || w.ends_with("’t") || verbs::lookup(w).is_some()
+        })
     });
     if !has_verb {
         return None;
     }
     // `While the two countries can collaborate, she said`: the subordinator is not reported.
     let mut first = doc.after_dateline(first);
-    if SUBORDINATORS.contains(&&*lower(doc, first)) && first + 1 < comma {
+    if lowered(doc, first, |w| SUBORDINATORS.contains(&w)) && first + 1 < comma {
         first += 1;
     }
     let clause = doc.tokens[first].start()..doc.tokens[comma - 1].end();

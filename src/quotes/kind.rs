@@ -128,8 +128,9 @@ fn has_speech_verb(doc: &Document, sentence: &Range<usize>, m: &Marked) -> bool 
         .iter()
         .filter(|t| t.end() <= m.open.start || t.start() >= m.close.end)
         .any(|t| {
-            let word = doc.token_lower(t);
-            verbs::lookup(&word).is_some() || FRAGMENT_VERBS.contains(&&*word)
+            super::words::with_lower(doc.token_text(t), |word| {
+                verbs::lookup(word).is_some() || FRAGMENT_VERBS.contains(&word)
+            })
         })
 }
 

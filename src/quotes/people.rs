@@ -582,7 +582,11 @@ fn learn_gender(doc: &Document, people: &mut [Person], all_mentions: &[(Range<us
     for (mention, who) in all_mentions {
         let before = doc.tokens[..doc.token_at_or_after(mention.start)].last();
         if let Some(token) = before {
-            vote(*who, gendered(&doc.token_lower(token)), 3);
+            vote(
+                *who,
+                super::words::with_lower(doc.token_text(token), gendered),
+                3,
+            );
         }
     }
     let mut subject: Option<(usize, usize)> = None; // (person, paragraph)

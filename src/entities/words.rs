@@ -9,7 +9,7 @@ use rustc_hash::FxHashSet;
 
 use super::gazetteer::{class, WalkBuffers, GAZETTEER};
 use super::Mention;
-use crate::text::{lower, with_lower, Document, RangeCursor, TokenKind};
+use crate::text::{lower, with_lower, Document, RangeCursor, Token, TokenKind};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Kind {
@@ -299,18 +299,16 @@ pub(super) fn units<'a>(doc: &Document<'a>, taken: &[Mention]) -> Units<'a> {
         let blocked = claimed
             .get(next_claimed)
             .is_some_and(|&(start, _)| start < token.end());
-        let opener = token.kind == TokenKind::Punct
-            && matches!(
-                doc.token_text(&token),
-                "\"" | "“" | "‘" | "'" | "(" | "«" | "—" | "–" | "-" | "−"
-            );
+        let opener = matches!(
+            punct(doc, &token),
+            Some('"' | '“' | '‘' | '\'' | '(' | '«' | '—' | '–' | '-' | '−')
+        );
         // A quotation or a clause after a colon starts with a capital too: `he said, "Nobody
         // wants war."`, `His verdict: Nobody`.
         let after_opening = i >= 2
-            && doc.tokens[i - 2].kind == TokenKind::Punct
             && matches!(
-                doc.token_text(&doc.tokens[i - 2]),
-                "\"" | "“" | "‘" | "(" | "«" | ":"
+                punct(doc, &doc.tokens[i - 2]),
+                Some('"' | '“' | '‘' | '(' | '«' | ':')
             );
         let initial = (sentence != prev_sentence || after_opening) && !opener;
         if !opener {
@@ -394,6 +392,16 @@ pub(super) fn units<'a>(doc: &Document<'a>, taken: &[Mention]) -> Units<'a> {
         }
     }
     out
+}
+
+/// The character of a punctuation token (one character): matching it beats comparing the
+/// token's text with each mark's, as the opener tests ask of every mark of the text.
+#[inline]
+fn punct(doc: &Document, token: &Token) -> Option<char> {
+    if token.kind != TokenKind::Punct {
+        return None;
+    }
+    doc.text[token.start()..].chars().next()
 }
 
 /// `units` with the hyphenated words whose parts are all in `known` (`Sheinbaum-Trump`, once
@@ -608,6 +616,35 @@ mod tests {
             }
         }
         assert!(checked > 10_000, "{checked}");
+    }
+
+    /// A punctuation token's character is its whole text, so matching the character finds the
+    /// marks that comparing the token's text with theirs finds, and no other token is one.
+    #[test]
+    fn a_punctuation_tokens_character_is_its_text() {
+        let marks = [
+            "\"", "“", "‘", "'", "(", "«", "—", "–", "-", "−", ":", "”", "’", "…", "»", ")",
+        ];
+        let pieces = [
+            "Word", "word", "'tis", "-", "--", "—", "1", "-2", "“", "''", "«", " ", ".", ":", "é",
+            "’s", "\"", "(", "−5", "…",
+        ];
+        let mut rng = crate::test_inputs::Rng::new(5);
+        let mut texts = crate::test_inputs::seeds();
+        texts.extend((0..2_000).map(|_| (0..rng.below(12)).map(|_| rng.pick(&pieces)).collect()));
+        let mut found = 0;
+        for text in &texts {
+            let doc = Document::new(text);
+            for t in &doc.tokens {
+                for mark in marks {
+                    let plain = t.kind == TokenKind::Punct && doc.token_text(t) == mark;
+                    let fast = punct(&doc, t).is_some_and(|c| mark.starts_with(c));
+                    assert_eq!(fast, plain, "{mark:?} in {text:?}");
+                    found += usize::from(plain);
+                }
+            }
+        }
+        assert!(found > 5_000, "{found}");
     }
 
     /// One pass finds the shapes that counting words, long words and their capitals, numbers

@@ -75,11 +75,14 @@ pub fn build(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
     let mut clusters = 0;
     // The full names (people named in two words or more), each as its words lower-cased and
     // joined by one space, so that its leading and trailing words are slices of it.
-    let full_names: Vec<(usize, Words)> = mentions
+    let people = mentions
         .iter()
         .enumerate()
-        .filter(|(_, m)| m.kind == EntityType::Person)
-        .map(|(i, m)| (i, Words::of(&text[m.start..m.end])))
+        .filter(|(_, m)| m.kind == EntityType::Person);
+    let names = Names::of(people.clone().map(|(_, m)| &text[m.start..m.end]));
+    let full_names: Vec<(usize, Words)> = people
+        .zip(0..)
+        .map(|((i, _), k)| (i, names.get(k)))
         .filter(|(_, w)| w.len() >= 2)
         .collect();
     // Full names first, longest first, keyed by (first word, last word); a shorter full name
@@ -231,7 +234,7 @@ struct Parts<'a> {
 }
 
 impl<'a> Parts<'a> {
-    fn of(full_names: &'a [(usize, Words)], named: &Groups) -> Parts<'a> {
+    fn of(full_names: &[(usize, Words<'a>)], named: &Groups) -> Parts<'a> {
         let mut parts = Parts {
             last: FxHashMap::default(),
             links: Vec::new(),
@@ -308,52 +311,85 @@ impl Keys {
     }
 }
 
-/// A name's words, each lower-cased, joined by one space: one string whose leading and
-/// trailing words are its slices, where a `Vec` of words made a string per word and another
-/// per join.
-struct Words {
+/// Names' words, each lower-cased and joined by one space, all in one string: a name's
+/// leading and trailing words are its slices, where a `Vec` of words made a string per word
+/// and another per join, and a string a name an allocation a name.
+struct Names {
     joined: String,
-    /// Where each word after the first starts in `joined`.
+    /// Where each word after a name's first starts in `joined`.
     starts: Vec<usize>,
+    /// Where each name ends in `joined` and in `starts`.
+    ends: Vec<(usize, usize)>,
 }
 
-impl Words {
-    fn of(name: &str) -> Words {
-        let mut joined = String::with_capacity(name.len());
-        let mut starts = Vec::new();
-        for (k, word) in name.split_whitespace().enumerate() {
-            if k > 0 {
-                joined.push(' ');
-                starts.push(joined.len());
+impl Names {
+    fn of<'t>(names: impl Iterator<Item = &'t str> + Clone) -> Names {
+        let (count, bytes) = names
+            .clone()
+            .fold((0, 0), |(n, b), name| (n + 1, b + name.len()));
+        let mut all = Names {
+            joined: String::with_capacity(bytes),
+            starts: Vec::new(),
+            ends: Vec::with_capacity(count),
+        };
+        for name in names {
+            for (k, word) in name.split_whitespace().enumerate() {
+                if k > 0 {
+                    all.joined.push(' ');
+                    all.starts.push(all.joined.len());
+                }
+                push_lower(&mut all.joined, word);
             }
-            push_lower(&mut joined, word);
+            all.ends.push((all.joined.len(), all.starts.len()));
         }
-        Words { joined, starts }
+        all
     }
 
+    /// The words of the `k`th name.
+    fn get(&self, k: usize) -> Words<'_> {
+        let (start, first) = k.checked_sub(1).map_or((0, 0), |p| self.ends[p]);
+        let (end, last) = self.ends[k];
+        Words {
+            joined: &self.joined[start..end],
+            offset: start,
+            starts: &self.starts[first..last],
+        }
+    }
+}
+
+/// One name of [`Names`].
+#[derive(Clone, Copy)]
+struct Words<'a> {
+    joined: &'a str,
+    /// Where `joined` starts in [`Names`], which `starts` count from.
+    offset: usize,
+    starts: &'a [usize],
+}
+
+impl<'a> Words<'a> {
     fn len(&self) -> usize {
         self.starts.len() + 1
     }
 
-    fn all(&self) -> &str {
-        &self.joined
+    fn all(&self) -> &'a str {
+        self.joined
     }
 
     /// The words from word `k` on (`k` ≥ 1).
-    fn from(&self, k: usize) -> &str {
-        &self.joined[self.starts[k - 1]..]
+    fn from(&self, k: usize) -> &'a str {
+        &self.joined[self.starts[k - 1] - self.offset..]
     }
 
     /// The words before word `k` (`k` ≥ 1).
-    fn before(&self, k: usize) -> &str {
-        &self.joined[..self.starts[k - 1] - 1]
+    fn before(&self, k: usize) -> &'a str {
+        &self.joined[..self.starts[k - 1] - 1 - self.offset]
     }
 
-    fn first(&self) -> &str {
+    fn first(&self) -> &'a str {
         self.before(1)
     }
 
-    fn last(&self) -> &str {
+    fn last(&self) -> &'a str {
         self.from(self.len() - 1)
     }
 }
@@ -479,23 +515,31 @@ mod tests {
         ];
         let gaps = [" ", "  ", "\n", "\u{a0}", "\t "];
         for _ in 0..2000 {
-            let mut name = String::new();
-            for k in 0..1 + rng.below(5) {
-                if k > 0 {
-                    name.push_str(rng.pick(&gaps));
+            let names: Vec<String> = (0..1 + rng.below(4))
+                .map(|_| {
+                    let mut name = String::new();
+                    for k in 0..1 + rng.below(5) {
+                        if k > 0 {
+                            name.push_str(rng.pick(&gaps));
+                        }
+                        name.push_str(rng.pick(&pieces));
+                    }
+                    name
+                })
+                .collect();
+            let all = Names::of(names.iter().map(String::as_str));
+            for (k, name) in names.iter().enumerate() {
+                let w: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+                let joined = all.get(k);
+                assert_eq!(joined.len(), w.len(), "{name:?}");
+                assert_eq!(joined.all(), w.join(" "), "{name:?}");
+                for k in 1..w.len() {
+                    assert_eq!(joined.from(k), w[k..].join(" "), "{name:?} from {k}");
+                    assert_eq!(joined.before(k), w[..k].join(" "), "{name:?} before {k}");
                 }
-                name.push_str(rng.pick(&pieces));
-            }
-            let w: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
-            let joined = Words::of(&name);
-            assert_eq!(joined.len(), w.len(), "{name:?}");
-            assert_eq!(joined.all(), w.join(" "), "{name:?}");
-            for k in 1..w.len() {
-                assert_eq!(joined.from(k), w[k..].join(" "), "{name:?} from {k}");
-                assert_eq!(joined.before(k), w[..k].join(" "), "{name:?} before {k}");
-            }
-            if w.len() >= 2 {
-                assert_eq!((joined.first(), joined.last()), (&*w[0], &*w[w.len() - 1]));
+                if w.len() >= 2 {
+                    assert_eq!((joined.first(), joined.last()), (&*w[0], &*w[w.len() - 1]));
+                }
             }
         }
     }
@@ -530,12 +574,15 @@ mod tests {
         let mut rng = crate::test_inputs::Rng::new(9);
         let words = ["ana", "de", "la", "fuente", "juan", "x"];
         for _ in 0..500 {
-            let full_names: Vec<(usize, Words)> = (0..rng.below(8))
-                .map(|i| {
+            let written: Vec<String> = (0..rng.below(8))
+                .map(|_| {
                     let name: Vec<&str> = (0..2 + rng.below(8)).map(|_| rng.pick(&words)).collect();
-                    (i, Words::of(&name.join(" ")))
+                    name.join(" ")
                 })
                 .collect();
+            let names = Names::of(written.iter().map(String::as_str));
+            let full_names: Vec<(usize, Words)> =
+                (0..written.len()).map(|i| (i, names.get(i))).collect();
             let count = 1 + rng.below(3);
             let of: Vec<usize> = full_names.iter().map(|_| rng.below(count)).collect();
             let named = Groups::new(count, of.iter().copied().enumerate());

@@ -284,9 +284,16 @@ struct Keys {
 
 impl Keys {
     fn of(text: &str, mentions: &[Mention], cluster_of: &[usize]) -> Keys {
-        let mut lowered = String::new();
+        // Keys are about as long as the mentions: one allocation, where growing took several.
+        let wordings = mentions.iter().zip(cluster_of);
+        let bytes = wordings
+            .clone()
+            .filter(|(_, &c)| c == NONE)
+            .map(|(m, _)| m.end - m.start)
+            .sum();
+        let mut lowered = String::with_capacity(bytes);
         let mut ends = Vec::with_capacity(mentions.len());
-        for (m, &c) in mentions.iter().zip(cluster_of) {
+        for (m, &c) in wordings {
             if c == NONE {
                 let wording = &text[m.start..m.end];
                 let keyed_by = match m.kind {

@@ -62,20 +62,27 @@ fn acronyms(text: &str, mentions: &mut [Mention]) {
     }
 }
 
+/// No cluster yet, or the end of a list of [`Parts`].
+const NONE: usize = usize::MAX;
+
 /// Builds entities from mentions (sorted by start), in order of first mention.
 pub fn build(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
     acronyms(text, &mut mentions);
     let n = mentions.len();
-    // cluster index of each mention
-    let mut cluster_of: Vec<usize> = vec![usize::MAX; n];
-    let mut clusters: Vec<Vec<usize>> = Vec::new();
+    // Clusters are numbers, and a mention's cluster is all that is kept of it: lists of
+    // members wait until every mention has one, then come from one counting sort.
+    let mut cluster_of: Vec<usize> = vec![NONE; n];
+    let mut clusters = 0;
     // The full names (people named in two words or more), each as its words lower-cased and
     // joined by one space, so that its leading and trailing words are slices of it.
-    let full_names: Vec<(usize, Words)> = mentions
+    let people = mentions
         .iter()
         .enumerate()
-        .filter(|(_, m)| m.kind == EntityType::Person)
-        .map(|(i, m)| (i, Words::of(&text[m.start..m.end])))
+        .filter(|(_, m)| m.kind == EntityType::Person);
+    let names = Names::of(people.clone().map(|(_, m)| &text[m.start..m.end]));
+    let full_names: Vec<(usize, Words)> = people
+        .zip(0..)
+        .map(|((i, _), k)| (i, names.get(k)))
         .filter(|(_, w)| w.len() >= 2)
         .collect();
     // Full names first, longest first, keyed by (first word, last word); a shorter full name
@@ -87,10 +94,9 @@ pub fn build(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
     for (i, w) in order {
         let c = match tails.get(w.all()) {
             Some(&c) => c,
-            None => *full.entry((w.first(), w.last())).or_insert_with(|| {
-                clusters.push(Vec::new());
-                clusters.len() - 1
-            }),
+            None => *full
+                .entry((w.first(), w.last()))
+                .or_insert_with(|| new_cluster(&mut clusters)),
         };
         // Names are short: indexing at most MAX_PART words keeps a run of thousands of
         // capitalised words linear.
@@ -98,56 +104,45 @@ pub fn build(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
             tails.entry(w.from(k)).or_insert(c);
         }
         cluster_of[*i] = c;
-        clusters[c].push(*i);
     }
-    for c in &mut clusters {
-        crate::sort::all(c);
-    }
-    // Short mentions join the nearest full name they end or start. Index every word-aligned
-    // proper prefix and suffix of the full names once (`de la fuente`, `fuente`, `juan`).
-    let full_starts: Vec<Vec<usize>> = clusters
-        .iter()
-        .map(|c| c.iter().map(|&j| mentions[j].start).collect())
-        .collect();
-    let mut parts: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
-    for (c, members) in clusters.iter().enumerate() {
-        for &j in members {
-            let at = full_names.binary_search_by_key(&j, |(i, _)| *i);
-            let w = &full_names[at.expect("clustered so far: the full names")].1;
-            for k in 1..w.len() {
-                let (suffix, prefix) = (w.len() - k, k);
-                let parts_here = [
-                    (suffix <= MAX_PART).then(|| w.from(k)),
-                    (prefix <= MAX_PART).then(|| w.before(k)),
-                ];
-                for part in parts_here.into_iter().flatten() {
-                    let list = parts.entry(part).or_default();
-                    if !list.contains(&c) {
-                        list.push(c);
-                    }
-                }
-            }
-        }
-    }
-    let mut short: FxHashMap<String, usize> = FxHashMap::default();
-    // Keys are lowered into one buffer and copied only into a map that lacks them.
-    let mut key = String::new();
+    // Each full-name cluster's members, as positions in `full_names`, in text order.
+    let named = Groups::new(
+        clusters,
+        full_names
+            .iter()
+            .enumerate()
+            .map(|(f, (i, _))| (f, cluster_of[*i])),
+    );
+    let parts = Parts::of(&full_names, &named);
+    // Where the first mention of each of `named`'s clusters starts.
+    let start_of = |f: &usize| mentions[full_names[*f].0].start;
+    let keys = Keys::of(text, &mentions, &cluster_of);
+    // Everything not clustered yet: short names join the nearest full name they end or
+    // start; the rest cluster by key, one key space a type.
+    let mut known: FxHashMap<(EntityType, &str), usize> = FxHashMap::default();
+    let mut candidates: Vec<usize> = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
-        if m.kind != EntityType::Person || cluster_of[i] != usize::MAX {
+        if cluster_of[i] != NONE {
             continue;
         }
-        key.clear();
-        push_lower(&mut key, &text[m.start..m.end]);
-        let candidates: &[usize] = parts.get(key.as_str()).map_or(&[], Vec::as_slice);
+        if m.kind == EntityType::Number {
+            cluster_of[i] = new_cluster(&mut clusters);
+            continue;
+        }
+        let key = keys.get(i);
+        candidates.clear();
+        if m.kind == EntityType::Person {
+            parts.candidates(key, &mut candidates);
+        }
         let chosen = match candidates.len() {
             0 => None,
             1 => Some(candidates[0]),
             _ => {
                 // The nearest earlier full mention, else the first one after.
                 let nearest = |c: &usize| {
-                    let starts = &full_starts[*c];
-                    let before = starts.partition_point(|&s| s < m.start);
-                    before.checked_sub(1).map(|k| starts[k])
+                    let members = named.get(*c);
+                    let before = members.partition_point(|f| start_of(f) < m.start);
+                    before.checked_sub(1).map(|k| start_of(&members[k]))
                 };
                 candidates
                     .iter()
@@ -158,119 +153,250 @@ pub fn build(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
                         candidates
                             .iter()
                             .copied()
-                            .min_by_key(|c| full_starts[*c][0])
+                            .min_by_key(|c| start_of(&named.get(*c)[0]))
                     })
             }
         };
-        let c = chosen.unwrap_or_else(|| new_or_known(&mut short, &key, &mut clusters));
-        cluster_of[i] = c;
-        clusters[c].push(i);
+        cluster_of[i] = chosen.unwrap_or_else(|| {
+            *known
+                .entry((m.kind, key))
+                .or_insert_with(|| new_cluster(&mut clusters))
+        });
     }
-    // Everything else by key, one map a type.
-    let mut keyed: [FxHashMap<String, usize>; 3] = Default::default();
-    for (i, m) in mentions.iter().enumerate() {
-        if cluster_of[i] != usize::MAX {
-            continue;
+    // Renumbered in order of first mention: mentions come sorted by start.
+    let mut number = vec![NONE; clusters];
+    let mut next = 0;
+    for &c in &cluster_of {
+        if number[c] == NONE {
+            number[c] = next;
+            next += 1;
         }
-        let by_name = || {
-            m.canonical()
-                .unwrap_or_else(|| strip_the(&text[m.start..m.end]))
-        };
-        let (slot, keyed_by) = match m.kind {
-            EntityType::Person => unreachable!("people are clustered above"),
-            EntityType::Number => (None, ""),
-            // By wording: `late last year` and `the same months last year` share a value
-            // but are not the same time.
-            EntityType::Date => (Some(0), &text[m.start..m.end]),
-            EntityType::Place => (Some(1), by_name()),
-            EntityType::Org => (Some(2), by_name()),
-        };
-        let c = match slot {
-            Some(slot) => {
-                key.clear();
-                push_lower(&mut key, keyed_by);
-                new_or_known(&mut keyed[slot], &key, &mut clusters)
-            }
-            None => {
-                clusters.push(Vec::new());
-                clusters.len() - 1
-            }
-        };
-        cluster_of[i] = c;
-        clusters[c].push(i);
     }
-    for c in &mut clusters {
-        crate::sort::all(c);
-    }
-    clusters.retain(|c| !c.is_empty());
-    crate::sort::by_key(&mut clusters, |c| mentions[c[0]].start);
-    clusters
-        .iter()
-        .enumerate()
-        .map(|(k, members)| entity(text, &mentions, members, k + 1))
+    let members = Groups::new(
+        next,
+        cluster_of.iter().enumerate().map(|(i, &c)| (i, number[c])),
+    );
+    (0..next)
+        .map(|k| entity(text, &mut mentions, members.get(k), k + 1))
         .collect()
 }
 
-/// The cluster `keys` holds for `key`, or a new one it will.
-fn new_or_known(
-    keys: &mut FxHashMap<String, usize>,
-    key: &str,
-    clusters: &mut Vec<Vec<usize>>,
-) -> usize {
-    if let Some(&c) = keys.get(key) {
-        return c;
-    }
-    clusters.push(Vec::new());
-    keys.insert(key.to_string(), clusters.len() - 1);
-    clusters.len() - 1
+/// The number of a new cluster, counting it in `clusters`.
+fn new_cluster(clusters: &mut usize) -> usize {
+    *clusters += 1;
+    *clusters - 1
 }
 
-/// A name's words, each lower-cased, joined by one space: one string whose leading and
-/// trailing words are its slices, where a `Vec` of words made a string per word and another
-/// per join.
-struct Words {
-    joined: String,
-    /// Where each word after the first starts in `joined`.
-    starts: Vec<usize>,
+/// Items grouped by a number (their cluster), each group in the items' order: one counting
+/// sort into one list, where a `Vec` a group made an allocation a cluster.
+struct Groups {
+    /// Where each group starts in `items`, and the end.
+    bounds: Vec<usize>,
+    items: Vec<usize>,
 }
 
-impl Words {
-    fn of(name: &str) -> Words {
-        let mut joined = String::with_capacity(name.len());
-        let mut starts = Vec::new();
-        for (k, word) in name.split_whitespace().enumerate() {
-            if k > 0 {
-                joined.push(' ');
-                starts.push(joined.len());
-            }
-            push_lower(&mut joined, word);
+impl Groups {
+    /// Groups `0..count` of the `(item, group)` pairs.
+    fn new(count: usize, pairs: impl Iterator<Item = (usize, usize)> + Clone) -> Groups {
+        let mut bounds = vec![0; count + 1];
+        for (_, g) in pairs.clone() {
+            bounds[g + 1] += 1;
         }
-        Words { joined, starts }
+        for g in 0..count {
+            bounds[g + 1] += bounds[g];
+        }
+        let mut items = vec![0; bounds[count]];
+        let mut at = bounds.clone();
+        for (item, g) in pairs {
+            items[at[g]] = item;
+            at[g] += 1;
+        }
+        Groups { bounds, items }
     }
 
+    fn len(&self) -> usize {
+        self.bounds.len() - 1
+    }
+
+    fn get(&self, group: usize) -> &[usize] {
+        &self.items[self.bounds[group]..self.bounds[group + 1]]
+    }
+}
+
+/// Every word-aligned proper prefix and suffix of the full names (`de la fuente`, `fuente`,
+/// `juan`) with the clusters whose full names have it, for short names to join.
+struct Parts<'a> {
+    /// The last link of each part's list.
+    last: FxHashMap<&'a str, usize>,
+    /// Lists of clusters as links: a cluster and the link before it (or [`NONE`]). Linked
+    /// lists in one `Vec` spare a `Vec` a part.
+    links: Vec<(usize, usize)>,
+}
+
+impl<'a> Parts<'a> {
+    fn of(full_names: &[(usize, Words<'a>)], named: &Groups) -> Parts<'a> {
+        let mut parts = Parts {
+            last: FxHashMap::default(),
+            links: Vec::new(),
+        };
+        for c in 0..named.len() {
+            for &f in named.get(c) {
+                let w = &full_names[f].1;
+                for k in 1..w.len() {
+                    let (suffix, prefix) = (w.len() - k, k);
+                    let parts_here = [
+                        (suffix <= MAX_PART).then(|| w.from(k)),
+                        (prefix <= MAX_PART).then(|| w.before(k)),
+                    ];
+                    for part in parts_here.into_iter().flatten() {
+                        let last = parts.last.entry(part).or_insert(NONE);
+                        // Clusters come in order, so one already listed is the last.
+                        if *last == NONE || parts.links[*last].0 != c {
+                            parts.links.push((c, *last));
+                            *last = parts.links.len() - 1;
+                        }
+                    }
+                }
+            }
+        }
+        parts
+    }
+
+    /// Appends the clusters with `part` to `out`, in cluster order.
+    fn candidates(&self, part: &str, out: &mut Vec<usize>) {
+        let mut link = self.last.get(part).copied().unwrap_or(NONE);
+        while link != NONE {
+            out.push(self.links[link].0);
+            link = self.links[link].1;
+        }
+        out.reverse();
+    }
+}
+
+/// The lower-cased key each mention not clustered by full name is clustered by, all in one
+/// string: people and dates by their wording, places and organisations by name, numbers
+/// (each its own referent) by none.
+struct Keys {
+    lowered: String,
+    /// Where each mention's key ends in `lowered`; it starts where the one before ends.
+    ends: Vec<usize>,
+}
+
+impl Keys {
+    fn of(text: &str, mentions: &[Mention], cluster_of: &[usize]) -> Keys {
+        // Keys are about as long as the mentions: one allocation, where growing took several.
+        let wordings = mentions.iter().zip(cluster_of);
+        let bytes = wordings
+            .clone()
+            .filter(|(_, &c)| c == NONE)
+            .map(|(m, _)| m.end - m.start)
+            .sum();
+        let mut lowered = String::with_capacity(bytes);
+        let mut ends = Vec::with_capacity(mentions.len());
+        for (m, &c) in wordings {
+            if c == NONE {
+                let wording = &text[m.start..m.end];
+                let keyed_by = match m.kind {
+                    EntityType::Number => "",
+                    // By wording: `late last year` and `the same months last year` share a
+                    // value but are not the same time.
+                    EntityType::Person | EntityType::Date => wording,
+                    EntityType::Place | EntityType::Org => {
+                        m.canonical().unwrap_or_else(|| strip_the(wording))
+                    }
+                };
+                push_lower(&mut lowered, keyed_by);
+            }
+            ends.push(lowered.len());
+        }
+        Keys { lowered, ends }
+    }
+
+    fn get(&self, i: usize) -> &str {
+        let start = i.checked_sub(1).map_or(0, |k| self.ends[k]);
+        &self.lowered[start..self.ends[i]]
+    }
+}
+
+/// Names' words, each lower-cased and joined by one space, all in one string: a name's
+/// leading and trailing words are its slices, where a `Vec` of words made a string per word
+/// and another per join, and a string a name an allocation a name.
+struct Names {
+    joined: String,
+    /// Where each word after a name's first starts in `joined`.
+    starts: Vec<usize>,
+    /// Where each name ends in `joined` and in `starts`.
+    ends: Vec<(usize, usize)>,
+}
+
+impl Names {
+    fn of<'t>(names: impl Iterator<Item = &'t str> + Clone) -> Names {
+        let (count, bytes) = names
+            .clone()
+            .fold((0, 0), |(n, b), name| (n + 1, b + name.len()));
+        let mut all = Names {
+            joined: String::with_capacity(bytes),
+            starts: Vec::new(),
+            ends: Vec::with_capacity(count),
+        };
+        for name in names {
+            for (k, word) in name.split_whitespace().enumerate() {
+                if k > 0 {
+                    all.joined.push(' ');
+                    all.starts.push(all.joined.len());
+                }
+                push_lower(&mut all.joined, word);
+            }
+            all.ends.push((all.joined.len(), all.starts.len()));
+        }
+        all
+    }
+
+    /// The words of the `k`th name.
+    fn get(&self, k: usize) -> Words<'_> {
+        let (start, first) = k.checked_sub(1).map_or((0, 0), |p| self.ends[p]);
+        let (end, last) = self.ends[k];
+        Words {
+            joined: &self.joined[start..end],
+            offset: start,
+            starts: &self.starts[first..last],
+        }
+    }
+}
+
+/// One name of [`Names`].
+#[derive(Clone, Copy)]
+struct Words<'a> {
+    joined: &'a str,
+    /// Where `joined` starts in [`Names`], which `starts` count from.
+    offset: usize,
+    starts: &'a [usize],
+}
+
+impl<'a> Words<'a> {
     fn len(&self) -> usize {
         self.starts.len() + 1
     }
 
-    fn all(&self) -> &str {
-        &self.joined
+    fn all(&self) -> &'a str {
+        self.joined
     }
 
     /// The words from word `k` on (`k` ≥ 1).
-    fn from(&self, k: usize) -> &str {
-        &self.joined[self.starts[k - 1]..]
+    fn from(&self, k: usize) -> &'a str {
+        &self.joined[self.starts[k - 1] - self.offset..]
     }
 
     /// The words before word `k` (`k` ≥ 1).
-    fn before(&self, k: usize) -> &str {
-        &self.joined[..self.starts[k - 1] - 1]
+    fn before(&self, k: usize) -> &'a str {
+        &self.joined[..self.starts[k - 1] - 1 - self.offset]
     }
 
-    fn first(&self) -> &str {
+    fn first(&self) -> &'a str {
         self.before(1)
     }
 
-    fn last(&self) -> &str {
+    fn last(&self) -> &'a str {
         self.from(self.len() - 1)
     }
 }
@@ -281,9 +407,12 @@ fn strip_the(name: &str) -> &str {
         .unwrap_or(name)
 }
 
-fn entity(text: &str, mentions: &[Mention], members: &[usize], number: usize) -> Entity {
+/// The entity of a cluster's `members`, taking their titles, value and unit: each mention is
+/// in one cluster.
+fn entity(text: &str, mentions: &mut [Mention], members: &[usize], number: usize) -> Entity {
     let first = &mentions[members[0]];
-    let name = match first.kind {
+    let (kind, rule) = (first.kind, first.rule);
+    let name = match kind {
         EntityType::Person => {
             let longest = members
                 .iter()
@@ -303,27 +432,35 @@ fn entity(text: &str, mentions: &[Mention], members: &[usize], number: usize) ->
             .to_string(),
     };
     let mut titles: Vec<String> = Vec::new();
+    let (mut value, mut unit) = (None, None);
     for &i in members {
-        for t in mentions[i].titles() {
-            if !titles.iter().any(|old| old.eq_ignore_ascii_case(t)) {
-                titles.push(t.clone());
+        let Some(details) = mentions[i].details.as_deref_mut() else {
+            continue;
+        };
+        for t in details.titles.drain(..) {
+            if !titles.iter().any(|old| old.eq_ignore_ascii_case(&t)) {
+                titles.push(t);
             }
+        }
+        if value.is_none() {
+            value = details.value.take();
+        }
+        if unit.is_none() {
+            unit = details.unit.take();
         }
     }
     Entity {
         id: crate::analysis::numbered_id('e', number),
-        kind: first.kind,
+        kind,
         name,
         mentions: members
             .iter()
             .map(|&i| TextSpan::new(text, mentions[i].start, mentions[i].end))
             .collect(),
         titles,
-        value: members.iter().find_map(|&i| mentions[i].value().cloned()),
-        unit: members
-            .iter()
-            .find_map(|&i| mentions[i].unit().map(str::to_string)),
-        rule: first.rule.to_string(),
+        value,
+        unit,
+        rule: rule.to_string(),
     }
 }
 
@@ -385,24 +522,111 @@ mod tests {
         ];
         let gaps = [" ", "  ", "\n", "\u{a0}", "\t "];
         for _ in 0..2000 {
-            let mut name = String::new();
-            for k in 0..1 + rng.below(5) {
-                if k > 0 {
-                    name.push_str(rng.pick(&gaps));
+            let names: Vec<String> = (0..1 + rng.below(4))
+                .map(|_| {
+                    let mut name = String::new();
+                    for k in 0..1 + rng.below(5) {
+                        if k > 0 {
+                            name.push_str(rng.pick(&gaps));
+                        }
+                        name.push_str(rng.pick(&pieces));
+                    }
+                    name
+                })
+                .collect();
+            let all = Names::of(names.iter().map(String::as_str));
+            for (k, name) in names.iter().enumerate() {
+                let w: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+                let joined = all.get(k);
+                assert_eq!(joined.len(), w.len(), "{name:?}");
+                assert_eq!(joined.all(), w.join(" "), "{name:?}");
+                for k in 1..w.len() {
+                    assert_eq!(joined.from(k), w[k..].join(" "), "{name:?} from {k}");
+                    assert_eq!(joined.before(k), w[..k].join(" "), "{name:?} before {k}");
                 }
-                name.push_str(rng.pick(&pieces));
+                if w.len() >= 2 {
+                    assert_eq!((joined.first(), joined.last()), (&*w[0], &*w[w.len() - 1]));
+                }
             }
-            let w: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
-            let joined = Words::of(&name);
-            assert_eq!(joined.len(), w.len(), "{name:?}");
-            assert_eq!(joined.all(), w.join(" "), "{name:?}");
-            for k in 1..w.len() {
-                assert_eq!(joined.from(k), w[k..].join(" "), "{name:?} from {k}");
-                assert_eq!(joined.before(k), w[..k].join(" "), "{name:?} before {k}");
+        }
+    }
+
+    /// Groups hold what pushing each item onto its group's `Vec` would.
+    #[test]
+    fn groups_are_the_items_pushed_by_group() {
+        let mut rng = crate::test_inputs::Rng::new(5);
+        for _ in 0..2000 {
+            let count = rng.below(6);
+            let pairs: Vec<(usize, usize)> = match count {
+                0 => Vec::new(),
+                _ => (0..rng.below(20))
+                    .map(|_| (rng.below(100), rng.below(count)))
+                    .collect(),
+            };
+            let mut plain = vec![Vec::new(); count];
+            for &(item, g) in &pairs {
+                plain[g].push(item);
             }
-            if w.len() >= 2 {
-                assert_eq!((joined.first(), joined.last()), (&*w[0], &*w[w.len() - 1]));
+            let groups = Groups::new(count, pairs.iter().copied());
+            assert_eq!(groups.len(), count);
+            for (g, items) in plain.iter().enumerate() {
+                assert_eq!(groups.get(g), items, "{pairs:?}");
             }
+        }
+    }
+
+    /// Each part lists the clusters of the full names it starts or ends, once each, in order.
+    #[test]
+    fn parts_list_the_clusters_with_them() {
+        let mut rng = crate::test_inputs::Rng::new(9);
+        let words = ["ana", "de", "la", "fuente", "juan", "x"];
+        for _ in 0..500 {
+            let written: Vec<String> = (0..rng.below(8))
+                .map(|_| {
+                    let name: Vec<&str> = (0..2 + rng.below(8)).map(|_| rng.pick(&words)).collect();
+                    name.join(" ")
+                })
+                .collect();
+            let names = Names::of(written.iter().map(String::as_str));
+            let full_names: Vec<(usize, Words)> =
+                (0..written.len()).map(|i| (i, names.get(i))).collect();
+            let count = 1 + rng.below(3);
+            let of: Vec<usize> = full_names.iter().map(|_| rng.below(count)).collect();
+            let named = Groups::new(count, of.iter().copied().enumerate());
+            let parts = Parts::of(&full_names, &named);
+            let mut plain: Vec<(String, Vec<usize>)> = Vec::new();
+            for c in 0..count {
+                for (_, w) in full_names
+                    .iter()
+                    .enumerate()
+                    .filter(|(f, _)| of[*f] == c)
+                    .map(|(_, n)| n)
+                {
+                    let all: Vec<&str> = w.all().split(' ').collect();
+                    for k in 1..all.len() {
+                        let (suffix, prefix) = (all[k..].join(" "), all[..k].join(" "));
+                        for (part, n) in [(suffix, all.len() - k), (prefix, k)] {
+                            if n > MAX_PART {
+                                continue;
+                            }
+                            match plain.iter_mut().find(|(p, _)| *p == part) {
+                                Some((_, list)) if list.contains(&c) => {}
+                                Some((_, list)) => list.push(c),
+                                None => plain.push((part, vec![c])),
+                            }
+                        }
+                    }
+                }
+            }
+            let mut got = Vec::new();
+            for (part, list) in &plain {
+                got.clear();
+                parts.candidates(part, &mut got);
+                assert_eq!(&got, list, "{part:?}");
+            }
+            got.clear();
+            parts.candidates("no such part", &mut got);
+            assert!(got.is_empty());
         }
     }
 

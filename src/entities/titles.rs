@@ -115,6 +115,10 @@ pub fn attach(doc: &Document, mentions: &mut [Mention]) {
     }
 }
 
+fn is_determiner(word: &str) -> bool {
+    with_lower(word, |lower| DETERMINERS.contains(&lower))
+}
+
 fn is_title_head(word: &str) -> bool {
     with_lower(word, |lower| GAZETTEER.titles.contains(lower))
 }
@@ -149,7 +153,7 @@ fn before_name<'t>(
         // `spans` is sorted by start: the last span starting at or before the token.
         let k = spans.partition_point(|&(s, _)| s <= t.start());
         let entity = k > 0 && spans[k - 1].1 >= t.end();
-        if t.kind != TokenKind::Word || DETERMINERS.contains(&w.to_lowercase().as_str()) {
+        if t.kind != TokenKind::Word || is_determiner(w) {
             break;
         }
         let lower_title = is_title_word(w) && !w.starts_with(char::is_uppercase);
@@ -182,7 +186,7 @@ fn appositive_before<'t>(
         let w = doc.token_text(t);
         // A determiner, or the `s` of a split possessive (`committee 's chairman`), bounds it.
         let possessive = w.ends_with("'s") || w.ends_with("’s");
-        if DETERMINERS.contains(&w.to_lowercase().as_str()) || w == "s" || possessive {
+        if is_determiner(w) || w == "s" || possessive {
             break;
         }
         // Any word may sit in the phrase (`chief of staff`); a determiner or the clause's
@@ -262,7 +266,6 @@ fn appositive_after<'t>(
     let mut words = 0;
     while let Some(t) = in_sentence(i) {
         let text = doc.token_text(t);
-        let lower = text.to_lowercase();
         if t.kind == TokenKind::Punct {
             break;
         }
@@ -270,10 +273,11 @@ fn appositive_after<'t>(
         if k > 0 && dates[k - 1].1 >= t.end() {
             break;
         }
-        if AFTER_STOPS.contains(&lower.as_str()) && lower != "and" {
-            break;
-        }
-        if predicate && PREDICATE_STOPS.contains(&lower.as_str()) && lower != "and" {
+        let stop = with_lower(text, |lower| {
+            lower != "and"
+                && (AFTER_STOPS.contains(&lower) || predicate && PREDICATE_STOPS.contains(&lower))
+        });
+        if stop {
             break;
         }
         if words < 5 && is_title_head(text) {

@@ -81,7 +81,7 @@ pub struct Document<'a> {
 
 /// `text` lower-cased, borrowed when there is nothing to lower.
 pub fn lower(text: &str) -> Cow<'_, str> {
-    if is_lower(text) {
+    if is_ascii_lower(text) {
         Cow::Borrowed(text)
     } else {
         Cow::Owned(text.to_lowercase())
@@ -90,7 +90,7 @@ pub fn lower(text: &str) -> Cow<'_, str> {
 
 /// Whether `text` is ASCII with no capital, so lowers to itself (a word outside ASCII is not
 /// asked further: few are, and nearly all of those are names).
-pub fn is_lower(text: &str) -> bool {
+pub fn is_ascii_lower(text: &str) -> bool {
     text.bytes()
         .all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic() && b < 0x80)
 }

@@ -23,7 +23,7 @@ pub fn lowers_to(text: &str, word: &str) -> bool {
 /// and lowering each was a copy on the heap to compare it with a few words.
 #[inline]
 pub fn with_lower<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
-    if crate::text::is_lower(text) {
+    if crate::text::is_ascii_lower(text) {
         f(text)
     } else {
         crate::text::with_lower(text, f)

@@ -35,10 +35,13 @@ pub struct People {
     pub people: Vec<Person>,
     /// Mentions sorted by start: (span, person index).
     mentions: Vec<(Range<usize>, usize)>,
-    /// Organisation mentions, sorted: (span, canonical name, entity id when the entities layer
-    /// found it).
-    orgs: Vec<(Range<usize>, String, Option<String>)>,
-    /// Index of the longest organisation name ending in each last word.
+    /// Organisation mentions, sorted by start: (span, index in `org_names`).
+    orgs: Vec<(Range<usize>, usize)>,
+    /// Each organisation's canonical name and entity id (when the entities layer found it),
+    /// held once: an organisation is mentioned many times, and a copy of both for each mention
+    /// was two allocations.
+    org_names: Vec<(String, Option<String>)>,
+    /// The index in `org_names` of the longest organisation name ending in each last word.
     fullest_org: FxHashMap<String, usize>,
     /// People by full name and by last name (the first person with it).
     by_full_name: FxHashMap<String, usize>,
@@ -209,17 +212,18 @@ impl People {
         } else {
             from_entities(entities)
         };
-        let mut orgs: Vec<(Range<usize>, String, Option<String>)> = entities
-            .iter()
-            .filter(|e| e.kind == EntityType::Org)
-            .flat_map(|e| {
-                e.mentions
-                    .iter()
-                    .map(move |m| (m.start..m.end, e.name.clone(), Some(e.id.clone())))
-            })
-            .chain(fallback_orgs)
-            .collect();
-        crate::sort::by_key(&mut orgs, |(m, _, _)| m.start);
+        let mut org_names: Vec<(String, Option<String>)> = Vec::new();
+        let mut orgs: Vec<(Range<usize>, usize)> = Vec::new();
+        for e in entities.iter().filter(|e| e.kind == EntityType::Org) {
+            let n = org_names.len();
+            orgs.extend(e.mentions.iter().map(|m| (m.start..m.end, n)));
+            org_names.push((e.name.clone(), Some(e.id.clone())));
+        }
+        for (span, name, id) in fallback_orgs {
+            orgs.push((span, org_names.len()));
+            org_names.push((name, id));
+        }
+        crate::sort::by_key(&mut orgs, |(m, _)| m.start);
         // One list serves both orders: sorted by start for the gender votes, then by (start,
         // end) for lookups; stable sorts give the second the order a fresh list would get.
         let mut mentions = all_mentions(&people);
@@ -227,13 +231,14 @@ impl People {
         learn_gender(doc, &mut people, &mentions);
         crate::sort::by_key(&mut mentions, |(m, _)| (m.start, m.end));
         let mut fullest_org: FxHashMap<String, usize> = FxHashMap::default();
-        for (i, (_, name, _)) in orgs.iter().enumerate() {
+        for &(_, i) in &orgs {
+            let name = &org_names[i].0;
             let Some(last) = name.split_whitespace().last() else {
                 continue;
             };
             let longer = fullest_org
                 .get(last)
-                .is_none_or(|&j| orgs[j].1.len() < name.len());
+                .is_none_or(|&j| org_names[j].0.len() < name.len());
             if longer {
                 fullest_org.insert(last.to_string(), i);
             }
@@ -250,6 +255,7 @@ impl People {
             people,
             mentions,
             orgs,
+            org_names,
             fullest_org,
             by_full_name,
             by_last_name,
@@ -268,22 +274,21 @@ impl People {
 
     /// The organisation (canonical name, entity id) whose mention overlaps `span`, if any.
     pub fn org_at(&self, span: &Range<usize>) -> Option<(&str, Option<&str>)> {
-        let before_end = self.orgs.partition_point(|(m, _, _)| m.start < span.end);
+        let before_end = self.orgs.partition_point(|(m, _)| m.start < span.end);
         self.orgs[..before_end]
             .iter()
             .rev()
             .take(2)
-            .find(|(m, _, _)| span.start < m.end)
-            .map(|(_, name, id)| (name.as_str(), id.as_deref()))
+            .find(|(m, _)| span.start < m.end)
+            .map(|&(_, i)| self.org_name(i))
     }
 
     /// The fullest organisation name that ends with `name` (`Times` → `New York Times`).
     pub fn org_by_name(&self, name: &str) -> Option<(&str, Option<&str>)> {
         let last = name.split_whitespace().last()?;
         let &i = self.fullest_org.get(last)?;
-        let (_, full, id) = &self.orgs[i];
-        full.ends_with(name)
-            .then_some((full.as_str(), id.as_deref()))
+        let (full, id) = self.org_name(i);
+        full.ends_with(name).then_some((full, id))
     }
 
     /// The last organisation mentioned in `range`, if any.
@@ -297,13 +302,19 @@ impl People {
         range: Range<usize>,
         fits: impl Fn(&str) -> bool,
     ) -> Option<(&str, Option<&str>)> {
-        let ended = self.orgs.partition_point(|(m, _, _)| m.end <= range.end);
+        let ended = self.orgs.partition_point(|(m, _)| m.end <= range.end);
         self.orgs[..ended]
             .iter()
             .rev()
-            .take_while(|(m, _, _)| range.start <= m.start)
-            .find(|(_, name, _)| fits(name))
-            .map(|(_, name, id)| (name.as_str(), id.as_deref()))
+            .take_while(|(m, _)| range.start <= m.start)
+            .map(|&(_, i)| self.org_name(i))
+            .find(|&(name, _)| fits(name))
+    }
+
+    /// Organisation `i` of `org_names`: (canonical name, entity id).
+    fn org_name(&self, i: usize) -> (&str, Option<&str>) {
+        let (name, id) = &self.org_names[i];
+        (name, id.as_deref())
     }
 
     /// The person a bare name refers to: the one whose full name ends with (or equals) it.

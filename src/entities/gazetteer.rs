@@ -359,6 +359,11 @@ impl Gazetteer {
     /// The known phrase spelled by `words` (token texts), checking capitalisation: every
     /// capitalised word of the entry must be capitalised in the text, acronyms exactly.
     pub fn lookup(&self, words: &[&str]) -> Option<&Known> {
+        // The finders ask of one word at a time (a hyphen's parts, a name's words): its key is
+        // the word lower-cased, which needs no `String` when it is short ASCII.
+        if let [word] = words {
+            return with_lower(word, |key| self.lookup_key(key, words));
+        }
         let mut key = String::new();
         for word in words {
             push_key_word(&mut key, word);
@@ -595,6 +600,39 @@ mod tests {
             }
         }
         assert!(found > 1_000 && went_on > 100, "{found} {went_on}");
+    }
+
+    /// A one-word lookup skips building its key with [`push_key_word`]: it finds what the key
+    /// built would, for words of every case, length and script.
+    #[test]
+    fn one_word_lookup_is_the_keyed_lookup() {
+        let g = &*GAZETTEER;
+        let mut rng = crate::test_inputs::Rng::new(41);
+        let words: Vec<&str> = g
+            .phrases
+            .values()
+            .flat_map(|k| k.tokens.iter().copied())
+            .collect();
+        let mut found = 0;
+        for _ in 0..5_000 {
+            let mut word = words[rng.below(words.len())].to_string();
+            match rng.below(5) {
+                0 => word = word.to_uppercase(),
+                1 => word = word.to_lowercase(),
+                2 => word.push_str(rng.pick(&["é", "İ", "ẞ", "-Long-Enough-To-Spill-The-Buffer"])),
+                _ => {}
+            }
+            let mut key = String::new();
+            push_key_word(&mut key, &word);
+            let keyed = g.lookup_key(&key, &[&word]).map(|k| k as *const Known);
+            assert_eq!(
+                g.lookup(&[&word]).map(|k| k as *const Known),
+                keyed,
+                "{word:?}"
+            );
+            found += usize::from(keyed.is_some());
+        }
+        assert!(found > 1_000, "{found}");
     }
 
     #[test]

@@ -483,13 +483,13 @@ pub(super) fn shape(doc: &Document, paragraph: &std::ops::Range<usize>) -> Shape
             TokenKind::Number => numbers += 1,
             TokenKind::Word => {
                 let word = doc.token_text(t);
-                let first = word.chars().next();
+                let (first_lower, first_upper) = first_case(word);
                 words += 1;
-                lower += usize::from(first.is_some_and(char::is_lowercase));
+                lower += usize::from(first_lower);
                 // Four characters or more: never fewer bytes.
                 if word.len() >= 4 && (word.is_ascii() || word.chars().nth(3).is_some()) {
                     long += 1;
-                    long_caps += usize::from(first.is_some_and(char::is_uppercase));
+                    long_caps += usize::from(first_upper);
                 }
             }
             _ => {}
@@ -506,6 +506,22 @@ pub(super) fn shape(doc: &Document, paragraph: &std::ops::Range<usize>) -> Shape
         long_caps * 10 >= long * 7
     };
     Shape { headline, results }
+}
+
+/// Whether `word` starts lower-case and whether it starts upper-case, decoding its first
+/// character only when it is not ASCII: [`shape`] asks of every word of the article.
+#[inline]
+fn first_case(word: &str) -> (bool, bool) {
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => (b.is_ascii_lowercase(), b.is_ascii_uppercase()),
+        _ => {
+            let first = word.chars().next();
+            (
+                first.is_some_and(char::is_lowercase),
+                first.is_some_and(char::is_uppercase),
+            )
+        }
+    }
 }
 
 pub(super) fn prescan(units: &Units) -> People {
@@ -576,6 +592,24 @@ fn starts_known(units: &Units, k: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`first_case`] is the first character's own case, for ASCII and other words.
+    #[test]
+    fn first_case_is_the_first_chars() {
+        let mut rng = crate::test_inputs::Rng::new(43);
+        let starts = [
+            "a", "Z", "1", "-", "é", "É", "ß", "ǅ", "Σ", "σ", "中", "’", "",
+        ];
+        for _ in 0..2_000 {
+            let word = format!("{}{}", rng.pick(&starts), rng.pick(&starts));
+            let first = word.chars().next();
+            let plain = (
+                first.is_some_and(char::is_lowercase),
+                first.is_some_and(char::is_uppercase),
+            );
+            assert_eq!(first_case(&word), plain, "{word:?}");
+        }
+    }
 
     /// A unit's paragraph, read through its sentence, is the paragraph its start lies in; its
     /// stored capital flag is its own test.

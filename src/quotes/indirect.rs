@@ -178,10 +178,9 @@ fn is_time_word(word: &str) -> bool {
         )
 }
 
-/// The clause from token `first` to the end of the sentence (before its final punctuation, a
-/// `, according to`, or a trailing `, X said`).
-fn clause_to_end(doc: &Document, first: usize, sentence_end: usize) -> Option<Range<usize>> {
-    let last = doc.tokens.partition_point(|t| t.end() <= sentence_end);
+/// The clause from token `first` to the end of the sentence, whose tokens end before token
+/// `last` (before its final punctuation, a `, according to`, or a trailing `, X said`).
+fn clause_to_end(doc: &Document, first: usize, last: usize) -> Option<Range<usize>> {
     if first >= last {
         return None;
     }
@@ -266,9 +265,7 @@ pub fn find(doc: &Document, people: &People, quoted: &Quoted) -> Vec<Reported> {
     let in_quote = |byte: usize| quoted.contains(byte);
     // Sentences and the tokens in each are visited in order.
     let mut tokens_quoted = quoted.walk();
-    for sentence in &doc.sentences {
-        let first = doc.token_at_or_after(sentence.start);
-        let last = doc.tokens.partition_point(|t| t.end() <= sentence.end);
+    for (first, last) in sentence_tokens(doc) {
         let mut v = first;
         while v < last {
             let Some((cue, cue_last)) = cue_at(doc, v, &mut tokens_quoted) else {
@@ -278,9 +275,9 @@ pub fn find(doc: &Document, people: &People, quoted: &Quoted) -> Vec<Reported> {
             let found = if is_word(doc, v, "per") {
                 per(doc, people, v, first, last)
             } else if cue.verb.lemma == "according to" {
-                according_to(doc, people, v, cue, cue_last, first, last, sentence.end)
+                according_to(doc, people, v, cue, cue_last, first, last)
             } else if verbs::takes_clause(cue.verb) {
-                forward(doc, people, v, cue.clone(), cue_last, first, sentence.end)
+                forward(doc, people, v, cue.clone(), cue_last, first, last)
                     .or_else(|| backward(doc, people, v, cue, cue_last, first, last))
             } else {
                 None
@@ -303,7 +300,28 @@ pub fn find(doc: &Document, people: &People, quoted: &Quoted) -> Vec<Reported> {
     out
 }
 
-/// `X said (that) CLAUSE`, `X told reporters on Friday that CLAUSE`.
+/// Each sentence's tokens, `first..last`: `first` is `doc.token_at_or_after(sentence.start)`,
+/// `last` the first token that ends after the sentence.
+fn sentence_tokens<'d>(doc: &'d Document) -> impl Iterator<Item = (usize, usize)> + 'd {
+    let mut last = 0;
+    doc.sentences.iter().map(move |sentence| {
+        // Sentences are in order and disjoint, so a sentence's first token is at or after the
+        // one the sentence before ends before: stepped to, as it is nearly always that one.
+        let mut first = last;
+        while doc
+            .tokens
+            .get(first)
+            .is_some_and(|t| t.start() < sentence.start)
+        {
+            first += 1;
+        }
+        last = doc.tokens.partition_point(|t| t.end() <= sentence.end);
+        (first, last)
+    })
+}
+
+/// `X said (that) CLAUSE`, `X told reporters on Friday that CLAUSE`, in the sentence of tokens
+/// `floor..last`.
 fn forward(
     doc: &Document,
     people: &People,
@@ -311,7 +329,7 @@ fn forward(
     cue: CueWord,
     cue_last: usize,
     floor: usize,
-    sentence_end: usize,
+    last: usize,
 ) -> Option<Reported> {
     // `X would say that …`, `X might argue …`: speech that did not happen.
     if v > floor
@@ -333,7 +351,6 @@ fn forward(
             cue.verb.lemma,
             "assure" | "tell" | "inform" | "warn" | "reassure" | "promise"
         );
-    let last = doc.tokens.partition_point(|t| t.end() <= sentence_end);
     let mut k = cue_last + 1;
     // Up to eight words of object and adjuncts before `that` (`told her on Friday that`).
     let reach = (k + 9).min(last);
@@ -420,7 +437,7 @@ fn forward(
         }
         rule = "indirect.verb_clause";
     }
-    let clause = clause_to_end(doc, k, sentence_end)?;
+    let clause = clause_to_end(doc, k, last)?;
     // The subject last: looking for it costs more than the clause, which most verbs lack.
     let coordinated = v > floor && (is_word(doc, v - 1, "but") || is_word(doc, v - 1, "and"));
     let mention = if participle_after_comma(doc, v, floor) || coordinated {
@@ -643,7 +660,6 @@ fn backward(
 }
 
 /// `According to X, CLAUSE` and `CLAUSE, according to X.`
-#[allow(clippy::too_many_arguments)]
 fn according_to(
     doc: &Document,
     people: &People,
@@ -652,14 +668,13 @@ fn according_to(
     cue_last: usize,
     first: usize,
     last: usize,
-    sentence_end: usize,
 ) -> Option<Reported> {
     let mention = subject_after(doc, people, cue_last + 1, last)?;
     let after = doc.token_at_or_after(mention.span.end);
     let clause = if v == first || v > first && is_punct(doc, v - 1, "(") {
         // `According to X, CLAUSE`: skip the rest of X's phrase up to the comma.
         let comma = (after..last).find(|&k| is_punct(doc, k, ","))?;
-        clause_to_end(doc, comma + 1, sentence_end)?
+        clause_to_end(doc, comma + 1, last)?
     } else if is_punct(doc, v - 1, ",") && v - 1 > first {
         doc.tokens[first].start()..doc.tokens[v - 2].end()
     } else {
@@ -705,6 +720,41 @@ mod tests {
                 .map(|r| &text[r.clause.clone()])
                 .collect();
             assert_eq!(found, clauses, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn sentence_tokens_are_the_tokens_searched_for() {
+        let mut texts: Vec<String> = crate::test_inputs::seed_files()
+            .into_iter()
+            .map(|(_, text)| text)
+            .collect();
+        let pieces = [
+            "Yes.",
+            "No!",
+            "“Why?”",
+            "he said",
+            "Dr. Raman",
+            "…",
+            "(1.5)",
+            "\n",
+            " ",
+        ];
+        let mut rng = crate::test_inputs::Rng::new(3);
+        for _ in 0..2_000 {
+            let words: Vec<&str> = (0..rng.below(16)).map(|_| rng.pick(&pieces)).collect();
+            texts.push(words.join(" "));
+        }
+        for text in &texts {
+            let doc = Document::new(text);
+            let stepped: Vec<(usize, usize)> = sentence_tokens(&doc).collect();
+            let searched: Vec<(usize, usize)> = (doc.sentences.iter())
+                .map(|s| {
+                    let last = doc.tokens.partition_point(|t| t.end() <= s.end);
+                    (doc.token_at_or_after(s.start), last)
+                })
+                .collect();
+            assert_eq!(stepped, searched, "{text:?}");
         }
     }
 

@@ -33,26 +33,35 @@ pub fn by_key<T, K: Ord>(items: &mut [T], mut key: impl FnMut(&T) -> K) {
 /// Sorts `items` by `compare`, stably (like `slice::sort_by`).
 pub fn by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) {
     // Most lists arrive sorted or nearly (mentions found left to right): one linear check
-    // spares them the merge passes.
-    if items
+    // spares them the merge passes, and where it stops the runs' search starts.
+    let Some(descent) = items
         .windows(2)
-        .all(|pair| compare(&pair[0], &pair[1]) != Ordering::Greater)
-    {
+        .position(|pair| compare(&pair[0], &pair[1]) == Ordering::Greater)
+    else {
         return;
-    }
-    let order = stable_order(items.len(), &mut |a, b| compare(&items[a], &items[b]));
+    };
+    let order = stable_order(items.len(), descent + 1, &mut |a, b| {
+        compare(&items[a], &items[b])
+    });
     permute(items, order);
 }
 
 /// The positions `0..len` in the stable order `compare` defines: a natural merge sort. The
 /// lists sorted here are mostly a few sorted runs one after another (each finder's mentions
 /// in text order, appended), so merging the runs as found takes a pass or two where merging
-/// from runs of one took log₂ n.
-fn stable_order(len: usize, compare: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {
+/// from runs of one took log₂ n. `second_run` is where the first run ends (`0..second_run` is
+/// non-descending and `second_run - 1` is greater than `second_run`), already found by [`by`].
+fn stable_order(
+    len: usize,
+    second_run: usize,
+    compare: &mut dyn FnMut(usize, usize) -> Ordering,
+) -> Vec<usize> {
+    debug_assert!(0 < second_run && second_run < len);
     let mut order: Vec<usize> = (0..len).collect();
     // Where each maximal non-descending run starts, and `len`.
-    let mut bounds: Vec<usize> = std::iter::once(0)
-        .chain((1..len).filter(|&i| compare(i - 1, i) == Ordering::Greater))
+    let mut bounds: Vec<usize> = [0, second_run]
+        .into_iter()
+        .chain((second_run + 1..len).filter(|&i| compare(i - 1, i) == Ordering::Greater))
         .chain(std::iter::once(len))
         .collect();
     let mut merged = vec![0; len];

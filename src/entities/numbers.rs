@@ -316,6 +316,11 @@ impl<const N: usize> Stems<N> {
     /// Whether `text` starts with one of the stems, ignoring ASCII case: it then has their
     /// head.
     fn start(&self, text: &str) -> bool {
+        // Stems have three letters or more: the commonest words that come here (`a`, `at`,
+        // `as`) are shorter, and skip the search of the stems.
+        if text.len() < 3 {
+            return false;
+        }
         let Some(h) = head(text) else {
             return false;
         };

@@ -600,15 +600,14 @@ fn symbol_at(text: &str, at: usize) -> bool {
 /// this rules them out, where testing every byte inside them for a stem cost more than any
 /// other part of the number scan.
 fn currency_may_follow(bytes: &[u8], run: scan::Run) -> bool {
-    // The `$` of `us$`, or up to two `\s` (`\s?` in the pattern and after `usd` in
-    // `CURRENCY`) then a digit: the run's end is never a digit.
-    let spaces = bytes[run.end..]
-        .iter()
-        .take(2)
-        .take_while(|&&b| scan::is_space_byte(b))
-        .count();
-    bytes.get(run.end) == Some(&b'$')
-        || bytes.get(run.end + spaces).is_some_and(u8::is_ascii_digit)
+    // The `$` of `us$`, or one or two `\s` (`\s?` in the pattern and after `usd` in
+    // `CURRENCY`) then a digit: the run's end is never a digit. Tested byte by byte: nearly
+    // every run ends before one space and a letter.
+    let after = &bytes[run.end..];
+    let space = |k: usize| after.get(k).is_some_and(|&b| scan::is_space_byte(b));
+    let digit = |k: usize| after.get(k).is_some_and(u8::is_ascii_digit);
+    after.first() == Some(&b'$')
+        || space(0) && (digit(1) || space(1) && digit(2))
         // Glued digits follow the three letters of `usd` or `eur`, which start after the
         // run's first byte (its word, or `_`).
         || bytes[(run.start + 4).min(run.end)..run.end]

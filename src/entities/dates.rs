@@ -160,6 +160,15 @@ impl Trigger {
         Trigger([self.0[0], (word, next)])
     }
 
+    /// Whether the trigger may hold at some word of a text whose words have the classes
+    /// `classes` and are followed by words of the classes `next`, all together: most texts
+    /// have no word of several triggers, and their patterns skip the pass over the words.
+    fn may_hold(&self, classes: u32, next: u32) -> bool {
+        self.0.iter().any(|&(word, word_next)| {
+            word & classes != 0 && (word_next == ANY_NEXT || word_next & next != 0)
+        })
+    }
+
     /// Whether a pattern may start at `at`.
     fn holds(&self, at: &At) -> bool {
         let [(word, next), (other, other_next)] = self.0;
@@ -595,7 +604,13 @@ pub(super) fn find_in_runs(doc: &Document, runs: &scan::Runs) -> Vec<Mention> {
     let words = scan::words_of_runs(text, runs.iter(), classify);
     let anchor = anchor_among(doc, &words);
     let mut found: Vec<Mention> = Vec::new();
+    let (classes, next) = words
+        .iter()
+        .fold((0, 0), |(c, n), at| (c | at.class(), n | at.next_class()));
     for pattern in PATTERNS {
+        if !pattern.trigger.may_hold(classes, next) {
+            continue;
+        }
         let starts = words
             .iter()
             .filter(|at| pattern.trigger.holds(at))
@@ -900,6 +915,33 @@ mod tests {
                     "{classes:?} {}",
                     pattern.rule
                 );
+            }
+        }
+    }
+
+    /// A trigger that holds at a word may hold by the classes of all words together.
+    #[test]
+    fn a_trigger_holding_somewhere_may_hold() {
+        let mut rng = crate::test_inputs::Rng::new(37);
+        let names = ["a", "b", "c", "d"];
+        for _ in 0..20_000 {
+            let classes: Vec<u32> = names
+                .iter()
+                .map(|_| (0..rng.below(3)).fold(0, |c, _| c | 1 << rng.below(24)))
+                .collect();
+            let text: String = (0..rng.below(6))
+                .map(|_| [rng.pick(&names), rng.pick(&[" ", ", "])].concat())
+                .collect();
+            let class_of = |w: &str| classes[names.iter().position(|n| *n == w).unwrap()];
+            let words = scan::words(&text, class_of);
+            let (all, next) = words
+                .iter()
+                .fold((0, 0), |(c, n), at| (c | at.class(), n | at.next_class()));
+            for pattern in PATTERNS {
+                if words.iter().any(|at| pattern.trigger.holds(at)) {
+                    let may = pattern.trigger.may_hold(all, next);
+                    assert!(may, "{text:?} {classes:?} {}", pattern.rule);
+                }
             }
         }
     }

@@ -178,6 +178,16 @@ impl<'t> At<'t> {
         &self.text[self.start..self.end]
     }
 
+    /// The word's classes.
+    pub fn class(&self) -> u32 {
+        self.class
+    }
+
+    /// The next word's classes, if only spaces come between them (else none).
+    pub fn next_class(&self) -> u32 {
+        self.next_class
+    }
+
     /// Whether the word is in one of the classes `bits`.
     pub fn is(&self, bits: u32) -> bool {
         self.class & bits != 0

@@ -190,10 +190,13 @@ fn headed_by_source(mention: &str) -> bool {
 
 /// A pronoun stands for someone already introduced: the description was the cue, not this.
 fn is_pronoun(mention: &str) -> bool {
-    matches!(
-        mention.to_lowercase().as_str(),
-        "he" | "she" | "they" | "we" | "i" | "you" | "it" | "them" | "him" | "her" | "us"
-    )
+    // Lowered on the stack, not in a copy for each quoted speaker (an allocation, dearer in wasm).
+    crate::text::with_lower(mention, |mention| {
+        matches!(
+            mention,
+            "he" | "she" | "they" | "we" | "i" | "you" | "it" | "them" | "him" | "her" | "us"
+        )
+    })
 }
 
 #[cfg(test)]

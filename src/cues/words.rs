@@ -212,6 +212,9 @@ impl<'a> Words<'a> {
         // Where each renamed form ends in `renamed`; they lie there in order of form number.
         let mut renamed_ends = Vec::new();
         let renamed_from = renamed.len();
+        // Room for the renamed forms of an article (its capitalised words, mostly) at once:
+        // growing from nothing reallocated it seven times, and it is shrunk to fit below anyway.
+        renamed.reserve(tokens.len() / 2);
         let mut add = |text: &'a str, own_text_if_normal: bool| {
             // Fewer forms than tokens, so below `OWN_TEXT`.
             let form = u32::try_from(forms.len()).expect("fewer forms than tokens");

@@ -127,6 +127,9 @@ pub mod class {
     pub const TITLE_PAIR_START: u16 = 1 << 8;
     /// The first word of a two-word nationality (`south` of `South Korean`).
     pub const DEMONYM_PAIR_START: u16 = 1 << 9;
+    /// The first word of a key of [`super::Gazetteer::phrases`]: a walk from any other word
+    /// finds nothing, so the name finder need not build its key to try.
+    pub const KNOWN_START: u16 = 1 << 10;
 }
 
 /// The lists, parsed on first use.
@@ -411,7 +414,8 @@ impl Gazetteer {
             + self.place_heads.len()
             + 2 * self.demonyms.len()
             + self.honorifics.len()
-            + self.first_names.len();
+            + self.first_names.len()
+            + self.phrases.len();
         let mut classes: FxHashMap<String, u16> =
             FxHashMap::with_capacity_and_hasher(words, Default::default());
         let mut add = |word: &str, bit: u16| match classes.get_mut(word) {
@@ -442,6 +446,10 @@ impl Gazetteer {
                     }
                 }
             }
+        }
+        for key in self.phrases.keys() {
+            let first = key.split(' ').next().unwrap_or(key);
+            add(first, class::KNOWN_START);
         }
         // `is_demonym` takes the plural too.
         for demonym in &self.demonyms {
@@ -633,6 +641,48 @@ mod tests {
             found += usize::from(keyed.is_some());
         }
         assert!(found > 1_000, "{found}");
+    }
+
+    /// A word is a [`class::KNOWN_START`] exactly when it lower-cases to a one-word key or
+    /// prefix of the phrase table, and a walk from any other word gets nowhere: its first step
+    /// finds no name and does not go on.
+    #[test]
+    fn known_starts_are_where_walks_get_anywhere() {
+        let g = &*GAZETTEER;
+        let mut rng = crate::test_inputs::Rng::new(17);
+        let words: Vec<&str> = g
+            .phrases
+            .values()
+            .flat_map(|k| k.tokens.iter().copied())
+            .chain(g.classes.keys().map(String::as_str))
+            // A unit of text, as the name finder asks: one word.
+            .filter(|word| !word.contains(' '))
+            .collect();
+        let (mut starts, mut others) = (0, 0);
+        for _ in 0..20_000 {
+            let mut word = words[rng.below(words.len())].to_string();
+            match rng.below(4) {
+                0 => word = word.to_uppercase(),
+                1 => word.push_str(rng.pick(&["s", "é", "-Long-Enough-To-Spill-The-Buffer"])),
+                _ => {}
+            }
+            let mut buffers = WalkBuffers::default();
+            let mut walk = g.walk(&mut buffers);
+            let somewhere = walk.step(&word).is_some() || walk.goes_on();
+            let plain = {
+                let lower = word.to_lowercase();
+                g.phrases.contains_key(&lower) || g.prefixes.contains(&lower)
+            };
+            assert!(!somewhere || plain, "{word:?}");
+            assert_eq!(
+                g.classes_of(&word) & class::KNOWN_START != 0,
+                plain,
+                "{word:?}"
+            );
+            starts += usize::from(plain);
+            others += usize::from(!plain);
+        }
+        assert!(starts > 2_000 && others > 2_000, "{starts} {others}");
     }
 
     #[test]

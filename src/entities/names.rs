@@ -18,8 +18,8 @@
 use std::borrow::Cow;
 
 use super::gazetteer::class::{
-    DEMONYM, DEMONYM_PAIR_START, FIRST_NAME, HONORIFIC, NOT_NAME, ORG_HEAD, PLACE_HEAD, TITLE,
-    TITLE_MODIFIER, TITLE_PAIR_START,
+    DEMONYM, DEMONYM_PAIR_START, FIRST_NAME, HONORIFIC, KNOWN_START, NOT_NAME, ORG_HEAD,
+    PLACE_HEAD, TITLE, TITLE_MODIFIER, TITLE_PAIR_START,
 };
 use super::gazetteer::{Gazetteer, Known, WalkBuffers, GAZETTEER};
 use super::rare::{InnerCapitals, LowerCaseWords};
@@ -299,6 +299,11 @@ impl<'a> Pass<'a, '_> {
             return None;
         }
         let first = &self.units.at(i);
+        // Most capitalised words start no known name: their classes, stored, say so without
+        // building a key to look up.
+        if !first.is(KNOWN_START) {
+            return None;
+        }
         let mut best = None;
         let mut walk = g.walk(buffers);
         let mut j = i;

@@ -576,6 +576,9 @@ pub(super) fn prescan(units: &Units) -> People {
 /// Whether a known place or organisation starts at unit `k`.
 fn starts_known(units: &Units, k: usize) -> bool {
     let g = &*GAZETTEER;
+    if !units.get(k).is_some_and(|u| u.is(class::KNOWN_START)) {
+        return false;
+    }
     let mut buffers = WalkBuffers::default();
     let mut walk = g.walk(&mut buffers);
     for u in units.range(k..units.len()).take(g.max_tokens) {

@@ -330,7 +330,12 @@ impl<'a> Pass<'a, '_> {
                 break;
             }
             j += 1;
-            if let Some(known) = walk.step(u.text) {
+            let known = if j == i + 1 {
+                walk.start(u.text, first.classes())
+            } else {
+                walk.step(u.text)
+            };
+            if let Some(known) = known {
                 if u.text.chars().next().is_some_and(char::is_alphanumeric) {
                     best = Some((j, known));
                 }

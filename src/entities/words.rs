@@ -236,12 +236,14 @@ impl<'a> Unit<'a> {
             f(&self.lower())
         }
     }
-    /// Whether the word is on one of the word lists `classes` ([`class`] bits).
-    pub(super) fn is(&self, classes: u16) -> bool {
+    /// The word lists the word is on ([`class`] bits).
+    pub(super) fn classes(&self) -> u16 {
         self.classes
             .unwrap_or_else(|| GAZETTEER.classes_of(self.text))
-            & classes
-            != 0
+    }
+    /// Whether the word is on one of the word lists `classes` ([`class`] bits).
+    pub(super) fn is(&self, classes: u16) -> bool {
+        self.classes() & classes != 0
     }
     pub(super) fn all_caps(&self) -> bool {
         self.text.chars().filter(|c| c.is_alphabetic()).count() >= 2

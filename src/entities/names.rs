@@ -714,9 +714,10 @@ impl<'a> Pass<'a, '_> {
             }
             // A surname seen with a given name wins over a list place (`Jordan` after `Michael
             // Jordan`), but a given name alone stays a place (`flew to Austin`).
-            let surname = self.people.words.contains(u.text)
+            // The set last of the word's own tests: most words asked end no run.
+            let surname = k + 1 == b
                 && !u.is(FIRST_NAME)
-                && k + 1 == b
+                && self.people.words.contains(u.text)
                 && !self.prev_word(k).is_some_and(|p| LOCATIVES.contains(&&*p));
             if let Some((end, known)) = self.known_at(k).filter(|(end, _)| *end <= b) {
                 // `Austin Powers`, `Jordan Peterson`: a given name that is also a place, before

@@ -420,14 +420,10 @@ impl<'a> Pass<'a, '_> {
                 // `Food and Drug Administration`, but not `Banco Santander and Deutsche Bank`:
                 // only one word (after an optional country) may stand before `and`.
                 "and" | "&" => {
-                    let first = if self.units.at(i).is(NOT_NAME) {
-                        i + 1
-                    } else {
-                        i
-                    };
+                    let first = if self.units.is(i, NOT_NAME) { i + 1 } else { i };
                     let left = j - first;
                     let prefixed = left == 2
-                        && (self.units.at(first).is(DEMONYM) || self.is_place_or_org_unit(first));
+                        && (self.units.is(first, DEMONYM) || self.is_place_or_org_unit(first));
                     let inside_of = (first..j).any(|k| {
                         self.units.at(k).text == "of"
                             && k > first
@@ -487,8 +483,7 @@ impl<'a> Pass<'a, '_> {
             let u = &self.units.at(a);
             let starts_name = self.known_at(a).is_some_and(|(end, _)| end <= b)
                 || u.is(TITLE | HONORIFIC)
-                || u.is(TITLE_MODIFIER)
-                    && (a + 1..b.min(a + 4)).any(|h| self.units.at(h).is(TITLE));
+                || u.is(TITLE_MODIFIER) && (a + 1..b.min(a + 4)).any(|h| self.units.is(h, TITLE));
             let common = || u.is(NOT_NAME) || u.is(DEMONYM) && a + 1 == b;
             // The article-wide scan last: it costs the most.
             let unknown_initial = || {
@@ -548,7 +543,7 @@ impl<'a> Pass<'a, '_> {
             || self.is_head(&self.units.at(first - 1), ORG_HEAD);
         // `Secretary General`: a title of several heads.
         let mut h = first;
-        while h + 2 < b && self.units.at(h + 1).is(TITLE) {
+        while h + 2 < b && self.units.is(h + 1, TITLE) {
             h += 1;
         }
         let mut name = self.units.range(h + 1..b);
@@ -603,7 +598,7 @@ impl<'a> Pass<'a, '_> {
             // `Farm Minister`, `Health Secretary`: a capitalised portfolio before a head word.
             if head_end.is_none()
                 && u.cap()
-                && (k + 1..b.min(k + 3)).any(|h| self.units.at(h).is(TITLE))
+                && (k + 1..b.min(k + 3)).any(|h| self.units.is(h, TITLE))
                 && self.known_at(k).is_none()
                 && !u.is(FIRST_NAME)
             {
@@ -685,7 +680,7 @@ impl<'a> Pass<'a, '_> {
                 let head_first = self.is_head(first, ORG_HEAD)
                     && (of_second
                         || b - a == 2
-                            && !self.units.at(a + 1).is(FIRST_NAME)
+                            && !self.units.is(a + 1, FIRST_NAME)
                             && !self.people.words.contains(self.units.at(a + 1).text));
                 if self.is_head(last, ORG_HEAD) || head_first || head_of || org_tail.is_some() {
                     let canonical = org_tail.map(|k| k.canonical.as_str());
@@ -727,7 +722,7 @@ impl<'a> Pass<'a, '_> {
                     && k + 1 < b
                     && self.units.cap(k + 1)
                     && self.known_at(k + 1).is_none()
-                    && !self.units.at(k + 1).is(DEMONYM);
+                    && !self.units.is(k + 1, DEMONYM);
                 if !(given_first || surname && end == k + 1 && k == a) {
                     self.emit_known(k, end, known, "entities.gazetteer");
                     k = end;

@@ -153,6 +153,18 @@ impl<'a> Units<'a> {
         self.stored[i].flags & CAP != 0
     }
 
+    /// `at(i).is(classes)`, without slicing the text for a capitalised word, whose classes
+    /// are stored.
+    #[inline]
+    pub(super) fn is(&self, i: usize, classes: u16) -> bool {
+        let s = self.stored[i];
+        if s.flags & CAP != 0 {
+            s.classes & classes != 0
+        } else {
+            self.at(i).is(classes)
+        }
+    }
+
     #[inline]
     pub(super) fn closes(&self, i: usize) -> bool {
         self.stored[i].flags & CLOSES != 0
@@ -544,8 +556,8 @@ pub(super) fn prescan(units: &Units) -> People {
         }
         // `Given Surname`, or a title or honorific before a name.
         for k in i..j {
-            let cue = units.at(k).is(class::TITLE | class::HONORIFIC);
-            let given = units.at(k).is(class::FIRST_NAME);
+            let cue = units.is(k, class::TITLE | class::HONORIFIC);
+            let given = units.is(k, class::FIRST_NAME);
             if (cue || given) && k + 1 < j {
                 // The name runs to the next known place or organisation.
                 let mut stop = k + 1;
@@ -801,7 +813,8 @@ mod tests {
     }
 
     /// A unit's classes, stored for capitalised words and looked up for the others, answer
-    /// as each list's own test does, for every unit of the sample articles.
+    /// as each list's own test does, for every unit of the sample articles, asked of the unit
+    /// or of the list of units.
     #[test]
     fn classes_are_the_lists_answers() {
         let g = &*GAZETTEER;
@@ -819,7 +832,7 @@ mod tests {
             let known: FxHashSet<String> =
                 ["Ruiz", "Lopez"].map(String::from).into_iter().collect();
             let units = resplit(units(&doc, &[]), &known);
-            for u in units.iter() {
+            for (i, u) in units.iter().enumerate() {
                 let lists = [
                     (class::TITLE, with_lower(u.text, |l| g.titles.contains(l))),
                     (
@@ -849,6 +862,7 @@ mod tests {
                 ];
                 for (bit, on_list) in lists {
                     assert_eq!(u.is(bit), on_list, "{:?} class {bit}", u.text);
+                    assert_eq!(units.is(i, bit), on_list, "{:?} class {bit}", u.text);
                     checked += usize::from(on_list);
                 }
             }

@@ -294,6 +294,8 @@ pub(super) fn units<'a>(doc: &Document<'a>, taken: &[Mention]) -> Units<'a> {
     let mut out = Units::with_capacity(doc, doc.tokens.len() + doc.tokens.len() / 16);
     let mut claimed: Vec<(usize, usize)> = taken.iter().map(|m| (m.start, m.end)).collect();
     crate::sort::all(&mut claimed);
+    // A span after every token: the tests below need not ask whether there is a next span.
+    claimed.push((usize::MAX, usize::MAX));
     let mut next_claimed = 0;
     let mut sentences = RangeCursor::new(&doc.sentences);
     let mut prev_sentence = usize::MAX;
@@ -304,15 +306,10 @@ pub(super) fn units<'a>(doc: &Document<'a>, taken: &[Mention]) -> Units<'a> {
         i += 1;
         // Claimed spans do not overlap, so their ends are sorted too, and tokens come in order:
         // the first claimed span not yet behind the token only ever moves on.
-        while claimed
-            .get(next_claimed)
-            .is_some_and(|&(_, end)| end <= token.start())
-        {
+        while claimed[next_claimed].1 <= token.start() {
             next_claimed += 1;
         }
-        let blocked = claimed
-            .get(next_claimed)
-            .is_some_and(|&(start, _)| start < token.end());
+        let blocked = claimed[next_claimed].0 < token.end();
         let opener = matches!(
             punct(doc, &token),
             Some('"' | '“' | '‘' | '\'' | '(' | '«' | '—' | '–' | '-' | '−')
@@ -609,6 +606,7 @@ fn starts_known(units: &Units, k: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::EntityType;
 
     /// [`first_case`] is the first character's own case, for ASCII and other words.
     #[test]
@@ -760,6 +758,47 @@ mod tests {
             crate::text::push_lower(&mut pushed, u.text);
             assert_eq!(pushed, u.lower(), "{:?}", u.text);
         }
+    }
+
+    /// A unit is a word exactly when its first token is one and no span taken before (dates,
+    /// numbers) overlaps that token, for spans anywhere among the tokens.
+    #[test]
+    fn taken_spans_block_the_words_they_overlap() {
+        let pieces = [
+            "Word ", "word ", "May 5, ", "2024 ", "Mr. ", "é ", ". ", "\n",
+        ];
+        let mut rng = crate::test_inputs::Rng::new(11);
+        let mut blocked = 0;
+        for _ in 0..2_000 {
+            let text: String = (0..rng.below(16)).map(|_| rng.pick(&pieces)).collect();
+            let doc = Document::new(&text);
+            // Spans that do not overlap, some over several tokens, some inside one.
+            let mut taken = Vec::new();
+            let mut at = 0;
+            while at < text.len() {
+                let start = at + rng.below(8);
+                let end = start + 1 + rng.below(8);
+                if end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end)
+                {
+                    break;
+                }
+                if rng.below(2) == 0 {
+                    taken.push(Mention::new(start, end, EntityType::Date, "test"));
+                }
+                at = end;
+            }
+            let units = units(&doc, &taken);
+            for u in units.iter() {
+                let token = doc.tokens[doc.token_at_or_after(u.start())];
+                let overlapped = taken
+                    .iter()
+                    .any(|m| m.start < token.end() && token.start() < m.end);
+                let word = token.kind == TokenKind::Word && !overlapped;
+                assert_eq!(u.kind == Kind::Word, word, "{:?} in {text:?}", u.text);
+                blocked += usize::from(token.kind == TokenKind::Word && overlapped);
+            }
+        }
+        assert!(blocked > 1_000, "{blocked}");
     }
 
     /// Splitting in place moves every unit after a split by the parts added before it.

@@ -169,22 +169,38 @@ fn is_plain_word(piece: &str) -> bool {
 pub struct RangeCursor<'r> {
     ranges: &'r [Range<usize>],
     at: usize,
+    /// Where the range after `at` starts (`usize::MAX` after the last): the one bound an
+    /// offset is compared with while the cursor stays, as it does for most offsets (one a
+    /// token, the ranges sentences or paragraphs).
+    next: usize,
 }
 
 impl<'r> RangeCursor<'r> {
     /// A cursor before the first offset.
     pub fn new(ranges: &'r [Range<usize>]) -> RangeCursor<'r> {
-        RangeCursor { ranges, at: 0 }
+        RangeCursor {
+            ranges,
+            at: 0,
+            next: start_or_end(ranges, 1),
+        }
     }
 
     /// The index for `byte`, which is no less than the byte asked before (0 when no range
     /// starts at or before it).
+    #[inline]
     pub fn index_of(&mut self, byte: usize) -> usize {
-        while self.at + 1 < self.ranges.len() && self.ranges[self.at + 1].start <= byte {
+        while byte >= self.next {
             self.at += 1;
+            self.next = start_or_end(self.ranges, self.at + 1);
         }
         self.at
     }
+}
+
+/// The start of range `i`, or `usize::MAX` when there is none.
+#[inline]
+fn start_or_end(ranges: &[Range<usize>], i: usize) -> usize {
+    ranges.get(i).map_or(usize::MAX, |r| r.start)
 }
 
 fn containing_each(ranges: &[Range<usize>], tokens: &[Token]) -> Vec<usize> {
@@ -1107,6 +1123,42 @@ mod tests {
             assert_eq!(out, format!("x {}", text.to_lowercase()));
             assert_eq!(with_lower(text, str::to_string), text.to_lowercase());
         }
+    }
+
+    /// A cursor's index for each of a rising run of offsets is the binary search's, for
+    /// sentences and paragraphs of every shape, and offsets before, between and after them.
+    #[test]
+    fn a_cursor_is_the_search() {
+        let pieces = [
+            "Word",
+            "word",
+            ". ",
+            "! ",
+            "\n",
+            "\n\n",
+            " ",
+            "“Q.” ",
+            "Mr. ",
+            "U.S. ",
+        ];
+        let mut rng = crate::test_inputs::Rng::new(19);
+        let mut texts = crate::test_inputs::seeds();
+        texts.extend((0..2_000).map(|_| (0..rng.below(20)).map(|_| rng.pick(&pieces)).collect()));
+        let mut moved = 0;
+        for text in &texts {
+            let doc = Document::new(text);
+            let sentences = doc.token_sentences();
+            for (t, token) in doc.tokens.iter().enumerate() {
+                assert_eq!(sentences[t], doc.sentence_index(token.start()), "{text:?}");
+            }
+            let mut cursor = RangeCursor::new(&doc.paragraphs);
+            for byte in 0..=text.len() + 1 {
+                let index = cursor.index_of(byte);
+                assert_eq!(index, doc.paragraph_index(byte), "{byte} of {text:?}");
+                moved += usize::from(index > 0);
+            }
+        }
+        assert!(moved > 10_000, "{moved}");
     }
 
     #[test]

@@ -127,6 +127,14 @@ pub mod class {
     pub const TITLE_PAIR_START: u16 = 1 << 8;
     /// The first word of a two-word nationality (`south` of `South Korean`).
     pub const DEMONYM_PAIR_START: u16 = 1 << 9;
+    /// A key of [`super::Gazetteer::phrases`] of one word.
+    pub const KNOWN_WORD: u16 = 1 << 10;
+    /// The first word of a key of [`super::Gazetteer::phrases`] of several words (so one of
+    /// [`super::Gazetteer::prefixes`]).
+    pub const KNOWN_PREFIX: u16 = 1 << 11;
+    /// The first word of a key: a walk from any other word finds nothing, so the name finder
+    /// need not build its key to try.
+    pub const KNOWN_START: u16 = KNOWN_WORD | KNOWN_PREFIX;
 }
 
 /// The lists, parsed on first use.
@@ -192,12 +200,15 @@ pub struct WalkBuffers<'w> {
 pub struct PhraseWalk<'g, 'b, 'w> {
     gazetteer: &'g Gazetteer,
     buffers: &'b mut WalkBuffers<'w>,
+    /// After [`PhraseWalk::start`], whether entries go on from its word, as its classes tell.
+    first_goes_on: Option<bool>,
 }
 
 impl<'g, 'w> PhraseWalk<'g, '_, 'w> {
     /// Takes one more word: the entry the words so far spell, in a case it accepts.
     #[inline]
     pub fn step(&mut self, word: &'w str) -> Option<&'g Known> {
+        self.first_goes_on = None;
         let WalkBuffers { words, key } = &mut *self.buffers;
         words.push(word);
         push_key_word(key, word);
@@ -208,7 +219,25 @@ impl<'g, 'w> PhraseWalk<'g, '_, 'w> {
     /// can make a match.
     #[inline]
     pub fn goes_on(&self) -> bool {
-        self.gazetteer.prefixes.contains(self.buffers.key.as_str())
+        self.first_goes_on
+            .unwrap_or_else(|| self.gazetteer.prefixes.contains(self.buffers.key.as_str()))
+    }
+
+    /// [`PhraseWalk::step`] for the first word, whose [`class`] bits are `classes` (as
+    /// [`Gazetteer::classes_of`] answers): they tell whether a one-word entry or a longer one
+    /// starts with it, which spares most first words a lookup and the question whether the walk
+    /// goes on.
+    #[inline]
+    pub fn start(&mut self, word: &'w str, classes: u16) -> Option<&'g Known> {
+        debug_assert!(self.buffers.words.is_empty(), "a walk starts once");
+        let WalkBuffers { words, key } = &mut *self.buffers;
+        words.push(word);
+        push_key_word(key, word);
+        self.first_goes_on = Some(classes & class::KNOWN_PREFIX != 0);
+        if classes & class::KNOWN_WORD == 0 {
+            return None;
+        }
+        self.gazetteer.lookup_key(key, words)
     }
 
     /// How many words it has taken.
@@ -379,6 +408,7 @@ impl Gazetteer {
         PhraseWalk {
             gazetteer: self,
             buffers,
+            first_goes_on: None,
         }
     }
 
@@ -411,7 +441,8 @@ impl Gazetteer {
             + self.place_heads.len()
             + 2 * self.demonyms.len()
             + self.honorifics.len()
-            + self.first_names.len();
+            + self.first_names.len()
+            + self.phrases.len();
         let mut classes: FxHashMap<String, u16> =
             FxHashMap::with_capacity_and_hasher(words, Default::default());
         let mut add = |word: &str, bit: u16| match classes.get_mut(word) {
@@ -441,6 +472,12 @@ impl Gazetteer {
                         add(first, bit);
                     }
                 }
+            }
+        }
+        for key in self.phrases.keys() {
+            match key.split_once(' ') {
+                Some((first, _)) => add(first, class::KNOWN_PREFIX),
+                None => add(key, class::KNOWN_WORD),
             }
         }
         // `is_demonym` takes the plural too.
@@ -558,7 +595,8 @@ mod tests {
     }
 
     /// A walk answers at each word what a lookup of the words so far does, and goes on
-    /// exactly while they are a proper prefix of some entry; the buffers serve walk after walk.
+    /// exactly while they are a proper prefix of some entry, whether it took its first word's
+    /// classes or looked the word up; the buffers serve walk after walk.
     #[test]
     fn a_walk_is_a_lookup_at_each_word() {
         let g = &*GAZETTEER;
@@ -581,11 +619,17 @@ mod tests {
             .collect();
         let mut buffers = WalkBuffers::default();
         let (mut found, mut went_on) = (0, 0);
-        for words in &cases {
+        // Started from the first word's classes, or word by word from the start.
+        for (words, started) in cases.iter().flat_map(|w| [(w, false), (w, true)]) {
             let mut walk = g.walk(&mut buffers);
             for (k, word) in words.iter().enumerate() {
                 let spelled: Vec<&str> = words[..=k].iter().map(String::as_str).collect();
-                let known = walk.step(word).map(|known| known as *const Known);
+                let known = if started && k == 0 {
+                    walk.start(word, g.classes_of(word))
+                } else {
+                    walk.step(word)
+                };
+                let known = known.map(|known| known as *const Known);
                 assert_eq!(
                     known,
                     g.lookup(&spelled).map(|k| k as *const Known),
@@ -633,6 +677,45 @@ mod tests {
             found += usize::from(keyed.is_some());
         }
         assert!(found > 1_000, "{found}");
+    }
+
+    /// A word is a [`class::KNOWN_WORD`] exactly when it lower-cases to a one-word key of the
+    /// phrase table, a [`class::KNOWN_PREFIX`] when to a one-word prefix; a walk from any other
+    /// word gets nowhere: its first step finds no name and does not go on.
+    #[test]
+    fn known_starts_are_where_walks_get_anywhere() {
+        let g = &*GAZETTEER;
+        let mut rng = crate::test_inputs::Rng::new(17);
+        let words: Vec<&str> = g
+            .phrases
+            .values()
+            .flat_map(|k| k.tokens.iter().copied())
+            .chain(g.classes.keys().map(String::as_str))
+            // A unit of text, as the name finder asks: one word.
+            .filter(|word| !word.contains(' '))
+            .collect();
+        let (mut starts, mut others) = (0, 0);
+        for _ in 0..20_000 {
+            let mut word = words[rng.below(words.len())].to_string();
+            match rng.below(4) {
+                0 => word = word.to_uppercase(),
+                1 => word.push_str(rng.pick(&["s", "é", "-Long-Enough-To-Spill-The-Buffer"])),
+                _ => {}
+            }
+            let mut buffers = WalkBuffers::default();
+            let mut walk = g.walk(&mut buffers);
+            let somewhere = walk.step(&word).is_some() || walk.goes_on();
+            let lower = word.to_lowercase();
+            let (one_word, prefix) = (g.phrases.contains_key(&lower), g.prefixes.contains(&lower));
+            let plain = one_word || prefix;
+            assert!(!somewhere || plain, "{word:?}");
+            let classes = g.classes_of(&word);
+            assert_eq!(classes & class::KNOWN_WORD != 0, one_word, "{word:?}");
+            assert_eq!(classes & class::KNOWN_PREFIX != 0, prefix, "{word:?}");
+            starts += usize::from(plain);
+            others += usize::from(!plain);
+        }
+        assert!(starts > 2_000 && others > 2_000, "{starts} {others}");
     }
 
     #[test]

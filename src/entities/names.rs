@@ -18,8 +18,8 @@
 use std::borrow::Cow;
 
 use super::gazetteer::class::{
-    DEMONYM, DEMONYM_PAIR_START, FIRST_NAME, HONORIFIC, NOT_NAME, ORG_HEAD, PLACE_HEAD, TITLE,
-    TITLE_MODIFIER, TITLE_PAIR_START,
+    DEMONYM, DEMONYM_PAIR_START, FIRST_NAME, HONORIFIC, KNOWN_START, NOT_NAME, ORG_HEAD,
+    PLACE_HEAD, TITLE, TITLE_MODIFIER, TITLE_PAIR_START,
 };
 use super::gazetteer::{Gazetteer, Known, WalkBuffers, GAZETTEER};
 use super::rare::{InnerCapitals, LowerCaseWords};
@@ -169,31 +169,43 @@ struct KnownNames {
     /// A bit for each unit that starts one: most units asked about start none, and the bit
     /// answers for them without searching `found`.
     starts: Vec<u64>,
+    /// How many bits of `starts` are set before each of its words: with the bits of its own
+    /// word below it, where a unit's name is in `found`. The finder asks again and again about
+    /// the units that do start a name, and a search of `found` cost several times this.
+    ranks: Vec<u32>,
 }
 
 impl KnownNames {
     fn new(units: usize, found: Vec<(usize, usize, &'static Known)>) -> KnownNames {
-        let mut starts = vec![0; units.div_ceil(64)];
+        let mut starts = vec![0u64; units.div_ceil(64)];
         for &(start, ..) in &found {
             starts[start / 64] |= 1 << (start % 64);
         }
-        KnownNames { found, starts }
+        let mut below = 0;
+        let ranks = starts
+            .iter()
+            .map(|bits| {
+                let rank = below;
+                below += bits.count_ones();
+                rank
+            })
+            .collect();
+        KnownNames {
+            found,
+            starts,
+            ranks,
+        }
     }
 
     /// The known name starting at unit `i`, as (end unit, entry).
     #[inline]
     fn at(&self, i: usize) -> Option<(usize, &'static Known)> {
-        if self
-            .starts
-            .get(i / 64)
-            .is_none_or(|bits| bits & 1 << (i % 64) == 0)
-        {
+        let bits = *self.starts.get(i / 64)?;
+        let bit = 1 << (i % 64);
+        if bits & bit == 0 {
             return None;
         }
-        let k = self
-            .found
-            .binary_search_by_key(&i, |&(start, ..)| start)
-            .ok()?;
+        let k = self.ranks[i / 64] as usize + (bits & (bit - 1)).count_ones() as usize;
         let (_, end, known) = self.found[k];
         Some((end, known))
     }
@@ -299,6 +311,11 @@ impl<'a> Pass<'a, '_> {
             return None;
         }
         let first = &self.units.at(i);
+        // Most capitalised words start no known name: their classes, stored, say so without
+        // building a key to look up.
+        if !first.is(KNOWN_START) {
+            return None;
+        }
         let mut best = None;
         let mut walk = g.walk(buffers);
         let mut j = i;
@@ -313,7 +330,12 @@ impl<'a> Pass<'a, '_> {
                 break;
             }
             j += 1;
-            if let Some(known) = walk.step(u.text) {
+            let known = if j == i + 1 {
+                walk.start(u.text, first.classes())
+            } else {
+                walk.step(u.text)
+            };
+            if let Some(known) = known {
                 if u.text.chars().next().is_some_and(char::is_alphanumeric) {
                     best = Some((j, known));
                 }
@@ -398,14 +420,10 @@ impl<'a> Pass<'a, '_> {
                 // `Food and Drug Administration`, but not `Banco Santander and Deutsche Bank`:
                 // only one word (after an optional country) may stand before `and`.
                 "and" | "&" => {
-                    let first = if self.units.at(i).is(NOT_NAME) {
-                        i + 1
-                    } else {
-                        i
-                    };
+                    let first = if self.units.is(i, NOT_NAME) { i + 1 } else { i };
                     let left = j - first;
                     let prefixed = left == 2
-                        && (self.units.at(first).is(DEMONYM) || self.is_place_or_org_unit(first));
+                        && (self.units.is(first, DEMONYM) || self.is_place_or_org_unit(first));
                     let inside_of = (first..j).any(|k| {
                         self.units.at(k).text == "of"
                             && k > first
@@ -465,8 +483,7 @@ impl<'a> Pass<'a, '_> {
             let u = &self.units.at(a);
             let starts_name = self.known_at(a).is_some_and(|(end, _)| end <= b)
                 || u.is(TITLE | HONORIFIC)
-                || u.is(TITLE_MODIFIER)
-                    && (a + 1..b.min(a + 4)).any(|h| self.units.at(h).is(TITLE));
+                || u.is(TITLE_MODIFIER) && (a + 1..b.min(a + 4)).any(|h| self.units.is(h, TITLE));
             let common = || u.is(NOT_NAME) || u.is(DEMONYM) && a + 1 == b;
             // The article-wide scan last: it costs the most.
             let unknown_initial = || {
@@ -526,7 +543,7 @@ impl<'a> Pass<'a, '_> {
             || self.is_head(&self.units.at(first - 1), ORG_HEAD);
         // `Secretary General`: a title of several heads.
         let mut h = first;
-        while h + 2 < b && self.units.at(h + 1).is(TITLE) {
+        while h + 2 < b && self.units.is(h + 1, TITLE) {
             h += 1;
         }
         let mut name = self.units.range(h + 1..b);
@@ -581,7 +598,7 @@ impl<'a> Pass<'a, '_> {
             // `Farm Minister`, `Health Secretary`: a capitalised portfolio before a head word.
             if head_end.is_none()
                 && u.cap()
-                && (k + 1..b.min(k + 3)).any(|h| self.units.at(h).is(TITLE))
+                && (k + 1..b.min(k + 3)).any(|h| self.units.is(h, TITLE))
                 && self.known_at(k).is_none()
                 && !u.is(FIRST_NAME)
             {
@@ -663,7 +680,7 @@ impl<'a> Pass<'a, '_> {
                 let head_first = self.is_head(first, ORG_HEAD)
                     && (of_second
                         || b - a == 2
-                            && !self.units.at(a + 1).is(FIRST_NAME)
+                            && !self.units.is(a + 1, FIRST_NAME)
                             && !self.people.words.contains(self.units.at(a + 1).text));
                 if self.is_head(last, ORG_HEAD) || head_first || head_of || org_tail.is_some() {
                     let canonical = org_tail.map(|k| k.canonical.as_str());
@@ -692,9 +709,10 @@ impl<'a> Pass<'a, '_> {
             }
             // A surname seen with a given name wins over a list place (`Jordan` after `Michael
             // Jordan`), but a given name alone stays a place (`flew to Austin`).
-            let surname = self.people.words.contains(u.text)
+            // The set last of the word's own tests: most words asked end no run.
+            let surname = k + 1 == b
                 && !u.is(FIRST_NAME)
-                && k + 1 == b
+                && self.people.words.contains(u.text)
                 && !self.prev_word(k).is_some_and(|p| LOCATIVES.contains(&&*p));
             if let Some((end, known)) = self.known_at(k).filter(|(end, _)| *end <= b) {
                 // `Austin Powers`, `Jordan Peterson`: a given name that is also a place, before
@@ -704,7 +722,7 @@ impl<'a> Pass<'a, '_> {
                     && k + 1 < b
                     && self.units.cap(k + 1)
                     && self.known_at(k + 1).is_none()
-                    && !self.units.at(k + 1).is(DEMONYM);
+                    && !self.units.is(k + 1, DEMONYM);
                 if !(given_first || surname && end == k + 1 && k == a) {
                     self.emit_known(k, end, known, "entities.gazetteer");
                     k = end;
@@ -1082,8 +1100,8 @@ mod tests {
         }
     }
 
-    /// The bits answer as searching the names for one starting at the unit does, at every
-    /// unit of lists of every density, and past the last unit.
+    /// The bits and their ranks answer as searching the names for one starting at the unit
+    /// does, at every unit of lists of every density, and past the last unit.
     #[test]
     fn known_names_bits_are_the_search() {
         let entry: &'static Known = GAZETTEER.phrases.values().next().unwrap();

@@ -153,6 +153,18 @@ impl<'a> Units<'a> {
         self.stored[i].flags & CAP != 0
     }
 
+    /// `at(i).is(classes)`, without slicing the text for a capitalised word, whose classes
+    /// are stored.
+    #[inline]
+    pub(super) fn is(&self, i: usize, classes: u16) -> bool {
+        let s = self.stored[i];
+        if s.flags & CAP != 0 {
+            s.classes & classes != 0
+        } else {
+            self.at(i).is(classes)
+        }
+    }
+
     #[inline]
     pub(super) fn closes(&self, i: usize) -> bool {
         self.stored[i].flags & CLOSES != 0
@@ -236,12 +248,14 @@ impl<'a> Unit<'a> {
             f(&self.lower())
         }
     }
-    /// Whether the word is on one of the word lists `classes` ([`class`] bits).
-    pub(super) fn is(&self, classes: u16) -> bool {
+    /// The word lists the word is on ([`class`] bits).
+    pub(super) fn classes(&self) -> u16 {
         self.classes
             .unwrap_or_else(|| GAZETTEER.classes_of(self.text))
-            & classes
-            != 0
+    }
+    /// Whether the word is on one of the word lists `classes` ([`class`] bits).
+    pub(super) fn is(&self, classes: u16) -> bool {
+        self.classes() & classes != 0
     }
     pub(super) fn all_caps(&self) -> bool {
         self.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
@@ -280,6 +294,8 @@ pub(super) fn units<'a>(doc: &Document<'a>, taken: &[Mention]) -> Units<'a> {
     let mut out = Units::with_capacity(doc, doc.tokens.len() + doc.tokens.len() / 16);
     let mut claimed: Vec<(usize, usize)> = taken.iter().map(|m| (m.start, m.end)).collect();
     crate::sort::all(&mut claimed);
+    // A span after every token: the tests below need not ask whether there is a next span.
+    claimed.push((usize::MAX, usize::MAX));
     let mut next_claimed = 0;
     let mut sentences = RangeCursor::new(&doc.sentences);
     let mut prev_sentence = usize::MAX;
@@ -290,15 +306,10 @@ pub(super) fn units<'a>(doc: &Document<'a>, taken: &[Mention]) -> Units<'a> {
         i += 1;
         // Claimed spans do not overlap, so their ends are sorted too, and tokens come in order:
         // the first claimed span not yet behind the token only ever moves on.
-        while claimed
-            .get(next_claimed)
-            .is_some_and(|&(_, end)| end <= token.start())
-        {
+        while claimed[next_claimed].1 <= token.start() {
             next_claimed += 1;
         }
-        let blocked = claimed
-            .get(next_claimed)
-            .is_some_and(|&(start, _)| start < token.end());
+        let blocked = claimed[next_claimed].0 < token.end();
         let opener = matches!(
             punct(doc, &token),
             Some('"' | '“' | '‘' | '\'' | '(' | '«' | '—' | '–' | '-' | '−')
@@ -542,8 +553,8 @@ pub(super) fn prescan(units: &Units) -> People {
         }
         // `Given Surname`, or a title or honorific before a name.
         for k in i..j {
-            let cue = units.at(k).is(class::TITLE | class::HONORIFIC);
-            let given = units.at(k).is(class::FIRST_NAME);
+            let cue = units.is(k, class::TITLE | class::HONORIFIC);
+            let given = units.is(k, class::FIRST_NAME);
             if (cue || given) && k + 1 < j {
                 // The name runs to the next known place or organisation.
                 let mut stop = k + 1;
@@ -576,6 +587,9 @@ pub(super) fn prescan(units: &Units) -> People {
 /// Whether a known place or organisation starts at unit `k`.
 fn starts_known(units: &Units, k: usize) -> bool {
     let g = &*GAZETTEER;
+    if !units.get(k).is_some_and(|u| u.is(class::KNOWN_START)) {
+        return false;
+    }
     let mut buffers = WalkBuffers::default();
     let mut walk = g.walk(&mut buffers);
     for u in units.range(k..units.len()).take(g.max_tokens) {
@@ -592,6 +606,7 @@ fn starts_known(units: &Units, k: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::EntityType;
 
     /// [`first_case`] is the first character's own case, for ASCII and other words.
     #[test]
@@ -745,6 +760,47 @@ mod tests {
         }
     }
 
+    /// A unit is a word exactly when its first token is one and no span taken before (dates,
+    /// numbers) overlaps that token, for spans anywhere among the tokens.
+    #[test]
+    fn taken_spans_block_the_words_they_overlap() {
+        let pieces = [
+            "Word ", "word ", "May 5, ", "2024 ", "Mr. ", "é ", ". ", "\n",
+        ];
+        let mut rng = crate::test_inputs::Rng::new(11);
+        let mut blocked = 0;
+        for _ in 0..2_000 {
+            let text: String = (0..rng.below(16)).map(|_| rng.pick(&pieces)).collect();
+            let doc = Document::new(&text);
+            // Spans that do not overlap, some over several tokens, some inside one.
+            let mut taken = Vec::new();
+            let mut at = 0;
+            while at < text.len() {
+                let start = at + rng.below(8);
+                let end = start + 1 + rng.below(8);
+                if end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end)
+                {
+                    break;
+                }
+                if rng.below(2) == 0 {
+                    taken.push(Mention::new(start, end, EntityType::Date, "test"));
+                }
+                at = end;
+            }
+            let units = units(&doc, &taken);
+            for u in units.iter() {
+                let token = doc.tokens[doc.token_at_or_after(u.start())];
+                let overlapped = taken
+                    .iter()
+                    .any(|m| m.start < token.end() && token.start() < m.end);
+                let word = token.kind == TokenKind::Word && !overlapped;
+                assert_eq!(u.kind == Kind::Word, word, "{:?} in {text:?}", u.text);
+                blocked += usize::from(token.kind == TokenKind::Word && overlapped);
+            }
+        }
+        assert!(blocked > 1_000, "{blocked}");
+    }
+
     /// Splitting in place moves every unit after a split by the parts added before it.
     #[test]
     fn resplit_splits_known_parts_in_place() {
@@ -796,7 +852,8 @@ mod tests {
     }
 
     /// A unit's classes, stored for capitalised words and looked up for the others, answer
-    /// as each list's own test does, for every unit of the sample articles.
+    /// as each list's own test does, for every unit of the sample articles, asked of the unit
+    /// or of the list of units.
     #[test]
     fn classes_are_the_lists_answers() {
         let g = &*GAZETTEER;
@@ -814,7 +871,7 @@ mod tests {
             let known: FxHashSet<String> =
                 ["Ruiz", "Lopez"].map(String::from).into_iter().collect();
             let units = resplit(units(&doc, &[]), &known);
-            for u in units.iter() {
+            for (i, u) in units.iter().enumerate() {
                 let lists = [
                     (class::TITLE, with_lower(u.text, |l| g.titles.contains(l))),
                     (
@@ -844,6 +901,7 @@ mod tests {
                 ];
                 for (bit, on_list) in lists {
                     assert_eq!(u.is(bit), on_list, "{:?} class {bit}", u.text);
+                    assert_eq!(units.is(i, bit), on_list, "{:?} class {bit}", u.text);
                     checked += usize::from(on_list);
                 }
             }

@@ -410,6 +410,11 @@ fn tokenize(text: &str, mut end_line: impl FnMut(&[Token], usize)) -> Vec<Token>
         };
         i = token_end(text, start, i, kind);
         tokens.push(token(start, i, kind));
+        // Most words and numbers end at a single space: stepping over it here saves the space
+        // its own turn of the loop.
+        if bytes.get(i) == Some(&b' ') {
+            i += 1;
+        }
     }
     end_line(&tokens, line_first);
     tokens

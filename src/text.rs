@@ -403,6 +403,7 @@ fn tokenize(text: &str, mut end_line: impl FnMut(&[Token], usize)) -> Vec<Token>
                 }
                 if !is_letter(c) {
                     tokens.push(token(start, i, TokenKind::Punct));
+                    i = past_a_space(bytes, i);
                     continue;
                 }
                 TokenKind::Word

@@ -391,8 +391,8 @@ fn tokenize(text: &str, mut end_line: impl FnMut(&[Token], usize)) -> Vec<Token>
                 continue;
             }
             MARK => {
-                i += 1;
-                tokens.push(token(start, i, TokenKind::Punct));
+                tokens.push(token(start, i + 1, TokenKind::Punct));
+                i = past_a_space(bytes, i + 1);
                 continue;
             }
             _ => {
@@ -403,6 +403,7 @@ fn tokenize(text: &str, mut end_line: impl FnMut(&[Token], usize)) -> Vec<Token>
                 }
                 if !is_letter(c) {
                     tokens.push(token(start, i, TokenKind::Punct));
+                    i = past_a_space(bytes, i);
                     continue;
                 }
                 TokenKind::Word
@@ -410,9 +411,22 @@ fn tokenize(text: &str, mut end_line: impl FnMut(&[Token], usize)) -> Vec<Token>
         };
         i = token_end(text, start, i, kind);
         tokens.push(token(start, i, kind));
+        i = past_a_space(bytes, i);
     }
     end_line(&tokens, line_first);
     tokens
+}
+
+/// `i`, or the byte after it when that is a space (not a newline, which ends a line). Most
+/// tokens end at a single space: stepping over it as the token is pushed saves the space its
+/// own turn of the tokenizer's loop.
+#[inline]
+fn past_a_space(bytes: &[u8], i: usize) -> usize {
+    if bytes.get(i) == Some(&b' ') {
+        i + 1
+    } else {
+        i
+    }
 }
 
 /// The token at `start..end`, its offsets in 32 bits without [`offset`]'s check: `Document::new`

@@ -60,6 +60,8 @@ bench: site
 	$(CARGO) run --quiet --release --example bench
 	$(CARGO) run --quiet --release --example mem_layers 10
 	scripts/cli_bench.sh
+	@if command -v valgrind >/dev/null; then scripts/icount.sh; \
+	  else echo "bench: no valgrind, so no instruction and allocation counts (apt-get install valgrind)"; fi
 	node --expose-gc --max-old-space-size=8192 bench/run.mjs
 	node bench/wasm_memory.mjs
 	tests/size_budget.sh

@@ -458,7 +458,7 @@ mod tests {
             "x",
         ];
         for _ in 0..200 {
-            texts.push((0..rng.below(60)).map(|_| rng.pick(&pieces)).collect());
+            texts.push(rng.text(&pieces, 60));
         }
         texts.extend(seeds());
         texts.extend(CASES.iter().map(|(_, case)| case(2000)));

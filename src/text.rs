@@ -839,7 +839,7 @@ mod tests {
         ];
         let mut rng = crate::test_inputs::Rng::new(5);
         for _ in 0..20_000 {
-            let word: String = (0..rng.below(7)).map(|_| rng.pick(&pieces)).collect();
+            let word = rng.text(&pieces, 7);
             assert_eq!(
                 is_initialism(&word),
                 is_initialism_by_parts(&word),
@@ -901,7 +901,7 @@ mod tests {
             "m", "R", "s", "k", "K", "\u{212A}", "é", "İ", ".", "1", "o", "N",
         ];
         let mut rng = crate::test_inputs::Rng::new(31);
-        words.extend((0..20_000).map(|_| (0..rng.below(6)).map(|_| rng.pick(&pieces)).collect()));
+        words.extend((0..20_000).map(|_| rng.text(&pieces, 6)));
         for word in &words {
             assert_eq!(is_abbreviation(word), definition(word), "{word:?}");
         }
@@ -1046,9 +1046,7 @@ mod tests {
             "\u{B}",
         ];
         let mut rng = crate::test_inputs::Rng::new(29);
-        let mut texts: Vec<String> = (0..20_000)
-            .map(|_| (0..rng.below(16)).map(|_| rng.pick(&pieces)).collect())
-            .collect();
+        let mut texts: Vec<String> = (0..20_000).map(|_| rng.text(&pieces, 16)).collect();
         texts.extend(crate::test_inputs::seeds());
         texts.extend(crate::test_inputs::CASES.iter().map(|(_, case)| case(2000)));
         for text in &texts {
@@ -1107,7 +1105,7 @@ mod tests {
         ];
         let mut rng = crate::test_inputs::Rng::new(23);
         for _ in 0..5_000 {
-            let text: String = (0..rng.below(5)).map(|_| rng.pick(&pieces)).collect();
+            let text = rng.text(&pieces, 5);
             assert_eq!(lower(&text), text.to_lowercase(), "{text:?}");
         }
     }
@@ -1155,9 +1153,7 @@ mod tests {
             "Mr. ",
             "U.S. ",
         ];
-        let mut rng = crate::test_inputs::Rng::new(19);
-        let mut texts = crate::test_inputs::seeds();
-        texts.extend((0..2_000).map(|_| (0..rng.below(20)).map(|_| rng.pick(&pieces)).collect()));
+        let texts = crate::test_inputs::seeds_and_texts(19, 2_000, 20, &pieces);
         let mut moved = 0;
         for text in &texts {
             let doc = Document::new(text);

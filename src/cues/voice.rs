@@ -368,7 +368,7 @@ mod tests {
         ];
         let mut rng = crate::test_inputs::Rng::new(17);
         for _ in 0..20_000 {
-            let name: String = (0..rng.below(8)).map(|_| rng.pick(&pieces)).collect();
+            let name = rng.text(&pieces, 8);
             let key = speaker_key(Some(&speaker(&name, None)));
             assert_eq!(key, name_key_by_chars(&name), "{name:?}");
             let mut appended = "e9".to_string();

@@ -1029,7 +1029,7 @@ mod tests {
         ];
         let mut rng = crate::test_inputs::Rng::new(17);
         for _ in 0..10_000 {
-            let word: String = (0..rng.below(4)).map(|_| rng.pick(&pieces)).collect();
+            let word = rng.text(&pieces, 4);
             let month = MONTH_STEMS.iter().any(|m| word.starts_with(m));
             let weekday = WEEKDAYS.iter().any(|d| word.starts_with(d));
             assert_eq!(starts_month(&word), month, "{word:?}");
@@ -1063,9 +1063,7 @@ mod tests {
             "Mayor",
             "date_",
         ];
-        let mut rng = crate::test_inputs::Rng::new(19);
-        let mut texts = crate::test_inputs::seeds();
-        texts.extend((0..5_000).map(|_| (0..rng.below(16)).map(|_| rng.pick(&pieces)).collect()));
+        let texts = crate::test_inputs::seeds_and_texts(19, 5_000, 16, &pieces);
         let mut anchored = 0;
         for text in &texts {
             let doc = Document::new(text);

@@ -1120,9 +1120,7 @@ mod tests {
             ".",
         ];
         let mut rng = Rng::new(seed);
-        (0..count)
-            .map(|_| (0..rng.below(8)).map(|_| rng.pick(&pieces)).collect())
-            .collect()
+        (0..count).map(|_| rng.text(&pieces, 8)).collect()
     }
 
     /// `number_stem` compares a word only with the stems of its head: it is `starts_any`

@@ -481,7 +481,7 @@ mod tests {
         ];
         let mut rng = crate::test_inputs::Rng::new(23);
         for _ in 0..3_000 {
-            let text: String = (0..rng.below(6)).map(|_| rng.pick(&pieces)).collect();
+            let text = rng.text(&pieces, 6);
             let t = text.as_bytes();
             for at in 0..=t.len() {
                 for p in ITEMS {

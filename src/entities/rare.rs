@@ -220,10 +220,7 @@ mod tests {
             "de",
             "De",
         ];
-        let mut rng = crate::test_inputs::Rng::new(41);
-        let mut texts = crate::test_inputs::seeds();
-        texts.extend((0..600).map(|_| (0..rng.below(40)).map(|_| rng.pick(&pieces)).collect()));
-        texts
+        crate::test_inputs::seeds_and_texts(41, 600, 40, &pieces)
     }
 
     /// Scanning the tokens answers as the set of their lower cases does, for each token as

@@ -424,7 +424,7 @@ mod tests {
         ];
         let mut rng = Rng::new(11);
         for _ in 0..5_000 {
-            let word: String = (0..rng.below(4)).map(|_| rng.pick(&pieces)).collect();
+            let word = rng.text(&pieces, 4);
             let slow = lists
                 .iter()
                 .filter(|(words, _)| words.iter().any(|w| w.eq_ignore_ascii_case(&word)))
@@ -443,7 +443,7 @@ mod tests {
         let classify = |word: &str| [0, 1, 0, 4][word.len() % 4];
         let mut rng = Rng::new(13);
         for _ in 0..5_000 {
-            let text: String = (0..rng.below(12)).map(|_| rng.pick(&pieces)).collect();
+            let text = rng.text(&pieces, 12);
             let all: Vec<At> = (0..text.len())
                 .filter(|&i| is_word_start(&text, i))
                 .map(|i| {
@@ -482,7 +482,7 @@ mod tests {
         let pieces = ["a", "A", "b", "B", "c", "$", "é", "É", " "];
         let mut rng = Rng::new(29);
         for _ in 0..5_000 {
-            let text: String = (0..rng.below(5)).map(|_| rng.pick(&pieces)).collect();
+            let text = rng.text(&pieces, 5);
             let stems = &stems[rng.below(2)..rng.below(stems.len() + 1).max(1)];
             let slow = stems.iter().any(|s| {
                 text.get(..s.len())

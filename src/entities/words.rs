@@ -646,9 +646,7 @@ mod tests {
             "U.S. ",
             "-",
         ];
-        let mut rng = crate::test_inputs::Rng::new(31);
-        let mut texts = crate::test_inputs::seeds();
-        texts.extend((0..2_000).map(|_| (0..rng.below(20)).map(|_| rng.pick(&pieces)).collect()));
+        let texts = crate::test_inputs::seeds_and_texts(31, 2_000, 20, &pieces);
         let mut checked = 0;
         for text in &texts {
             let doc = Document::new(text);
@@ -678,9 +676,7 @@ mod tests {
             "Word", "word", "'tis", "-", "--", "—", "1", "-2", "“", "''", "«", " ", ".", ":", "é",
             "’s", "\"", "(", "−5", "…",
         ];
-        let mut rng = crate::test_inputs::Rng::new(5);
-        let mut texts = crate::test_inputs::seeds();
-        texts.extend((0..2_000).map(|_| (0..rng.below(12)).map(|_| rng.pick(&pieces)).collect()));
+        let texts = crate::test_inputs::seeds_and_texts(5, 2_000, 12, &pieces);
         let mut found = 0;
         for text in &texts {
             let doc = Document::new(text);
@@ -726,9 +722,7 @@ mod tests {
             "Word", "word", "WORD", "Wor", "wor", "Émile", "émile", "Éva", "ÉVA", "Zoë", "zoë",
             "ΟΔΥ", "οδυσ", "1", "20", "3.5", ". ", "! ", ": ", "\n", " ", " ", " ", "“", "”", "-",
         ];
-        let mut rng = crate::test_inputs::Rng::new(7);
-        let mut texts = crate::test_inputs::seeds();
-        texts.extend((0..3_000).map(|_| (0..rng.below(16)).map(|_| rng.pick(&pieces)).collect()));
+        let texts = crate::test_inputs::seeds_and_texts(7, 3_000, 16, &pieces);
         let (mut headlines, mut results) = (0, 0);
         for text in &texts {
             let doc = Document::new(text);
@@ -770,7 +764,7 @@ mod tests {
         let mut rng = crate::test_inputs::Rng::new(11);
         let mut blocked = 0;
         for _ in 0..2_000 {
-            let text: String = (0..rng.below(16)).map(|_| rng.pick(&pieces)).collect();
+            let text = rng.text(&pieces, 16);
             let doc = Document::new(&text);
             // Spans that do not overlap, some over several tokens, some inside one.
             let mut taken = Vec::new();

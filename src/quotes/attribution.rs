@@ -988,7 +988,7 @@ mod tests {
         let pieces = [",", ".", ":", "“", "”", "’", "—", "x", "(", ")", "é", "!"];
         let mut rng = crate::test_inputs::Rng::new(17);
         for _ in 0..5_000 {
-            let text: String = (0..rng.below(3)).map(|_| rng.pick(&pieces)).collect();
+            let text = rng.text(&pieces, 3);
             let chars = rng.pick(&sets);
             assert_eq!(
                 is_within(&text, chars),

@@ -376,7 +376,7 @@ mod tests {
         ];
         let mut rng = crate::test_inputs::Rng::new(29);
         for _ in 0..20_000 {
-            let text: String = (0..rng.below(8)).map(|_| rng.pick(&pieces)).collect();
+            let text = rng.text(&pieces, 8);
             let slow: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
             let lowered = crate::text::lower(&text);
             assert_eq!(words_of_lowered(&lowered), slow, "{text:?}");

@@ -80,6 +80,21 @@ impl Rng {
     pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
         items[self.below(items.len())]
     }
+    /// A text of fewer than `most` pieces, each picked from `pieces`: what the tests that check
+    /// a fast path against its plain definition feed both.
+    pub fn text(&mut self, pieces: &[&str], most: usize) -> String {
+        let count = self.below(most);
+        (0..count).map(|_| self.pick(pieces)).collect()
+    }
+}
+
+/// The seeds, then `count` texts of [`Rng::text`] (fewer than `most` of `pieces` each) from a
+/// generator seeded with `seed`: real articles and the odd shapes they seldom show.
+pub fn seeds_and_texts(seed: u64, count: usize, most: usize, pieces: &[&str]) -> Vec<String> {
+    let mut rng = Rng::new(seed);
+    let mut texts = seeds();
+    texts.extend((0..count).map(|_| rng.text(pieces, most)));
+    texts
 }
 
 const MARKS: &str = "“”\"‘’'«»„‹›";

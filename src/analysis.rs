@@ -14,27 +14,42 @@ use crate::profile::Profile;
 pub const FORMAT_VERSION: u32 = 1;
 
 /// A span of the input with its text.
+///
+/// The text borrows from the input, which the caller holds anyway: an article has hundreds of
+/// spans (quotes, speakers' mentions, every entity mention, every cue), and a copy of each was
+/// a fifth of an annotation's allocations and a tenth of its output's heap. An analysis read
+/// back from JSON owns its texts instead, and [`TextSpan::into_owned`] detaches a span from the
+/// input it was found in.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TextSpan {
+pub struct TextSpan<'a> {
     /// Offset of the first unit (bytes in Rust; UTF-16 units or code points once converted).
     pub start: usize,
     /// Offset one past the last unit.
     pub end: usize,
     /// Exactly the input's slice `[start, end)`.
-    pub text: String,
+    pub text: Cow<'a, str>,
 }
 
-impl TextSpan {
-    /// The span `[start, end)` of `input`, in bytes.
+impl<'a> TextSpan<'a> {
+    /// The span `[start, end)` of `input`, in bytes, borrowing its text.
     ///
     /// # Panics
     /// When the range is out of bounds or not on character boundaries: that is a bug in a rule,
     /// never a property of the input.
-    pub fn new(input: &str, start: usize, end: usize) -> TextSpan {
+    pub fn new(input: &'a str, start: usize, end: usize) -> TextSpan<'a> {
         TextSpan {
             start,
             end,
-            text: input[start..end].to_string(),
+            text: Cow::Borrowed(&input[start..end]),
+        }
+    }
+
+    /// The span with its own copy of the text, free of the input's lifetime.
+    pub fn into_owned(self) -> TextSpan<'static> {
+        TextSpan {
+            start: self.start,
+            end: self.end,
+            text: Cow::Owned(self.text.into_owned()),
         }
     }
 }
@@ -61,15 +76,15 @@ pub(crate) fn numbered_id(prefix: char, number: usize) -> String {
 
 /// Everything NewsLens found in one article.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct Analysis {
+pub struct Analysis<'a> {
     /// The JSON format's version, [`FORMAT_VERSION`].
     pub version: u32,
     /// Quotations in order of their start.
-    pub quotes: Vec<Quote>,
+    pub quotes: Vec<Quote<'a>>,
     /// Entity clusters, one per referent, in order of first mention.
-    pub entities: Vec<Entity>,
+    pub entities: Vec<Entity<'a>>,
     /// Stance cues in order of their start.
-    pub cues: Vec<Cue>,
+    pub cues: Vec<Cue<'a>>,
     /// The sourcing profile: speakers by share of voice, totals, the writer's own cues. Counts
     /// only, no spans.
     #[serde(default)]
@@ -90,18 +105,18 @@ pub enum QuoteKind {
 
 /// One quotation: what was said, by whom, introduced how.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Quote {
+pub struct Quote<'a> {
     /// `q1`, `q2`, … in order of start.
     pub id: String,
     /// Direct, partial or indirect.
     pub kind: QuoteKind,
     /// The content, without quote marks (indirect: the reported clause).
     #[serde(flatten)]
-    pub span: TextSpan,
+    pub span: TextSpan<'a>,
     /// Who said it, when the article says (or lets us infer) who.
-    pub speaker: Option<Speaker>,
+    pub speaker: Option<Speaker<'a>>,
     /// The attribution verb or phrase.
-    pub cue: Option<AttributionCue>,
+    pub cue: Option<AttributionCue<'a>>,
     /// The id of the innermost quote that contains this one.
     pub nested_in: Option<String>,
     /// The rule that found the quote.
@@ -112,14 +127,14 @@ pub struct Quote {
 
 /// Who a quote is attributed to.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Speaker {
+pub struct Speaker<'a> {
     /// The canonical name (the fullest form in the article) or, for unnamed sources, the
     /// description (`a U.S. official`).
     pub name: String,
     /// The id of the entity cluster, when the speaker is one.
     pub entity: Option<String>,
     /// The mention that attributes the quote: a name, a pronoun, a role noun or a description.
-    pub mention: Option<TextSpan>,
+    pub mention: Option<TextSpan<'a>>,
     /// True for unnamed and collective sources.
     pub anonymous: bool,
     /// How the mention was resolved: `name`, `pronoun`, `role`, `description`, `continuation`.
@@ -128,10 +143,10 @@ pub struct Speaker {
 
 /// The attribution verb or phrase of a quote.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct AttributionCue {
+pub struct AttributionCue<'a> {
     /// Where it stands.
     #[serde(flatten)]
-    pub span: TextSpan,
+    pub span: TextSpan<'a>,
     /// Its dictionary form (`said` → `say`, `told reporters` → `tell`).
     pub lemma: String,
     /// False for verbs that frame the speaker (`boasted`, `claimed`, `insisted`).
@@ -156,7 +171,7 @@ pub enum EntityType {
 
 /// One referent and every mention of it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Entity {
+pub struct Entity<'a> {
     /// `e1`, `e2`, … in order of first mention.
     pub id: String,
     /// The entity's type.
@@ -165,7 +180,7 @@ pub struct Entity {
     /// The canonical name: the fullest form in the article, or a gazetteer's name.
     pub name: String,
     /// Every mention, in order.
-    pub mentions: Vec<TextSpan>,
+    pub mentions: Vec<TextSpan<'a>>,
     /// Titles and roles the article gives a person (`Secretary of State`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub titles: Vec<String>,
@@ -201,12 +216,12 @@ pub enum CueCategory {
 
 /// One stance cue.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Cue {
+pub struct Cue<'a> {
     /// The category.
     pub category: CueCategory,
     /// Where it stands.
     #[serde(flatten)]
-    pub span: TextSpan,
+    pub span: TextSpan<'a>,
     /// The rule (or lexicon) that found it. Rule ids are fixed strings, so a found cue borrows
     /// its id instead of holding a copy.
     pub rule: Cow<'static, str>,
@@ -218,10 +233,10 @@ pub struct Cue {
     pub voice: Cow<'static, str>,
 }
 
-impl Analysis {
+impl<'a> Analysis<'a> {
     /// Calls `f` on every span in the analysis: the one place that knows where spans live, so
     /// that offset conversion cannot miss one. A field holding a span must be visited here.
-    pub fn visit_spans_mut(&mut self, f: &mut dyn FnMut(&mut TextSpan)) {
+    pub fn visit_spans_mut(&mut self, f: &mut dyn FnMut(&mut TextSpan<'a>)) {
         for quote in &mut self.quotes {
             f(&mut quote.span);
             if let Some(mention) = quote.speaker.as_mut().and_then(|s| s.mention.as_mut()) {

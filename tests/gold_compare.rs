@@ -92,7 +92,7 @@ fn same_utterance(a: &GoldQuote, b: &GoldQuote) -> bool {
 
 /// The gold of every article as an `Analysis` (byte offsets): gold quotes with gold speakers,
 /// gold entities grouped by type and canonical name.
-fn gold_analysis(article: &GoldArticle, index: usize, quotes: &[GoldQuote]) -> Analysis {
+fn gold_analysis<'a>(article: &'a GoldArticle, index: usize, quotes: &[GoldQuote]) -> Analysis<'a> {
     let text = &article.text;
     let quotes = quotes
         .iter()

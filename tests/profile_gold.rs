@@ -25,7 +25,7 @@ fn anonymous(name: &str) -> bool {
         || name.ends_with(" sources")
 }
 
-fn gold_quotes(article: &common::GoldArticle) -> Vec<Quote> {
+fn gold_quotes(article: &common::GoldArticle) -> Vec<Quote<'_>> {
     let loaded: Vec<(usize, usize)> = article.gold["cues"]
         .as_array()
         .expect("cues")

@@ -135,7 +135,7 @@ fn show(q: &Quote) -> String {
         kind_name(q.kind),
         q.span.text.replace('\n', "\\n"),
         speaker.map_or("-", |s| s.name.as_str()),
-        q.cue.as_ref().map_or("-", |c| c.span.text.as_str()),
+        q.cue.as_ref().map_or("-", |c| c.span.text.as_ref()),
         speaker.map_or(String::new(), |s| {
             format!(
                 "{} via={} ",
@@ -171,7 +171,7 @@ fn mismatch(e: &Expected, q: &Quote) -> Option<String> {
         "*" => {}
         "-" if cue.is_some() => why.push("cue should be none".to_string()),
         "-" => {}
-        text if cue.map(|c| c.span.text.as_str()) != Some(text) => {
+        text if cue.map(|c| c.span.text.as_ref()) != Some(text) => {
             why.push(format!("cue should be {text:?}"))
         }
         _ => {}
@@ -203,7 +203,7 @@ fn check(case: &Case) -> Result<(), String> {
     let mut problems = Vec::new();
     // Spans must be exact slices of the input: a span bug shows here whatever the expectations.
     for q in &analysis.quotes {
-        if case.text.get(q.span.start..q.span.end) != Some(q.span.text.as_str()) {
+        if case.text.get(q.span.start..q.span.end) != Some(q.span.text.as_ref()) {
             problems.push(format!(
                 "SPAN BUG: {} is not text[{}..{}]",
                 q.id, q.span.start, q.span.end

@@ -30,7 +30,7 @@ pub struct Found {
     /// What it counts: the normalised word after it, without a plural `s`.
     pub counted: Option<String>,
     /// The mention (bytes).
-    pub span: TextSpan,
+    pub span: TextSpan<'static>,
 }
 
 /// One value of a number, in every article that gives it.
@@ -59,7 +59,7 @@ pub struct NumberMention {
     pub article: usize,
     /// Where it stands (in the comparison's offset unit).
     #[serde(flatten)]
-    pub span: TextSpan,
+    pub span: TextSpan<'static>,
 }
 
 /// A disagreeing value.
@@ -113,7 +113,7 @@ pub fn find(article: usize, doc: &Document, entities: &[Entity], display: &[Stri
                 unit: entity.unit.clone(),
                 about,
                 counted,
-                span: mention.clone(),
+                span: mention.clone().into_owned(),
             });
         }
     }
@@ -245,7 +245,13 @@ mod tests {
     use super::*;
     use crate::analysis::Entity;
 
-    fn entity(kind: EntityType, name: &str, text: &str, at: &str, value: Option<f64>) -> Entity {
+    fn entity<'a>(
+        kind: EntityType,
+        name: &str,
+        text: &'a str,
+        at: &str,
+        value: Option<f64>,
+    ) -> Entity<'a> {
         let start = text.find(at).expect("in text");
         Entity {
             id: String::new(),

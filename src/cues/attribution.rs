@@ -204,7 +204,7 @@ mod tests {
     use super::*;
     use crate::analysis::{AttributionCue, QuoteKind, TextSpan};
 
-    fn quote(text: &str, verb: &str, neutral: bool) -> Quote {
+    fn quote<'a>(text: &'a str, verb: &str, neutral: bool) -> Quote<'a> {
         let start = text.find(verb).unwrap();
         Quote {
             id: "q1".to_string(),

@@ -95,7 +95,7 @@ const DEPTH: usize = 8;
 /// dropped once, so the cost is O(quotes log quotes + ranges) however many quotes an input has,
 /// and nothing is held for each range.
 pub struct Voices<'q> {
-    quotes: &'q [Quote],
+    quotes: &'q [Quote<'q>],
     /// Quote indices by start, longer first.
     by_start: Vec<usize>,
     /// How many of `by_start` have opened.
@@ -111,7 +111,7 @@ pub struct Voices<'q> {
 
 impl<'q> Voices<'q> {
     /// A sweep over `quotes`, before any range.
-    pub fn new(quotes: &'q [Quote]) -> Voices<'q> {
+    pub fn new(quotes: &'q [Quote<'q>]) -> Voices<'q> {
         let mut by_start: Vec<usize> = (0..quotes.len()).collect();
         crate::sort::by_key(&mut by_start, |&q| {
             (quotes[q].span.start, Reverse(quotes[q].span.end))
@@ -198,7 +198,12 @@ mod tests {
     use super::*;
     use crate::analysis::{QuoteKind, TextSpan};
 
-    fn quote(text: &str, start: usize, end: usize, speaker: Option<Speaker>) -> Quote {
+    fn quote<'a>(
+        text: &'a str,
+        start: usize,
+        end: usize,
+        speaker: Option<Speaker<'a>>,
+    ) -> Quote<'a> {
         Quote {
             id: "q1".to_string(),
             kind: QuoteKind::Direct,
@@ -211,7 +216,7 @@ mod tests {
         }
     }
 
-    fn speaker(name: &str, entity: Option<&str>) -> Speaker {
+    fn speaker(name: &str, entity: Option<&str>) -> Speaker<'static> {
         Speaker {
             name: name.to_string(),
             entity: entity.map(str::to_string),

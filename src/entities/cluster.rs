@@ -66,7 +66,7 @@ fn acronyms(text: &str, mentions: &mut [Mention]) {
 const NONE: usize = usize::MAX;
 
 /// Builds entities from mentions (sorted by start), in order of first mention.
-pub fn build(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
+pub fn build(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity<'_>> {
     acronyms(text, &mut mentions);
     let n = mentions.len();
     // Clusters are numbers, and a mention's cluster is all that is kept of it: lists of
@@ -409,7 +409,12 @@ fn strip_the(name: &str) -> &str {
 
 /// The entity of a cluster's `members`, taking their titles, value and unit: each mention is
 /// in one cluster.
-fn entity(text: &str, mentions: &mut [Mention], members: &[usize], number: usize) -> Entity {
+fn entity<'a>(
+    text: &'a str,
+    mentions: &mut [Mention],
+    members: &[usize],
+    number: usize,
+) -> Entity<'a> {
     let first = &mentions[members[0]];
     let (kind, rule) = (first.kind, first.rule);
     let name = match kind {

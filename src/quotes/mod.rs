@@ -34,17 +34,17 @@ struct Candidate {
 }
 
 /// Finds the quotations of a document, in order of start.
-pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
+pub fn find<'a>(doc: &Document<'a>, entities: &[Entity]) -> Vec<Quote<'a>> {
     find_with_marks(doc, entities, &marks::find(doc))
 }
 
 /// [`find`] with the document's quote marks already paired ([`marks::find`]), which the cues
 /// layer reads too: [`crate::annotate`] pairs them once for both.
-pub fn find_with_marks(
-    doc: &Document,
+pub fn find_with_marks<'a>(
+    doc: &Document<'a>,
     entities: &[Entity],
     marked: &[marks::Marked],
-) -> Vec<Quote> {
+) -> Vec<Quote<'a>> {
     let people = People::new(doc, entities);
     let quoted = spans::Quoted::new(marked.iter().map(|m| m.content.clone()));
 
@@ -159,7 +159,7 @@ pub fn find_with_marks(
 
 /// In the passive the subject is the one spoken to: `X was asked whether …` is a question
 /// from reporters, `she had been assured that …` an assurance from someone unnamed.
-fn reported_speaker(found: &Found, cx: &resolve::Context) -> Option<Speaker> {
+fn reported_speaker<'t>(found: &Found, cx: &resolve::Context<'_, 't>) -> Option<Speaker<'t>> {
     let unnamed = match found.rule {
         "attribution.indirect.passive_question" => "unnamed reporters",
         "attribution.indirect.passive" => "unspecified source",
@@ -175,16 +175,16 @@ fn reported_speaker(found: &Found, cx: &resolve::Context) -> Option<Speaker> {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn attribute_marked(
-    doc: &Document,
+fn attribute_marked<'a>(
+    doc: &Document<'a>,
     people: &People,
     marked: &[marks::Marked],
     kept: &[Option<Candidate>],
     quote_of_mark: &[Option<usize>],
-    quotes: &[Quote],
+    quotes: &[Quote<'a>],
     candidate: &Candidate,
-    cx: &resolve::Context,
-) -> Quote {
+    cx: &resolve::Context<'_, 'a>,
+) -> Quote<'a> {
     let m = &marked[candidate.index];
     let window = window(doc, marked, candidate.index, candidate.parent);
     // A fragment belongs to the clause it stands in; a full quote to the attribution
@@ -238,7 +238,7 @@ fn nest_in_reported(quotes: &[Quote], nested_in: &mut [Option<usize>]) {
     }
 }
 
-fn attribution_cue(doc: &Document, cue: &attribution::CueWord) -> AttributionCue {
+fn attribution_cue<'a>(doc: &Document<'a>, cue: &attribution::CueWord) -> AttributionCue<'a> {
     AttributionCue {
         span: TextSpan::new(doc.text, cue.span.start, cue.span.end),
         lemma: cue.verb.lemma.to_string(),
@@ -286,14 +286,14 @@ fn window(doc: &Document, marked: &[marks::Marked], index: usize, parent: Option
 /// A quote with no attribution of its own takes the speaker of the quote before it in the same
 /// paragraph (`“A,” she said. “B.”`), or, when it opens its paragraph, of the previous
 /// paragraph's last quote: the newspaper convention for a speaker who goes on talking.
-fn inherited(
+fn inherited<'a>(
     doc: &Document,
     marked: &[marks::Marked],
     kept: &[Option<Candidate>],
     quote_of_mark: &[Option<usize>],
-    quotes: &[Quote],
+    quotes: &[Quote<'a>],
     index: usize,
-) -> Option<(Speaker, &'static str)> {
+) -> Option<(Speaker<'a>, &'static str)> {
     let m = &marked[index];
     if m.parent.is_some() {
         return None;

@@ -598,7 +598,7 @@ fn learn_gender<'e>(
     doc: &Document,
     people: &mut [Person],
     all_mentions: &[(Range<usize>, usize)],
-    mut entities: impl Iterator<Item = &'e Entity>,
+    mut entities: impl Iterator<Item = &'e Entity<'e>>,
 ) {
     let mut votes = vec![(0usize, 0usize); people.len()]; // (male, female)
     let mut vote = |who: usize, pronoun: Option<Pronoun>, weight: usize| match pronoun {

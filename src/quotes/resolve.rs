@@ -23,26 +23,26 @@ use crate::lexicon::Builtin;
 use crate::text::Document;
 
 /// What is known when a mention is resolved.
-pub struct Context<'a> {
+pub struct Context<'a, 't> {
     /// The article.
-    pub doc: &'a Document<'a>,
+    pub doc: &'a Document<'t>,
     /// Its people.
     pub people: &'a People,
     /// The quotes so far, in the order they were attributed.
-    pub quotes: &'a [Quote],
+    pub quotes: &'a [Quote<'t>],
     /// Those of them with a speaker, in text order: (byte where the quote starts, index in
     /// `quotes`).
     pub attributed: &'a [(usize, usize)],
     /// Spans of quotation content, to tell mentions inside quotes from the writer's.
     pub quoted: &'a Quoted,
     /// The speaker of the quote containing this one, if nested.
-    pub outer: Option<&'a Speaker>,
+    pub outer: Option<&'a Speaker<'t>>,
 }
 
-impl Context<'_> {
+impl<'t> Context<'_, 't> {
     /// The speakers so far, in text order: (byte where the quote starts, speaker). Read from the
     /// quotes rather than kept in a copy of each.
-    fn previous(&self) -> impl DoubleEndedIterator<Item = (usize, &Speaker)> {
+    fn previous(&self) -> impl DoubleEndedIterator<Item = (usize, &Speaker<'t>)> {
         self.attributed.iter().map(|&(start, q)| {
             let speaker = self.quotes[q].speaker.as_ref();
             (
@@ -58,7 +58,7 @@ fn inside(quoted: &Quoted, byte: usize) -> Option<&Range<usize>> {
 }
 
 /// Resolves `mention`; `resolution` records how.
-pub fn resolve(mention: &Mention, cx: &Context) -> Option<Speaker> {
+pub fn resolve<'t>(mention: &Mention, cx: &Context<'_, 't>) -> Option<Speaker<'t>> {
     let text = &cx.doc.text[mention.span.clone()];
     let span = Some(TextSpan::new(
         cx.doc.text,
@@ -331,7 +331,7 @@ const PUBLIC_BODY_WORDS: &[&str] = &[
 fn organisation_named_before<'c>(
     noun: &str,
     at: usize,
-    cx: &'c Context,
+    cx: &'c Context<'_, '_>,
 ) -> Option<(&'c str, Option<&'c str>)> {
     let fit = *ORGANISATION_ROLES.get(noun)?;
     let paragraph = cx.doc.paragraph_index(at);

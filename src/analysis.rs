@@ -119,10 +119,11 @@ pub struct Quote<'a> {
     pub cue: Option<AttributionCue<'a>>,
     /// The id of the innermost quote that contains this one.
     pub nested_in: Option<String>,
-    /// The rule that found the quote.
-    pub rule: String,
+    /// The rule that found the quote. Rule ids are fixed strings, borrowed like
+    /// [`Cue::rule`].
+    pub rule: Cow<'static, str>,
     /// The rule that attributed it, when it has a speaker.
-    pub attribution_rule: Option<String>,
+    pub attribution_rule: Option<Cow<'static, str>>,
 }
 
 /// Who a quote is attributed to.
@@ -138,7 +139,8 @@ pub struct Speaker<'a> {
     /// True for unnamed and collective sources.
     pub anonymous: bool,
     /// How the mention was resolved: `name`, `pronoun`, `role`, `description`, `continuation`.
-    pub resolution: String,
+    /// A fixed word, borrowed.
+    pub resolution: Cow<'static, str>,
 }
 
 /// The attribution verb or phrase of a quote.
@@ -147,8 +149,9 @@ pub struct AttributionCue<'a> {
     /// Where it stands.
     #[serde(flatten)]
     pub span: TextSpan<'a>,
-    /// Its dictionary form (`said` → `say`, `told reporters` → `tell`).
-    pub lemma: String,
+    /// Its dictionary form (`said` → `say`, `told reporters` → `tell`), borrowed from the list
+    /// of verbs.
+    pub lemma: Cow<'static, str>,
     /// False for verbs that frame the speaker (`boasted`, `claimed`, `insisted`).
     pub neutral: bool,
 }
@@ -187,11 +190,11 @@ pub struct Entity<'a> {
     /// A date's ISO value or a number's parsed value, when clear.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<serde_json::Value>,
-    /// A number's unit (`percent`, `USD`, `people`), when clear.
+    /// A number's unit (`percent`, `USD`, `people`), when clear: one of a fixed few, borrowed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unit: Option<String>,
-    /// The rule that found the first mention.
-    pub rule: String,
+    pub unit: Option<Cow<'static, str>>,
+    /// The rule that found the first mention (a fixed id, borrowed).
+    pub rule: Cow<'static, str>,
 }
 
 /// A stance category, exactly as in the annotation guidelines.

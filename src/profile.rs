@@ -19,6 +19,7 @@
 //! assert!(table.contains("Writer's own cues"));
 //! ```
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -76,7 +77,7 @@ pub struct SpeakerProfile {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VerbUse {
     /// The dictionary form (`say`, `warn`).
-    pub lemma: String,
+    pub lemma: Cow<'static, str>,
     /// False for verbs that frame the speaker.
     pub neutral: bool,
     /// How many quotes it introduces.

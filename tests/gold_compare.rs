@@ -106,11 +106,11 @@ fn gold_analysis<'a>(article: &'a GoldArticle, index: usize, quotes: &[GoldQuote
                 entity: None,
                 mention: None,
                 anonymous: q.speaker.chars().next().is_some_and(char::is_lowercase),
-                resolution: "name".to_string(),
+                resolution: "name".into(),
             }),
             cue: None,
             nested_in: q.nested_in.clone(),
-            rule: "gold".to_string(),
+            rule: "gold".into(),
             attribution_rule: None,
         })
         .collect();
@@ -135,7 +135,7 @@ fn gold_analysis<'a>(article: &'a GoldArticle, index: usize, quotes: &[GoldQuote
                 titles: Vec::new(),
                 value: (kind == EntityType::Number).then(|| Value::String(name.clone())),
                 unit: None,
-                rule: "gold".to_string(),
+                rule: "gold".into(),
             });
         entry.mentions.push(TextSpan::new(text, start, end));
     }

@@ -154,7 +154,7 @@ fn every_rule_seen_on_the_seeds_is_described() {
             for rule in std::iter::once(&quote.rule).chain(quote.attribution_rule.as_ref()) {
                 assert_ne!(
                     newslens::rules::describe(rule),
-                    rule.as_str(),
+                    rule.as_ref(),
                     "rule {rule} has no description in src/rules.rs"
                 );
             }

@@ -50,18 +50,18 @@ fn gold_quotes(article: &common::GoldArticle) -> Vec<Quote<'_>> {
                 entity: None,
                 mention: None,
                 anonymous: anonymous(name),
-                resolution: "gold".to_string(),
+                resolution: "gold".into(),
             }),
             cue: q["cue"].is_object().then(|| {
                 let cue = span(&q["cue"]);
                 AttributionCue {
                     neutral: !loaded.contains(&(cue.start, cue.end)),
-                    lemma: cue.text.to_lowercase(),
+                    lemma: cue.text.to_lowercase().into(),
                     span: cue,
                 }
             }),
             nested_in: q["nested_in"].as_str().map(str::to_string),
-            rule: "gold".to_string(),
+            rule: "gold".into(),
             attribution_rule: None,
         })
         .collect()

@@ -464,7 +464,7 @@ fn build_cluster(
         reference,
         members,
         variants,
-        rule: "compare.quotes.shingle_containment".to_string(),
+        rule: "compare.quotes.shingle_containment".into(),
     }
 }
 
@@ -543,8 +543,8 @@ mod tests {
             mentions: vec![TextSpan::new(text, start, start + at.len())],
             titles: Vec::new(),
             value,
-            unit: (kind == EntityType::Number).then(|| "people".to_string()),
-            rule: "test".to_string(),
+            unit: (kind == EntityType::Number).then(|| "people".into()),
+            rule: "test".into(),
         }
     }
 

@@ -110,7 +110,7 @@ pub fn find(article: usize, doc: &Document, entities: &[Entity], display: &[Stri
             out.push(Found {
                 article,
                 value,
-                unit: entity.unit.clone(),
+                unit: entity.unit.as_deref().map(str::to_string),
                 about,
                 counted,
                 span: mention.clone().into_owned(),
@@ -260,8 +260,8 @@ mod tests {
             mentions: vec![TextSpan::new(text, start, start + at.len())],
             titles: vec![],
             value: value.map(|v| serde_json::json!(v)),
-            unit: value.map(|_| "troops".to_string()),
-            rule: "test".to_string(),
+            unit: value.map(|_| "troops".into()),
+            rule: "test".into(),
         }
     }
 
@@ -284,7 +284,7 @@ mod tests {
         Found {
             article,
             value: serde_json::json!(value),
-            unit: Some("troops".to_string()),
+            unit: Some("troops".into()),
             about: Some(about.to_string()),
             counted: Some("troop".to_string()),
             span: TextSpan::new("x", 0, 1),

@@ -213,11 +213,11 @@ mod tests {
             speaker: None,
             cue: Some(AttributionCue {
                 span: TextSpan::new(text, start, start + verb.len()),
-                lemma: verb.to_string(),
+                lemma: verb.to_string().into(),
                 neutral,
             }),
             nested_in: None,
-            rule: "test".to_string(),
+            rule: "test".into(),
             attribution_rule: None,
         }
     }

@@ -211,7 +211,7 @@ mod tests {
             speaker,
             cue: None,
             nested_in: None,
-            rule: "test".to_string(),
+            rule: "test".into(),
             attribution_rule: None,
         }
     }
@@ -222,7 +222,7 @@ mod tests {
             entity: entity.map(str::to_string),
             mention: None,
             anonymous: entity.is_none(),
-            resolution: "name".to_string(),
+            resolution: "name".into(),
         }
     }
 

@@ -7,6 +7,8 @@
 //! (`U.S.`, `US`, `United States`, `America` → `United States`). Dates cluster by their
 //! wording; each number is its own referent.
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashMap;
 
 use super::gazetteer::GAZETTEER;
@@ -464,8 +466,8 @@ fn entity<'a>(
             .collect(),
         titles,
         value,
-        unit,
-        rule: rule.to_string(),
+        unit: unit.map(Cow::Borrowed),
+        rule: rule.into(),
     }
 }
 

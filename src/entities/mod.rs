@@ -76,7 +76,7 @@ pub struct Details {
     /// A date's ISO value or a number's parsed value.
     pub value: Option<serde_json::Value>,
     /// A number's unit.
-    pub unit: Option<String>,
+    pub unit: Option<&'static str>,
     /// Titles the article gives this person at this mention.
     pub titles: Vec<String>,
 }
@@ -104,8 +104,8 @@ impl Mention {
     }
 
     /// A number's unit.
-    pub fn unit(&self) -> Option<&str> {
-        self.details.as_ref()?.unit.as_deref()
+    pub fn unit(&self) -> Option<&'static str> {
+        self.details.as_ref()?.unit
     }
 
     /// The titles the article gives this person at this mention.

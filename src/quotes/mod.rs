@@ -20,6 +20,8 @@ pub mod spans;
 pub mod verbs;
 pub mod words;
 
+use std::borrow::Cow;
+
 use crate::analysis::{AttributionCue, Entity, Quote, QuoteKind, Speaker, TextSpan};
 use crate::text::Document;
 use attribution::{Found, Window};
@@ -140,8 +142,8 @@ pub fn find_with_marks<'a>(
                     speaker,
                     cue: Some(attribution_cue(doc, &rep.found.cue)),
                     nested_in: None,
-                    rule: rep.rule.to_string(),
-                    attribution_rule: Some(rep.found.rule.to_string()),
+                    rule: rep.rule.into(),
+                    attribution_rule: Some(rep.found.rule.into()),
                 };
                 (quote, None)
             }
@@ -170,7 +172,7 @@ fn reported_speaker<'t>(found: &Found, cx: &resolve::Context<'_, 't>) -> Option<
         entity: None,
         mention: None,
         anonymous: true,
-        resolution: "description".to_string(),
+        resolution: "description".into(),
     })
 }
 
@@ -214,8 +216,8 @@ fn attribute_marked<'a>(
         speaker,
         cue,
         nested_in: None,
-        rule: candidate.rule.to_string(),
-        attribution_rule: attribution_rule.map(str::to_string),
+        rule: candidate.rule.into(),
+        attribution_rule: attribution_rule.map(Cow::Borrowed),
     }
 }
 
@@ -241,7 +243,7 @@ fn nest_in_reported(quotes: &[Quote], nested_in: &mut [Option<usize>]) {
 fn attribution_cue<'a>(doc: &Document<'a>, cue: &attribution::CueWord) -> AttributionCue<'a> {
     AttributionCue {
         span: TextSpan::new(doc.text, cue.span.start, cue.span.end),
-        lemma: cue.verb.lemma.to_string(),
+        lemma: cue.verb.lemma.into(),
         neutral: cue.verb.neutral,
     }
 }
@@ -316,7 +318,7 @@ fn inherited<'a>(
     };
     let speaker = Speaker {
         mention: None,
-        resolution: "continuation".to_string(),
+        resolution: "continuation".into(),
         ..speaker
     };
     Some((speaker, rule))

@@ -65,24 +65,24 @@ pub fn resolve<'t>(mention: &Mention, cx: &Context<'_, 't>) -> Option<Speaker<'t
         mention.span.start,
         mention.span.end,
     ));
-    let named = |i: usize, resolution: &str| {
+    let named = |i: usize, resolution: &'static str| {
         let person = &cx.people.people[i];
         Some(Speaker {
             name: person.name.clone(),
             entity: person.entity.clone(),
             mention: span.clone(),
             anonymous: false,
-            resolution: resolution.to_string(),
+            resolution: resolution.into(),
         })
     };
     // An organisation speaks for itself: not a named person (`anonymous` as the profile counts).
-    let organisation = |name: &str, entity: Option<&str>, resolution: &str| {
+    let organisation = |name: &str, entity: Option<&str>, resolution: &'static str| {
         Some(Speaker {
             name: name.to_string(),
             entity: entity.map(str::to_string),
             mention: span.clone(),
             anonymous: true,
-            resolution: resolution.to_string(),
+            resolution: resolution.into(),
         })
     };
     match &mention.kind {
@@ -99,7 +99,7 @@ pub fn resolve<'t>(mention: &Mention, cx: &Context<'_, 't>) -> Option<Speaker<'t
                 entity: None,
                 mention: span,
                 anonymous: false,
-                resolution: "name".to_string(),
+                resolution: "name".into(),
             })
         }
         MentionKind::Org => {
@@ -112,7 +112,7 @@ pub fn resolve<'t>(mention: &Mention, cx: &Context<'_, 't>) -> Option<Speaker<'t
         }
         MentionKind::Pronoun(Pronoun::First) => cx.outer.map(|outer| Speaker {
             mention: span.clone(),
-            resolution: "pronoun".to_string(),
+            resolution: "pronoun".into(),
             ..outer.clone()
         }),
         MentionKind::Pronoun(gender @ (Pronoun::Male | Pronoun::Female)) => {
@@ -174,7 +174,7 @@ pub fn resolve<'t>(mention: &Mention, cx: &Context<'_, 't>) -> Option<Speaker<'t
             {
                 return Some(Speaker {
                     mention: span,
-                    resolution: "pronoun".to_string(),
+                    resolution: "pronoun".into(),
                     ..collective.clone()
                 });
             }
@@ -190,7 +190,7 @@ pub fn resolve<'t>(mention: &Mention, cx: &Context<'_, 't>) -> Option<Speaker<'t
                 entity: None,
                 mention: span,
                 anonymous: true,
-                resolution: "role".to_string(),
+                resolution: "role".into(),
             })
         }
         MentionKind::Description => {
@@ -247,7 +247,7 @@ pub fn resolve<'t>(mention: &Mention, cx: &Context<'_, 't>) -> Option<Speaker<'t
                     if let Some((_, earlier)) = earlier {
                         return Some(Speaker {
                             mention: span,
-                            resolution: "description".to_string(),
+                            resolution: "description".into(),
                             ..earlier.clone()
                         });
                     }
@@ -258,7 +258,7 @@ pub fn resolve<'t>(mention: &Mention, cx: &Context<'_, 't>) -> Option<Speaker<'t
                 entity: None,
                 mention: span,
                 anonymous: true,
-                resolution: "description".to_string(),
+                resolution: "description".into(),
             })
         }
     }

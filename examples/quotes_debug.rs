@@ -10,7 +10,7 @@ fn main() {
             q.id,
             q.kind,
             q.span.text.chars().take(60).collect::<String>(),
-            s.map(|s| s.name.as_str()),
+            s.map(|s| s.name.as_ref()),
             s.and_then(|s| s.mention.as_ref()).map(|m| m.text.as_ref()),
             q.cue.as_ref().map(|c| c.span.text.as_ref()),
             q.rule,

@@ -88,7 +88,7 @@ pub struct Analysis<'a> {
     /// The sourcing profile: speakers by share of voice, totals, the writer's own cues. Counts
     /// only, no spans.
     #[serde(default)]
-    pub profile: Profile,
+    pub profile: Profile<'a>,
 }
 
 /// How a quotation is given.
@@ -130,8 +130,9 @@ pub struct Quote<'a> {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Speaker<'a> {
     /// The canonical name (the fullest form in the article) or, for unnamed sources, the
-    /// description (`a U.S. official`).
-    pub name: String,
+    /// description (`a U.S. official`). Borrowed like [`Entity::name`]; owned when built (a
+    /// description without its determiner).
+    pub name: Cow<'a, str>,
     /// The id of the entity cluster, when the speaker is one.
     pub entity: Option<String>,
     /// The mention that attributes the quote: a name, a pronoun, a role noun or a description.
@@ -180,8 +181,9 @@ pub struct Entity<'a> {
     /// The entity's type.
     #[serde(rename = "type")]
     pub kind: EntityType,
-    /// The canonical name: the fullest form in the article, or a gazetteer's name.
-    pub name: String,
+    /// The canonical name: the fullest form in the article, or a gazetteer's name. Borrowed
+    /// from the text or the gazetteer; owned only when built (an acronym's expansion).
+    pub name: Cow<'a, str>,
     /// Every mention, in order.
     pub mentions: Vec<TextSpan<'a>>,
     /// Titles and roles the article gives a person (`Secretary of State`).

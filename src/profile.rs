@@ -30,9 +30,9 @@ use crate::text::{BYTE_CLASS, DIGIT, MULTI, SPACE};
 
 /// The sourcing profile of one article.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct Profile {
+pub struct Profile<'a> {
     /// Speakers, ranked by share of voice (then by first quote).
-    pub speakers: Vec<SpeakerProfile>,
+    pub speakers: Vec<SpeakerProfile<'a>>,
     /// Counts over the whole article.
     pub totals: Totals,
     /// Cues outside every quote, by category.
@@ -44,11 +44,11 @@ pub struct Profile {
 
 /// One speaker's part.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct SpeakerProfile {
+pub struct SpeakerProfile<'a> {
     /// The voice key that cues carry for this speaker.
     pub key: String,
-    /// The speaker's name or description.
-    pub name: String,
+    /// The speaker's name or description, borrowed as the speaker's is.
+    pub name: Cow<'a, str>,
     /// The entity id, when the speaker is one.
     pub entity: Option<String>,
     /// True for unnamed sources: the quotes layer calls them anonymous and the article names no
@@ -193,9 +193,9 @@ fn word_positions_by_chars(text: &str) -> impl Iterator<Item = usize> + '_ {
 }
 
 /// Builds the profile of `analysis`, whose spans are byte offsets into `text`.
-pub fn build(text: &str, analysis: &Analysis) -> Profile {
+pub fn build<'a>(text: &str, analysis: &Analysis<'a>) -> Profile<'a> {
     let quotes = &analysis.quotes;
-    let mut speakers: Vec<SpeakerProfile> = Vec::new();
+    let mut speakers: Vec<SpeakerProfile<'a>> = Vec::new();
     let mut index: BTreeMap<String, usize> = BTreeMap::new();
     let mut key = String::new();
     let mut totals = Totals {

@@ -102,7 +102,7 @@ fn gold_analysis<'a>(article: &'a GoldArticle, index: usize, quotes: &[GoldQuote
             kind: QuoteKind::Direct,
             span: TextSpan::new(text, q.start, q.end),
             speaker: (!q.speaker.is_empty()).then(|| Speaker {
-                name: q.speaker.clone(),
+                name: q.speaker.clone().into(),
                 entity: None,
                 mention: None,
                 anonymous: q.speaker.chars().next().is_some_and(char::is_lowercase),
@@ -130,7 +130,7 @@ fn gold_analysis<'a>(article: &'a GoldArticle, index: usize, quotes: &[GoldQuote
             .or_insert_with(|| Entity {
                 id: String::new(),
                 kind,
-                name: name.clone(),
+                name: name.clone().into(),
                 mentions: Vec::new(),
                 titles: Vec::new(),
                 value: (kind == EntityType::Number).then(|| Value::String(name.clone())),

@@ -68,7 +68,7 @@ fn evaluate(marked: bool, verbose: bool) -> Layer {
             let got = predicted[p]
                 .speaker
                 .as_ref()
-                .map_or("", |s| s.name.as_str());
+                .map_or("", |s| s.name.as_ref());
             layer.speakers_scored += 1;
             if normalise(want) == normalise(got) {
                 layer.speakers_right += 1;

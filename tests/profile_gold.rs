@@ -46,7 +46,7 @@ fn gold_quotes(article: &common::GoldArticle) -> Vec<Quote<'_>> {
             kind: serde_json::from_value::<QuoteKind>(q["kind"].clone()).expect("kind"),
             span: span(q),
             speaker: q["speaker"].as_str().map(|name| Speaker {
-                name: name.to_string(),
+                name: name.to_string().into(),
                 entity: None,
                 mention: None,
                 anonymous: anonymous(name),
@@ -106,7 +106,7 @@ fn profile_of_gold_quotes_matches_the_gold() {
             .map(|(n, _)| *n)
             .collect();
         assert!(
-            top.contains(&p.speakers[0].name.as_str()),
+            top.contains(&p.speakers[0].name.as_ref()),
             "{}: profile's top speaker {:?}, gold's {top:?}",
             article.name,
             p.speakers[0].name

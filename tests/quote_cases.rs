@@ -134,7 +134,7 @@ fn show(q: &Quote) -> String {
         "{} | {} | {} | {}    [{}{}{} rule={}]",
         kind_name(q.kind),
         q.span.text.replace('\n', "\\n"),
-        speaker.map_or("-", |s| s.name.as_str()),
+        speaker.map_or("-", |s| s.name.as_ref()),
         q.cue.as_ref().map_or("-", |c| c.span.text.as_ref()),
         speaker.map_or(String::new(), |s| {
             format!(
@@ -161,7 +161,7 @@ fn mismatch(e: &Expected, q: &Quote) -> Option<String> {
         "*" => {}
         "-" if speaker.is_some() => why.push("speaker should be none".to_string()),
         "-" => {}
-        name if speaker.map(|s| s.name.as_str()) != Some(name) => {
+        name if speaker.map(|s| s.name.as_ref()) != Some(name) => {
             why.push(format!("speaker should be {name:?}"))
         }
         _ => {}

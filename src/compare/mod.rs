@@ -539,7 +539,7 @@ mod tests {
         Entity {
             id: String::new(),
             kind,
-            name: name.to_string(),
+            name: name.to_string().into(),
             mentions: vec![TextSpan::new(text, start, start + at.len())],
             titles: Vec::new(),
             value,

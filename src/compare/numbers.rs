@@ -256,7 +256,7 @@ mod tests {
         Entity {
             id: String::new(),
             kind,
-            name: name.to_string(),
+            name: name.to_string().into(),
             mentions: vec![TextSpan::new(text, start, start + at.len())],
             titles: vec![],
             value: value.map(|v| serde_json::json!(v)),
@@ -274,7 +274,7 @@ mod tests {
             entity(EntityType::Org, "U.S. Army", text, "U.S. Army", None),
             entity(EntityType::Number, "500", text, "500", Some(500.0)),
         ];
-        let display: Vec<String> = entities.iter().map(|e| e.name.clone()).collect();
+        let display: Vec<String> = entities.iter().map(|e| e.name.to_string()).collect();
         let found = find(0, &Document::new(text), &entities, &display);
         let about: Vec<Option<&str>> = found.iter().map(|f| f.about.as_deref()).collect();
         assert_eq!(about, vec![Some("Mexico"), Some("U.S. Army")]);

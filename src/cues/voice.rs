@@ -218,7 +218,7 @@ mod tests {
 
     fn speaker(name: &str, entity: Option<&str>) -> Speaker<'static> {
         Speaker {
-            name: name.to_string(),
+            name: name.to_string().into(),
             entity: entity.map(str::to_string),
             mention: None,
             anonymous: entity.is_none(),

@@ -428,15 +428,14 @@ fn entity<'a>(
                 .unwrap_or_default();
             // A well-known person named only by surname gets their full name.
             match GAZETTEER.figures.get(longest) {
-                Some(full) if !longest.contains(' ') => full.clone(),
-                _ => longest.to_string(),
+                Some(full) if !longest.contains(' ') => Cow::Borrowed(full.as_str()),
+                _ => Cow::Borrowed(longest),
             }
         }
         _ => members
             .iter()
-            .find_map(|&i| mentions[i].canonical())
-            .unwrap_or_else(|| strip_the(&text[first.start..first.end]))
-            .to_string(),
+            .find_map(|&i| mentions[i].details.as_ref()?.canonical.clone())
+            .unwrap_or_else(|| Cow::Borrowed(strip_the(&text[first.start..first.end]))),
     };
     let mut titles: Vec<String> = Vec::new();
     let (mut value, mut unit) = (None, None);

@@ -297,7 +297,7 @@ mod tests {
              agreed. Rubio left.",
         );
         let found = find(&doc);
-        let names: Vec<&str> = people(&found).map(|e| e.name.as_str()).collect();
+        let names: Vec<&str> = people(&found).map(|e| e.name.as_ref()).collect();
         assert_eq!(names, vec!["Marco Rubio", "Karoline Leavitt"]);
         assert_eq!(
             with_title(&found, "the secretary of state")[0].name,

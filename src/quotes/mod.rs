@@ -36,7 +36,7 @@ struct Candidate {
 }
 
 /// Finds the quotations of a document, in order of start.
-pub fn find<'a>(doc: &Document<'a>, entities: &[Entity]) -> Vec<Quote<'a>> {
+pub fn find<'a>(doc: &Document<'a>, entities: &[Entity<'a>]) -> Vec<Quote<'a>> {
     find_with_marks(doc, entities, &marks::find(doc))
 }
 
@@ -44,7 +44,7 @@ pub fn find<'a>(doc: &Document<'a>, entities: &[Entity]) -> Vec<Quote<'a>> {
 /// layer reads too: [`crate::annotate`] pairs them once for both.
 pub fn find_with_marks<'a>(
     doc: &Document<'a>,
-    entities: &[Entity],
+    entities: &[Entity<'a>],
     marked: &[marks::Marked],
 ) -> Vec<Quote<'a>> {
     let people = People::new(doc, entities);
@@ -168,7 +168,7 @@ fn reported_speaker<'t>(found: &Found, cx: &resolve::Context<'_, 't>) -> Option<
         _ => return resolve::resolve(&found.mention, cx),
     };
     Some(Speaker {
-        name: unnamed.to_string(),
+        name: unnamed.into(),
         entity: None,
         mention: None,
         anonymous: true,

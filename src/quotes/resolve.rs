@@ -8,6 +8,7 @@
 //! - `I` inside a quote is the quote's own speaker;
 //! - `the president` becomes the person the article calls president, else stays a description.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -27,7 +28,7 @@ pub struct Context<'a, 't> {
     /// The article.
     pub doc: &'a Document<'t>,
     /// Its people.
-    pub people: &'a People,
+    pub people: &'a People<'t>,
     /// The quotes so far, in the order they were attributed.
     pub quotes: &'a [Quote<'t>],
     /// Those of them with a speaker, in text order: (byte where the quote starts, index in
@@ -76,9 +77,9 @@ pub fn resolve<'t>(mention: &Mention, cx: &Context<'_, 't>) -> Option<Speaker<'t
         })
     };
     // An organisation speaks for itself: not a named person (`anonymous` as the profile counts).
-    let organisation = |name: &str, entity: Option<&str>, resolution: &'static str| {
+    let organisation = |name: Cow<'t, str>, entity: Option<&str>, resolution: &'static str| {
         Some(Speaker {
-            name: name.to_string(),
+            name,
             entity: entity.map(str::to_string),
             mention: span.clone(),
             anonymous: true,
@@ -95,7 +96,7 @@ pub fn resolve<'t>(mention: &Mention, cx: &Context<'_, 't>) -> Option<Speaker<'t
                 return named(i, "name");
             }
             Some(Speaker {
-                name: text.to_string(),
+                name: Cow::Borrowed(text),
                 entity: None,
                 mention: span,
                 anonymous: false,
@@ -107,8 +108,10 @@ pub fn resolve<'t>(mention: &Mention, cx: &Context<'_, 't>) -> Option<Speaker<'t
                 .people
                 .org_at(&mention.span)
                 .or_else(|| cx.people.org_by_name(text));
-            let (name, id) = known.unwrap_or((text, None));
-            organisation(name, id, "organisation")
+            match known {
+                Some((name, id)) => organisation(name.clone(), id, "organisation"),
+                None => organisation(Cow::Borrowed(text), None, "organisation"),
+            }
         }
         MentionKind::Pronoun(Pronoun::First) => cx.outer.map(|outer| Speaker {
             mention: span.clone(),
@@ -162,7 +165,7 @@ pub fn resolve<'t>(mention: &Mention, cx: &Context<'_, 't>) -> Option<Speaker<'t
             let at = mention.span.start;
             let sentence = cx.doc.sentences[cx.doc.sentence_index(at)].start;
             if let Some((name, id)) = cx.people.last_org_in(sentence..at) {
-                return organisation(name, id, "pronoun");
+                return organisation(name.clone(), id, "pronoun");
             }
             let paragraph = cx.doc.paragraph_index(at);
             let since = cx.doc.paragraphs[paragraph.saturating_sub(1)].start;
@@ -179,14 +182,14 @@ pub fn resolve<'t>(mention: &Mention, cx: &Context<'_, 't>) -> Option<Speaker<'t
                 });
             }
             let (name, id) = cx.people.last_org_in(since..at)?;
-            organisation(name, id, "pronoun")
+            organisation(name.clone(), id, "pronoun")
         }
         MentionKind::Role(role) => {
             if let Some(i) = cx.people.with_role(role, mention.span.start) {
                 return named(i, "role");
             }
             Some(Speaker {
-                name: describe(text),
+                name: describe(text).into(),
                 entity: None,
                 mention: span,
                 anonymous: true,
@@ -219,7 +222,7 @@ pub fn resolve<'t>(mention: &Mention, cx: &Context<'_, 't>) -> Option<Speaker<'t
                     .windows(2)
                     .any(|pair| is_document(pair[0]) && matches!(pair[1], "from" | "by" | "of"));
             if let Some((name, id)) = cx.people.org_at(&mention.span).filter(|_| document) {
-                return organisation(name, id, "organisation");
+                return organisation(name.clone(), id, "organisation");
             }
             // `a statement from Heathrow` where Heathrow is not an organisation to the entities
             // layer (a place, an unknown name): the capitalised source after the preposition.
@@ -227,7 +230,7 @@ pub fn resolve<'t>(mention: &Mention, cx: &Context<'_, 't>) -> Option<Speaker<'t
                 if let Some(i) = cx.people.by_name(source) {
                     return named(i, "name");
                 }
-                return organisation(source, None, "organisation");
+                return organisation(Cow::Borrowed(source), None, "organisation");
             }
             // `the company said`: the organisation the article named shortly before.
             if let [the, noun] = words.as_slice() {
@@ -235,7 +238,7 @@ pub fn resolve<'t>(mention: &Mention, cx: &Context<'_, 't>) -> Option<Speaker<'t
                     .then(|| organisation_named_before(noun, mention.span.start, cx))
                     .flatten()
                 {
-                    return organisation(name, id, "organisation");
+                    return organisation(name.clone(), id, "organisation");
                 }
             }
             // `those people`, `the officials`: the unnamed source the article described before.
@@ -254,7 +257,7 @@ pub fn resolve<'t>(mention: &Mention, cx: &Context<'_, 't>) -> Option<Speaker<'t
                 }
             }
             Some(Speaker {
-                name: describe(text),
+                name: describe(text).into(),
                 entity: None,
                 mention: span,
                 anonymous: true,
@@ -328,11 +331,11 @@ const PUBLIC_BODY_WORDS: &[&str] = &[
 
 /// The organisation that `the NOUN` refers back to: the last one named in this paragraph or the
 /// two before whose name fits the noun.
-fn organisation_named_before<'c>(
+fn organisation_named_before<'c, 't>(
     noun: &str,
     at: usize,
-    cx: &'c Context<'_, '_>,
-) -> Option<(&'c str, Option<&'c str>)> {
+    cx: &'c Context<'_, 't>,
+) -> Option<(&'c Cow<'t, str>, Option<&'c str>)> {
     let fit = *ORGANISATION_ROLES.get(noun)?;
     let paragraph = cx.doc.paragraph_index(at);
     let since = cx.doc.paragraphs[paragraph.saturating_sub(2)].start;

@@ -54,9 +54,63 @@ impl<'a> TextSpan<'a> {
     }
 }
 
-/// An id: `prefix` and `number` (`q1`, `e12`), as `format!` writes it but without the formatting
+/// Ids numbered below this are slices of [`QUOTE_IDS`] and [`ENTITY_IDS`]: an article seldom
+/// has more quotes or entities, and each of its ids (and every copy of one: a nested quote's
+/// parent, a speaker's entity, a cue's voice) was an allocation.
+const TABLED: usize = 100;
+
+/// The length of `q1q2…q99`: nine ids of one digit and ninety of two, each after its prefix.
+const TABLE_LEN: usize = 9 * 2 + 90 * 3;
+
+/// `prefix` followed by each number from 1 below [`TABLED`], in order: `q1q2…q99`.
+const fn id_table(prefix: u8) -> [u8; TABLE_LEN] {
+    let mut table = [0; TABLE_LEN];
+    let (mut at, mut number) = (0, 1);
+    while number < TABLED {
+        table[at] = prefix;
+        at += 1;
+        if number >= 10 {
+            table[at] = b'0' + (number / 10) as u8;
+            at += 1;
+        }
+        table[at] = b'0' + (number % 10) as u8;
+        at += 1;
+        number += 1;
+    }
+    table
+}
+
+const QUOTE_ID_BYTES: [u8; TABLE_LEN] = id_table(b'q');
+const ENTITY_ID_BYTES: [u8; TABLE_LEN] = id_table(b'e');
+/// `q1q2…q99`: the quote ids numbered below [`TABLED`].
+const QUOTE_IDS: &str = match std::str::from_utf8(&QUOTE_ID_BYTES) {
+    Ok(ids) => ids,
+    Err(_) => panic!("ids are ASCII"),
+};
+/// `e1e2…e99`: the entity ids numbered below [`TABLED`].
+const ENTITY_IDS: &str = match std::str::from_utf8(&ENTITY_ID_BYTES) {
+    Ok(ids) => ids,
+    Err(_) => panic!("ids are ASCII"),
+};
+
+/// An id: `prefix` and `number` (`q1`, `e12`), as `format!` writes it. Quote and entity ids
+/// below [`TABLED`] are borrowed from their table; others are built without the formatting
 /// machinery and with no spare capacity, since ids stay in the output for its lifetime.
-pub(crate) fn numbered_id(prefix: char, number: usize) -> String {
+pub(crate) fn numbered_id(prefix: char, number: usize) -> Cow<'static, str> {
+    let table = match prefix {
+        'q' => QUOTE_IDS,
+        'e' => ENTITY_IDS,
+        _ => "",
+    };
+    if (1..TABLED).contains(&number) && !table.is_empty() {
+        // Ids of one digit take 2 bytes of the table, then of two digits 3 bytes.
+        let (start, len) = if number < 10 {
+            ((number - 1) * 2, 2)
+        } else {
+            (9 * 2 + (number - 10) * 3, 3)
+        };
+        return Cow::Borrowed(&table[start..start + len]);
+    }
     let mut digits = [0u8; 20];
     let mut at = digits.len();
     let mut rest = number;
@@ -71,7 +125,7 @@ pub(crate) fn numbered_id(prefix: char, number: usize) -> String {
     let mut id = String::with_capacity(prefix.len_utf8() + digits.len() - at);
     id.push(prefix);
     id.push_str(std::str::from_utf8(&digits[at..]).expect("ASCII digits"));
-    id
+    Cow::Owned(id)
 }
 
 /// Everything NewsLens found in one article.
@@ -106,8 +160,8 @@ pub enum QuoteKind {
 /// One quotation: what was said, by whom, introduced how.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Quote<'a> {
-    /// `q1`, `q2`, … in order of start.
-    pub id: String,
+    /// `q1`, `q2`, … in order of start (borrowed from a table of ids, up to `q99`).
+    pub id: Cow<'static, str>,
     /// Direct, partial or indirect.
     pub kind: QuoteKind,
     /// The content, without quote marks (indirect: the reported clause).
@@ -118,7 +172,7 @@ pub struct Quote<'a> {
     /// The attribution verb or phrase.
     pub cue: Option<AttributionCue<'a>>,
     /// The id of the innermost quote that contains this one.
-    pub nested_in: Option<String>,
+    pub nested_in: Option<Cow<'static, str>>,
     /// The rule that found the quote. Rule ids are fixed strings, borrowed like
     /// [`Cue::rule`].
     pub rule: Cow<'static, str>,
@@ -134,7 +188,7 @@ pub struct Speaker<'a> {
     /// description without its determiner).
     pub name: Cow<'a, str>,
     /// The id of the entity cluster, when the speaker is one.
-    pub entity: Option<String>,
+    pub entity: Option<Cow<'static, str>>,
     /// The mention that attributes the quote: a name, a pronoun, a role noun or a description.
     pub mention: Option<TextSpan<'a>>,
     /// True for unnamed and collective sources.
@@ -176,8 +230,8 @@ pub enum EntityType {
 /// One referent and every mention of it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Entity<'a> {
-    /// `e1`, `e2`, … in order of first mention.
-    pub id: String,
+    /// `e1`, `e2`, … in order of first mention (borrowed from a table of ids, up to `e99`).
+    pub id: Cow<'static, str>,
     /// The entity's type.
     #[serde(rename = "type")]
     pub kind: EntityType,
@@ -267,12 +321,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_numbered_id_is_the_formatted_number_without_spare_room() {
+    fn a_numbered_id_is_the_formatted_number_borrowed_or_without_spare_room() {
         for number in (0..2_000).chain([9_999, 10_000, 99_999, 100_000, usize::MAX]) {
-            for prefix in ['q', 'e'] {
+            for prefix in ['q', 'e', 'x'] {
                 let id = numbered_id(prefix, number);
                 assert_eq!(id, format!("{prefix}{number}"));
-                assert_eq!(id.capacity(), id.len(), "{number}");
+                let tabled = prefix != 'x' && (1..TABLED).contains(&number);
+                match id {
+                    Cow::Borrowed(_) => assert!(tabled, "{prefix}{number}"),
+                    Cow::Owned(id) => {
+                        assert!(!tabled, "{prefix}{number}");
+                        assert_eq!(id.capacity(), id.len(), "{number}");
+                    }
+                }
             }
         }
     }

@@ -50,7 +50,7 @@ pub struct SpeakerProfile<'a> {
     /// The speaker's name or description, borrowed as the speaker's is.
     pub name: Cow<'a, str>,
     /// The entity id, when the speaker is one.
-    pub entity: Option<String>,
+    pub entity: Option<Cow<'static, str>>,
     /// True for unnamed sources: the quotes layer calls them anonymous and the article names no
     /// entity for them (`three people familiar with the matter`).
     pub anonymous: bool,

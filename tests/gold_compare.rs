@@ -98,7 +98,7 @@ fn gold_analysis<'a>(article: &'a GoldArticle, index: usize, quotes: &[GoldQuote
         .iter()
         .filter(|q| q.article == index)
         .map(|q| Quote {
-            id: q.id.clone(),
+            id: q.id.clone().into(),
             kind: QuoteKind::Direct,
             span: TextSpan::new(text, q.start, q.end),
             speaker: (!q.speaker.is_empty()).then(|| Speaker {
@@ -109,7 +109,7 @@ fn gold_analysis<'a>(article: &'a GoldArticle, index: usize, quotes: &[GoldQuote
                 resolution: "name".into(),
             }),
             cue: None,
-            nested_in: q.nested_in.clone(),
+            nested_in: q.nested_in.clone().map(Into::into),
             rule: "gold".into(),
             attribution_rule: None,
         })
@@ -128,7 +128,7 @@ fn gold_analysis<'a>(article: &'a GoldArticle, index: usize, quotes: &[GoldQuote
         let entry = grouped
             .entry((kind, name.clone()))
             .or_insert_with(|| Entity {
-                id: String::new(),
+                id: "".into(),
                 kind,
                 name: name.clone().into(),
                 mentions: Vec::new(),
@@ -331,7 +331,7 @@ fn clusters_match_the_gold() {
             )
         });
         for (g, p) in pairs {
-            gold_of.insert((a, predicted[p].id.clone()), gold_here[g]);
+            gold_of.insert((a, predicted[p].id.to_string()), gold_here[g]);
         }
     }
     failures.extend(check("annotate", &comparison, &gold, &gold_of));

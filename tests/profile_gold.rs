@@ -42,7 +42,7 @@ fn gold_quotes(article: &common::GoldArticle) -> Vec<Quote<'_>> {
         .expect("quotes")
         .iter()
         .map(|q| Quote {
-            id: q["id"].as_str().expect("id").to_string(),
+            id: q["id"].as_str().expect("id").to_string().into(),
             kind: serde_json::from_value::<QuoteKind>(q["kind"].clone()).expect("kind"),
             span: span(q),
             speaker: q["speaker"].as_str().map(|name| Speaker {
@@ -60,7 +60,7 @@ fn gold_quotes(article: &common::GoldArticle) -> Vec<Quote<'_>> {
                     span: cue,
                 }
             }),
-            nested_in: q["nested_in"].as_str().map(str::to_string),
+            nested_in: q["nested_in"].as_str().map(|id| id.to_string().into()),
             rule: "gold".into(),
             attribution_rule: None,
         })

@@ -427,7 +427,7 @@ fn build_cluster(
             let quote = quote_of(c);
             Member {
                 article: candidates[c].article,
-                quote: quote.id.clone(),
+                quote: quote.id.to_string(),
                 kind: quote.kind,
                 speaker: speaker_group(c).map(|g| speaker_groups.display[g].clone()),
                 span: quote.span.clone().into_owned(),
@@ -449,7 +449,7 @@ fn build_cluster(
             Variant {
                 member: m,
                 article: candidates[c].article,
-                quote: quote_of(c).id.clone(),
+                quote: quote_of(c).id.to_string(),
                 extent: diff.extent,
                 identical: diff.identical,
                 segments: diff.segments,
@@ -537,7 +537,7 @@ mod tests {
         let value = (kind == EntityType::Number)
             .then(|| serde_json::json!(at.replace(',', "").parse::<i64>().unwrap()));
         Entity {
-            id: String::new(),
+            id: "".into(),
             kind,
             name: name.to_string().into(),
             mentions: vec![TextSpan::new(text, start, start + at.len())],

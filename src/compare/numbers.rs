@@ -254,7 +254,7 @@ mod tests {
     ) -> Entity<'a> {
         let start = text.find(at).expect("in text");
         Entity {
-            id: String::new(),
+            id: "".into(),
             kind,
             name: name.to_string().into(),
             mentions: vec![TextSpan::new(text, start, start + at.len())],

@@ -207,7 +207,7 @@ mod tests {
     fn quote<'a>(text: &'a str, verb: &str, neutral: bool) -> Quote<'a> {
         let start = text.find(verb).unwrap();
         Quote {
-            id: "q1".to_string(),
+            id: "q1".into(),
             kind: QuoteKind::Direct,
             span: TextSpan::new(text, 1, 8),
             speaker: None,

@@ -22,12 +22,11 @@ pub fn speaker_key(speaker: Option<&Speaker>) -> Cow<'static, str> {
     let Some(speaker) = speaker else {
         return Cow::Borrowed(UNATTRIBUTED);
     };
-    // Room for the key exactly, or for the name as it stands: lower case is seldom longer.
-    let room = speaker
-        .entity
-        .as_ref()
-        .map_or(NAME_PREFIX.len() + speaker.name.len(), String::len);
-    let mut key = String::with_capacity(room);
+    if let Some(entity) = &speaker.entity {
+        return entity.clone();
+    }
+    // Room for the name as it stands: lower case is seldom longer.
+    let mut key = String::with_capacity(NAME_PREFIX.len() + speaker.name.len());
     push_speaker_key(&mut key, speaker);
     Cow::Owned(key)
 }
@@ -205,7 +204,7 @@ mod tests {
         speaker: Option<Speaker<'a>>,
     ) -> Quote<'a> {
         Quote {
-            id: "q1".to_string(),
+            id: "q1".into(),
             kind: QuoteKind::Direct,
             span: TextSpan::new(text, start, end),
             speaker,
@@ -219,7 +218,7 @@ mod tests {
     fn speaker(name: &str, entity: Option<&str>) -> Speaker<'static> {
         Speaker {
             name: name.to_string().into(),
-            entity: entity.map(str::to_string),
+            entity: entity.map(|e| e.to_string().into()),
             mention: None,
             anonymous: entity.is_none(),
             resolution: "name".into(),

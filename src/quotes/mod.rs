@@ -136,7 +136,7 @@ pub fn find_with_marks<'a>(
                 };
                 let speaker = reported_speaker(&rep.found, &cx);
                 let quote = Quote {
-                    id: String::new(),
+                    id: Cow::Borrowed(""),
                     kind: QuoteKind::Indirect,
                     span: TextSpan::new(doc.text, rep.clause.start, rep.clause.end),
                     speaker,
@@ -210,7 +210,7 @@ fn attribute_marked<'a>(
         },
     };
     Quote {
-        id: String::new(),
+        id: Cow::Borrowed(""),
         kind: candidate.kind,
         span: TextSpan::new(doc.text, m.content.start, m.content.end),
         speaker,
@@ -364,7 +364,7 @@ mod tests {
         let quotes = find(&doc, &[]);
         let ids: Vec<(&str, QuoteKind, Option<&str>)> = quotes
             .iter()
-            .map(|q| (q.id.as_str(), q.kind, q.nested_in.as_deref()))
+            .map(|q| (q.id.as_ref(), q.kind, q.nested_in.as_deref()))
             .collect();
         assert_eq!(
             ids,

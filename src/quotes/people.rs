@@ -21,7 +21,7 @@ pub struct Person<'t> {
     /// borrows it.
     pub name: Cow<'t, str>,
     /// The entity cluster's id, when the entities layer found the person.
-    pub entity: Option<String>,
+    pub entity: Option<Cow<'static, str>>,
     /// Every mention, in order, as byte ranges.
     pub mentions: Vec<Range<usize>>,
     /// Titles and roles, lower-cased (`mexican president`).
@@ -42,7 +42,7 @@ pub struct People<'t> {
     /// Each organisation's canonical name and entity id (when the entities layer found it),
     /// held once: an organisation is mentioned many times, and a copy of both for each mention
     /// was two allocations.
-    org_names: Vec<(Cow<'t, str>, Option<String>)>,
+    org_names: Vec<(Cow<'t, str>, Option<Cow<'static, str>>)>,
     /// The index in `org_names` of the longest organisation name ending in each last word.
     fullest_org: FxHashMap<Cow<'t, str>, usize>,
     /// People by full name and by last name (the first person with it).
@@ -58,6 +58,10 @@ fn last_word<'t>(name: &Cow<'t, str>) -> Option<Cow<'t, str>> {
         Cow::Owned(name) => name.split_whitespace().last().map(|w| w.to_string().into()),
     }
 }
+
+/// An organisation as [`People`] gives it: its canonical name and, when the entities layer found
+/// it, its entity id, both for a speaker to clone (a copy only when the name was built).
+pub type Org<'p, 't> = (&'p Cow<'t, str>, Option<&'p Cow<'static, str>>);
 
 /// How many mentions back a pronoun or role looks for its person: antecedents are near, and a
 /// bound keeps resolution linear in the article's length.
@@ -223,7 +227,7 @@ impl<'t> People<'t> {
         } else {
             from_entities(entities)
         };
-        let mut org_names: Vec<(Cow<'t, str>, Option<String>)> = Vec::new();
+        let mut org_names: Vec<(Cow<'t, str>, Option<Cow<'static, str>>)> = Vec::new();
         let mut orgs: Vec<(Range<usize>, usize)> = Vec::new();
         for e in entities.iter().filter(|e| e.kind == EntityType::Org) {
             let n = org_names.len();
@@ -285,7 +289,7 @@ impl<'t> People<'t> {
     }
 
     /// The organisation (canonical name, entity id) whose mention overlaps `span`, if any.
-    pub fn org_at(&self, span: &Range<usize>) -> Option<(&Cow<'t, str>, Option<&str>)> {
+    pub fn org_at(&self, span: &Range<usize>) -> Option<Org<'_, 't>> {
         let before_end = self.orgs.partition_point(|(m, _)| m.start < span.end);
         self.orgs[..before_end]
             .iter()
@@ -296,7 +300,7 @@ impl<'t> People<'t> {
     }
 
     /// The fullest organisation name that ends with `name` (`Times` → `New York Times`).
-    pub fn org_by_name(&self, name: &str) -> Option<(&Cow<'t, str>, Option<&str>)> {
+    pub fn org_by_name(&self, name: &str) -> Option<Org<'_, 't>> {
         let last = name.split_whitespace().last()?;
         let &i = self.fullest_org.get(last)?;
         let (full, id) = self.org_name(i);
@@ -304,7 +308,7 @@ impl<'t> People<'t> {
     }
 
     /// The last organisation mentioned in `range`, if any.
-    pub fn last_org_in(&self, range: Range<usize>) -> Option<(&Cow<'t, str>, Option<&str>)> {
+    pub fn last_org_in(&self, range: Range<usize>) -> Option<Org<'_, 't>> {
         self.last_org_where(range, |_| true)
     }
 
@@ -313,7 +317,7 @@ impl<'t> People<'t> {
         &self,
         range: Range<usize>,
         fits: impl Fn(&str) -> bool,
-    ) -> Option<(&Cow<'t, str>, Option<&str>)> {
+    ) -> Option<Org<'_, 't>> {
         let ended = self.orgs.partition_point(|(m, _)| m.end <= range.end);
         self.orgs[..ended]
             .iter()
@@ -324,9 +328,9 @@ impl<'t> People<'t> {
     }
 
     /// Organisation `i` of `org_names`: (canonical name, entity id).
-    fn org_name(&self, i: usize) -> (&Cow<'t, str>, Option<&str>) {
+    fn org_name(&self, i: usize) -> Org<'_, 't> {
         let (name, id) = &self.org_names[i];
-        (name, id.as_deref())
+        (name, id.as_ref())
     }
 
     /// The person a bare name refers to: the one whose full name ends with (or equals) it.
@@ -392,7 +396,7 @@ fn fallback(
     doc: &Document,
 ) -> (
     Vec<Person<'static>>,
-    Vec<(Range<usize>, String, Option<String>)>,
+    Vec<(Range<usize>, String, Option<Cow<'static, str>>)>,
 ) {
     let tokens = &doc.tokens;
     let mut orgs = Vec::new();

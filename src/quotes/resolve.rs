@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashMap;
 
 use super::attribution::{Mention, MentionKind};
-use super::people::{People, LOOKBACK};
+use super::people::{Org, People, LOOKBACK};
 use super::spans::Quoted;
 use super::words::{is_determiner, is_source_noun, Pronoun};
 use crate::analysis::{Quote, Speaker, TextSpan};
@@ -77,15 +77,16 @@ pub fn resolve<'t>(mention: &Mention, cx: &Context<'_, 't>) -> Option<Speaker<'t
         })
     };
     // An organisation speaks for itself: not a named person (`anonymous` as the profile counts).
-    let organisation = |name: Cow<'t, str>, entity: Option<&str>, resolution: &'static str| {
-        Some(Speaker {
-            name,
-            entity: entity.map(str::to_string),
-            mention: span.clone(),
-            anonymous: true,
-            resolution: resolution.into(),
-        })
-    };
+    let organisation =
+        |name: Cow<'t, str>, entity: Option<&Cow<'static, str>>, resolution: &'static str| {
+            Some(Speaker {
+                name,
+                entity: entity.cloned(),
+                mention: span.clone(),
+                anonymous: true,
+                resolution: resolution.into(),
+            })
+        };
     match &mention.kind {
         MentionKind::Name => {
             if let Some(i) = cx
@@ -335,7 +336,7 @@ fn organisation_named_before<'c, 't>(
     noun: &str,
     at: usize,
     cx: &'c Context<'_, 't>,
-) -> Option<(&'c Cow<'t, str>, Option<&'c str>)> {
+) -> Option<Org<'c, 't>> {
     let fit = *ORGANISATION_ROLES.get(noun)?;
     let paragraph = cx.doc.paragraph_index(at);
     let since = cx.doc.paragraphs[paragraph.saturating_sub(2)].start;

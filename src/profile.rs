@@ -45,8 +45,8 @@ pub struct Profile<'a> {
 /// One speaker's part.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SpeakerProfile<'a> {
-    /// The voice key that cues carry for this speaker.
-    pub key: String,
+    /// The voice key that cues carry for this speaker: its entity id, shared like the cues'.
+    pub key: Cow<'static, str>,
     /// The speaker's name or description, borrowed as the speaker's is.
     pub name: Cow<'a, str>,
     /// The entity id, when the speaker is one.
@@ -196,7 +196,7 @@ fn word_positions_by_chars(text: &str) -> impl Iterator<Item = usize> + '_ {
 pub fn build<'a>(text: &str, analysis: &Analysis<'a>) -> Profile<'a> {
     let quotes = &analysis.quotes;
     let mut speakers: Vec<SpeakerProfile<'a>> = Vec::new();
-    let mut index: BTreeMap<String, usize> = BTreeMap::new();
+    let mut index: BTreeMap<Cow<'static, str>, usize> = BTreeMap::new();
     let mut key = String::new();
     let mut totals = Totals {
         quotes: quotes.len(),
@@ -218,14 +218,15 @@ pub fn build<'a>(text: &str, analysis: &Analysis<'a>) -> Profile<'a> {
             totals.named_quotes += 1;
         }
         // Most quotes are of a speaker already seen: the key is written over the last one, and
-        // copied only for a new speaker (into the index, whence it moves to the speaker's row
-        // at the end).
+        // copied only for a new speaker without an entity (into the index, whence it moves to
+        // the speaker's row at the end); an entity id is shared.
         key.clear();
         push_speaker_key(&mut key, speaker);
         let row = match index.get(key.as_str()) {
             Some(&row) => row,
             None => {
-                index.insert(key.clone(), speakers.len());
+                let owned = speaker.entity.clone().unwrap_or_else(|| key.clone().into());
+                index.insert(owned, speakers.len());
                 speakers.push(SpeakerProfile {
                     name: speaker.name.clone(),
                     entity: speaker.entity.clone(),

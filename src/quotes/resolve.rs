@@ -17,7 +17,7 @@ use rustc_hash::FxHashMap;
 use super::attribution::{Mention, MentionKind};
 use super::people::{Org, People, LOOKBACK};
 use super::spans::Quoted;
-use super::words::{is_determiner, is_source_noun, Pronoun};
+use super::words::{is_determiner, is_source_noun, with_lower, Pronoun};
 use crate::analysis::{Quote, Speaker, TextSpan};
 use crate::entities::gazetteer::GAZETTEER;
 use crate::lexicon::Builtin;
@@ -190,7 +190,7 @@ pub fn resolve<'t>(mention: &Mention, cx: &Context<'_, 't>) -> Option<Speaker<'t
                 return named(i, "role");
             }
             Some(Speaker {
-                name: describe(text).into(),
+                name: describe(text),
                 entity: None,
                 mention: span,
                 anonymous: true,
@@ -258,7 +258,7 @@ pub fn resolve<'t>(mention: &Mention, cx: &Context<'_, 't>) -> Option<Speaker<'t
                 }
             }
             Some(Speaker {
-                name: describe(text).into(),
+                name: describe(text),
                 entity: None,
                 mention: span,
                 anonymous: true,
@@ -356,16 +356,18 @@ fn organisation_named_before<'c, 't>(
 }
 
 /// A description as a speaker's name: sentence case undone (`A U.S. official` → `a U.S.
-/// official`), so the same source reads the same wherever it stands.
-fn describe(text: &str) -> String {
-    let first_word = text.split_whitespace().next().unwrap_or("").to_lowercase();
-    if !is_determiner(&first_word) && !is_source_noun(&first_word) {
-        return text.to_string();
-    }
+/// official`), so the same source reads the same wherever it stands. The text itself, borrowed,
+/// when that changes nothing (most descriptions stand mid-sentence).
+fn describe(text: &str) -> Cow<'_, str> {
+    let first_word = text.split_whitespace().next().unwrap_or("");
+    let described = with_lower(first_word, |w| is_determiner(w) || is_source_noun(w));
     let mut chars = text.chars();
-    chars
-        .next()
-        .map_or(String::new(), |c| c.to_lowercase().chain(chars).collect())
+    match chars.next() {
+        Some(c) if described && !c.to_lowercase().eq([c]) => {
+            Cow::Owned(c.to_lowercase().chain(chars).collect())
+        }
+        _ => Cow::Borrowed(text),
+    }
 }
 
 #[cfg(test)]
@@ -384,6 +386,32 @@ mod tests {
             let slow: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
             let lowered = crate::text::lower(&text);
             assert_eq!(words_of_lowered(&lowered), slow, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn describe_agrees_with_lowering_a_described_first_letter() {
+        let by_definition = |text: &str| -> String {
+            let first_word = text.split_whitespace().next().unwrap_or("").to_lowercase();
+            if !is_determiner(&first_word) && !is_source_noun(&first_word) {
+                return text.to_string();
+            }
+            let mut chars = text.chars();
+            chars
+                .next()
+                .map_or(String::new(), |c| c.to_lowercase().chain(chars).collect())
+        };
+        let pieces = [
+            "A", "a", "The", "THE", "Aides", "aides", "Some", "İ", "ǅ", "Σ", "É", " ", "\u{a0}",
+            "U.S.", "official", "x",
+        ];
+        let mut rng = crate::test_inputs::Rng::new(31);
+        for _ in 0..20_000 {
+            let text = rng.text(&pieces, 6);
+            let described = describe(&text);
+            assert_eq!(described, by_definition(&text), "{text:?}");
+            let borrowed = matches!(described, Cow::Borrowed(_));
+            assert_eq!(borrowed, described == text, "{text:?}");
         }
     }
 

@@ -10,9 +10,9 @@ fn main() {
             q.id,
             q.kind,
             q.span.text.chars().take(60).collect::<String>(),
-            s.map(|s| s.name.as_str()),
-            s.and_then(|s| s.mention.as_ref()).map(|m| m.text.as_str()),
-            q.cue.as_ref().map(|c| c.span.text.as_str()),
+            s.map(|s| s.name.as_ref()),
+            s.and_then(|s| s.mention.as_ref()).map(|m| m.text.as_ref()),
+            q.cue.as_ref().map(|c| c.span.text.as_ref()),
             q.rule,
             q.attribution_rule
         );

@@ -14,34 +14,103 @@ use crate::profile::Profile;
 pub const FORMAT_VERSION: u32 = 1;
 
 /// A span of the input with its text.
+///
+/// The text borrows from the input, which the caller holds anyway: an article has hundreds of
+/// spans (quotes, speakers' mentions, every entity mention, every cue), and a copy of each was
+/// a fifth of an annotation's allocations and a tenth of its output's heap. An analysis read
+/// back from JSON owns its texts instead, and [`TextSpan::into_owned`] detaches a span from the
+/// input it was found in.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TextSpan {
+pub struct TextSpan<'a> {
     /// Offset of the first unit (bytes in Rust; UTF-16 units or code points once converted).
     pub start: usize,
     /// Offset one past the last unit.
     pub end: usize,
     /// Exactly the input's slice `[start, end)`.
-    pub text: String,
+    pub text: Cow<'a, str>,
 }
 
-impl TextSpan {
-    /// The span `[start, end)` of `input`, in bytes.
+impl<'a> TextSpan<'a> {
+    /// The span `[start, end)` of `input`, in bytes, borrowing its text.
     ///
     /// # Panics
     /// When the range is out of bounds or not on character boundaries: that is a bug in a rule,
     /// never a property of the input.
-    pub fn new(input: &str, start: usize, end: usize) -> TextSpan {
+    pub fn new(input: &'a str, start: usize, end: usize) -> TextSpan<'a> {
         TextSpan {
             start,
             end,
-            text: input[start..end].to_string(),
+            text: Cow::Borrowed(&input[start..end]),
+        }
+    }
+
+    /// The span with its own copy of the text, free of the input's lifetime.
+    pub fn into_owned(self) -> TextSpan<'static> {
+        TextSpan {
+            start: self.start,
+            end: self.end,
+            text: Cow::Owned(self.text.into_owned()),
         }
     }
 }
 
-/// An id: `prefix` and `number` (`q1`, `e12`), as `format!` writes it but without the formatting
+/// Ids numbered below this are slices of [`QUOTE_IDS`] and [`ENTITY_IDS`]: an article seldom
+/// has more quotes or entities, and each of its ids (and every copy of one: a nested quote's
+/// parent, a speaker's entity, a cue's voice) was an allocation.
+const TABLED: usize = 100;
+
+/// The length of `q1q2…q99`: nine ids of one digit and ninety of two, each after its prefix.
+const TABLE_LEN: usize = 9 * 2 + 90 * 3;
+
+/// `prefix` followed by each number from 1 below [`TABLED`], in order: `q1q2…q99`.
+const fn id_table(prefix: u8) -> [u8; TABLE_LEN] {
+    let mut table = [0; TABLE_LEN];
+    let (mut at, mut number) = (0, 1);
+    while number < TABLED {
+        table[at] = prefix;
+        at += 1;
+        if number >= 10 {
+            table[at] = b'0' + (number / 10) as u8;
+            at += 1;
+        }
+        table[at] = b'0' + (number % 10) as u8;
+        at += 1;
+        number += 1;
+    }
+    table
+}
+
+const QUOTE_ID_BYTES: [u8; TABLE_LEN] = id_table(b'q');
+const ENTITY_ID_BYTES: [u8; TABLE_LEN] = id_table(b'e');
+/// `q1q2…q99`: the quote ids numbered below [`TABLED`].
+const QUOTE_IDS: &str = match std::str::from_utf8(&QUOTE_ID_BYTES) {
+    Ok(ids) => ids,
+    Err(_) => panic!("ids are ASCII"),
+};
+/// `e1e2…e99`: the entity ids numbered below [`TABLED`].
+const ENTITY_IDS: &str = match std::str::from_utf8(&ENTITY_ID_BYTES) {
+    Ok(ids) => ids,
+    Err(_) => panic!("ids are ASCII"),
+};
+
+/// An id: `prefix` and `number` (`q1`, `e12`), as `format!` writes it. Quote and entity ids
+/// below [`TABLED`] are borrowed from their table; others are built without the formatting
 /// machinery and with no spare capacity, since ids stay in the output for its lifetime.
-pub(crate) fn numbered_id(prefix: char, number: usize) -> String {
+pub(crate) fn numbered_id(prefix: char, number: usize) -> Cow<'static, str> {
+    let table = match prefix {
+        'q' => QUOTE_IDS,
+        'e' => ENTITY_IDS,
+        _ => "",
+    };
+    if (1..TABLED).contains(&number) && !table.is_empty() {
+        // Ids of one digit take 2 bytes of the table, then of two digits 3 bytes.
+        let (start, len) = if number < 10 {
+            ((number - 1) * 2, 2)
+        } else {
+            (9 * 2 + (number - 10) * 3, 3)
+        };
+        return Cow::Borrowed(&table[start..start + len]);
+    }
     let mut digits = [0u8; 20];
     let mut at = digits.len();
     let mut rest = number;
@@ -56,24 +125,24 @@ pub(crate) fn numbered_id(prefix: char, number: usize) -> String {
     let mut id = String::with_capacity(prefix.len_utf8() + digits.len() - at);
     id.push(prefix);
     id.push_str(std::str::from_utf8(&digits[at..]).expect("ASCII digits"));
-    id
+    Cow::Owned(id)
 }
 
 /// Everything NewsLens found in one article.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct Analysis {
+pub struct Analysis<'a> {
     /// The JSON format's version, [`FORMAT_VERSION`].
     pub version: u32,
     /// Quotations in order of their start.
-    pub quotes: Vec<Quote>,
+    pub quotes: Vec<Quote<'a>>,
     /// Entity clusters, one per referent, in order of first mention.
-    pub entities: Vec<Entity>,
+    pub entities: Vec<Entity<'a>>,
     /// Stance cues in order of their start.
-    pub cues: Vec<Cue>,
+    pub cues: Vec<Cue<'a>>,
     /// The sourcing profile: speakers by share of voice, totals, the writer's own cues. Counts
     /// only, no spans.
     #[serde(default)]
-    pub profile: Profile,
+    pub profile: Profile<'a>,
 }
 
 /// How a quotation is given.
@@ -90,50 +159,54 @@ pub enum QuoteKind {
 
 /// One quotation: what was said, by whom, introduced how.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Quote {
-    /// `q1`, `q2`, … in order of start.
-    pub id: String,
+pub struct Quote<'a> {
+    /// `q1`, `q2`, … in order of start (borrowed from a table of ids, up to `q99`).
+    pub id: Cow<'static, str>,
     /// Direct, partial or indirect.
     pub kind: QuoteKind,
     /// The content, without quote marks (indirect: the reported clause).
     #[serde(flatten)]
-    pub span: TextSpan,
+    pub span: TextSpan<'a>,
     /// Who said it, when the article says (or lets us infer) who.
-    pub speaker: Option<Speaker>,
+    pub speaker: Option<Speaker<'a>>,
     /// The attribution verb or phrase.
-    pub cue: Option<AttributionCue>,
+    pub cue: Option<AttributionCue<'a>>,
     /// The id of the innermost quote that contains this one.
-    pub nested_in: Option<String>,
-    /// The rule that found the quote.
-    pub rule: String,
+    pub nested_in: Option<Cow<'static, str>>,
+    /// The rule that found the quote. Rule ids are fixed strings, borrowed like
+    /// [`Cue::rule`].
+    pub rule: Cow<'static, str>,
     /// The rule that attributed it, when it has a speaker.
-    pub attribution_rule: Option<String>,
+    pub attribution_rule: Option<Cow<'static, str>>,
 }
 
 /// Who a quote is attributed to.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Speaker {
+pub struct Speaker<'a> {
     /// The canonical name (the fullest form in the article) or, for unnamed sources, the
-    /// description (`a U.S. official`).
-    pub name: String,
+    /// description (`a U.S. official`). Borrowed like [`Entity::name`]; owned when built (a
+    /// description without its determiner).
+    pub name: Cow<'a, str>,
     /// The id of the entity cluster, when the speaker is one.
-    pub entity: Option<String>,
+    pub entity: Option<Cow<'static, str>>,
     /// The mention that attributes the quote: a name, a pronoun, a role noun or a description.
-    pub mention: Option<TextSpan>,
+    pub mention: Option<TextSpan<'a>>,
     /// True for unnamed and collective sources.
     pub anonymous: bool,
     /// How the mention was resolved: `name`, `pronoun`, `role`, `description`, `continuation`.
-    pub resolution: String,
+    /// A fixed word, borrowed.
+    pub resolution: Cow<'static, str>,
 }
 
 /// The attribution verb or phrase of a quote.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct AttributionCue {
+pub struct AttributionCue<'a> {
     /// Where it stands.
     #[serde(flatten)]
-    pub span: TextSpan,
-    /// Its dictionary form (`said` → `say`, `told reporters` → `tell`).
-    pub lemma: String,
+    pub span: TextSpan<'a>,
+    /// Its dictionary form (`said` → `say`, `told reporters` → `tell`), borrowed from the list
+    /// of verbs.
+    pub lemma: Cow<'static, str>,
     /// False for verbs that frame the speaker (`boasted`, `claimed`, `insisted`).
     pub neutral: bool,
 }
@@ -156,27 +229,28 @@ pub enum EntityType {
 
 /// One referent and every mention of it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Entity {
-    /// `e1`, `e2`, … in order of first mention.
-    pub id: String,
+pub struct Entity<'a> {
+    /// `e1`, `e2`, … in order of first mention (borrowed from a table of ids, up to `e99`).
+    pub id: Cow<'static, str>,
     /// The entity's type.
     #[serde(rename = "type")]
     pub kind: EntityType,
-    /// The canonical name: the fullest form in the article, or a gazetteer's name.
-    pub name: String,
+    /// The canonical name: the fullest form in the article, or a gazetteer's name. Borrowed
+    /// from the text or the gazetteer; owned only when built (an acronym's expansion).
+    pub name: Cow<'a, str>,
     /// Every mention, in order.
-    pub mentions: Vec<TextSpan>,
+    pub mentions: Vec<TextSpan<'a>>,
     /// Titles and roles the article gives a person (`Secretary of State`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub titles: Vec<String>,
     /// A date's ISO value or a number's parsed value, when clear.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<serde_json::Value>,
-    /// A number's unit (`percent`, `USD`, `people`), when clear.
+    /// A number's unit (`percent`, `USD`, `people`), when clear: one of a fixed few, borrowed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unit: Option<String>,
-    /// The rule that found the first mention.
-    pub rule: String,
+    pub unit: Option<Cow<'static, str>>,
+    /// The rule that found the first mention (a fixed id, borrowed).
+    pub rule: Cow<'static, str>,
 }
 
 /// A stance category, exactly as in the annotation guidelines.
@@ -201,12 +275,12 @@ pub enum CueCategory {
 
 /// One stance cue.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Cue {
+pub struct Cue<'a> {
     /// The category.
     pub category: CueCategory,
     /// Where it stands.
     #[serde(flatten)]
-    pub span: TextSpan,
+    pub span: TextSpan<'a>,
     /// The rule (or lexicon) that found it. Rule ids are fixed strings, so a found cue borrows
     /// its id instead of holding a copy.
     pub rule: Cow<'static, str>,
@@ -218,10 +292,10 @@ pub struct Cue {
     pub voice: Cow<'static, str>,
 }
 
-impl Analysis {
+impl<'a> Analysis<'a> {
     /// Calls `f` on every span in the analysis: the one place that knows where spans live, so
     /// that offset conversion cannot miss one. A field holding a span must be visited here.
-    pub fn visit_spans_mut(&mut self, f: &mut dyn FnMut(&mut TextSpan)) {
+    pub fn visit_spans_mut(&mut self, f: &mut dyn FnMut(&mut TextSpan<'a>)) {
         for quote in &mut self.quotes {
             f(&mut quote.span);
             if let Some(mention) = quote.speaker.as_mut().and_then(|s| s.mention.as_mut()) {
@@ -247,12 +321,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_numbered_id_is_the_formatted_number_without_spare_room() {
+    fn a_numbered_id_is_the_formatted_number_borrowed_or_without_spare_room() {
         for number in (0..2_000).chain([9_999, 10_000, 99_999, 100_000, usize::MAX]) {
-            for prefix in ['q', 'e'] {
+            for prefix in ['q', 'e', 'x'] {
                 let id = numbered_id(prefix, number);
                 assert_eq!(id, format!("{prefix}{number}"));
-                assert_eq!(id.capacity(), id.len(), "{number}");
+                let tabled = prefix != 'x' && (1..TABLED).contains(&number);
+                match id {
+                    Cow::Borrowed(_) => assert!(tabled, "{prefix}{number}"),
+                    Cow::Owned(id) => {
+                        assert!(!tabled, "{prefix}{number}");
+                        assert_eq!(id.capacity(), id.len(), "{number}");
+                    }
+                }
             }
         }
     }

@@ -12,7 +12,8 @@
 //! let quote = &analysis.quotes[0];
 //! assert_eq!(quote.span.text, "We will not accept it,");
 //! assert_eq!(quote.kind, newslens::QuoteKind::Direct);
-//! // Spans are byte ranges: `text` is always the input's slice.
+//! // Spans are byte ranges: `text` is always the input's slice, borrowed, not copied, so the
+//! // analysis lives no longer than the text it describes.
 //! assert_eq!(&text[quote.span.start..quote.span.end], quote.span.text);
 //! ```
 //!
@@ -69,7 +70,7 @@ pub use offsets::OffsetUnit;
 /// # Panics
 ///
 /// If `text` is longer than [`text::MAX_TEXT_LEN`] (4 GiB).
-pub fn annotate(text: &str) -> Analysis {
+pub fn annotate(text: &str) -> Analysis<'_> {
     let doc = text::Document::new(text);
     let entities = entities::find(&doc);
     // Both the quotes and the cues (scare quotes) read the paired quote marks.
@@ -90,7 +91,7 @@ pub fn annotate(text: &str) -> Analysis {
 }
 
 /// Annotates one article with offsets counted in `unit`.
-pub fn annotate_in(text: &str, unit: OffsetUnit) -> Analysis {
+pub fn annotate_in(text: &str, unit: OffsetUnit) -> Analysis<'_> {
     let mut analysis = annotate(text);
     offsets::convert(&mut analysis, text, unit);
     analysis

@@ -90,9 +90,9 @@ pub fn convert(analysis: &mut Analysis, text: &str, unit: OffsetUnit) {
 /// [`Analysis`], such as the members of a comparison's quote clusters.
 ///
 /// Call it once per span: the spans must hold byte offsets on entry.
-pub fn convert_spans<'s>(
+pub fn convert_spans<'s, 't: 's>(
     text: &str,
-    spans: impl IntoIterator<Item = &'s mut TextSpan>,
+    spans: impl IntoIterator<Item = &'s mut TextSpan<'t>>,
     unit: OffsetUnit,
 ) {
     if unit == OffsetUnit::Bytes {

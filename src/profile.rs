@@ -19,6 +19,7 @@
 //! assert!(table.contains("Writer's own cues"));
 //! ```
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -29,9 +30,9 @@ use crate::text::{BYTE_CLASS, DIGIT, MULTI, SPACE};
 
 /// The sourcing profile of one article.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct Profile {
+pub struct Profile<'a> {
     /// Speakers, ranked by share of voice (then by first quote).
-    pub speakers: Vec<SpeakerProfile>,
+    pub speakers: Vec<SpeakerProfile<'a>>,
     /// Counts over the whole article.
     pub totals: Totals,
     /// Cues outside every quote, by category.
@@ -43,13 +44,13 @@ pub struct Profile {
 
 /// One speaker's part.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct SpeakerProfile {
-    /// The voice key that cues carry for this speaker.
-    pub key: String,
-    /// The speaker's name or description.
-    pub name: String,
+pub struct SpeakerProfile<'a> {
+    /// The voice key that cues carry for this speaker: its entity id, shared like the cues'.
+    pub key: Cow<'static, str>,
+    /// The speaker's name or description, borrowed as the speaker's is.
+    pub name: Cow<'a, str>,
     /// The entity id, when the speaker is one.
-    pub entity: Option<String>,
+    pub entity: Option<Cow<'static, str>>,
     /// True for unnamed sources: the quotes layer calls them anonymous and the article names no
     /// entity for them (`three people familiar with the matter`).
     pub anonymous: bool,
@@ -76,7 +77,7 @@ pub struct SpeakerProfile {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VerbUse {
     /// The dictionary form (`say`, `warn`).
-    pub lemma: String,
+    pub lemma: Cow<'static, str>,
     /// False for verbs that frame the speaker.
     pub neutral: bool,
     /// How many quotes it introduces.
@@ -192,10 +193,10 @@ fn word_positions_by_chars(text: &str) -> impl Iterator<Item = usize> + '_ {
 }
 
 /// Builds the profile of `analysis`, whose spans are byte offsets into `text`.
-pub fn build(text: &str, analysis: &Analysis) -> Profile {
+pub fn build<'a>(text: &str, analysis: &Analysis<'a>) -> Profile<'a> {
     let quotes = &analysis.quotes;
-    let mut speakers: Vec<SpeakerProfile> = Vec::new();
-    let mut index: BTreeMap<String, usize> = BTreeMap::new();
+    let mut speakers: Vec<SpeakerProfile<'a>> = Vec::new();
+    let mut index: BTreeMap<Cow<'static, str>, usize> = BTreeMap::new();
     let mut key = String::new();
     let mut totals = Totals {
         quotes: quotes.len(),
@@ -217,14 +218,15 @@ pub fn build(text: &str, analysis: &Analysis) -> Profile {
             totals.named_quotes += 1;
         }
         // Most quotes are of a speaker already seen: the key is written over the last one, and
-        // copied only for a new speaker (into the index, whence it moves to the speaker's row
-        // at the end).
+        // copied only for a new speaker without an entity (into the index, whence it moves to
+        // the speaker's row at the end); an entity id is shared.
         key.clear();
         push_speaker_key(&mut key, speaker);
         let row = match index.get(key.as_str()) {
             Some(&row) => row,
             None => {
-                index.insert(key.clone(), speakers.len());
+                let owned = speaker.entity.clone().unwrap_or_else(|| key.clone().into());
+                index.insert(owned, speakers.len());
                 speakers.push(SpeakerProfile {
                     name: speaker.name.clone(),
                     entity: speaker.entity.clone(),

@@ -68,7 +68,7 @@ fn kind(label: &str) -> Option<EntityType> {
     })
 }
 
-fn entity_of<'a>(analysis: &'a Analysis, mention: &str) -> Option<&'a Entity> {
+fn entity_of<'a>(analysis: &'a Analysis, mention: &str) -> Option<&'a Entity<'a>> {
     analysis
         .entities
         .iter()

@@ -92,25 +92,25 @@ fn same_utterance(a: &GoldQuote, b: &GoldQuote) -> bool {
 
 /// The gold of every article as an `Analysis` (byte offsets): gold quotes with gold speakers,
 /// gold entities grouped by type and canonical name.
-fn gold_analysis(article: &GoldArticle, index: usize, quotes: &[GoldQuote]) -> Analysis {
+fn gold_analysis<'a>(article: &'a GoldArticle, index: usize, quotes: &[GoldQuote]) -> Analysis<'a> {
     let text = &article.text;
     let quotes = quotes
         .iter()
         .filter(|q| q.article == index)
         .map(|q| Quote {
-            id: q.id.clone(),
+            id: q.id.clone().into(),
             kind: QuoteKind::Direct,
             span: TextSpan::new(text, q.start, q.end),
             speaker: (!q.speaker.is_empty()).then(|| Speaker {
-                name: q.speaker.clone(),
+                name: q.speaker.clone().into(),
                 entity: None,
                 mention: None,
                 anonymous: q.speaker.chars().next().is_some_and(char::is_lowercase),
-                resolution: "name".to_string(),
+                resolution: "name".into(),
             }),
             cue: None,
-            nested_in: q.nested_in.clone(),
-            rule: "gold".to_string(),
+            nested_in: q.nested_in.clone().map(Into::into),
+            rule: "gold".into(),
             attribution_rule: None,
         })
         .collect();
@@ -128,14 +128,14 @@ fn gold_analysis(article: &GoldArticle, index: usize, quotes: &[GoldQuote]) -> A
         let entry = grouped
             .entry((kind, name.clone()))
             .or_insert_with(|| Entity {
-                id: String::new(),
+                id: "".into(),
                 kind,
-                name: name.clone(),
+                name: name.clone().into(),
                 mentions: Vec::new(),
                 titles: Vec::new(),
                 value: (kind == EntityType::Number).then(|| Value::String(name.clone())),
                 unit: None,
-                rule: "gold".to_string(),
+                rule: "gold".into(),
             });
         entry.mentions.push(TextSpan::new(text, start, end));
     }
@@ -331,7 +331,7 @@ fn clusters_match_the_gold() {
             )
         });
         for (g, p) in pairs {
-            gold_of.insert((a, predicted[p].id.clone()), gold_here[g]);
+            gold_of.insert((a, predicted[p].id.to_string()), gold_here[g]);
         }
     }
     failures.extend(check("annotate", &comparison, &gold, &gold_of));

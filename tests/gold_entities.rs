@@ -42,7 +42,7 @@ fn entities_match_the_seed_gold() {
         let mut predicted: Vec<(usize, usize, &str, &str)> = Vec::new();
         for e in &analysis.entities {
             for m in &e.mentions {
-                predicted.push((m.start, m.end, label(e.kind), e.name.as_str()));
+                predicted.push((m.start, m.end, label(e.kind), e.name.as_ref()));
             }
         }
         let gold: Vec<(usize, usize, String, String)> = article.gold["entities"]

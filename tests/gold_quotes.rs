@@ -68,7 +68,7 @@ fn evaluate(marked: bool, verbose: bool) -> Layer {
             let got = predicted[p]
                 .speaker
                 .as_ref()
-                .map_or("", |s| s.name.as_str());
+                .map_or("", |s| s.name.as_ref());
             layer.speakers_scored += 1;
             if normalise(want) == normalise(got) {
                 layer.speakers_right += 1;
@@ -154,7 +154,7 @@ fn every_rule_seen_on_the_seeds_is_described() {
             for rule in std::iter::once(&quote.rule).chain(quote.attribution_rule.as_ref()) {
                 assert_ne!(
                     newslens::rules::describe(rule),
-                    rule.as_str(),
+                    rule.as_ref(),
                     "rule {rule} has no description in src/rules.rs"
                 );
             }

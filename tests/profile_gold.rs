@@ -25,7 +25,7 @@ fn anonymous(name: &str) -> bool {
         || name.ends_with(" sources")
 }
 
-fn gold_quotes(article: &common::GoldArticle) -> Vec<Quote> {
+fn gold_quotes(article: &common::GoldArticle) -> Vec<Quote<'_>> {
     let loaded: Vec<(usize, usize)> = article.gold["cues"]
         .as_array()
         .expect("cues")
@@ -42,26 +42,26 @@ fn gold_quotes(article: &common::GoldArticle) -> Vec<Quote> {
         .expect("quotes")
         .iter()
         .map(|q| Quote {
-            id: q["id"].as_str().expect("id").to_string(),
+            id: q["id"].as_str().expect("id").to_string().into(),
             kind: serde_json::from_value::<QuoteKind>(q["kind"].clone()).expect("kind"),
             span: span(q),
             speaker: q["speaker"].as_str().map(|name| Speaker {
-                name: name.to_string(),
+                name: name.to_string().into(),
                 entity: None,
                 mention: None,
                 anonymous: anonymous(name),
-                resolution: "gold".to_string(),
+                resolution: "gold".into(),
             }),
             cue: q["cue"].is_object().then(|| {
                 let cue = span(&q["cue"]);
                 AttributionCue {
                     neutral: !loaded.contains(&(cue.start, cue.end)),
-                    lemma: cue.text.to_lowercase(),
+                    lemma: cue.text.to_lowercase().into(),
                     span: cue,
                 }
             }),
-            nested_in: q["nested_in"].as_str().map(str::to_string),
-            rule: "gold".to_string(),
+            nested_in: q["nested_in"].as_str().map(|id| id.to_string().into()),
+            rule: "gold".into(),
             attribution_rule: None,
         })
         .collect()
@@ -106,7 +106,7 @@ fn profile_of_gold_quotes_matches_the_gold() {
             .map(|(n, _)| *n)
             .collect();
         assert!(
-            top.contains(&p.speakers[0].name.as_str()),
+            top.contains(&p.speakers[0].name.as_ref()),
             "{}: profile's top speaker {:?}, gold's {top:?}",
             article.name,
             p.speakers[0].name

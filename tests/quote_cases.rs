@@ -134,8 +134,8 @@ fn show(q: &Quote) -> String {
         "{} | {} | {} | {}    [{}{}{} rule={}]",
         kind_name(q.kind),
         q.span.text.replace('\n', "\\n"),
-        speaker.map_or("-", |s| s.name.as_str()),
-        q.cue.as_ref().map_or("-", |c| c.span.text.as_str()),
+        speaker.map_or("-", |s| s.name.as_ref()),
+        q.cue.as_ref().map_or("-", |c| c.span.text.as_ref()),
         speaker.map_or(String::new(), |s| {
             format!(
                 "{} via={} ",
@@ -161,7 +161,7 @@ fn mismatch(e: &Expected, q: &Quote) -> Option<String> {
         "*" => {}
         "-" if speaker.is_some() => why.push("speaker should be none".to_string()),
         "-" => {}
-        name if speaker.map(|s| s.name.as_str()) != Some(name) => {
+        name if speaker.map(|s| s.name.as_ref()) != Some(name) => {
             why.push(format!("speaker should be {name:?}"))
         }
         _ => {}
@@ -171,7 +171,7 @@ fn mismatch(e: &Expected, q: &Quote) -> Option<String> {
         "*" => {}
         "-" if cue.is_some() => why.push("cue should be none".to_string()),
         "-" => {}
-        text if cue.map(|c| c.span.text.as_str()) != Some(text) => {
+        text if cue.map(|c| c.span.text.as_ref()) != Some(text) => {
             why.push(format!("cue should be {text:?}"))
         }
         _ => {}
@@ -203,7 +203,7 @@ fn check(case: &Case) -> Result<(), String> {
     let mut problems = Vec::new();
     // Spans must be exact slices of the input: a span bug shows here whatever the expectations.
     for q in &analysis.quotes {
-        if case.text.get(q.span.start..q.span.end) != Some(q.span.text.as_str()) {
+        if case.text.get(q.span.start..q.span.end) != Some(q.span.text.as_ref()) {
             problems.push(format!(
                 "SPAN BUG: {} is not text[{}..{}]",
                 q.id, q.span.start, q.span.end

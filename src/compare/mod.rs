@@ -103,9 +103,10 @@ pub struct Member {
     pub kind: QuoteKind,
     /// Its speaker's name (joined across articles), when the article says.
     pub speaker: Option<String>,
-    /// Where it stands, in the comparison's offset unit.
+    /// Where it stands, in the comparison's offset unit. Owned, unlike an analysis's spans: a
+    /// comparison is a small summary, and owning keeps it free of its inputs' lifetimes.
     #[serde(flatten)]
-    pub span: TextSpan,
+    pub span: TextSpan<'static>,
 }
 
 /// How one member differs from its cluster's reference.
@@ -170,7 +171,7 @@ pub struct Analysed<'a> {
     /// Its text.
     pub text: &'a str,
     /// [`annotate`](crate::annotate)'s result for `text`, offsets in bytes.
-    pub analysis: &'a Analysis,
+    pub analysis: &'a Analysis<'a>,
 }
 
 /// Compares articles; ids are their indices. Offsets are bytes.
@@ -212,7 +213,7 @@ pub fn compare_in(texts: &[&str], unit: OffsetUnit) -> Comparison {
 
 impl Comparison {
     /// Every span, with the index of the article it points into.
-    fn spans_mut(&mut self) -> impl Iterator<Item = (usize, &mut TextSpan)> {
+    fn spans_mut(&mut self) -> impl Iterator<Item = (usize, &mut TextSpan<'static>)> {
         let members = self
             .quote_clusters
             .iter_mut()
@@ -227,7 +228,8 @@ impl Comparison {
     /// Rewrites every span from bytes into `unit`; `texts` are the articles in input order.
     /// Call it once.
     pub fn convert(&mut self, texts: &[&str], unit: OffsetUnit) {
-        let mut per_article: Vec<Vec<&mut TextSpan>> = texts.iter().map(|_| Vec::new()).collect();
+        let mut per_article: Vec<Vec<&mut TextSpan<'static>>> =
+            texts.iter().map(|_| Vec::new()).collect();
         for (article, span) in self.spans_mut() {
             per_article[article].push(span);
         }
@@ -425,10 +427,10 @@ fn build_cluster(
             let quote = quote_of(c);
             Member {
                 article: candidates[c].article,
-                quote: quote.id.clone(),
+                quote: quote.id.to_string(),
                 kind: quote.kind,
                 speaker: speaker_group(c).map(|g| speaker_groups.display[g].clone()),
-                span: quote.span.clone(),
+                span: quote.span.clone().into_owned(),
             }
         })
         .collect();
@@ -447,7 +449,7 @@ fn build_cluster(
             Variant {
                 member: m,
                 article: candidates[c].article,
-                quote: quote_of(c).id.clone(),
+                quote: quote_of(c).id.to_string(),
                 extent: diff.extent,
                 identical: diff.identical,
                 segments: diff.segments,
@@ -462,7 +464,7 @@ fn build_cluster(
         reference,
         members,
         variants,
-        rule: "compare.quotes.shingle_containment".to_string(),
+        rule: "compare.quotes.shingle_containment".into(),
     }
 }
 
@@ -530,19 +532,19 @@ mod tests {
     use crate::analysis::Entity;
 
     /// An entity with one mention of `at` in `text`.
-    fn entity(text: &str, kind: EntityType, name: &str, at: &str) -> Entity {
+    fn entity<'a>(text: &'a str, kind: EntityType, name: &str, at: &str) -> Entity<'a> {
         let start = text.find(at).expect("in text");
         let value = (kind == EntityType::Number)
             .then(|| serde_json::json!(at.replace(',', "").parse::<i64>().unwrap()));
         Entity {
-            id: String::new(),
+            id: "".into(),
             kind,
-            name: name.to_string(),
+            name: name.to_string().into(),
             mentions: vec![TextSpan::new(text, start, start + at.len())],
             titles: Vec::new(),
             value,
-            unit: (kind == EntityType::Number).then(|| "people".to_string()),
-            rule: "test".to_string(),
+            unit: (kind == EntityType::Number).then(|| "people".into()),
+            rule: "test".into(),
         }
     }
 
@@ -690,7 +692,7 @@ mod robustness {
             for member in comparison.quote_clusters.iter().flat_map(|c| &c.members) {
                 let units: Vec<u16> = refs[member.article].encode_utf16().collect();
                 let slice = String::from_utf16(&units[member.span.start..member.span.end]);
-                assert_eq!(slice.ok().as_deref(), Some(member.span.text.as_str()));
+                assert_eq!(slice.ok().as_deref(), Some(member.span.text.as_ref()));
             }
         }
     }

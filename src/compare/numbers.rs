@@ -30,7 +30,7 @@ pub struct Found {
     /// What it counts: the normalised word after it, without a plural `s`.
     pub counted: Option<String>,
     /// The mention (bytes).
-    pub span: TextSpan,
+    pub span: TextSpan<'static>,
 }
 
 /// One value of a number, in every article that gives it.
@@ -59,7 +59,7 @@ pub struct NumberMention {
     pub article: usize,
     /// Where it stands (in the comparison's offset unit).
     #[serde(flatten)]
-    pub span: TextSpan,
+    pub span: TextSpan<'static>,
 }
 
 /// A disagreeing value.
@@ -110,10 +110,10 @@ pub fn find(article: usize, doc: &Document, entities: &[Entity], display: &[Stri
             out.push(Found {
                 article,
                 value,
-                unit: entity.unit.clone(),
+                unit: entity.unit.as_deref().map(str::to_string),
                 about,
                 counted,
-                span: mention.clone(),
+                span: mention.clone().into_owned(),
             });
         }
     }
@@ -245,17 +245,23 @@ mod tests {
     use super::*;
     use crate::analysis::Entity;
 
-    fn entity(kind: EntityType, name: &str, text: &str, at: &str, value: Option<f64>) -> Entity {
+    fn entity<'a>(
+        kind: EntityType,
+        name: &str,
+        text: &'a str,
+        at: &str,
+        value: Option<f64>,
+    ) -> Entity<'a> {
         let start = text.find(at).expect("in text");
         Entity {
-            id: String::new(),
+            id: "".into(),
             kind,
-            name: name.to_string(),
+            name: name.to_string().into(),
             mentions: vec![TextSpan::new(text, start, start + at.len())],
             titles: vec![],
             value: value.map(|v| serde_json::json!(v)),
-            unit: value.map(|_| "troops".to_string()),
-            rule: "test".to_string(),
+            unit: value.map(|_| "troops".into()),
+            rule: "test".into(),
         }
     }
 
@@ -268,7 +274,7 @@ mod tests {
             entity(EntityType::Org, "U.S. Army", text, "U.S. Army", None),
             entity(EntityType::Number, "500", text, "500", Some(500.0)),
         ];
-        let display: Vec<String> = entities.iter().map(|e| e.name.clone()).collect();
+        let display: Vec<String> = entities.iter().map(|e| e.name.to_string()).collect();
         let found = find(0, &Document::new(text), &entities, &display);
         let about: Vec<Option<&str>> = found.iter().map(|f| f.about.as_deref()).collect();
         assert_eq!(about, vec![Some("Mexico"), Some("U.S. Army")]);
@@ -278,7 +284,7 @@ mod tests {
         Found {
             article,
             value: serde_json::json!(value),
-            unit: Some("troops".to_string()),
+            unit: Some("troops".into()),
             about: Some(about.to_string()),
             counted: Some("troop".to_string()),
             span: TextSpan::new("x", 0, 1),

@@ -204,20 +204,20 @@ mod tests {
     use super::*;
     use crate::analysis::{AttributionCue, QuoteKind, TextSpan};
 
-    fn quote(text: &str, verb: &str, neutral: bool) -> Quote {
+    fn quote<'a>(text: &'a str, verb: &str, neutral: bool) -> Quote<'a> {
         let start = text.find(verb).unwrap();
         Quote {
-            id: "q1".to_string(),
+            id: "q1".into(),
             kind: QuoteKind::Direct,
             span: TextSpan::new(text, 1, 8),
             speaker: None,
             cue: Some(AttributionCue {
                 span: TextSpan::new(text, start, start + verb.len()),
-                lemma: verb.to_string(),
+                lemma: verb.to_string().into(),
                 neutral,
             }),
             nested_in: None,
-            rule: "test".to_string(),
+            rule: "test".into(),
             attribution_rule: None,
         }
     }

@@ -18,7 +18,7 @@
 //! ```
 //! let text = "Mexico ruled out an invasion, officials said. It could strain ties.";
 //! let cues = newslens::annotate(text).cues;
-//! let found: Vec<(&str, &str)> = cues.iter().map(|c| (c.span.text.as_str(), c.rule.as_ref())).collect();
+//! let found: Vec<(&str, &str)> = cues.iter().map(|c| (c.span.text.as_ref(), c.rule.as_ref())).collect();
 //! assert!(found.contains(&("ruled out", "cue.lexicon.refusal")));
 //! assert!(found.contains(&("could", "cue.modal.epistemic")));
 //! assert!(found.contains(&("officials", "cue.source.description")));
@@ -42,13 +42,17 @@ use crate::text::Document;
 use found::Found;
 
 /// Finds the stance cues of a document, in order of start.
-pub fn find(doc: &Document, quotes: &[Quote], _entities: &[Entity]) -> Vec<Cue> {
+pub fn find<'a>(doc: &Document<'a>, quotes: &[Quote], _entities: &[Entity]) -> Vec<Cue<'a>> {
     find_with_marks(doc, quotes, &crate::quotes::marks::find(doc))
 }
 
 /// [`find`] with the document's quote marks already paired, as the quotes layer paired them
 /// ([`crate::quotes::find_with_marks`]): scare quotes are the pairs it did not keep.
-pub fn find_with_marks(doc: &Document, quotes: &[Quote], marked: &[Marked]) -> Vec<Cue> {
+pub fn find_with_marks<'a>(
+    doc: &Document<'a>,
+    quotes: &[Quote],
+    marked: &[Marked],
+) -> Vec<Cue<'a>> {
     let mut found = one_label_per_span(keep_longest(candidates(doc, quotes, marked)));
     // The candidates are held while the cues are built: no room to spare.
     found.shrink_to_fit();

@@ -22,12 +22,11 @@ pub fn speaker_key(speaker: Option<&Speaker>) -> Cow<'static, str> {
     let Some(speaker) = speaker else {
         return Cow::Borrowed(UNATTRIBUTED);
     };
-    // Room for the key exactly, or for the name as it stands: lower case is seldom longer.
-    let room = speaker
-        .entity
-        .as_ref()
-        .map_or(NAME_PREFIX.len() + speaker.name.len(), String::len);
-    let mut key = String::with_capacity(room);
+    if let Some(entity) = &speaker.entity {
+        return entity.clone();
+    }
+    // Room for the name as it stands: lower case is seldom longer.
+    let mut key = String::with_capacity(NAME_PREFIX.len() + speaker.name.len());
     push_speaker_key(&mut key, speaker);
     Cow::Owned(key)
 }
@@ -95,7 +94,7 @@ const DEPTH: usize = 8;
 /// dropped once, so the cost is O(quotes log quotes + ranges) however many quotes an input has,
 /// and nothing is held for each range.
 pub struct Voices<'q> {
-    quotes: &'q [Quote],
+    quotes: &'q [Quote<'q>],
     /// Quote indices by start, longer first.
     by_start: Vec<usize>,
     /// How many of `by_start` have opened.
@@ -111,7 +110,7 @@ pub struct Voices<'q> {
 
 impl<'q> Voices<'q> {
     /// A sweep over `quotes`, before any range.
-    pub fn new(quotes: &'q [Quote]) -> Voices<'q> {
+    pub fn new(quotes: &'q [Quote<'q>]) -> Voices<'q> {
         let mut by_start: Vec<usize> = (0..quotes.len()).collect();
         crate::sort::by_key(&mut by_start, |&q| {
             (quotes[q].span.start, Reverse(quotes[q].span.end))
@@ -198,26 +197,31 @@ mod tests {
     use super::*;
     use crate::analysis::{QuoteKind, TextSpan};
 
-    fn quote(text: &str, start: usize, end: usize, speaker: Option<Speaker>) -> Quote {
+    fn quote<'a>(
+        text: &'a str,
+        start: usize,
+        end: usize,
+        speaker: Option<Speaker<'a>>,
+    ) -> Quote<'a> {
         Quote {
-            id: "q1".to_string(),
+            id: "q1".into(),
             kind: QuoteKind::Direct,
             span: TextSpan::new(text, start, end),
             speaker,
             cue: None,
             nested_in: None,
-            rule: "test".to_string(),
+            rule: "test".into(),
             attribution_rule: None,
         }
     }
 
-    fn speaker(name: &str, entity: Option<&str>) -> Speaker {
+    fn speaker(name: &str, entity: Option<&str>) -> Speaker<'static> {
         Speaker {
-            name: name.to_string(),
-            entity: entity.map(str::to_string),
+            name: name.to_string().into(),
+            entity: entity.map(|e| e.to_string().into()),
             mention: None,
             anonymous: entity.is_none(),
-            resolution: "name".to_string(),
+            resolution: "name".into(),
         }
     }
 

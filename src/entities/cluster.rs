@@ -7,6 +7,8 @@
 //! (`U.S.`, `US`, `United States`, `America` → `United States`). Dates cluster by their
 //! wording; each number is its own referent.
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashMap;
 
 use super::gazetteer::GAZETTEER;
@@ -66,7 +68,7 @@ fn acronyms(text: &str, mentions: &mut [Mention]) {
 const NONE: usize = usize::MAX;
 
 /// Builds entities from mentions (sorted by start), in order of first mention.
-pub fn build(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
+pub fn build(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity<'_>> {
     acronyms(text, &mut mentions);
     let n = mentions.len();
     // Clusters are numbers, and a mention's cluster is all that is kept of it: lists of
@@ -409,7 +411,12 @@ fn strip_the(name: &str) -> &str {
 
 /// The entity of a cluster's `members`, taking their titles, value and unit: each mention is
 /// in one cluster.
-fn entity(text: &str, mentions: &mut [Mention], members: &[usize], number: usize) -> Entity {
+fn entity<'a>(
+    text: &'a str,
+    mentions: &mut [Mention],
+    members: &[usize],
+    number: usize,
+) -> Entity<'a> {
     let first = &mentions[members[0]];
     let (kind, rule) = (first.kind, first.rule);
     let name = match kind {
@@ -421,15 +428,14 @@ fn entity(text: &str, mentions: &mut [Mention], members: &[usize], number: usize
                 .unwrap_or_default();
             // A well-known person named only by surname gets their full name.
             match GAZETTEER.figures.get(longest) {
-                Some(full) if !longest.contains(' ') => full.clone(),
-                _ => longest.to_string(),
+                Some(full) if !longest.contains(' ') => Cow::Borrowed(full.as_str()),
+                _ => Cow::Borrowed(longest),
             }
         }
         _ => members
             .iter()
-            .find_map(|&i| mentions[i].canonical())
-            .unwrap_or_else(|| strip_the(&text[first.start..first.end]))
-            .to_string(),
+            .find_map(|&i| mentions[i].details.as_ref()?.canonical.clone())
+            .unwrap_or_else(|| Cow::Borrowed(strip_the(&text[first.start..first.end]))),
     };
     let mut titles: Vec<String> = Vec::new();
     let (mut value, mut unit) = (None, None);
@@ -459,8 +465,8 @@ fn entity(text: &str, mentions: &mut [Mention], members: &[usize], number: usize
             .collect(),
         titles,
         value,
-        unit,
-        rule: rule.to_string(),
+        unit: unit.map(Cow::Borrowed),
+        rule: rule.into(),
     }
 }
 

@@ -76,7 +76,7 @@ pub struct Details {
     /// A date's ISO value or a number's parsed value.
     pub value: Option<serde_json::Value>,
     /// A number's unit.
-    pub unit: Option<String>,
+    pub unit: Option<&'static str>,
     /// Titles the article gives this person at this mention.
     pub titles: Vec<String>,
 }
@@ -104,8 +104,8 @@ impl Mention {
     }
 
     /// A number's unit.
-    pub fn unit(&self) -> Option<&str> {
-        self.details.as_ref()?.unit.as_deref()
+    pub fn unit(&self) -> Option<&'static str> {
+        self.details.as_ref()?.unit
     }
 
     /// The titles the article gives this person at this mention.
@@ -120,7 +120,7 @@ impl Mention {
 }
 
 /// Finds the entity clusters of a document, in order of first mention.
-pub fn find(doc: &Document) -> Vec<Entity> {
+pub fn find<'a>(doc: &Document<'a>) -> Vec<Entity<'a>> {
     // Both scans start from the runs of word bytes: found once, dropped before the names'
     // larger working set.
     let runs = scan::Runs::of(doc.text);
@@ -163,7 +163,7 @@ fn push_free(mentions: &mut Vec<Mention>, mut more: Vec<Mention>) {
 }
 
 /// The person clusters, in order of first mention.
-pub fn people(entities: &[Entity]) -> impl Iterator<Item = &Entity> {
+pub fn people<'e, 'a>(entities: &'e [Entity<'a>]) -> impl Iterator<Item = &'e Entity<'a>> {
     entities.iter().filter(|e| e.kind == EntityType::Person)
 }
 
@@ -185,7 +185,7 @@ pub fn gender(entity: &Entity) -> Option<Gender> {
 /// The people the article gives a title matching `phrase` (`the Mexican president`,
 /// `Secretary of State`), compared lower-cased without articles and possessives. A bare head
 /// (`the president`) matches every person whose title ends in it, in order of first mention.
-pub fn with_title<'a>(entities: &'a [Entity], phrase: &str) -> Vec<&'a Entity> {
+pub fn with_title<'e, 'a>(entities: &'e [Entity<'a>], phrase: &str) -> Vec<&'e Entity<'a>> {
     let wanted = titles::normalize(phrase);
     people(entities)
         .filter(|e| {
@@ -297,7 +297,7 @@ mod tests {
              agreed. Rubio left.",
         );
         let found = find(&doc);
-        let names: Vec<&str> = people(&found).map(|e| e.name.as_str()).collect();
+        let names: Vec<&str> = people(&found).map(|e| e.name.as_ref()).collect();
         assert_eq!(names, vec!["Marco Rubio", "Karoline Leavitt"]);
         assert_eq!(
             with_title(&found, "the secretary of state")[0].name,

@@ -778,11 +778,11 @@ fn is_number_word(w: &str) -> bool {
 }
 
 /// The value and unit of a number expression; `next_word` is the word after it.
-pub fn parse(span: &str, next_word: &str) -> (Option<Value>, Option<String>) {
+pub fn parse(span: &str, next_word: &str) -> (Option<Value>, Option<&'static str>) {
     let lower = crate::text::lower(span);
     let mut unit = None;
     if lower.contains('%') || lower.contains("percent") || lower.contains("per cent") {
-        unit = Some("percent".to_string());
+        unit = Some("percent");
     } else if lower.contains('$') || lower.contains("usd") {
         unit = Some(
             if lower.starts_with("us$")
@@ -799,17 +799,16 @@ pub fn parse(span: &str, next_word: &str) -> (Option<Value>, Option<String>) {
                 "BRL"
             } else {
                 "MXN"
-            }
-            .to_string(),
+            },
         );
     } else if lower.contains('€') || lower.contains("eur") {
-        unit = Some("EUR".to_string());
+        unit = Some("EUR");
     } else if lower.contains('£') {
-        unit = Some("GBP".to_string());
+        unit = Some("GBP");
     } else if lower.contains("twice") || lower.contains("thrice") {
-        unit = Some("times".to_string());
+        unit = Some("times");
     } else if PEOPLE.contains(&next_word) {
-        unit = Some("people".to_string());
+        unit = Some("people");
     }
     (number_value(&lower).map(Value::from).and_then(finite), unit)
 }

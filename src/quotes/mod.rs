@@ -20,6 +20,8 @@ pub mod spans;
 pub mod verbs;
 pub mod words;
 
+use std::borrow::Cow;
+
 use crate::analysis::{AttributionCue, Entity, Quote, QuoteKind, Speaker, TextSpan};
 use crate::text::Document;
 use attribution::{Found, Window};
@@ -34,17 +36,17 @@ struct Candidate {
 }
 
 /// Finds the quotations of a document, in order of start.
-pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
+pub fn find<'a>(doc: &Document<'a>, entities: &[Entity<'a>]) -> Vec<Quote<'a>> {
     find_with_marks(doc, entities, &marks::find(doc))
 }
 
 /// [`find`] with the document's quote marks already paired ([`marks::find`]), which the cues
 /// layer reads too: [`crate::annotate`] pairs them once for both.
-pub fn find_with_marks(
-    doc: &Document,
-    entities: &[Entity],
+pub fn find_with_marks<'a>(
+    doc: &Document<'a>,
+    entities: &[Entity<'a>],
     marked: &[marks::Marked],
-) -> Vec<Quote> {
+) -> Vec<Quote<'a>> {
     let people = People::new(doc, entities);
     let quoted = spans::Quoted::new(marked.iter().map(|m| m.content.clone()));
 
@@ -134,14 +136,14 @@ pub fn find_with_marks(
                 };
                 let speaker = reported_speaker(&rep.found, &cx);
                 let quote = Quote {
-                    id: String::new(),
+                    id: Cow::Borrowed(""),
                     kind: QuoteKind::Indirect,
                     span: TextSpan::new(doc.text, rep.clause.start, rep.clause.end),
                     speaker,
                     cue: Some(attribution_cue(doc, &rep.found.cue)),
                     nested_in: None,
-                    rule: rep.rule.to_string(),
-                    attribution_rule: Some(rep.found.rule.to_string()),
+                    rule: rep.rule.into(),
+                    attribution_rule: Some(rep.found.rule.into()),
                 };
                 (quote, None)
             }
@@ -159,32 +161,32 @@ pub fn find_with_marks(
 
 /// In the passive the subject is the one spoken to: `X was asked whether …` is a question
 /// from reporters, `she had been assured that …` an assurance from someone unnamed.
-fn reported_speaker(found: &Found, cx: &resolve::Context) -> Option<Speaker> {
+fn reported_speaker<'t>(found: &Found, cx: &resolve::Context<'_, 't>) -> Option<Speaker<'t>> {
     let unnamed = match found.rule {
         "attribution.indirect.passive_question" => "unnamed reporters",
         "attribution.indirect.passive" => "unspecified source",
         _ => return resolve::resolve(&found.mention, cx),
     };
     Some(Speaker {
-        name: unnamed.to_string(),
+        name: unnamed.into(),
         entity: None,
         mention: None,
         anonymous: true,
-        resolution: "description".to_string(),
+        resolution: "description".into(),
     })
 }
 
 #[allow(clippy::too_many_arguments)]
-fn attribute_marked(
-    doc: &Document,
+fn attribute_marked<'a>(
+    doc: &Document<'a>,
     people: &People,
     marked: &[marks::Marked],
     kept: &[Option<Candidate>],
     quote_of_mark: &[Option<usize>],
-    quotes: &[Quote],
+    quotes: &[Quote<'a>],
     candidate: &Candidate,
-    cx: &resolve::Context,
-) -> Quote {
+    cx: &resolve::Context<'_, 'a>,
+) -> Quote<'a> {
     let m = &marked[candidate.index];
     let window = window(doc, marked, candidate.index, candidate.parent);
     // A fragment belongs to the clause it stands in; a full quote to the attribution
@@ -208,14 +210,14 @@ fn attribute_marked(
         },
     };
     Quote {
-        id: String::new(),
+        id: Cow::Borrowed(""),
         kind: candidate.kind,
         span: TextSpan::new(doc.text, m.content.start, m.content.end),
         speaker,
         cue,
         nested_in: None,
-        rule: candidate.rule.to_string(),
-        attribution_rule: attribution_rule.map(str::to_string),
+        rule: candidate.rule.into(),
+        attribution_rule: attribution_rule.map(Cow::Borrowed),
     }
 }
 
@@ -238,10 +240,10 @@ fn nest_in_reported(quotes: &[Quote], nested_in: &mut [Option<usize>]) {
     }
 }
 
-fn attribution_cue(doc: &Document, cue: &attribution::CueWord) -> AttributionCue {
+fn attribution_cue<'a>(doc: &Document<'a>, cue: &attribution::CueWord) -> AttributionCue<'a> {
     AttributionCue {
         span: TextSpan::new(doc.text, cue.span.start, cue.span.end),
-        lemma: cue.verb.lemma.to_string(),
+        lemma: cue.verb.lemma.into(),
         neutral: cue.verb.neutral,
     }
 }
@@ -286,14 +288,14 @@ fn window(doc: &Document, marked: &[marks::Marked], index: usize, parent: Option
 /// A quote with no attribution of its own takes the speaker of the quote before it in the same
 /// paragraph (`“A,” she said. “B.”`), or, when it opens its paragraph, of the previous
 /// paragraph's last quote: the newspaper convention for a speaker who goes on talking.
-fn inherited(
+fn inherited<'a>(
     doc: &Document,
     marked: &[marks::Marked],
     kept: &[Option<Candidate>],
     quote_of_mark: &[Option<usize>],
-    quotes: &[Quote],
+    quotes: &[Quote<'a>],
     index: usize,
-) -> Option<(Speaker, &'static str)> {
+) -> Option<(Speaker<'a>, &'static str)> {
     let m = &marked[index];
     if m.parent.is_some() {
         return None;
@@ -316,7 +318,7 @@ fn inherited(
     };
     let speaker = Speaker {
         mention: None,
-        resolution: "continuation".to_string(),
+        resolution: "continuation".into(),
         ..speaker
     };
     Some((speaker, rule))
@@ -362,7 +364,7 @@ mod tests {
         let quotes = find(&doc, &[]);
         let ids: Vec<(&str, QuoteKind, Option<&str>)> = quotes
             .iter()
-            .map(|q| (q.id.as_str(), q.kind, q.nested_in.as_deref()))
+            .map(|q| (q.id.as_ref(), q.kind, q.nested_in.as_deref()))
             .collect();
         assert_eq!(
             ids,

@@ -6,6 +6,7 @@
 //! title or of two or more words, which is enough to canonicalise and resolve speakers.
 
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::words::{gendered, is_name_particle, is_title_word, lowers_to, lowers_to_any, Pronoun};
@@ -15,11 +16,12 @@ use crate::text::{Document, TokenKind};
 
 /// One person of the article.
 #[derive(Clone, Debug)]
-pub struct Person {
-    /// The fullest form of the name in the article.
-    pub name: String,
+pub struct Person<'t> {
+    /// The fullest form of the name in the article: its entity's name, borrowed as the entity
+    /// borrows it.
+    pub name: Cow<'t, str>,
     /// The entity cluster's id, when the entities layer found the person.
-    pub entity: Option<String>,
+    pub entity: Option<Cow<'static, str>>,
     /// Every mention, in order, as byte ranges.
     pub mentions: Vec<Range<usize>>,
     /// Titles and roles, lower-cased (`mexican president`).
@@ -30,9 +32,9 @@ pub struct Person {
 
 /// Everyone the article names, with lookups by mention.
 #[derive(Clone, Debug, Default)]
-pub struct People {
+pub struct People<'t> {
     /// The people, in order of first mention.
-    pub people: Vec<Person>,
+    pub people: Vec<Person<'t>>,
     /// Mentions sorted by start: (span, person index).
     mentions: Vec<(Range<usize>, usize)>,
     /// Organisation mentions, sorted by start: (span, index in `org_names`).
@@ -40,13 +42,26 @@ pub struct People {
     /// Each organisation's canonical name and entity id (when the entities layer found it),
     /// held once: an organisation is mentioned many times, and a copy of both for each mention
     /// was two allocations.
-    org_names: Vec<(String, Option<String>)>,
+    org_names: Vec<(Cow<'t, str>, Option<Cow<'static, str>>)>,
     /// The index in `org_names` of the longest organisation name ending in each last word.
-    fullest_org: FxHashMap<String, usize>,
+    fullest_org: FxHashMap<Cow<'t, str>, usize>,
     /// People by full name and by last name (the first person with it).
-    by_full_name: FxHashMap<String, usize>,
-    by_last_name: FxHashMap<String, usize>,
+    by_full_name: FxHashMap<Cow<'t, str>, usize>,
+    by_last_name: FxHashMap<Cow<'t, str>, usize>,
 }
+
+/// The last word of `name`, borrowed as `name` is: a name borrowed from the text keys the
+/// lookups without a copy.
+fn last_word<'t>(name: &Cow<'t, str>) -> Option<Cow<'t, str>> {
+    match name {
+        Cow::Borrowed(name) => name.split_whitespace().last().map(Cow::Borrowed),
+        Cow::Owned(name) => name.split_whitespace().last().map(|w| w.to_string().into()),
+    }
+}
+
+/// An organisation as [`People`] gives it: its canonical name and, when the entities layer found
+/// it, its entity id, both for a speaker to clone (a copy only when the name was built).
+pub type Org<'p, 't> = (&'p Cow<'t, str>, Option<&'p Cow<'static, str>>);
 
 /// How many mentions back a pronoun or role looks for its person: antecedents are near, and a
 /// bound keeps resolution linear in the article's length.
@@ -198,9 +213,9 @@ fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
-impl People {
+impl<'t> People<'t> {
     /// Reads the people of `doc`, from `entities` when it has person clusters.
-    pub fn new(doc: &Document, entities: &[Entity]) -> People {
+    pub fn new(doc: &Document<'t>, entities: &[Entity<'t>]) -> People<'t> {
         // The entities layer's clusters when it found any; the fallback reads capitalised runs.
         let (fallback_people, fallback_orgs) = if entities.is_empty() {
             fallback(doc)
@@ -212,7 +227,7 @@ impl People {
         } else {
             from_entities(entities)
         };
-        let mut org_names: Vec<(String, Option<String>)> = Vec::new();
+        let mut org_names: Vec<(Cow<'t, str>, Option<Cow<'static, str>>)> = Vec::new();
         let mut orgs: Vec<(Range<usize>, usize)> = Vec::new();
         for e in entities.iter().filter(|e| e.kind == EntityType::Org) {
             let n = org_names.len();
@@ -221,7 +236,7 @@ impl People {
         }
         for (span, name, id) in fallback_orgs {
             orgs.push((span, org_names.len()));
-            org_names.push((name, id));
+            org_names.push((name.into(), id));
         }
         crate::sort::by_key(&mut orgs, |(m, _)| m.start);
         // One list serves both orders: sorted by start for the gender votes, then by (start,
@@ -231,25 +246,25 @@ impl People {
         let person_entities = entities.iter().filter(|e| e.kind == EntityType::Person);
         learn_gender(doc, &mut people, &mentions, person_entities);
         crate::sort::by_key(&mut mentions, |(m, _)| (m.start, m.end));
-        let mut fullest_org: FxHashMap<String, usize> = FxHashMap::default();
+        let mut fullest_org: FxHashMap<Cow<'t, str>, usize> = FxHashMap::default();
         for &(_, i) in &orgs {
             let name = &org_names[i].0;
-            let Some(last) = name.split_whitespace().last() else {
+            let Some(last) = last_word(name) else {
                 continue;
             };
             let longer = fullest_org
-                .get(last)
+                .get(&last)
                 .is_none_or(|&j| org_names[j].0.len() < name.len());
             if longer {
-                fullest_org.insert(last.to_string(), i);
+                fullest_org.insert(last, i);
             }
         }
         let mut by_full_name = FxHashMap::default();
         let mut by_last_name = FxHashMap::default();
         for (i, person) in people.iter().enumerate() {
             by_full_name.entry(person.name.clone()).or_insert(i);
-            if let Some(last) = person.name.split_whitespace().last() {
-                by_last_name.entry(last.to_string()).or_insert(i);
+            if let Some(last) = last_word(&person.name) {
+                by_last_name.entry(last).or_insert(i);
             }
         }
         People {
@@ -274,7 +289,7 @@ impl People {
     }
 
     /// The organisation (canonical name, entity id) whose mention overlaps `span`, if any.
-    pub fn org_at(&self, span: &Range<usize>) -> Option<(&str, Option<&str>)> {
+    pub fn org_at(&self, span: &Range<usize>) -> Option<Org<'_, 't>> {
         let before_end = self.orgs.partition_point(|(m, _)| m.start < span.end);
         self.orgs[..before_end]
             .iter()
@@ -285,7 +300,7 @@ impl People {
     }
 
     /// The fullest organisation name that ends with `name` (`Times` → `New York Times`).
-    pub fn org_by_name(&self, name: &str) -> Option<(&str, Option<&str>)> {
+    pub fn org_by_name(&self, name: &str) -> Option<Org<'_, 't>> {
         let last = name.split_whitespace().last()?;
         let &i = self.fullest_org.get(last)?;
         let (full, id) = self.org_name(i);
@@ -293,7 +308,7 @@ impl People {
     }
 
     /// The last organisation mentioned in `range`, if any.
-    pub fn last_org_in(&self, range: Range<usize>) -> Option<(&str, Option<&str>)> {
+    pub fn last_org_in(&self, range: Range<usize>) -> Option<Org<'_, 't>> {
         self.last_org_where(range, |_| true)
     }
 
@@ -302,7 +317,7 @@ impl People {
         &self,
         range: Range<usize>,
         fits: impl Fn(&str) -> bool,
-    ) -> Option<(&str, Option<&str>)> {
+    ) -> Option<Org<'_, 't>> {
         let ended = self.orgs.partition_point(|(m, _)| m.end <= range.end);
         self.orgs[..ended]
             .iter()
@@ -313,9 +328,9 @@ impl People {
     }
 
     /// Organisation `i` of `org_names`: (canonical name, entity id).
-    fn org_name(&self, i: usize) -> (&str, Option<&str>) {
+    fn org_name(&self, i: usize) -> Org<'_, 't> {
         let (name, id) = &self.org_names[i];
-        (name, id.as_deref())
+        (name, id.as_ref())
     }
 
     /// The person a bare name refers to: the one whose full name ends with (or equals) it.
@@ -350,7 +365,7 @@ impl People {
     }
 }
 
-fn from_entities(entities: &[Entity]) -> Vec<Person> {
+fn from_entities<'t>(entities: &[Entity<'t>]) -> Vec<Person<'t>> {
     entities
         .iter()
         .filter(|e| e.kind == EntityType::Person)
@@ -377,10 +392,15 @@ fn given_gender(e: &Entity) -> Pronoun {
 
 /// Capitalised runs: `[title words] Name Name` or `Title Name`.
 #[allow(clippy::type_complexity)]
-fn fallback(doc: &Document) -> (Vec<Person>, Vec<(Range<usize>, String, Option<String>)>) {
+fn fallback(
+    doc: &Document,
+) -> (
+    Vec<Person<'static>>,
+    Vec<(Range<usize>, String, Option<Cow<'static, str>>)>,
+) {
     let tokens = &doc.tokens;
     let mut orgs = Vec::new();
-    let mut people: Vec<Person> = Vec::new();
+    let mut people: Vec<Person<'static>> = Vec::new();
     let mut index: FxHashMap<String, usize> = FxHashMap::default();
     let mut singles: Vec<Range<usize>> = Vec::new();
     let mut i = 0;
@@ -455,7 +475,7 @@ fn fallback(doc: &Document) -> (Vec<Person>, Vec<(Range<usize>, String, Option<S
         let key = name.to_string();
         let person = *index.entry(key.clone()).or_insert_with(|| {
             people.push(Person {
-                name: key,
+                name: key.into(),
                 entity: None,
                 mentions: Vec::new(),
                 titles: Vec::new(),
@@ -504,7 +524,7 @@ fn fallback(doc: &Document) -> (Vec<Person>, Vec<(Range<usize>, String, Option<S
         if let Some(f) = (0..merged.len()).find(|&f| {
             f != i
                 && merged[f].name.split_whitespace().count() > 1
-                && merged[f].name.split_whitespace().last() == Some(last.as_str())
+                && merged[f].name.split_whitespace().last() == Some(last.as_ref())
         }) {
             let moved = std::mem::take(&mut merged[i].mentions);
             let titles = std::mem::take(&mut merged[i].titles);
@@ -598,7 +618,7 @@ fn learn_gender<'e>(
     doc: &Document,
     people: &mut [Person],
     all_mentions: &[(Range<usize>, usize)],
-    mut entities: impl Iterator<Item = &'e Entity>,
+    mut entities: impl Iterator<Item = &'e Entity<'e>>,
 ) {
     let mut votes = vec![(0usize, 0usize); people.len()]; // (male, female)
     let mut vote = |who: usize, pronoun: Option<Pronoun>, weight: usize| match pronoun {
@@ -668,7 +688,7 @@ mod tests {
         People::new(&doc, &[])
             .people
             .into_iter()
-            .map(|p| (p.name, p.titles, p.gender))
+            .map(|p| (p.name.into_owned(), p.titles, p.gender))
             .collect()
     }
 
@@ -712,7 +732,7 @@ mod tests {
         for _ in 0..500 {
             let people: Vec<Person> = (0..rng.below(5))
                 .map(|_| Person {
-                    name: String::new(),
+                    name: Cow::Borrowed(""),
                     entity: None,
                     mentions: (0..rng.below(6))
                         .map(|_| {

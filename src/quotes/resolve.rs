@@ -8,41 +8,42 @@
 //! - `I` inside a quote is the quote's own speaker;
 //! - `the president` becomes the person the article calls president, else stays a description.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
 use super::attribution::{Mention, MentionKind};
-use super::people::{People, LOOKBACK};
+use super::people::{Org, People, LOOKBACK};
 use super::spans::Quoted;
-use super::words::{is_determiner, is_source_noun, Pronoun};
+use super::words::{is_determiner, is_source_noun, with_lower, Pronoun};
 use crate::analysis::{Quote, Speaker, TextSpan};
 use crate::entities::gazetteer::GAZETTEER;
 use crate::lexicon::Builtin;
 use crate::text::Document;
 
 /// What is known when a mention is resolved.
-pub struct Context<'a> {
+pub struct Context<'a, 't> {
     /// The article.
-    pub doc: &'a Document<'a>,
+    pub doc: &'a Document<'t>,
     /// Its people.
-    pub people: &'a People,
+    pub people: &'a People<'t>,
     /// The quotes so far, in the order they were attributed.
-    pub quotes: &'a [Quote],
+    pub quotes: &'a [Quote<'t>],
     /// Those of them with a speaker, in text order: (byte where the quote starts, index in
     /// `quotes`).
     pub attributed: &'a [(usize, usize)],
     /// Spans of quotation content, to tell mentions inside quotes from the writer's.
     pub quoted: &'a Quoted,
     /// The speaker of the quote containing this one, if nested.
-    pub outer: Option<&'a Speaker>,
+    pub outer: Option<&'a Speaker<'t>>,
 }
 
-impl Context<'_> {
+impl<'t> Context<'_, 't> {
     /// The speakers so far, in text order: (byte where the quote starts, speaker). Read from the
     /// quotes rather than kept in a copy of each.
-    fn previous(&self) -> impl DoubleEndedIterator<Item = (usize, &Speaker)> {
+    fn previous(&self) -> impl DoubleEndedIterator<Item = (usize, &Speaker<'t>)> {
         self.attributed.iter().map(|&(start, q)| {
             let speaker = self.quotes[q].speaker.as_ref();
             (
@@ -58,33 +59,34 @@ fn inside(quoted: &Quoted, byte: usize) -> Option<&Range<usize>> {
 }
 
 /// Resolves `mention`; `resolution` records how.
-pub fn resolve(mention: &Mention, cx: &Context) -> Option<Speaker> {
+pub fn resolve<'t>(mention: &Mention, cx: &Context<'_, 't>) -> Option<Speaker<'t>> {
     let text = &cx.doc.text[mention.span.clone()];
     let span = Some(TextSpan::new(
         cx.doc.text,
         mention.span.start,
         mention.span.end,
     ));
-    let named = |i: usize, resolution: &str| {
+    let named = |i: usize, resolution: &'static str| {
         let person = &cx.people.people[i];
         Some(Speaker {
             name: person.name.clone(),
             entity: person.entity.clone(),
             mention: span.clone(),
             anonymous: false,
-            resolution: resolution.to_string(),
+            resolution: resolution.into(),
         })
     };
     // An organisation speaks for itself: not a named person (`anonymous` as the profile counts).
-    let organisation = |name: &str, entity: Option<&str>, resolution: &str| {
-        Some(Speaker {
-            name: name.to_string(),
-            entity: entity.map(str::to_string),
-            mention: span.clone(),
-            anonymous: true,
-            resolution: resolution.to_string(),
-        })
-    };
+    let organisation =
+        |name: Cow<'t, str>, entity: Option<&Cow<'static, str>>, resolution: &'static str| {
+            Some(Speaker {
+                name,
+                entity: entity.cloned(),
+                mention: span.clone(),
+                anonymous: true,
+                resolution: resolution.into(),
+            })
+        };
     match &mention.kind {
         MentionKind::Name => {
             if let Some(i) = cx
@@ -95,11 +97,11 @@ pub fn resolve(mention: &Mention, cx: &Context) -> Option<Speaker> {
                 return named(i, "name");
             }
             Some(Speaker {
-                name: text.to_string(),
+                name: Cow::Borrowed(text),
                 entity: None,
                 mention: span,
                 anonymous: false,
-                resolution: "name".to_string(),
+                resolution: "name".into(),
             })
         }
         MentionKind::Org => {
@@ -107,12 +109,14 @@ pub fn resolve(mention: &Mention, cx: &Context) -> Option<Speaker> {
                 .people
                 .org_at(&mention.span)
                 .or_else(|| cx.people.org_by_name(text));
-            let (name, id) = known.unwrap_or((text, None));
-            organisation(name, id, "organisation")
+            match known {
+                Some((name, id)) => organisation(name.clone(), id, "organisation"),
+                None => organisation(Cow::Borrowed(text), None, "organisation"),
+            }
         }
         MentionKind::Pronoun(Pronoun::First) => cx.outer.map(|outer| Speaker {
             mention: span.clone(),
-            resolution: "pronoun".to_string(),
+            resolution: "pronoun".into(),
             ..outer.clone()
         }),
         MentionKind::Pronoun(gender @ (Pronoun::Male | Pronoun::Female)) => {
@@ -162,7 +166,7 @@ pub fn resolve(mention: &Mention, cx: &Context) -> Option<Speaker> {
             let at = mention.span.start;
             let sentence = cx.doc.sentences[cx.doc.sentence_index(at)].start;
             if let Some((name, id)) = cx.people.last_org_in(sentence..at) {
-                return organisation(name, id, "pronoun");
+                return organisation(name.clone(), id, "pronoun");
             }
             let paragraph = cx.doc.paragraph_index(at);
             let since = cx.doc.paragraphs[paragraph.saturating_sub(1)].start;
@@ -174,12 +178,12 @@ pub fn resolve(mention: &Mention, cx: &Context) -> Option<Speaker> {
             {
                 return Some(Speaker {
                     mention: span,
-                    resolution: "pronoun".to_string(),
+                    resolution: "pronoun".into(),
                     ..collective.clone()
                 });
             }
             let (name, id) = cx.people.last_org_in(since..at)?;
-            organisation(name, id, "pronoun")
+            organisation(name.clone(), id, "pronoun")
         }
         MentionKind::Role(role) => {
             if let Some(i) = cx.people.with_role(role, mention.span.start) {
@@ -190,7 +194,7 @@ pub fn resolve(mention: &Mention, cx: &Context) -> Option<Speaker> {
                 entity: None,
                 mention: span,
                 anonymous: true,
-                resolution: "role".to_string(),
+                resolution: "role".into(),
             })
         }
         MentionKind::Description => {
@@ -219,7 +223,7 @@ pub fn resolve(mention: &Mention, cx: &Context) -> Option<Speaker> {
                     .windows(2)
                     .any(|pair| is_document(pair[0]) && matches!(pair[1], "from" | "by" | "of"));
             if let Some((name, id)) = cx.people.org_at(&mention.span).filter(|_| document) {
-                return organisation(name, id, "organisation");
+                return organisation(name.clone(), id, "organisation");
             }
             // `a statement from Heathrow` where Heathrow is not an organisation to the entities
             // layer (a place, an unknown name): the capitalised source after the preposition.
@@ -227,7 +231,7 @@ pub fn resolve(mention: &Mention, cx: &Context) -> Option<Speaker> {
                 if let Some(i) = cx.people.by_name(source) {
                     return named(i, "name");
                 }
-                return organisation(source, None, "organisation");
+                return organisation(Cow::Borrowed(source), None, "organisation");
             }
             // `the company said`: the organisation the article named shortly before.
             if let [the, noun] = words.as_slice() {
@@ -235,7 +239,7 @@ pub fn resolve(mention: &Mention, cx: &Context) -> Option<Speaker> {
                     .then(|| organisation_named_before(noun, mention.span.start, cx))
                     .flatten()
                 {
-                    return organisation(name, id, "organisation");
+                    return organisation(name.clone(), id, "organisation");
                 }
             }
             // `those people`, `the officials`: the unnamed source the article described before.
@@ -247,7 +251,7 @@ pub fn resolve(mention: &Mention, cx: &Context) -> Option<Speaker> {
                     if let Some((_, earlier)) = earlier {
                         return Some(Speaker {
                             mention: span,
-                            resolution: "description".to_string(),
+                            resolution: "description".into(),
                             ..earlier.clone()
                         });
                     }
@@ -258,7 +262,7 @@ pub fn resolve(mention: &Mention, cx: &Context) -> Option<Speaker> {
                 entity: None,
                 mention: span,
                 anonymous: true,
-                resolution: "description".to_string(),
+                resolution: "description".into(),
             })
         }
     }
@@ -328,11 +332,11 @@ const PUBLIC_BODY_WORDS: &[&str] = &[
 
 /// The organisation that `the NOUN` refers back to: the last one named in this paragraph or the
 /// two before whose name fits the noun.
-fn organisation_named_before<'c>(
+fn organisation_named_before<'c, 't>(
     noun: &str,
     at: usize,
-    cx: &'c Context,
-) -> Option<(&'c str, Option<&'c str>)> {
+    cx: &'c Context<'_, 't>,
+) -> Option<Org<'c, 't>> {
     let fit = *ORGANISATION_ROLES.get(noun)?;
     let paragraph = cx.doc.paragraph_index(at);
     let since = cx.doc.paragraphs[paragraph.saturating_sub(2)].start;
@@ -352,16 +356,18 @@ fn organisation_named_before<'c>(
 }
 
 /// A description as a speaker's name: sentence case undone (`A U.S. official` → `a U.S.
-/// official`), so the same source reads the same wherever it stands.
-fn describe(text: &str) -> String {
-    let first_word = text.split_whitespace().next().unwrap_or("").to_lowercase();
-    if !is_determiner(&first_word) && !is_source_noun(&first_word) {
-        return text.to_string();
-    }
+/// official`), so the same source reads the same wherever it stands. The text itself, borrowed,
+/// when that changes nothing (most descriptions stand mid-sentence).
+fn describe(text: &str) -> Cow<'_, str> {
+    let first_word = text.split_whitespace().next().unwrap_or("");
+    let described = with_lower(first_word, |w| is_determiner(w) || is_source_noun(w));
     let mut chars = text.chars();
-    chars
-        .next()
-        .map_or(String::new(), |c| c.to_lowercase().chain(chars).collect())
+    match chars.next() {
+        Some(c) if described && !c.to_lowercase().eq([c]) => {
+            Cow::Owned(c.to_lowercase().chain(chars).collect())
+        }
+        _ => Cow::Borrowed(text),
+    }
 }
 
 #[cfg(test)]
@@ -380,6 +386,32 @@ mod tests {
             let slow: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
             let lowered = crate::text::lower(&text);
             assert_eq!(words_of_lowered(&lowered), slow, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn describe_agrees_with_lowering_a_described_first_letter() {
+        let by_definition = |text: &str| -> String {
+            let first_word = text.split_whitespace().next().unwrap_or("").to_lowercase();
+            if !is_determiner(&first_word) && !is_source_noun(&first_word) {
+                return text.to_string();
+            }
+            let mut chars = text.chars();
+            chars
+                .next()
+                .map_or(String::new(), |c| c.to_lowercase().chain(chars).collect())
+        };
+        let pieces = [
+            "A", "a", "The", "THE", "Aides", "aides", "Some", "İ", "ǅ", "Σ", "É", " ", "\u{a0}",
+            "U.S.", "official", "x",
+        ];
+        let mut rng = crate::test_inputs::Rng::new(31);
+        for _ in 0..20_000 {
+            let text = rng.text(&pieces, 6);
+            let described = describe(&text);
+            assert_eq!(described, by_definition(&text), "{text:?}");
+            let borrowed = matches!(described, Cow::Borrowed(_));
+            assert_eq!(borrowed, described == text, "{text:?}");
         }
     }
 

@@ -241,12 +241,18 @@ pub fn find(doc: &Document, taken: &[Mention]) -> Vec<Mention> {
     // One key buffer for every unit: a fresh one per word was a third of the article's
     // allocations.
     let mut buffers = WalkBuffers::default();
-    let found = (0..pass.units.len())
-        .filter_map(|i| {
-            pass.compute_known_at(i, &mut buffers)
-                .map(|(end, known)| (i, end, known))
-        })
-        .collect();
+    let mut found = Vec::new();
+    let mut ask = |i| {
+        if let Some((end, known)) = pass.compute_known_at(i, &mut buffers) {
+            found.push((i, end, known));
+        }
+    };
+    // When every listed name starts with a capital, only the capitalised units can start one.
+    if GAZETTEER.capital_starts {
+        pass.units.caps().for_each(&mut ask);
+    } else {
+        (0..pass.units.len()).for_each(&mut ask);
+    }
     pass.known = KnownNames::new(pass.units.len(), found);
     pass.run();
     pass.out

@@ -132,10 +132,20 @@ impl<'a> Units<'a> {
     /// The indexes of the capitalised units, in order.
     #[inline]
     pub(super) fn caps(&self) -> Caps<'_> {
+        self.caps_from(0)
+    }
+
+    /// The indexes of the capitalised units from unit `from` on, in order.
+    #[inline]
+    pub(super) fn caps_from(&self, from: usize) -> Caps<'_> {
+        let word = from / 64;
+        let mut words = self.caps.get(word..).unwrap_or_default().iter();
+        // The bits of the units before `from` in its word are dropped.
+        let bits = words.next().map_or(0, |&bits| bits & !0 << (from % 64));
         Caps {
-            words: self.caps.iter(),
-            end: 0,
-            bits: 0,
+            words,
+            end: (word + 1) * 64,
+            bits,
         }
     }
 
@@ -894,7 +904,8 @@ mod tests {
     }
 
     /// The list of capitalised units holds each unit whose flag says it is capitalised, in
-    /// order, before and after `resplit` splits names the article knows.
+    /// order, before and after `resplit` splits names the article knows, read from the start
+    /// or from any unit.
     #[test]
     fn caps_are_the_capitalised_units() {
         let pieces = [
@@ -931,6 +942,12 @@ mod tests {
             let split = resplit(first, &known);
             let want = flagged(&split);
             assert_eq!(split.caps().collect::<Vec<_>>(), want, "{text:?}");
+            // From any unit on, past the end too: the capitals at or after it.
+            for from in 0..split.len() + 70 {
+                let after = &want[want.partition_point(|&c| c < from)..];
+                let got: Vec<usize> = split.caps_from(from).collect();
+                assert_eq!(got, after, "from {from} in {text:?}");
+            }
             caps += want.len();
         }
         assert!(caps > 10_000, "{caps}");

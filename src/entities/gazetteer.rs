@@ -6,6 +6,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
+use super::class_table::ClassTable;
 use crate::analysis::EntityType;
 use crate::lexicon::{split_spaced, Builtin, Lexicon};
 use crate::text::{plain_words, push_lower, with_lower, Document};
@@ -102,7 +103,7 @@ pub struct Gazetteer {
     /// Every entry of the lists above with the [`class`] bits of the lists it is on:
     /// the name finder asks several lists about each capitalised word, and one lookup
     /// answers them all.
-    pub classes: FxHashMap<String, u16>,
+    pub classes: ClassTable,
 }
 
 /// The word lists a word can be on, as bits of [`Gazetteer::classes`].
@@ -292,7 +293,7 @@ fn build() -> Gazetteer {
         first_names: FxHashMap::default(),
         not_names: FxHashSet::default(),
         figures: FxHashMap::default(),
-        classes: FxHashMap::default(),
+        classes: ClassTable::default(),
     };
     for list in &LISTS {
         // Collected first so that each table is allocated once, at its final size.
@@ -429,11 +430,11 @@ impl Gazetteer {
 
     /// The [`class`] bits of `word`: the lists it is on, as the lists' own tests answer.
     pub fn classes_of(&self, word: &str) -> u16 {
-        with_lower(word, |lower| self.classes.get(lower).copied().unwrap_or(0))
+        self.classes.get(word)
     }
 
     /// [`Gazetteer::classes`], from the lists.
-    fn word_classes(&self) -> FxHashMap<String, u16> {
+    fn word_classes(&self) -> ClassTable {
         let words = self.titles.len()
             + self.title_modifiers.len()
             + self.not_names.len()
@@ -443,14 +444,7 @@ impl Gazetteer {
             + self.honorifics.len()
             + self.first_names.len()
             + self.phrases.len();
-        let mut classes: FxHashMap<String, u16> =
-            FxHashMap::with_capacity_and_hasher(words, Default::default());
-        let mut add = |word: &str, bit: u16| match classes.get_mut(word) {
-            Some(bits) => *bits |= bit,
-            None => {
-                classes.insert(word.to_string(), bit);
-            }
-        };
+        let mut classes = ClassTable::with_capacity(words);
         let sets = [
             (&self.titles, class::TITLE),
             (&self.title_modifiers, class::TITLE_MODIFIER),
@@ -459,7 +453,7 @@ impl Gazetteer {
             (&self.place_heads, class::PLACE_HEAD),
         ];
         for (set, bit) in sets {
-            set.iter().for_each(|word| add(word, bit));
+            set.iter().for_each(|word| classes.add(word, bit));
         }
         let pairs = [
             (&self.titles, class::TITLE_PAIR_START),
@@ -469,28 +463,28 @@ impl Gazetteer {
             for phrase in set {
                 if let Some((first, second)) = phrase.split_once(' ') {
                     if !second.contains(' ') {
-                        add(first, bit);
+                        classes.add(first, bit);
                     }
                 }
             }
         }
         for key in self.phrases.keys() {
             match key.split_once(' ') {
-                Some((first, _)) => add(first, class::KNOWN_PREFIX),
-                None => add(key, class::KNOWN_WORD),
+                Some((first, _)) => classes.add(first, class::KNOWN_PREFIX),
+                None => classes.add(key, class::KNOWN_WORD),
             }
         }
         // `is_demonym` takes the plural too.
         for demonym in &self.demonyms {
-            add(demonym, class::DEMONYM);
-            add(&format!("{demonym}s"), class::DEMONYM);
+            classes.add(demonym, class::DEMONYM);
+            classes.add(&format!("{demonym}s"), class::DEMONYM);
         }
         self.honorifics
             .keys()
-            .for_each(|word| add(word, class::HONORIFIC));
+            .for_each(|word| classes.add(word, class::HONORIFIC));
         self.first_names
             .keys()
-            .for_each(|word| add(word, class::FIRST_NAME));
+            .for_each(|word| classes.add(word, class::FIRST_NAME));
         classes
     }
 
@@ -686,11 +680,12 @@ mod tests {
     fn known_starts_are_where_walks_get_anywhere() {
         let g = &*GAZETTEER;
         let mut rng = crate::test_inputs::Rng::new(17);
+        let class_words = g.classes.words();
         let words: Vec<&str> = g
             .phrases
             .values()
             .flat_map(|k| k.tokens.iter().copied())
-            .chain(g.classes.keys().map(String::as_str))
+            .chain(class_words.iter().map(String::as_str))
             // A unit of text, as the name finder asks: one word.
             .filter(|word| !word.contains(' '))
             .collect();

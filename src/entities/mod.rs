@@ -29,6 +29,7 @@
 //! ```
 
 pub mod capital;
+mod class_table;
 pub mod cluster;
 pub mod dates;
 pub mod gazetteer;

@@ -241,12 +241,18 @@ pub fn find(doc: &Document, taken: &[Mention]) -> Vec<Mention> {
     // One key buffer for every unit: a fresh one per word was a third of the article's
     // allocations.
     let mut buffers = WalkBuffers::default();
-    let found = (0..pass.units.len())
-        .filter_map(|i| {
-            pass.compute_known_at(i, &mut buffers)
-                .map(|(end, known)| (i, end, known))
-        })
-        .collect();
+    let mut found = Vec::new();
+    let mut ask = |i| {
+        if let Some((end, known)) = pass.compute_known_at(i, &mut buffers) {
+            found.push((i, end, known));
+        }
+    };
+    // When every listed name starts with a capital, only the capitalised units can start one.
+    if GAZETTEER.capital_starts {
+        pass.units.caps().for_each(&mut ask);
+    } else {
+        (0..pass.units.len()).for_each(&mut ask);
+    }
     pass.known = KnownNames::new(pass.units.len(), found);
     pass.run();
     pass.out
@@ -260,34 +266,46 @@ enum Typed {
 impl<'a> Pass<'a, '_> {
     fn run(&mut self) {
         let mut i = 0;
-        while i < self.units.len() {
-            if !self.starts_chunk(i) {
-                i += 1;
-                continue;
-            }
-            let end = self.chunk_end(i);
-            self.analyze(i, end);
-            i = end.max(i + 1);
+        while let Some(start) = self.next_chunk_start(i) {
+            let end = self.chunk_end(start);
+            self.analyze(start, end);
+            i = end.max(start + 1);
         }
     }
 
+    /// The first unit from `from` on that [`Pass::starts_chunk`]. A chunk starts at a
+    /// capitalised unit or at a run of particles leading to one (`de la Fuente`), so only the
+    /// next capitalised unit and the particles just before it are asked, not every unit between.
+    fn next_chunk_start(&self, from: usize) -> Option<usize> {
+        let cap = self.units.caps_from(from).next()?;
+        let sentence = self.units.sentence(cap);
+        let mut first = cap;
+        while first > from
+            && self.is_particle_unit(first - 1)
+            && self.units.sentence(first - 1) == sentence
+        {
+            first -= 1;
+        }
+        (first..=cap).find(|&i| self.starts_chunk(i))
+    }
+
     fn starts_chunk(&self, i: usize) -> bool {
-        // Asked of every unit: the stored flags answer without building the unit.
+        // The stored flags answer without building the unit.
         self.units.cap(i)
-            || self.units.kind(i) == Kind::Word
-                && is_particle(self.units.at(i).text)
+            || self.is_particle_unit(i)
                 && !(i > 0 && self.units.cap(i - 1))
                 && self.particle_run_to_cap(i).is_some()
+    }
+
+    /// Whether unit `i` is a word among [`PARTICLES`].
+    fn is_particle_unit(&self, i: usize) -> bool {
+        self.units.kind(i) == Kind::Word && is_particle(self.units.at(i).text)
     }
 
     /// `de la Fuente`: the index of the capitalised word a run of particles leads to.
     fn particle_run_to_cap(&self, mut i: usize) -> Option<usize> {
         let sentence = self.units.sentence(i);
-        while i < self.units.len()
-            && self.units.kind(i) == Kind::Word
-            && is_particle(self.units.at(i).text)
-            && self.units.sentence(i) == sentence
-            && i < self.units.len()
+        while i < self.units.len() && self.is_particle_unit(i) && self.units.sentence(i) == sentence
         {
             i += 1;
         }
@@ -1083,6 +1101,65 @@ impl<'a> Pass<'a, '_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Asking only the next capitalised unit and the particles just before it finds the chunk
+    /// start that asking every unit in turn finds, from every unit of texts thick with
+    /// particles, capitals and sentence ends.
+    #[test]
+    fn next_chunk_start_is_the_first_unit_that_starts_one() {
+        let pieces = [
+            "de ",
+            "la ",
+            "von ",
+            "der ",
+            "y ",
+            "Fuente ",
+            "Word ",
+            "word ",
+            "Da ",
+            "al-",
+            ". ",
+            "\n",
+            "“",
+            "Mr. ",
+            "US-Mexico ",
+            "é ",
+        ];
+        let texts = crate::test_inputs::seeds_and_texts(61, 3_000, 16, &pieces);
+        let (mut particle_starts, mut asked) = (0, 0);
+        for text in &texts {
+            let doc = Document::new(text);
+            // The fields the chunk starts read: the units.
+            let pass = Pass {
+                doc: &doc,
+                units: units(&doc, &[]),
+                people: People {
+                    words: Default::default(),
+                },
+                lowercase_words: LowerCaseWords::new(doc.text, &doc.tokens),
+                inner_capitals: InnerCapitals::new(),
+                headline: Vec::new(),
+                results: Vec::new(),
+                outlets: Vec::new(),
+                known: KnownNames::default(),
+                out: Vec::new(),
+            };
+            // From the back: the first start at or after each unit.
+            let mut want = None;
+            for from in (0..=pass.units.len()).rev() {
+                if from < pass.units.len() && pass.starts_chunk(from) {
+                    want = Some(from);
+                    particle_starts += usize::from(!pass.units.cap(from));
+                }
+                assert_eq!(pass.next_chunk_start(from), want, "from {from} in {text:?}");
+                asked += 1;
+            }
+        }
+        assert!(
+            particle_starts > 500 && asked > 20_000,
+            "{particle_starts} {asked}"
+        );
+    }
 
     /// The mask never turns a particle away, and takes nothing else.
     #[test]

@@ -151,9 +151,9 @@ impl<'a> InnerCapitals<'a> {
         u.cap() && !u.initial && !headline[units.paragraph(u)]
     }
 
-    /// [`InnerCapitals::contains`] by reading every unit.
+    /// [`InnerCapitals::contains`] by reading every capitalised unit.
     fn scan(units: &Units<'a>, headline: &[bool], word: &str) -> bool {
-        (0..units.len()).any(|i| {
+        units.caps().any(|i| {
             // The length first: most units differ there.
             units.end(i) - units.start(i) == word.len() && {
                 let u = units.at(i);

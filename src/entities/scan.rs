@@ -268,7 +268,7 @@ fn last_bit(last: u8) -> u32 {
 }
 
 /// The longest word a [`Lexicon`] looks up (its words are shorter).
-const LONGEST: usize = 16;
+pub(super) const LONGEST: usize = 16;
 
 impl Lexicon {
     /// The lists with their bits; a word's class is the union of the bits of its lists.
@@ -317,7 +317,7 @@ impl Lexicon {
 /// bytes; copied into a buffer, they became a `memcpy` call, which costs more), and are
 /// lower-cased all at once.
 #[inline]
-fn pack(word: &[u8]) -> u128 {
+pub(super) fn pack(word: &[u8]) -> u128 {
     const ONES: u128 = u128::from_le_bytes([1; LONGEST]);
     let x = word
         .iter()

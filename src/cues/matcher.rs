@@ -84,31 +84,31 @@ impl PhraseMatcher {
         }
     }
 
-    /// Calls `hit` with every match in the document, in order of first token.
-    pub fn find(&self, words: &Words, mut hit: impl FnMut(Hit)) {
-        // Few words start a phrase: each form is looked up once, and the tokens that start one
-        // find their phrases by the number remembered for their form.
-        let starts = words.answering(|form| {
-            self.first_shapes
-                .may_hold(form.as_bytes())
-                .then(|| self.by_first.get(form).copied())
-                .flatten()
-        });
-        for (first, group) in starts {
-            for (phrase, entry) in &self.groups[usize::from(group)] {
-                // The first word is the key that found the candidates.
-                let matched = entry
-                    .iter()
-                    .enumerate()
-                    .skip(1)
-                    .all(|(k, w)| words.at(first + k) == w.as_ref());
-                if matched {
-                    hit(Hit {
-                        first,
-                        end: first + entry.len(),
-                        phrase: *phrase,
-                    });
-                }
+    /// The phrases that start with `form`, by their number in `groups`.
+    pub fn group(&self, form: &str) -> Option<u16> {
+        // Most forms are turned away by their shape, unhashed.
+        self.first_shapes
+            .may_hold(form.as_bytes())
+            .then(|| self.by_first.get(form).copied())
+            .flatten()
+    }
+
+    /// Calls `hit` with the matches at token `first`, whose form starts the phrases of `group`
+    /// ([`PhraseMatcher::group`]).
+    pub fn find_at(&self, words: &Words, first: usize, group: u16, mut hit: impl FnMut(Hit)) {
+        for (phrase, entry) in &self.groups[usize::from(group)] {
+            // The first word is the key that found the candidates.
+            let matched = entry
+                .iter()
+                .enumerate()
+                .skip(1)
+                .all(|(k, w)| words.at(first + k) == w.as_ref());
+            if matched {
+                hit(Hit {
+                    first,
+                    end: first + entry.len(),
+                    phrase: *phrase,
+                });
             }
         }
     }
@@ -146,7 +146,11 @@ mod tests {
             let mut renamed = String::new();
             let words = Words::new(&doc, &mut renamed);
             let mut found = Vec::new();
-            matcher.find(&words, |hit| found.push(hit));
+            for first in 0..words.len() {
+                if let Some(group) = matcher.group(words.at(first)) {
+                    matcher.find_at(&words, first, group, |hit| found.push(hit));
+                }
+            }
             let mut expected = Vec::new();
             for first in 0..words.len() {
                 for (phrase, entry) in entries.iter().enumerate() {

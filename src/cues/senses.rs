@@ -17,6 +17,7 @@
 //!   `illegal immigration`, `broken into`, `were hurt in the crash`, `a strain of the virus`;
 //! - `backed` is support, except `backed down`.
 
+use super::concern;
 use super::found::Found;
 use super::words::{is_negator, Words};
 use crate::analysis::CueCategory;
@@ -160,13 +161,16 @@ const ILLEGAL_DESCRIPTIVE: &[&str] = &[
 /// Particles after `broken` that make it a phrasal verb (`broken into`), not an evaluation.
 const BROKEN_PARTICLES: &[&str] = &["away", "down", "into", "off", "out", "through", "up"];
 
+/// Whether a sense rule or a distancing phrase may start at a token of `form`.
+pub fn may_start(form: &str) -> bool {
+    judge(form).is_some() || form == "what"
+}
+
 /// Runs every sense rule over the document.
 pub fn find(words: &Words, out: &mut Vec<Found>) {
     // Few words have a sense rule or open a distancing phrase: the rest are passed over by
     // their form.
-    for i in words.tokens_where(|form| judge(form).is_some() || form == "what") {
-        senses_at(words, i, out);
-    }
+    words.each_concerning(concern::SENSE, |i, _| senses_at(words, i, out));
 }
 
 /// The sense cues at token `i`.

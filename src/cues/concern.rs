@@ -25,7 +25,7 @@ pub const LOADED_VERB: u8 = 1 << 6;
 
 /// The words of the rules with word lists, with the rules each concerns: one lookup a form,
 /// where asking each rule read through their lists (a couple of hundred instructions a form).
-/// The lexicons and the sense rules have quicker tests of their own.
+/// The sense rules' words are a `match`, which is as quick.
 static LISTED: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
     let heads = sources::start_words().map(|word| {
         // A head that is also an expert is a head (`sources::start`).
@@ -37,10 +37,12 @@ static LISTED: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
         (word, rule)
     });
     let loaded = verbs::forms().filter(|&(_, verb)| attribution::is_loaded(verb));
-    let words = modals::MODALS
-        .iter()
-        .map(|&word| (word, MODAL))
-        .chain(heads);
+    let lexicons = lexicons::MATCHER
+        .0
+        .first_words()
+        .map(|word| (word, LEXICON));
+    let modals = modals::MODALS.iter().map(|&word| (word, MODAL));
+    let words = lexicons.chain(modals).chain(heads);
     let words = words.chain(negation::openers().map(|word| (word, NEGATION)));
     let mut listed = FxHashMap::default();
     for (word, rule) in words.chain(loaded.map(|(form, _)| (form, LOADED_VERB))) {
@@ -51,15 +53,8 @@ static LISTED: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
 
 /// The rules `form`, a normalised word, concerns.
 pub fn of(form: &str) -> u8 {
-    let rules = [
-        (LEXICON, lexicons::MATCHER.0.group(form).is_some()),
-        (SENSE, senses::may_start(form)),
-    ];
-    let listed = LISTED.get(form).copied().unwrap_or(0);
-    rules
-        .into_iter()
-        .filter(|&(_, concerned)| concerned)
-        .fold(listed, |all, (rule, _)| all | rule)
+    let sense = if senses::may_start(form) { SENSE } else { 0 };
+    sense | LISTED.get(form).copied().unwrap_or(0)
 }
 
 #[cfg(test)]

@@ -8,7 +8,6 @@ use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 
 use super::words::{normalise, Words};
-use crate::quotes::shapes::Shapes;
 use crate::text::{plain_words, Document};
 
 /// A match: tokens `first..end` matched phrase `phrase` (an index into the matcher's phrases).
@@ -31,8 +30,6 @@ pub struct PhraseMatcher {
     /// The number in `groups` of the phrases that start with each word: two bytes, as it is
     /// what the matcher remembers for each form of a document while it runs.
     by_first: FxHashMap<Cow<'static, str>, u16>,
-    /// The shapes of the first words: most forms are turned away by theirs, unhashed.
-    first_shapes: Shapes,
     /// Phrases with their numbers, grouped by first word.
     groups: Vec<Vec<(usize, PhraseWords)>>,
 }
@@ -63,13 +60,11 @@ impl PhraseMatcher {
         let phrases = phrases.into_iter();
         let mut by_first: FxHashMap<_, u16> = FxHashMap::default();
         let mut groups: Vec<Vec<_>> = Vec::new();
-        let mut first_shapes = Shapes::default();
         // At most one first word per phrase: allocated once.
         by_first.reserve(phrases.size_hint().0);
         for (i, phrase) in phrases.enumerate() {
             let words = phrase_words(phrase);
             if let Some(first) = words.first() {
-                first_shapes.add(first.as_bytes());
                 let group = *by_first.entry(first.clone()).or_insert_with(|| {
                     groups.push(Vec::new());
                     u16::try_from(groups.len() - 1).expect("the lists have fewer first words")
@@ -77,20 +72,17 @@ impl PhraseMatcher {
                 groups[usize::from(group)].push((i, words));
             }
         }
-        PhraseMatcher {
-            by_first,
-            first_shapes,
-            groups,
-        }
+        PhraseMatcher { by_first, groups }
     }
 
     /// The phrases that start with `form`, by their number in `groups`.
     pub fn group(&self, form: &str) -> Option<u16> {
-        // Most forms are turned away by their shape, unhashed.
-        self.first_shapes
-            .may_hold(form.as_bytes())
-            .then(|| self.by_first.get(form).copied())
-            .flatten()
+        self.by_first.get(form).copied()
+    }
+
+    /// The words phrases start with: [`PhraseMatcher::group`] is `Some` for them alone.
+    pub fn first_words(&self) -> impl Iterator<Item = &str> {
+        self.by_first.keys().map(|word| word.as_ref())
     }
 
     /// Calls `hit` with the matches at token `first`, whose form starts the phrases of `group`

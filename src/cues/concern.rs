@@ -23,9 +23,8 @@ pub const NEGATION: u8 = 1 << 5;
 /// A loaded attribution verb ([`attribution::in_position`]).
 pub const LOADED_VERB: u8 = 1 << 6;
 
-/// The words of the rules with word lists, with the rules each concerns: one lookup a form,
-/// where asking each rule read through their lists (a couple of hundred instructions a form).
-/// The sense rules' words are a `match`, which is as quick.
+/// The words of every rule, with the rules each concerns: one lookup a form, where asking
+/// each rule read through their lists (a couple of hundred instructions a form).
 static LISTED: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
     let heads = sources::start_words().map(|word| {
         // A head that is also an expert is a head (`sources::start`).
@@ -42,7 +41,8 @@ static LISTED: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
         .first_words()
         .map(|word| (word, LEXICON));
     let modals = modals::MODALS.iter().map(|&word| (word, MODAL));
-    let words = lexicons.chain(modals).chain(heads);
+    let senses = senses::start_words().map(|word| (word, SENSE));
+    let words = lexicons.chain(senses).chain(modals).chain(heads);
     let words = words.chain(negation::openers().map(|word| (word, NEGATION)));
     let mut listed = FxHashMap::default();
     for (word, rule) in words.chain(loaded.map(|(form, _)| (form, LOADED_VERB))) {
@@ -53,8 +53,7 @@ static LISTED: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
 
 /// The rules `form`, a normalised word, concerns.
 pub fn of(form: &str) -> u8 {
-    let sense = if senses::may_start(form) { SENSE } else { 0 };
-    sense | LISTED.get(form).copied().unwrap_or(0)
+    LISTED.get(form).copied().unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -88,6 +87,7 @@ mod tests {
     fn of_agrees_with_asking_every_rule() {
         let mut words: Vec<String> = LISTED.keys().map(|word| word.to_string()).collect();
         words.extend(verbs::forms().map(|(form, _)| form.to_string()));
+        words.extend(senses::start_words().map(str::to_string));
         for lexicon in lexicons::all() {
             let entries = lexicon.entries().flat_map(phrase_words);
             words.extend(entries.map(|word| word.into_owned()));

@@ -23,31 +23,29 @@ pub const NEGATION: u8 = 1 << 5;
 /// A loaded attribution verb ([`attribution::in_position`]).
 pub const LOADED_VERB: u8 = 1 << 6;
 
-/// The words of every rule, with the rules each concerns: one lookup a form, where asking
-/// each rule read through their lists (a couple of hundred instructions a form).
+/// The words every rule starts at, with the rules each concerns: one lookup a form, where
+/// asking each rule read through their lists and tables (a couple of hundred instructions a
+/// form).
 static LISTED: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
-    let heads = sources::start_words().map(|word| {
-        // A head that is also an expert is a head (`sources::start`).
-        let rule = if sources::start(word) == Some(true) {
-            SOURCE_HEAD
-        } else {
-            EXPERT
-        };
-        (word, rule)
-    });
+    let mut listed: FxHashMap<&'static str, u8> = FxHashMap::default();
+    let mut add = |words: &mut dyn Iterator<Item = &'static str>, rule: u8| {
+        for word in words {
+            *listed.entry(word).or_default() |= rule;
+        }
+    };
+    add(&mut lexicons::MATCHER.0.first_words(), LEXICON);
+    add(&mut senses::start_words(), SENSE);
+    add(&mut modals::MODALS.iter().copied(), MODAL);
+    // A head that is also an expert is a head.
+    let source = |head| move |word: &&str| sources::start(word) == Some(head);
+    add(
+        &mut sources::start_words().filter(source(true)),
+        SOURCE_HEAD,
+    );
+    add(&mut sources::start_words().filter(source(false)), EXPERT);
+    add(&mut negation::openers(), NEGATION);
     let loaded = verbs::forms().filter(|&(_, verb)| attribution::is_loaded(verb));
-    let lexicons = lexicons::MATCHER
-        .0
-        .first_words()
-        .map(|word| (word, LEXICON));
-    let modals = modals::MODALS.iter().map(|&word| (word, MODAL));
-    let senses = senses::start_words().map(|word| (word, SENSE));
-    let words = lexicons.chain(senses).chain(modals).chain(heads);
-    let words = words.chain(negation::openers().map(|word| (word, NEGATION)));
-    let mut listed = FxHashMap::default();
-    for (word, rule) in words.chain(loaded.map(|(form, _)| (form, LOADED_VERB))) {
-        *listed.entry(word).or_default() |= rule;
-    }
+    add(&mut loaded.map(|(form, _)| form), LOADED_VERB);
     listed
 });
 

@@ -20,9 +20,9 @@ use super::words::Words;
 use crate::analysis::CueCategory;
 use crate::quotes::shapes::Shapes;
 
-/// The heads, with the shapes of the heads and the [`EXPERTS`]: every form of an article is
-/// asked whether it is either, and most are turned away from both by their shape, unhashed and
-/// unread by the experts' list.
+/// The heads, with the shapes of the heads and the [`EXPERTS`]: most words asked of
+/// [`is_source_head`] and [`start`] are turned away by their shape, unhashed and unread by the
+/// experts' list.
 static HEADS: LazyLock<(FxHashSet<String>, Shapes)> = LazyLock::new(|| {
     let heads = word_set(SOURCE_HEADS);
     let mut shapes = Shapes::default();

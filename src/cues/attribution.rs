@@ -6,10 +6,11 @@
 //! own verb list ([`crate::quotes::verbs::lookup`]), so the two layers never disagree about
 //! which verbs are loaded: there is one list.
 
+use super::concern;
 use super::found::Found;
 use super::words::Words;
 use crate::analysis::{CueCategory, Quote};
-use crate::quotes::verbs;
+use crate::quotes::verbs::Verb;
 
 /// Words between a subject and its verb: auxiliaries and adverbs (`has long resisted`,
 /// `had additionally explained`); words ending in `-ly` are adverbs too.
@@ -58,6 +59,11 @@ const NOT_SUBJECTS: &[&str] = &[
 /// Subject pronouns, relative ones included (`Rubio, who highlighted ...`).
 const PRONOUNS: &[&str] = &["he", "i", "it", "she", "they", "we", "which", "who", "you"];
 
+/// Whether `verb` is loaded in the sense [`in_position`] looks for.
+pub fn is_loaded(verb: Verb) -> bool {
+    !verb.neutral && !OTHER_SENSES.contains(&verb.lemma)
+}
+
 /// Loaded attribution verbs in attribution position that no quote claimed:
 /// - a finite verb after its subject (a name, a pronoun, a plural noun), past auxiliaries and
 ///   adverbs: `Deare cautioned`, `some analysts have warned`, `Trump has recently floated`;
@@ -65,12 +71,9 @@ const PRONOUNS: &[&str] = &["he", "i", "it", "she", "they", "we", "which", "who"
 /// - a participle opening a clause: `, arguing it would`, `Highlighting an ongoing effort`;
 /// - a past form after an appositive's comma: `Ronald Johnson, boasted late last month`.
 pub fn in_position(words: &Words, out: &mut Vec<Found>) {
-    let loaded = words.tokens_where(|form| {
-        verbs::lookup(form).is_some_and(|verb| !verb.neutral && !OTHER_SENSES.contains(&verb.lemma))
-    });
-    for i in loaded {
+    words.each_concerning(concern::LOADED_VERB, |i, _| {
         if !words.is_word(i) || !attribution_position(words, i) {
-            continue;
+            return;
         }
         let found = Found::tokens(
             words,
@@ -81,7 +84,7 @@ pub fn in_position(words: &Words, out: &mut Vec<Found>) {
         );
         // A verb the quotes layer already gave is a duplicate that `keep_longest` drops.
         out.push(found);
-    }
+    });
 }
 
 fn attribution_position(words: &Words, i: usize) -> bool {

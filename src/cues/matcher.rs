@@ -8,7 +8,6 @@ use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 
 use super::words::{normalise, Words};
-use crate::quotes::shapes::Shapes;
 use crate::text::{plain_words, Document};
 
 /// A match: tokens `first..end` matched phrase `phrase` (an index into the matcher's phrases).
@@ -31,8 +30,6 @@ pub struct PhraseMatcher {
     /// The number in `groups` of the phrases that start with each word: two bytes, as it is
     /// what the matcher remembers for each form of a document while it runs.
     by_first: FxHashMap<Cow<'static, str>, u16>,
-    /// The shapes of the first words: most forms are turned away by theirs, unhashed.
-    first_shapes: Shapes,
     /// Phrases with their numbers, grouped by first word.
     groups: Vec<Vec<(usize, PhraseWords)>>,
 }
@@ -63,13 +60,11 @@ impl PhraseMatcher {
         let phrases = phrases.into_iter();
         let mut by_first: FxHashMap<_, u16> = FxHashMap::default();
         let mut groups: Vec<Vec<_>> = Vec::new();
-        let mut first_shapes = Shapes::default();
         // At most one first word per phrase: allocated once.
         by_first.reserve(phrases.size_hint().0);
         for (i, phrase) in phrases.enumerate() {
             let words = phrase_words(phrase);
             if let Some(first) = words.first() {
-                first_shapes.add(first.as_bytes());
                 let group = *by_first.entry(first.clone()).or_insert_with(|| {
                     groups.push(Vec::new());
                     u16::try_from(groups.len() - 1).expect("the lists have fewer first words")
@@ -77,38 +72,35 @@ impl PhraseMatcher {
                 groups[usize::from(group)].push((i, words));
             }
         }
-        PhraseMatcher {
-            by_first,
-            first_shapes,
-            groups,
-        }
+        PhraseMatcher { by_first, groups }
     }
 
-    /// Calls `hit` with every match in the document, in order of first token.
-    pub fn find(&self, words: &Words, mut hit: impl FnMut(Hit)) {
-        // Few words start a phrase: each form is looked up once, and the tokens that start one
-        // find their phrases by the number remembered for their form.
-        let starts = words.answering(|form| {
-            self.first_shapes
-                .may_hold(form.as_bytes())
-                .then(|| self.by_first.get(form).copied())
-                .flatten()
-        });
-        for (first, group) in starts {
-            for (phrase, entry) in &self.groups[usize::from(group)] {
-                // The first word is the key that found the candidates.
-                let matched = entry
-                    .iter()
-                    .enumerate()
-                    .skip(1)
-                    .all(|(k, w)| words.at(first + k) == w.as_ref());
-                if matched {
-                    hit(Hit {
-                        first,
-                        end: first + entry.len(),
-                        phrase: *phrase,
-                    });
-                }
+    /// The phrases that start with `form`, by their number in `groups`.
+    pub fn group(&self, form: &str) -> Option<u16> {
+        self.by_first.get(form).copied()
+    }
+
+    /// The words phrases start with: [`PhraseMatcher::group`] is `Some` for them alone.
+    pub fn first_words(&self) -> impl Iterator<Item = &str> {
+        self.by_first.keys().map(|word| word.as_ref())
+    }
+
+    /// Calls `hit` with the matches at token `first`, whose form starts the phrases of `group`
+    /// ([`PhraseMatcher::group`]).
+    pub fn find_at(&self, words: &Words, first: usize, group: u16, mut hit: impl FnMut(Hit)) {
+        for (phrase, entry) in &self.groups[usize::from(group)] {
+            // The first word is the key that found the candidates.
+            let matched = entry
+                .iter()
+                .enumerate()
+                .skip(1)
+                .all(|(k, w)| words.at(first + k) == w.as_ref());
+            if matched {
+                hit(Hit {
+                    first,
+                    end: first + entry.len(),
+                    phrase: *phrase,
+                });
             }
         }
     }
@@ -146,7 +138,11 @@ mod tests {
             let mut renamed = String::new();
             let words = Words::new(&doc, &mut renamed);
             let mut found = Vec::new();
-            matcher.find(&words, |hit| found.push(hit));
+            for first in 0..words.len() {
+                if let Some(group) = matcher.group(words.at(first)) {
+                    matcher.find_at(&words, first, group, |hit| found.push(hit));
+                }
+            }
             let mut expected = Vec::new();
             for first in 0..words.len() {
                 for (phrase, entry) in entries.iter().enumerate() {

@@ -2,7 +2,8 @@
 //! evaluative wording (categories and rules as in the annotation guidelines, §4).
 //!
 //! Each module has one job:
-//! - [`words`] normalises the tokens once; [`matcher`] matches word sequences;
+//! - [`words`] normalises the tokens once and [`concern`] says which rules each form concerns;
+//!   [`matcher`] matches word sequences;
 //! - [`lexicons`] holds the data files (`src/lexicons/cues/*.txt`): cues by themselves;
 //! - [`senses`], [`modals`] and [`negation`] decide words whose sense depends on context
 //!   (`reported`, `could`, `no`, …);
@@ -25,6 +26,7 @@
 //! ```
 
 pub mod attribution;
+pub mod concern;
 pub mod found;
 pub mod lexicons;
 pub mod matcher;
@@ -76,9 +78,13 @@ fn candidates(doc: &Document, quotes: &[Quote], marked: &[Marked]) -> Vec<Found>
     let words = words::Words::new(doc, &mut renamed);
     let mut found = Vec::new();
     let (matcher, meaning) = &*lexicons::MATCHER;
-    matcher.find(&words, |hit| {
-        let (category, rule) = meaning[hit.phrase];
-        found.push(Found::tokens(&words, hit.first, hit.end, category, rule));
+    // The tokens that concern the lexicons find their phrases by their form's group.
+    let group = |form: &str| matcher.group(form);
+    words.answering(concern::LEXICON, group, |first, group| {
+        matcher.find_at(&words, first, group, |hit| {
+            let (category, rule) = meaning[hit.phrase];
+            found.push(Found::tokens(&words, hit.first, hit.end, category, rule));
+        });
     });
     senses::find(&words, &mut found);
     modals::find(&words, &mut found);

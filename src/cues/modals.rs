@@ -9,6 +9,7 @@
 //!
 //! `can`/`cannot` are never hedges (ability or permission).
 
+use super::concern;
 use super::found::Found;
 use super::words::{is_negator, Words};
 use crate::analysis::CueCategory;
@@ -46,9 +47,12 @@ const BEFORE_MIGHT_NOUN: &[&str] = &[
     "air", "all", "economic", "her", "his", "its", "military", "naval", "our", "the", "their",
 ];
 
+/// The modals that may be epistemic.
+pub const MODALS: &[&str] = &["could", "may", "might"];
+
 /// Finds epistemic modals.
 pub fn find(words: &Words, out: &mut Vec<Found>) {
-    for i in words.tokens_where(|form| matches!(form, "could" | "may" | "might")) {
+    words.each_concerning(concern::MODAL, |i, _| {
         if is_epistemic(words, i) {
             out.push(Found::tokens(
                 words,
@@ -58,7 +62,7 @@ pub fn find(words: &Words, out: &mut Vec<Found>) {
                 "cue.modal.epistemic",
             ));
         }
-    }
+    });
 }
 
 /// Whether token `i` is a modal in its epistemic sense.

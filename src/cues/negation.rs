@@ -16,6 +16,7 @@ use rustc_hash::FxHashSet;
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
+use super::concern;
 use super::found::Found;
 use super::lexicons::CATEGORY_LISTS;
 use super::matcher::phrase_words;
@@ -97,27 +98,33 @@ static REFUSAL_STARTS: LazyLock<FxHashSet<Cow<'static, str>>> = LazyLock::new(||
 
 /// Finds negation refusals, then checks the cues already in `out` for negation.
 pub fn find(words: &Words, out: &mut Vec<Found>) {
-    for i in words.tokens_where(may_open) {
-        refusals_at(words, i, out);
-    }
+    words.each_concerning(concern::NEGATION, |i, _| refusals_at(words, i, out));
     negated_cues(words, out);
 }
 
-/// Whether a refusal of [`refusals_at`] may open with `word`: `no`, the modal of `we will
-/// not`, or the auxiliary or verb of `did not confirm`, `declined to comment`.
-fn may_open(word: &str) -> bool {
-    word == "no"
-        || [
-            WILL_NOT,
-            WILL,
-            COULD,
-            REFUSING,
-            DECLINING,
-            AUXILIARIES,
-            NEGATED_AUXILIARIES,
-        ]
-        .iter()
-        .any(|list| list.contains(&word))
+/// The words a refusal of [`refusals_at`] may open with: `no`, the modal of `we will not`, or
+/// the auxiliary or verb of `did not confirm`, `declined to comment`.
+const OPENERS: [&[&str]; 8] = [
+    &["no"],
+    WILL_NOT,
+    WILL,
+    COULD,
+    REFUSING,
+    DECLINING,
+    AUXILIARIES,
+    NEGATED_AUXILIARIES,
+];
+
+/// Whether a refusal of [`refusals_at`] may open with `word`, by definition:
+/// [`concern`](super::concern) looks the [`openers`] up instead.
+#[cfg(test)]
+pub fn may_open(word: &str) -> bool {
+    OPENERS.iter().any(|list| list.contains(&word))
+}
+
+/// The words a refusal may open with.
+pub fn openers() -> impl Iterator<Item = &'static str> {
+    OPENERS.into_iter().flatten().copied()
 }
 
 /// The negation refusals opening at token `i`.
@@ -323,9 +330,7 @@ mod tests {
         let mut refusals = 0;
         crate::cues::words::with_words(&texts, |text, words| {
             let mut found = Vec::new();
-            for i in words.tokens_where(may_open) {
-                refusals_at(words, i, &mut found);
-            }
+            words.each_concerning(concern::NEGATION, |i, _| refusals_at(words, i, &mut found));
             let mut expected = Vec::new();
             for i in 0..words.len() {
                 refusals_at(words, i, &mut expected);

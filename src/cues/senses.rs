@@ -17,6 +17,7 @@
 //!   `illegal immigration`, `broken into`, `were hurt in the crash`, `a strain of the virus`;
 //! - `backed` is support, except `backed down`.
 
+use super::concern;
 use super::found::Found;
 use super::words::{is_negator, Words};
 use crate::analysis::CueCategory;
@@ -160,13 +161,24 @@ const ILLEGAL_DESCRIPTIVE: &[&str] = &[
 /// Particles after `broken` that make it a phrasal verb (`broken into`), not an evaluation.
 const BROKEN_PARTICLES: &[&str] = &["away", "down", "into", "off", "out", "through", "up"];
 
+/// Whether a sense rule or a distancing phrase may start at a token of `form`, by
+/// definition: [`concern`] looks the [`start_words`] up instead.
+#[cfg(test)]
+pub fn may_start(form: &str) -> bool {
+    judge(form).is_some() || form == "what"
+}
+
+/// The words with a sense rule, and `what`, which opens a distancing phrase.
+pub fn start_words() -> impl Iterator<Item = &'static str> {
+    let judged = JUDGES.iter().flat_map(|&(words, _)| words.iter().copied());
+    judged.chain(["what"])
+}
+
 /// Runs every sense rule over the document.
 pub fn find(words: &Words, out: &mut Vec<Found>) {
     // Few words have a sense rule or open a distancing phrase: the rest are passed over by
     // their form.
-    for i in words.tokens_where(|form| judge(form).is_some() || form == "what") {
-        senses_at(words, i, out);
-    }
+    words.each_concerning(concern::SENSE, |i, _| senses_at(words, i, out));
 }
 
 /// The sense cues at token `i`.
@@ -234,48 +246,49 @@ fn distancing(words: &Words, i: usize) -> Option<usize> {
 /// there, and which.
 type Judge = fn(&Words, usize, &str, &str) -> Option<(CueCategory, &'static str)>;
 
-/// The judge of a word with a stance sense, if `word` is one.
-fn judge(word: &str) -> Option<Judge> {
-    let judge: Judge = match word {
-        "reported" => |words, i, prev, next| {
-            let adjective = words.is_word(i + 1)
-                && (BEFORE_ADJECTIVE.contains(&prev)
-                    || prev.ends_with("'s")
-                    || prev.ends_with("s'"));
-            // `is reported to have`: the writer passes on what others say.
-            let passive =
-                next == "to" && matches!(prev, "is" | "was" | "were" | "are" | "been" | "being");
-            (adjective || passive).then_some((CueCategory::Hedge, "cue.sense.reported_adjective"))
-        },
-        "appear" | "appears" | "appeared" | "appearing" => |words, i, _prev, next| {
+/// The words with a stance sense, each with its judge.
+const JUDGES: &[(&[&str], Judge)] = &[
+    (&["reported"], |words, i, prev, next| {
+        let adjective = words.is_word(i + 1)
+            && (BEFORE_ADJECTIVE.contains(&prev) || prev.ends_with("'s") || prev.ends_with("s'"));
+        // `is reported to have`: the writer passes on what others say.
+        let passive =
+            next == "to" && matches!(prev, "is" | "was" | "were" | "are" | "been" | "being");
+        (adjective || passive).then_some((CueCategory::Hedge, "cue.sense.reported_adjective"))
+    }),
+    (
+        &["appear", "appears", "appeared", "appearing"],
+        |words, i, _prev, next| {
             (words.is_word(i + 1)
                 && !APPEAR_PHYSICAL.contains(&next)
                 && !words.is_capitalised(i + 1))
             .then_some((CueCategory::Hedge, "cue.sense.appear_seeming"))
         },
-        "possible" => |_words, _i, prev, _next| {
-            (!POSSIBLE_NOT_HEDGE.contains(&prev) && !is_negator(prev))
-                .then_some((CueCategory::Hedge, "cue.sense.possible"))
-        },
-        "possibility" => |_words, _i, prev, next| {
-            (prev == "a" || next == "that")
-                .then_some((CueCategory::Hedge, "cue.sense.possibility_raised"))
-        },
-        "clear" => |words, i, prev, next| {
-            let negated = is_negator(prev) || is_negator(words.before(i, 2));
-            let verb = matches!(
-                prev,
-                "to" | "will" | "would" | "can" | "could" | "must" | "should" | "all" | "help"
-            ) || matches!(next, "of" | "up" | "out" | "the" | "a" | "an" | "away");
-            (!negated && !verb).then_some((CueCategory::Booster, "cue.sense.clear_adjective"))
-        },
-        "help" => |words, i, prev, next| {
-            let to_party = OBJECT_PRONOUNS.contains(&next) && next != "it"
-                || (words.is_capitalised(i + 1) && !words.starts_sentence(i + 1));
-            (to_party && !is_negator(prev))
-                .then_some((CueCategory::Support, "cue.sense.help_offer"))
-        },
-        "offer" | "offered" | "offers" | "offering" => |words, i, prev, next| {
+    ),
+    (&["possible"], |_words, _i, prev, _next| {
+        (!POSSIBLE_NOT_HEDGE.contains(&prev) && !is_negator(prev))
+            .then_some((CueCategory::Hedge, "cue.sense.possible"))
+    }),
+    (&["possibility"], |_words, _i, prev, next| {
+        (prev == "a" || next == "that")
+            .then_some((CueCategory::Hedge, "cue.sense.possibility_raised"))
+    }),
+    (&["clear"], |words, i, prev, next| {
+        let negated = is_negator(prev) || is_negator(words.before(i, 2));
+        let verb = matches!(
+            prev,
+            "to" | "will" | "would" | "can" | "could" | "must" | "should" | "all" | "help"
+        ) || matches!(next, "of" | "up" | "out" | "the" | "a" | "an" | "away");
+        (!negated && !verb).then_some((CueCategory::Booster, "cue.sense.clear_adjective"))
+    }),
+    (&["help"], |words, i, prev, next| {
+        let to_party = OBJECT_PRONOUNS.contains(&next) && next != "it"
+            || (words.is_capitalised(i + 1) && !words.starts_sentence(i + 1));
+        (to_party && !is_negator(prev)).then_some((CueCategory::Support, "cue.sense.help_offer"))
+    }),
+    (
+        &["offer", "offered", "offers", "offering"],
+        |words, i, prev, next| {
             let to_party = OBJECT_PRONOUNS.contains(&next) && next != "it";
             // `offered to help`, but not `offered to resign`.
             let aid = if next == "to" {
@@ -286,51 +299,60 @@ fn judge(word: &str) -> Option<Judge> {
             ((to_party || aid) && !is_negator(prev))
                 .then_some((CueCategory::Support, "cue.sense.help_offer"))
         },
-        "excluded" => |words, i, prev, next| {
-            let passive = matches!(prev, "was" | "were" | "is" | "are" | "be" | "been");
-            (next != "from" && !passive && words.is_word(i + 1))
-                .then_some((CueCategory::Refusal, "cue.sense.excluded_object"))
-        },
-        "opposed" => |_words, _i, prev, _next| {
-            (prev != "as").then_some((CueCategory::Refusal, "cue.sense.opposed"))
-        },
-        // `dismissed the claims`, not `dismissed from his post` (fired).
-        "dismissed" | "dismisses" | "dismissing" => |_words, _i, _prev, next| {
+    ),
+    (&["excluded"], |words, i, prev, next| {
+        let passive = matches!(prev, "was" | "were" | "is" | "are" | "be" | "been");
+        (next != "from" && !passive && words.is_word(i + 1))
+            .then_some((CueCategory::Refusal, "cue.sense.excluded_object"))
+    }),
+    (&["opposed"], |_words, _i, prev, _next| {
+        (prev != "as").then_some((CueCategory::Refusal, "cue.sense.opposed"))
+    }),
+    // `dismissed the claims`, not `dismissed from his post` (fired).
+    (
+        &["dismissed", "dismisses", "dismissing"],
+        |_words, _i, _prev, next| {
             (next != "from").then_some((CueCategory::Refusal, "cue.sense.dismissed"))
         },
-        "firm" => |_words, _i, prev, next| {
-            (FIRM_STANCE.contains(&next) || FIRM_AFTER.contains(&prev))
-                .then_some((CueCategory::Evaluative, "cue.sense.firm_stance"))
-        },
-        "illegal" => |_words, _i, _prev, next| {
-            (!ILLEGAL_DESCRIPTIVE.contains(&next))
-                .then_some((CueCategory::Evaluative, "cue.sense.judgement"))
-        },
-        "broken" => |_words, _i, _prev, next| {
-            (!BROKEN_PARTICLES.contains(&next))
-                .then_some((CueCategory::Evaluative, "cue.sense.judgement"))
-        },
-        // `could hurt ties`, not `three people were hurt in the crash`.
-        "hurt" => |_words, _i, prev, next| {
-            (!matches!(
-                prev,
-                "were" | "was" | "been" | "being" | "got" | "get" | "are" | "is"
-            ) && !matches!(next, "in" | "when" | "during" | "after"))
+    ),
+    (&["firm"], |_words, _i, prev, next| {
+        (FIRM_STANCE.contains(&next) || FIRM_AFTER.contains(&prev))
+            .then_some((CueCategory::Evaluative, "cue.sense.firm_stance"))
+    }),
+    (&["illegal"], |_words, _i, _prev, next| {
+        (!ILLEGAL_DESCRIPTIVE.contains(&next))
             .then_some((CueCategory::Evaluative, "cue.sense.judgement"))
-        },
-        // `strain ties`, not `a new strain of the virus`.
-        "strain" => |_words, _i, prev, next| {
-            (next != "of" && !matches!(prev, "new" | "virus" | "variant"))
-                .then_some((CueCategory::Evaluative, "cue.sense.judgement"))
-        },
-        // `backed the plan`, not `backed down` (a retreat) or `backed up` (traffic, files).
-        "backed" | "backing" | "backs" => |words, i, _prev, next| {
-            (!matches!(next, "down" | "away" | "off" | "out" | "up") && words.is_word(i + 1))
-                .then_some((CueCategory::Support, "cue.sense.backed"))
-        },
-        _ => return None,
-    };
-    Some(judge)
+    }),
+    (&["broken"], |_words, _i, _prev, next| {
+        (!BROKEN_PARTICLES.contains(&next))
+            .then_some((CueCategory::Evaluative, "cue.sense.judgement"))
+    }),
+    // `could hurt ties`, not `three people were hurt in the crash`.
+    (&["hurt"], |_words, _i, prev, next| {
+        (!matches!(
+            prev,
+            "were" | "was" | "been" | "being" | "got" | "get" | "are" | "is"
+        ) && !matches!(next, "in" | "when" | "during" | "after"))
+        .then_some((CueCategory::Evaluative, "cue.sense.judgement"))
+    }),
+    // `strain ties`, not `a new strain of the virus`.
+    (&["strain"], |_words, _i, prev, next| {
+        (next != "of" && !matches!(prev, "new" | "virus" | "variant"))
+            .then_some((CueCategory::Evaluative, "cue.sense.judgement"))
+    }),
+    // `backed the plan`, not `backed down` (a retreat) or `backed up` (traffic, files).
+    (&["backed", "backing", "backs"], |words, i, _prev, next| {
+        (!matches!(next, "down" | "away" | "off" | "out" | "up") && words.is_word(i + 1))
+            .then_some((CueCategory::Support, "cue.sense.backed"))
+    }),
+];
+
+/// The judge of a word with a stance sense, if `word` is one.
+fn judge(word: &str) -> Option<Judge> {
+    let mut judges = JUDGES.iter();
+    judges
+        .find(|(words, _)| words.contains(&word))
+        .map(|&(_, judge)| judge)
 }
 
 #[cfg(test)]

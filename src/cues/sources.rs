@@ -13,23 +13,20 @@
 use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
+use super::concern;
 use super::found::Found;
 use super::lexicons::{word_set, SOURCE_HEADS, SOURCE_VERBS};
 use super::words::Words;
 use crate::analysis::CueCategory;
 use crate::quotes::shapes::Shapes;
 
-/// The heads, with the shapes of the heads and the [`EXPERTS`]: every form of an article is
-/// asked whether it is either, and most are turned away from both by their shape, unhashed and
-/// unread by the experts' list.
+/// The heads, with the shapes of the heads and the [`EXPERTS`]: most words asked of
+/// [`is_source_head`] and [`start`] are turned away by their shape, unhashed and unread by the
+/// experts' list.
 static HEADS: LazyLock<(FxHashSet<String>, Shapes)> = LazyLock::new(|| {
     let heads = word_set(SOURCE_HEADS);
     let mut shapes = Shapes::default();
-    for word in heads
-        .iter()
-        .map(String::as_str)
-        .chain(EXPERTS.iter().copied())
-    {
+    for word in heads_and_experts(&heads) {
         shapes.add(word.as_bytes());
     }
     (heads, shapes)
@@ -112,6 +109,28 @@ pub fn is_source_head(word: &str) -> bool {
     may_start(word) && HEADS.0.contains(word)
 }
 
+/// Whether a cue may start at a normalised word: `Some(true)` for a head, `Some(false)` for
+/// one of the [`EXPERTS`] (`analysts`).
+pub fn start(word: &str) -> Option<bool> {
+    if !may_start(word) {
+        return None;
+    }
+    let head = HEADS.0.contains(word);
+    (head || EXPERTS.contains(&word)).then_some(head)
+}
+
+/// The heads, then the [`EXPERTS`]: the words [`start`] is `Some` for.
+pub fn start_words() -> impl Iterator<Item = &'static str> {
+    heads_and_experts(&HEADS.0)
+}
+
+fn heads_and_experts(heads: &FxHashSet<String>) -> impl Iterator<Item = &str> {
+    heads
+        .iter()
+        .map(String::as_str)
+        .chain(EXPERTS.iter().copied())
+}
+
 /// Whether `word` may be a head or one of the [`EXPERTS`]: false for most words.
 fn may_start(word: &str) -> bool {
     HEADS.1.may_hold(word.as_bytes())
@@ -120,20 +139,13 @@ fn may_start(word: &str) -> bool {
 /// Finds anonymous sources and generic-expert hedges.
 pub fn find(words: &Words, out: &mut Vec<Found>) {
     // Only heads and experts start a cue: the other tokens are passed over by their form.
-    let starts = words.answering(|form| {
-        if !may_start(form) {
-            return None;
-        }
-        let head = HEADS.0.contains(form);
-        (head || EXPERTS.contains(&form)).then_some(head)
-    });
     // A description's words are not read again.
     let mut next = 0;
-    for (i, head) in starts {
+    words.each_concerning(concern::SOURCE_HEAD | concern::EXPERT, |i, concerns| {
         if i >= next {
-            next = sources_at(words, i, head, out);
+            next = sources_at(words, i, concerns & concern::SOURCE_HEAD != 0, out);
         }
-    }
+    });
 }
 
 /// The cues starting at token `i`, whose form is a source head or not as `head` says; the token

@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use std::hash::Hasher;
 use std::ops::Range;
 
+use super::concern;
 use crate::text::{push_lower, Document, Token, TokenKind};
 
 /// Normalised tokens with their sentence boundaries.
@@ -17,18 +18,35 @@ use crate::text::{push_lower, Document, Token, TokenKind};
 pub struct Words<'a> {
     /// The document the tokens come from.
     pub doc: &'a Document<'a>,
-    /// The form of each token, as an index into `forms`, or [`OWN_TEXT`].
+    /// Each token's form, as an index into `forms` (or [`OWN_TEXT`], [`FAR`]) in the bits of
+    /// [`FORM`], and above them the rules its form concerns ([`concern`]): a form's rules are
+    /// asked once, and a rule passes over the tokens that do not concern it by their bits, with
+    /// no table of its own.
     form_of: Vec<u32>,
     /// The comparison forms, one for each distinct token text the table took: the token's
     /// own text, or for the few that normalising changes, a slice of one string the caller
     /// keeps (a string of its own for each, with a tag saying which, took half as much again).
     forms: Vec<&'a str>,
+    /// The renamed forms past the [`FAR`]th with their tokens, in order: only a text of many
+    /// millions of words, whose new words are each a form of their own past the table's
+    /// limit, has any.
+    far: Vec<(usize, &'a str)>,
     /// The tokens that open a sentence after the first.
     sentence_openings: TokenSet,
 }
 
+/// The bits of a [`Words::form_of`] entry that say where its form is; the rules take the rest.
+const FORM: u32 = (1 << 24) - 1;
+
 /// The form of a token that reads as its own text and is not in `forms`.
-const OWN_TEXT: u32 = u32::MAX;
+const OWN_TEXT: u32 = FORM;
+
+/// The form of a token whose form is in [`Words::far`]. No number below it is taken by
+/// a far form, and `forms` holds at most this many.
+const FAR: u32 = FORM - 1;
+
+/// The first bit of a [`Words::form_of`] entry's rules.
+const RULES_SHIFT: u32 = FORM.count_ones();
 
 /// The comparison form of a word: lower case, `’` → `'`, `‐`/`‑` → `-`; borrowed when the
 /// word is already in that form (most words of news text).
@@ -206,29 +224,47 @@ impl<'a> Words<'a> {
     /// Normalises every token of `doc` once, spelling the forms that differ from their token's
     /// text at the end of `renamed`.
     pub fn new(doc: &'a Document<'a>, renamed: &'a mut String) -> Words<'a> {
+        Words::with_far_from(doc, renamed, FAR)
+    }
+
+    /// [`Words::new`], with the forms from number `far_from` on kept in [`Words::far`]: below
+    /// [`FAR`] only to test them.
+    fn with_far_from(doc: &'a Document<'a>, renamed: &'a mut String, far_from: u32) -> Words<'a> {
         let tokens = &doc.tokens;
         let mut form_of = Vec::with_capacity(tokens.len());
         let mut forms: Vec<&'a str> = Vec::new();
-        // Where each renamed form ends in `renamed`; they lie there in order of form number.
+        let mut far = Vec::new();
+        // Where each renamed form ends in `renamed`; they lie there in order of form number,
+        // the far ones last.
         let mut renamed_ends = Vec::new();
         let renamed_from = renamed.len();
         // Room for the renamed forms of an article (its capitalised words, mostly) at once:
         // growing from nothing reallocated it seven times, and it is shrunk to fit below anyway.
         renamed.reserve(tokens.len() / 2);
-        let mut add = |text: &'a str, own_text_if_normal: bool| {
-            // Fewer forms than tokens, so below `OWN_TEXT`.
-            let form = u32::try_from(forms.len()).expect("fewer forms than tokens");
-            if push_if_renamed(renamed, text) {
+        let mut add = |i: usize, text: &'a str, own_text_if_normal: bool| {
+            // The table takes fewer forms than `far_from`, so the next is below `FAR` as long
+            // as it is numbered.
+            let next = u32::try_from(forms.len()).expect("at most FAR forms");
+            let start = renamed.len();
+            let (form, word) = if push_if_renamed(renamed, text) {
                 renamed_ends.push(renamed.len());
                 // No token is empty: "" holds a renamed form's place until `renamed` is
                 // complete and can be borrowed.
-                forms.push("");
+                let form = if next < far_from {
+                    forms.push("");
+                    next
+                } else {
+                    far.push((i, ""));
+                    FAR
+                };
+                (form, &renamed[start..])
             } else if own_text_if_normal {
-                return OWN_TEXT;
+                (OWN_TEXT, text)
             } else {
                 forms.push(text);
-            }
-            form
+                (next, text)
+            };
+            form | u32::from(concern::of(word)) << RULES_SHIFT
         };
         // An article has a few thousand distinct words at most, and fewer than half as many
         // as its tokens: table room for them spares growing step by step, without a table the size
@@ -236,17 +272,18 @@ impl<'a> Words<'a> {
         let room = (tokens.len() / 2).min(1 << 12);
         // News text repeats its words, so looking a token up costs less than normalising it.
         // Text whose words do not repeat (numbers, codes, noise) would only fill the table:
-        // past an entry for every eight tokens, new words are left out of it.
-        let table_limit = room.max(tokens.len() / 8);
+        // past an entry for every eight tokens, new words are left out of it. The forms it
+        // takes are numbered below `far_from`, as the tokens that find them copy their entry.
+        let table_limit = room.max(tokens.len() / 8).min(far_from as usize);
         let mut first_tokens = FirstTokens::with_room(doc.text, tokens, room);
         for (i, token) in tokens.iter().enumerate() {
             let form = match first_tokens.probe(i) {
                 Probe::Found(first) => form_of[first],
                 Probe::Vacant(slot) if first_tokens.len() < table_limit => {
                     first_tokens.insert(slot, i);
-                    add(doc.token_text(token), false)
+                    add(i, doc.token_text(token), false)
                 }
-                Probe::Vacant(_) => add(doc.token_text(token), true),
+                Probe::Vacant(_) => add(i, doc.token_text(token), true),
             };
             form_of.push(form);
         }
@@ -254,9 +291,11 @@ impl<'a> Words<'a> {
         renamed.shrink_to_fit();
         let renamed: &'a str = renamed;
         let mut start = renamed_from;
+        let far_forms = far.iter_mut().map(|(_, form)| form);
         for (form, end) in forms
             .iter_mut()
             .filter(|form| form.is_empty())
+            .chain(far_forms)
             .zip(renamed_ends)
         {
             *form = &renamed[start..end];
@@ -276,6 +315,7 @@ impl<'a> Words<'a> {
             doc,
             form_of,
             forms,
+            far,
             sentence_openings,
         }
     }
@@ -292,21 +332,26 @@ impl<'a> Words<'a> {
 
     /// The normalised text of token `i`, or "" past either end (so rules can look around freely).
     pub fn at(&self, i: usize) -> &str {
-        let Some(&form) = self.form_of.get(i) else {
+        let Some(&entry) = self.form_of.get(i) else {
             return "";
         };
-        // `OWN_TEXT` lies past the forms.
-        match self.forms.get(form as usize) {
+        // `OWN_TEXT` and `FAR` lie past the forms.
+        match self.forms.get((entry & FORM) as usize) {
             Some(form) => form,
-            None => self.own_text(i),
+            None => self.unnumbered(i),
         }
     }
 
-    /// The text of token `i`, which is its form; rare, and kept out of the rules' loops.
+    /// The form of token `i`, which has no number: its own text, or a far form. Rare, and kept
+    /// out of the rules' loops.
     #[cold]
     #[inline(never)]
-    fn own_text(&self, i: usize) -> &str {
-        self.raw(i)
+    fn unnumbered(&self, i: usize) -> &str {
+        if self.form_of[i] & FORM == OWN_TEXT {
+            return self.raw(i);
+        }
+        let far = self.far.binary_search_by_key(&i, |&(token, _)| token);
+        self.far[far.expect("a far form's token is in `far`")].1
     }
 
     /// The normalised text of the token `back` places before `i`, or "" before the start.
@@ -364,36 +409,46 @@ impl<'a> Words<'a> {
         last < self.len() && !self.sentence_openings.any_in(first + 1..last + 1)
     }
 
-    /// The tokens whose form `question` answers, in order, with the answer. A rule looks for
-    /// a few words among many: news text repeats its words, so each distinct form is asked
-    /// once, and passing over a token whose form has no answer costs a load and a test, where
-    /// asking of every token (or remembering answers while walking the tokens) cost a rule
-    /// tens of instructions a token. One answer a form is held while the iterator lives.
-    pub fn answering<'w, T: Copy + 'w>(
-        &'w self,
-        question: impl Fn(&str) -> Option<T> + 'w,
-    ) -> impl Iterator<Item = (usize, T)> + 'w {
-        let answers: Vec<Option<T>> = self.forms.iter().map(|form| question(form)).collect();
-        self.form_of
-            .iter()
-            .enumerate()
-            .filter_map(move |(i, &form)| {
-                // Tokens read as their own text (`OWN_TEXT`) have no form to remember.
-                let answer = match answers.get(form as usize) {
-                    Some(&answer) => answer,
-                    None => question(self.own_text(i)),
-                };
-                answer.map(|answer| (i, answer))
-            })
+    /// Calls `each` with the tokens whose form concerns any of `rules` ([`concern`]'s bits),
+    /// in order, and all the rules their form concerns.
+    pub fn each_concerning(&self, rules: u8, mut each: impl FnMut(usize, u8)) {
+        let bits = u32::from(rules) << RULES_SHIFT;
+        // A rule's tokens are few: eight entries are passed over at once when none has its
+        // bits, which their union (a few vector instructions) tells.
+        let mut eights = self.form_of.chunks_exact(8);
+        for (n, eight) in eights.by_ref().enumerate() {
+            if eight.iter().fold(0, |union, &entry| union | entry) & bits != 0 {
+                each_with(eight, n * 8, bits, &mut each);
+            }
+        }
+        let rest = eights.remainder();
+        each_with(rest, self.len() - rest.len(), bits, &mut each);
     }
 
-    /// The tokens whose form `question` holds for, in order; see [`Words::answering`].
-    pub fn tokens_where<'w>(
-        &'w self,
-        question: impl Fn(&str) -> bool + 'w,
-    ) -> impl Iterator<Item = usize> + 'w {
-        self.answering(move |form| question(form).then_some(()))
-            .map(|(i, ())| i)
+    /// Calls `each` with the tokens whose form concerns `rule` and `question`'s answer for
+    /// their form, in order: asked once a numbered form, and only of the forms met.
+    pub fn answering<T: Copy>(
+        &self,
+        rule: u8,
+        question: impl Fn(&str) -> Option<T>,
+        mut each: impl FnMut(usize, T),
+    ) {
+        // `None` until asked, and again for a form with no answer, which asked again has none.
+        let mut answers: Vec<Option<T>> = vec![None; self.forms.len()];
+        self.each_concerning(rule, |i, _| {
+            let answer = match answers.get_mut((self.form_of[i] & FORM) as usize) {
+                Some(&mut Some(answer)) => Some(answer),
+                Some(unasked) => {
+                    *unasked = question(self.at(i));
+                    *unasked
+                }
+                // Tokens with no form number (`OWN_TEXT`, `FAR`) have no answer to remember.
+                None => question(self.at(i)),
+            };
+            if let Some(answer) = answer {
+                each(i, answer);
+            }
+        });
     }
 
     /// Whether the tokens from `i` on read `phrase` (space-separated normalised words).
@@ -408,6 +463,21 @@ impl<'a> Words<'a> {
 /// Negators whose scope covers the next few words: `not`, `never`, and the `n't` contractions.
 pub fn is_negator(word: &str) -> bool {
     matches!(word, "not" | "never" | "no" | "cannot") || word.ends_with("n't")
+}
+
+/// Calls `each` with the number of each of `entries` that has any of `bits` (the first being
+/// number `first`), and its rules.
+fn each_with(entries: &[u32], first: usize, bits: u32, each: &mut impl FnMut(usize, u8)) {
+    for (k, &entry) in entries.iter().enumerate() {
+        if entry & bits != 0 {
+            each(first + k, rules_of(entry));
+        }
+    }
+}
+
+/// The rules of a [`Words::form_of`] entry.
+fn rules_of(entry: u32) -> u8 {
+    u8::try_from(entry >> RULES_SHIFT).expect("the rules are the bits above FORM")
 }
 
 /// A set of token indices, one bit a token.
@@ -620,31 +690,91 @@ mod tests {
             let word = if n % 3 == 0 { "Word" } else { "word" };
             text.push_str(&format!("{word}{n} Isn’t it{n}. "));
         }
+        // Words first met past the table's limit, which rules are concerned with.
+        text.push_str("Officials warned it could rain in May.");
         let doc = Document::new(&text);
-        let mut renamed = String::new();
-        let words = Words::new(&doc, &mut renamed);
-        assert!(words.form_of.contains(&OWN_TEXT), "the table filled up");
         let sentence = doc.token_sentences();
-        for i in 0..words.len() {
-            assert_eq!(words.at(i), normalise(words.raw(i)), "token {i}");
-            for j in i.saturating_sub(70)..(i + 70).min(words.len() + 2) {
-                let same = j < words.len() && sentence[i] == sentence[j];
-                assert_eq!(words.same_sentence(i, j), same, "tokens {i} and {j}");
+        // Far forms only come past millions of forms, unless they are made to come early.
+        for far_from in [FAR, 40] {
+            let mut renamed = String::new();
+            let words = Words::with_far_from(&doc, &mut renamed, far_from);
+            let form = |i: usize| words.form_of[i] & FORM;
+            assert!(
+                (0..words.len()).any(|i| form(i) == OWN_TEXT),
+                "the table filled up"
+            );
+            assert_eq!(words.far.is_empty(), far_from == FAR);
+            for i in 0..words.len() {
+                assert_eq!(words.at(i), normalise(words.raw(i)), "token {i}");
+                for j in i.saturating_sub(70)..(i + 70).min(words.len() + 2) {
+                    let same = j < words.len() && sentence[i] == sentence[j];
+                    assert_eq!(words.same_sentence(i, j), same, "tokens {i} and {j}");
+                }
             }
+            assert_eq!(words.at(words.len()), "");
+            // Each token concerns the rules its form does, past the table's limit too.
+            let concerned = concerned_by_asking(&words, u8::MAX);
+            assert!(concerned.iter().any(|&(i, _)| form(i) == OWN_TEXT));
+            assert!(concerned.iter().any(|&(i, _)| form(i) == FAR) || far_from == FAR);
+            assert_eq!(concerning(&words, u8::MAX), concerned);
         }
-        assert_eq!(words.at(words.len()), "");
-        // Answered once per form, as the question answers each token.
-        let question = |w: &str| (w.len() % 3 != 0).then(|| w.starts_with('w'));
-        let answered: Vec<(usize, bool)> = words.answering(question).collect();
-        let expected: Vec<(usize, bool)> = (0..words.len())
-            .filter_map(|i| question(words.at(i)).map(|answer| (i, answer)))
-            .collect();
-        assert!(answered.len() > 100 && answered.len() < words.len());
-        assert_eq!(answered, expected);
-        let question = |w: &str| w.starts_with('w');
-        let expected: Vec<usize> = (0..words.len())
-            .filter(|&i| question(words.at(i)))
-            .collect();
-        assert_eq!(words.tokens_where(question).collect::<Vec<_>>(), expected);
+    }
+
+    /// The tokens whose form concerns any of `rules`, asked of each token.
+    fn concerned_by_asking(words: &Words, rules: u8) -> Vec<(usize, u8)> {
+        (0..words.len())
+            .map(|i| (i, concern::of(words.at(i))))
+            .filter(|&(_, concerns)| concerns & rules != 0)
+            .collect()
+    }
+
+    /// What [`Words::each_concerning`] calls its closure with.
+    fn concerning(words: &Words, rules: u8) -> Vec<(usize, u8)> {
+        let mut found = Vec::new();
+        words.each_concerning(rules, |i, concerns| found.push((i, concerns)));
+        found
+    }
+
+    /// Every rule, alone and with others, visits the tokens whose form concerns it, as asking
+    /// each token's form finds them.
+    #[test]
+    fn concerning_agrees_with_asking_every_token() {
+        let vocabulary = [
+            "could",
+            "may",
+            "might",
+            "officials",
+            "analysts",
+            "reported",
+            "what",
+            "no",
+            "did",
+            "warned",
+            "ruled",
+            "out",
+            "clear",
+            "Won’t",
+            "cannot",
+            "people",
+        ];
+        let mut visited = 0;
+        with_words(&test_texts(&vocabulary), |text, words| {
+            for rules in (0..8).map(|bit| 1 << bit).chain([u8::MAX]) {
+                let expected = concerned_by_asking(words, rules);
+                let found = concerning(words, rules);
+                assert_eq!(found, expected, "rules {rules:#b} in {text}");
+                visited += found.len();
+                // Answered as the question answers each token.
+                let question = |form: &str| (form.len() % 3 != 0).then_some(form.len());
+                let mut answered = Vec::new();
+                words.answering(rules, question, |i, answer| answered.push((i, answer)));
+                let expected: Vec<(usize, usize)> = expected
+                    .iter()
+                    .filter_map(|&(i, _)| question(words.at(i)).map(|answer| (i, answer)))
+                    .collect();
+                assert_eq!(answered, expected, "rules {rules:#b} in {text}");
+            }
+        });
+        assert!(visited > 10_000, "{visited}");
     }
 }

@@ -81,6 +81,11 @@ pub fn lookup(word: &str) -> Option<Verb> {
     FORMS.verbs.get(word).copied()
 }
 
+/// The forms [`lookup`] knows, with their verbs.
+pub fn forms() -> impl Iterator<Item = (&'static str, Verb)> {
+    FORMS.verbs.iter().map(|(&form, &verb)| (form, verb))
+}
+
 /// Whether `word`, in any case, may lower to a form [`lookup`] knows; false for most words,
 /// told by their shape alone.
 #[inline]

@@ -28,26 +28,36 @@ pub const LOADED_VERB: u8 = 1 << 6;
 /// form).
 static LISTED: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
     let mut listed: FxHashMap<&'static str, u8> = FxHashMap::default();
-    let mut add = |words: &mut dyn Iterator<Item = &'static str>, rule: u8| {
-        for word in words {
-            *listed.entry(word).or_default() |= rule;
-        }
-    };
-    add(&mut lexicons::MATCHER.0.first_words(), LEXICON);
-    add(&mut senses::start_words(), SENSE);
-    add(&mut modals::MODALS.iter().copied(), MODAL);
+    add(&mut listed, lexicons::MATCHER.0.first_words(), LEXICON);
+    add(&mut listed, senses::start_words(), SENSE);
+    add(&mut listed, modals::MODALS.iter().copied(), MODAL);
     // A head that is also an expert is a head.
     let source = |head| move |word: &&str| sources::start(word) == Some(head);
+    let heads = sources::start_words().filter(source(true));
+    add(&mut listed, heads, SOURCE_HEAD);
     add(
-        &mut sources::start_words().filter(source(true)),
-        SOURCE_HEAD,
+        &mut listed,
+        sources::start_words().filter(source(false)),
+        EXPERT,
     );
-    add(&mut sources::start_words().filter(source(false)), EXPERT);
-    add(&mut negation::openers(), NEGATION);
+    add(&mut listed, negation::openers(), NEGATION);
     let loaded = verbs::forms().filter(|&(_, verb)| attribution::is_loaded(verb));
-    add(&mut loaded.map(|(form, _)| form), LOADED_VERB);
+    add(&mut listed, loaded.map(|(form, _)| form), LOADED_VERB);
     listed
 });
+
+/// Adds `rule` to the rules of each of `words`. Generic, not `&mut dyn Iterator`: a trait
+/// object brings every iterator method of each list's adapters into the wasm (5 KB of `nth`,
+/// `advance_by`, `size_hint`), where only `next` is called.
+fn add(
+    listed: &mut FxHashMap<&'static str, u8>,
+    words: impl Iterator<Item = &'static str>,
+    rule: u8,
+) {
+    for word in words {
+        *listed.entry(word).or_default() |= rule;
+    }
+}
 
 /// The rules `form`, a normalised word, concerns.
 pub fn of(form: &str) -> u8 {

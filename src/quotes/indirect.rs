@@ -589,6 +589,11 @@ fn backward(
     first: usize,
     last: usize,
 ) -> Option<Reported> {
+    // A sentence that opens with a quote mark is a direct quote's (`“…,” she said.`), the
+    // commonest sentence this is asked of in news: turned away before its subject is read.
+    if is_punct(doc, first, "\"“‘'") {
+        return None;
+    }
     // After the verb, only a short adjunct may remain (`on Friday`, `in a statement`).
     let (mention, comma) = if v > first && is_punct(doc, v - 1, ",") {
         let mention = subject_after(doc, people, cue_last + 1, last)?;
@@ -629,8 +634,8 @@ fn backward(
     if long || object {
         return None;
     }
-    if comma <= first || is_punct(doc, first, "\"“‘'") {
-        return None; // a sentence that opens with a quote mark is a direct quote's
+    if comma <= first {
+        return None;
     }
     // The clause must be one: a finite verb, not a phrase (`In a strong statement on Friday`).
     let clause_tokens = &doc.tokens[first..comma];

@@ -84,6 +84,8 @@ const DECIMALS: P = P::Seq(&[P::Lit("."), P::Digits(1, usize::MAX)]);
 const SCALE: P = P::AnyI(&[
     "hundred", "thousand", "million", "billion", "trillion", "bn", "m",
 ]);
+/// `million`, `millions`, `bn`, `m`: a whole word, counted (`a million`, `hundreds`).
+const SCALE_WORD: P = P::Seq(&[SCALE, P::Opt(&P::LitI("s")), P::B]);
 /// ` million`, `bn`, `m` after an amount (`$1.2 billion`, `£3bn`).
 const AMOUNT_SCALE: P = P::Alt(&[
     P::Seq(&[P::LitI("bn"), P::B]),
@@ -185,9 +187,7 @@ const AMOUNT: P = P::Alt(&[
         P::B,
         P::Opt(&P::Seq(&[P::LitI("a"), P::Opt(&P::LitI("n")), P::Space])),
         P::Opt(&P::Seq(&[WORDS, P::Space])),
-        SCALE,
-        P::Opt(&P::LitI("s")),
-        P::B,
+        SCALE_WORD,
         P::Opt(&P::Seq(&[
             P::Space,
             P::Opt(&P::Seq(&[P::LitI("and"), P::Space])),
@@ -456,7 +456,9 @@ const AFTER_ARTICLE: &[&str] = &[
 ];
 
 /// The scales that may follow an article, like those of [`AFTER_ARTICLE`], but too short for
-/// a [`head`] of their own.
+/// a [`head`] of their own. Only as a whole word ([`SCALE_WORD`]): as stems they let through
+/// every word in `m` (`a more`, `a major`), where the whole pattern costs thousands of
+/// instructions to fail.
 const SHORT_AFTER_ARTICLE: &[&str] = &["bn", "m"];
 
 /// [`NUMBER_WORDS`] and [`AFTER_ARTICLE`] by head: `a` is the commonest trigger, and comparing
@@ -471,7 +473,10 @@ fn article_may_count(text: &str, end: usize) -> bool {
     let rest = &text.as_bytes()[end..];
     let space = rest.iter().take_while(|&&b| scan::is_space_byte(b)).count();
     let next = &text[end + space..];
-    space == 0 || ARTICLE_STEMS.start(next) || starts_any(next, SHORT_AFTER_ARTICLE)
+    space == 0
+        || ARTICLE_STEMS.start(next)
+        || starts_any(next, SHORT_AFTER_ARTICLE)
+            && pattern::find(&SCALE_WORD, text, end + space).is_some()
 }
 
 /// Whether `NUMBER` may match at `start`, after an approximator (`as`, `at`, `over`, `about`
@@ -918,7 +923,12 @@ mod tests {
             "hundred",
             "millions",
             "m",
+            "ms",
+            "M5",
+            "mx",
             "bn",
+            "BNS",
+            "bnx",
             "seventeen",
             "twenty-five",
             "one",

@@ -9,15 +9,14 @@
 
 use rustc_hash::FxHashMap;
 
-use super::scan::{pack, LONGEST};
+use super::scan::{PackedWords, LONGEST};
 use crate::text::with_lower;
 
 /// Lower-cased words with their class bits.
 #[derive(Default)]
 pub struct ClassTable {
-    /// The words of at most [`LONGEST`] ASCII bytes, packed, with their length (which tells
-    /// `ab` from `ab\0`: they pack alike) and classes.
-    short: FxHashMap<u128, (u8, u16)>,
+    /// The words of at most [`LONGEST`] ASCII bytes, packed, with their classes.
+    short: PackedWords,
     /// The other words (longer, or not ASCII).
     long: FxHashMap<String, u16>,
 }
@@ -32,7 +31,7 @@ impl ClassTable {
     /// A table with room for `words` short words.
     pub fn with_capacity(words: usize) -> ClassTable {
         ClassTable {
-            short: FxHashMap::with_capacity_and_hasher(words, Default::default()),
+            short: PackedWords::with_capacity(words),
             long: FxHashMap::default(),
         }
     }
@@ -41,11 +40,7 @@ impl ClassTable {
     pub fn add(&mut self, word: &str, bit: u16) {
         assert!(!word.contains('\0'), "{word:?}: a listed word has no NUL");
         if is_short(word) {
-            let len = word.len() as u8;
-            self.short
-                .entry(pack(word.as_bytes()))
-                .or_insert((len, 0))
-                .1 |= bit;
+            self.short.add(word.as_bytes(), u32::from(bit));
         } else if let Some(bits) = self.long.get_mut(word) {
             *bits |= bit;
         } else {
@@ -72,19 +67,14 @@ impl ClassTable {
     /// [`ClassTable::get`] of a word [`is_short`].
     #[inline]
     fn get_short(&self, word: &str) -> u16 {
-        match self.short.get(&pack(word.as_bytes())) {
-            Some(&(len, classes)) if usize::from(len) == word.len() => classes,
-            _ => 0,
-        }
+        let classes = self.short.get(word.as_bytes());
+        u16::try_from(classes).expect("only u16 classes are added")
     }
 
     /// Every word of the table.
     #[cfg(test)]
     pub fn words(&self) -> Vec<String> {
-        let short = self.short.iter().map(|(&packed, &(len, _))| {
-            let bytes = packed.to_le_bytes();
-            String::from_utf8(bytes[..usize::from(len)].to_vec()).unwrap()
-        });
+        let short = self.short.words();
         short.chain(self.long.keys().cloned()).collect()
     }
 }

@@ -245,7 +245,7 @@ pub struct Lexicon {
     /// Each word lower-cased and packed into the bytes of a `u128` (zeros after it), with its
     /// length and class: hashing and comparing one integer instead of a byte slice roughly
     /// halves a lookup, which the date and number scans make for thousands of words.
-    classes: FxHashMap<u128, (usize, u32)>,
+    classes: PackedWords,
     /// For each word [`shape`], a bit for the last byte (lower-cased, by its low five bits)
     /// of each listed word of that shape: most words of a text fail this test, and skip the
     /// hashing.
@@ -273,7 +273,7 @@ pub(super) const LONGEST: usize = 16;
 impl Lexicon {
     /// The lists with their bits; a word's class is the union of the bits of its lists.
     pub fn new(lists: &[(&[&str], u32)]) -> Lexicon {
-        let mut classes = FxHashMap::default();
+        let mut classes = PackedWords::default();
         let mut shapes = [0; SHAPES];
         for (words, bit) in lists {
             for w in *words {
@@ -283,7 +283,7 @@ impl Lexicon {
                 );
                 let bytes = w.as_bytes();
                 shapes[shape(bytes[0], w.len())] |= last_bit(bytes[w.len() - 1]);
-                classes.entry(pack(w.as_bytes())).or_insert((w.len(), 0)).1 |= bit;
+                classes.add(bytes, *bit);
             }
         }
         Lexicon { classes, shapes }
@@ -304,11 +304,47 @@ impl Lexicon {
         if !listed_shape {
             return 0;
         }
+        self.classes.get(bytes)
+    }
+}
+
+/// Words of at most [`LONGEST`] ASCII bytes without NUL, each [`pack`]ed into one integer with
+/// its length and the union of the bits it was added with: a lookup hashes and compares one
+/// integer, not a byte slice. The scan lexicons and the gazetteer's class table both keep one.
+#[derive(Default)]
+pub(super) struct PackedWords {
+    bits: FxHashMap<u128, (usize, u32)>,
+}
+
+impl PackedWords {
+    /// Room for `words` words.
+    pub fn with_capacity(words: usize) -> PackedWords {
+        PackedWords {
+            bits: FxHashMap::with_capacity_and_hasher(words, Default::default()),
+        }
+    }
+
+    /// Adds `bit` to the bits of `word`, ASCII case ignored.
+    pub fn add(&mut self, word: &[u8], bit: u32) {
+        self.bits.entry(pack(word)).or_insert((word.len(), 0)).1 |= bit;
+    }
+
+    /// The bits of `word`, ASCII case ignored; 0 when it was never added.
+    #[inline(always)]
+    pub fn get(&self, word: &[u8]) -> u32 {
         // The length check tells `ab` from `ab\0`, which pack alike.
-        match self.classes.get(&pack(bytes)) {
-            Some(&(len, class)) if len == bytes.len() => class,
+        match self.bits.get(&pack(word)) {
+            Some(&(len, bits)) if len == word.len() => bits,
             _ => 0,
         }
+    }
+
+    /// The words added, lower-cased.
+    #[cfg(test)]
+    pub fn words(&self) -> impl Iterator<Item = String> + '_ {
+        self.bits.iter().map(|(&packed, &(len, _))| {
+            String::from_utf8(packed.to_le_bytes()[..len].to_vec()).expect("ASCII")
+        })
     }
 }
 

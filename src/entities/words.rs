@@ -494,9 +494,8 @@ pub(super) fn resplit<'a>(mut units: Units<'a>, known: &FxHashSet<String>) -> Un
             && !word.is(class::TITLE)
             && word.text.split(HYPHENS).all(|p| known.contains(p))
     };
-    let split: Vec<usize> = (0..units.len())
-        .filter(|&i| units.cap(i) && splits(&units.at(i)))
-        .collect();
+    // Only a capitalised word splits: their bits pass over the rest.
+    let split: Vec<usize> = units.caps().filter(|&i| splits(&units.at(i))).collect();
     let Some(&first) = split.first() else {
         return units;
     };
@@ -903,9 +902,30 @@ mod tests {
         }
     }
 
+    /// [`resplit`] by its definition: every unit asked in turn whether it is a capitalised
+    /// word whose parts are all `known`, and replaced by its parts if so.
+    fn resplit_by_definition<'a>(
+        units: &Units<'a>,
+        known: &FxHashSet<String>,
+    ) -> Vec<(&'a str, bool, bool)> {
+        let mut out = Vec::new();
+        for i in 0..units.len() {
+            let word = units.at(i);
+            let splits = word.may_split()
+                && !word.is(class::TITLE)
+                && word.text.split(HYPHENS).all(|p| known.contains(p));
+            if splits && !known.is_empty() {
+                out.extend(parts(units.text, word).map(|u| (u.text, u.closes, u.initial)));
+            } else {
+                out.push((word.text, word.closes, word.initial));
+            }
+        }
+        out
+    }
+
     /// The list of capitalised units holds each unit whose flag says it is capitalised, in
-    /// order, before and after `resplit` splits names the article knows, read from the start
-    /// or from any unit.
+    /// order, before and after `resplit` splits names the article knows (as its definition
+    /// splits them), read from the start or from any unit.
     #[test]
     fn caps_are_the_capitalised_units() {
         let pieces = [
@@ -939,7 +959,13 @@ mod tests {
                 flagged(&first),
                 "{text:?}"
             );
+            let by_definition = resplit_by_definition(&first, &known);
             let split = resplit(first, &known);
+            let got: Vec<_> = split
+                .iter()
+                .map(|u| (u.text, u.closes, u.initial))
+                .collect();
+            assert_eq!(got, by_definition, "{text:?}");
             let want = flagged(&split);
             assert_eq!(split.caps().collect::<Vec<_>>(), want, "{text:?}");
             // From any unit on, past the end too: the capitals at or after it.

@@ -42,8 +42,8 @@ struct Stored {
     start: u32,
     end: u32,
     sentence: u32,
-    /// [`WORD`], [`CLOSES`], [`INITIAL`] and [`CAP`] ([`Unit::cap`], asked of most units
-    /// several times).
+    /// [`WORD`], [`CLOSES`], [`INITIAL`], [`CAP`] ([`Unit::cap`], asked of most units
+    /// several times) and [`MAY_SPLIT`].
     flags: u8,
     /// [`Unit::classes`] of a capitalised word; 0 for the others, looked up when asked.
     classes: u16,
@@ -55,6 +55,9 @@ const WORD: u8 = 1;
 const CLOSES: u8 = 1 << 1;
 const INITIAL: u8 = 1 << 2;
 const CAP: u8 = 1 << 3;
+/// [`Unit::may_split`], set by [`units`] on the words it kept whole: the only ones [`resplit`]
+/// may split, found without building each capitalised unit to ask.
+const MAY_SPLIT: u8 = 1 << 4;
 
 impl From<Unit<'_>> for Stored {
     #[inline(always)]
@@ -455,7 +458,8 @@ pub(super) fn units<'a>(doc: &Document<'a>, taken: &[Mention]) -> Units<'a> {
         }
         // Hyphenated: split when a part is a known name or a nationality (`US-Mexico`,
         // `U.S.-Mexican`, `American-made`); keep `Abi-Habib`.
-        let split = word.may_split()
+        let may_split = word.may_split();
+        let split = may_split
             && !word.is(class::TITLE)
             && word
                 .text
@@ -465,6 +469,10 @@ pub(super) fn units<'a>(doc: &Document<'a>, taken: &[Mention]) -> Units<'a> {
             out.push_parts(word);
         } else {
             out.push(word);
+            if may_split {
+                // `resplit` asks only these again.
+                out.stored.last_mut().expect("just pushed").flags |= MAY_SPLIT;
+            }
         }
     }
     out
@@ -489,13 +497,14 @@ pub(super) fn resplit<'a>(mut units: Units<'a>, known: &FxHashSet<String>) -> Un
         return units;
     }
     // Splitting on the gazetteer already happened: what is left is `units`' last test.
-    let splits = |word: &Unit| {
-        word.may_split()
-            && !word.is(class::TITLE)
-            && word.text.split(HYPHENS).all(|p| known.contains(p))
-    };
-    // Only a capitalised word splits: their bits pass over the rest.
-    let split: Vec<usize> = units.caps().filter(|&i| splits(&units.at(i))).collect();
+    let splits =
+        |word: &Unit| !word.is(class::TITLE) && word.text.split(HYPHENS).all(|p| known.contains(p));
+    // Only a capitalised word with a hyphen splits ([`Unit::may_split`]): the bits of the
+    // capitalised words pass over the rest, and their flags over those without one.
+    let split: Vec<usize> = units
+        .caps()
+        .filter(|&i| units.stored[i].flags & MAY_SPLIT != 0 && splits(&units.at(i)))
+        .collect();
     let Some(&first) = split.first() else {
         return units;
     };

@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::{Analysis, CueCategory, QuoteKind};
 use crate::cues::voice::{push_speaker_key, Voices, UNATTRIBUTED, WRITER};
-use crate::text::{BYTE_CLASS, DIGIT, MULTI, SPACE};
+use crate::text::{is_letter_or_digit, BYTE_CLASS, DIGIT, MULTI, SPACE};
 
 /// The sourcing profile of one article.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -116,7 +116,8 @@ pub struct Totals {
 fn word_positions(text: &str) -> impl Iterator<Item = usize> + '_ {
     let mut from = 0;
     std::iter::from_fn(move || {
-        let start = find_char(text, from, char::is_alphanumeric, |class| class <= DIGIT)?;
+        // The curly quotes and dashes of news text are answered without the Unicode tables.
+        let start = find_char(text, from, is_letter_or_digit, |class| class <= DIGIT)?;
         let past_printable = skip_printable(text.as_bytes(), start);
         from = find_char(text, past_printable, char::is_whitespace, |class| {
             class == SPACE

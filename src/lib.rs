@@ -86,7 +86,7 @@ pub fn annotate(text: &str) -> Analysis<'_> {
         profile: profile::Profile::default(),
     };
     // The profile reads the finished analysis, so it comes last.
-    analysis.profile = profile::build(text, &analysis);
+    analysis.profile = profile::build_in(&doc, &analysis);
     analysis
 }
 

@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::{Analysis, CueCategory, QuoteKind};
 use crate::cues::voice::{push_speaker_key, Voices, UNATTRIBUTED, WRITER};
-use crate::text::{BYTE_CLASS, DIGIT, MULTI, SPACE};
+use crate::text::{is_letter_or_digit, Document, TokenKind, BYTE_CLASS, DIGIT, MULTI, SPACE};
 
 /// The sourcing profile of one article.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -110,13 +110,15 @@ pub struct Totals {
 }
 
 /// Byte offsets of each word's first letter or digit, as [`word_positions_by_chars`] defines
-/// them. Every byte of the article comes through here: it skips to the next letter or digit,
+/// them, for [`build`], which has only the text ([`build_in`] reads them off the tokens).
+/// Every byte of the article comes through here: it skips to the next letter or digit,
 /// then to the whitespace that ends the word, classing ASCII (nearly all of news text) by the
 /// tokenizer's byte table without decoding a character.
 fn word_positions(text: &str) -> impl Iterator<Item = usize> + '_ {
     let mut from = 0;
     std::iter::from_fn(move || {
-        let start = find_char(text, from, char::is_alphanumeric, |class| class <= DIGIT)?;
+        // The curly quotes and dashes of news text are answered without the Unicode tables.
+        let start = find_char(text, from, is_letter_or_digit, |class| class <= DIGIT)?;
         let past_printable = skip_printable(text.as_bytes(), start);
         from = find_char(text, past_printable, char::is_whitespace, |class| {
             class == SPACE
@@ -192,8 +194,44 @@ fn word_positions_by_chars(text: &str) -> impl Iterator<Item = usize> + '_ {
     })
 }
 
+/// [`word_positions`] read off the tokens of `doc`, which hold every character but the
+/// whitespace: a word is a run of tokens with nothing between them, and starts at its first
+/// token that is a word or number, or a mark that is a letter or digit (`½`). A few
+/// instructions a token, where reading the text was a few a byte.
+fn token_word_positions<'d>(doc: &'d Document) -> impl Iterator<Item = usize> + 'd {
+    let mut last_end = usize::MAX;
+    let mut seen_alnum = false;
+    doc.tokens.iter().filter_map(move |token| {
+        if token.start() != last_end {
+            seen_alnum = false;
+        }
+        last_end = token.end();
+        if seen_alnum {
+            return None;
+        }
+        seen_alnum = match token.kind {
+            TokenKind::Word | TokenKind::Number => true,
+            TokenKind::Punct => doc.text[token.start()..]
+                .chars()
+                .next()
+                .is_some_and(is_letter_or_digit),
+        };
+        seen_alnum.then_some(token.start())
+    })
+}
+
 /// Builds the profile of `analysis`, whose spans are byte offsets into `text`.
 pub fn build<'a>(text: &str, analysis: &Analysis<'a>) -> Profile<'a> {
+    build_from(word_positions(text), analysis)
+}
+
+/// [`build`] for the analysis of `doc`, whose tokens give its words' positions.
+pub(crate) fn build_in<'a>(doc: &Document, analysis: &Analysis<'a>) -> Profile<'a> {
+    build_from(token_word_positions(doc), analysis)
+}
+
+/// [`build`] with the positions of the text's words, in order.
+fn build_from<'a>(words: impl Iterator<Item = usize>, analysis: &Analysis<'a>) -> Profile<'a> {
     let quotes = &analysis.quotes;
     let mut speakers: Vec<SpeakerProfile<'a>> = Vec::new();
     let mut index: BTreeMap<Cow<'static, str>, usize> = BTreeMap::new();
@@ -259,7 +297,7 @@ pub fn build<'a>(text: &str, analysis: &Analysis<'a>) -> Profile<'a> {
     // order (see `voice::Voices`): near-linear however many quotes there are, and nothing is
     // held for each word.
     let mut voices = Voices::new(quotes);
-    for position in word_positions(text) {
+    for position in words {
         totals.words += 1;
         let Some(q) = voices.at(position) else {
             totals.writer_words += 1;
@@ -468,6 +506,9 @@ mod tests {
             let fast: Vec<usize> = word_positions(text).collect();
             let slow: Vec<usize> = word_positions_by_chars(text).collect();
             assert_eq!(fast, slow, "{text:?}");
+            let doc = Document::new(text);
+            let from_tokens: Vec<usize> = token_word_positions(&doc).collect();
+            assert_eq!(from_tokens, slow, "{text:?}");
         }
     }
 

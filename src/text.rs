@@ -325,7 +325,7 @@ fn is_letter(c: char) -> bool {
 /// `c.is_alphanumeric()`, without the Unicode tables for General Punctuation (see
 /// [`is_letter`]).
 #[inline]
-fn is_letter_or_digit(c: char) -> bool {
+pub(crate) fn is_letter_or_digit(c: char) -> bool {
     !matches!(c, '\u{2000}'..='\u{206F}') && c.is_alphanumeric()
 }
 

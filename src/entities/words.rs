@@ -42,8 +42,8 @@ struct Stored {
     start: u32,
     end: u32,
     sentence: u32,
-    /// [`WORD`], [`CLOSES`], [`INITIAL`] and [`CAP`] ([`Unit::cap`], asked of most units
-    /// several times).
+    /// [`WORD`], [`CLOSES`], [`INITIAL`], [`CAP`] ([`Unit::cap`], asked of most units
+    /// several times) and [`MAY_SPLIT`].
     flags: u8,
     /// [`Unit::classes`] of a capitalised word; 0 for the others, looked up when asked.
     classes: u16,
@@ -55,6 +55,9 @@ const WORD: u8 = 1;
 const CLOSES: u8 = 1 << 1;
 const INITIAL: u8 = 1 << 2;
 const CAP: u8 = 1 << 3;
+/// [`Unit::may_split`], set by [`units`] on the words it kept whole: the only ones [`resplit`]
+/// may split, found without building each capitalised unit to ask.
+const MAY_SPLIT: u8 = 1 << 4;
 
 impl From<Unit<'_>> for Stored {
     #[inline(always)]
@@ -455,7 +458,8 @@ pub(super) fn units<'a>(doc: &Document<'a>, taken: &[Mention]) -> Units<'a> {
         }
         // Hyphenated: split when a part is a known name or a nationality (`US-Mexico`,
         // `U.S.-Mexican`, `American-made`); keep `Abi-Habib`.
-        let split = word.may_split()
+        let may_split = word.may_split();
+        let split = may_split
             && !word.is(class::TITLE)
             && word
                 .text
@@ -465,6 +469,10 @@ pub(super) fn units<'a>(doc: &Document<'a>, taken: &[Mention]) -> Units<'a> {
             out.push_parts(word);
         } else {
             out.push(word);
+            if may_split {
+                // `resplit` asks only these again.
+                out.stored.last_mut().expect("just pushed").flags |= MAY_SPLIT;
+            }
         }
     }
     out
@@ -489,13 +497,13 @@ pub(super) fn resplit<'a>(mut units: Units<'a>, known: &FxHashSet<String>) -> Un
         return units;
     }
     // Splitting on the gazetteer already happened: what is left is `units`' last test.
-    let splits = |word: &Unit| {
-        word.may_split()
-            && !word.is(class::TITLE)
-            && word.text.split(HYPHENS).all(|p| known.contains(p))
-    };
-    let split: Vec<usize> = (0..units.len())
-        .filter(|&i| units.cap(i) && splits(&units.at(i)))
+    let splits =
+        |word: &Unit| !word.is(class::TITLE) && word.text.split(HYPHENS).all(|p| known.contains(p));
+    // Only a capitalised word with a hyphen splits ([`Unit::may_split`]): the bits of the
+    // capitalised words pass over the rest, and their flags over those without one.
+    let split: Vec<usize> = units
+        .caps()
+        .filter(|&i| units.stored[i].flags & MAY_SPLIT != 0 && splits(&units.at(i)))
         .collect();
     let Some(&first) = split.first() else {
         return units;
@@ -903,9 +911,30 @@ mod tests {
         }
     }
 
+    /// [`resplit`] by its definition: every unit asked in turn whether it is a capitalised
+    /// word whose parts are all `known`, and replaced by its parts if so.
+    fn resplit_by_definition<'a>(
+        units: &Units<'a>,
+        known: &FxHashSet<String>,
+    ) -> Vec<(&'a str, bool, bool)> {
+        let mut out = Vec::new();
+        for i in 0..units.len() {
+            let word = units.at(i);
+            let splits = word.may_split()
+                && !word.is(class::TITLE)
+                && word.text.split(HYPHENS).all(|p| known.contains(p));
+            if splits && !known.is_empty() {
+                out.extend(parts(units.text, word).map(|u| (u.text, u.closes, u.initial)));
+            } else {
+                out.push((word.text, word.closes, word.initial));
+            }
+        }
+        out
+    }
+
     /// The list of capitalised units holds each unit whose flag says it is capitalised, in
-    /// order, before and after `resplit` splits names the article knows, read from the start
-    /// or from any unit.
+    /// order, before and after `resplit` splits names the article knows (as its definition
+    /// splits them), read from the start or from any unit.
     #[test]
     fn caps_are_the_capitalised_units() {
         let pieces = [
@@ -939,7 +968,13 @@ mod tests {
                 flagged(&first),
                 "{text:?}"
             );
+            let by_definition = resplit_by_definition(&first, &known);
             let split = resplit(first, &known);
+            let got: Vec<_> = split
+                .iter()
+                .map(|u| (u.text, u.closes, u.initial))
+                .collect();
+            assert_eq!(got, by_definition, "{text:?}");
             let want = flagged(&split);
             assert_eq!(split.caps().collect::<Vec<_>>(), want, "{text:?}");
             // From any unit on, past the end too: the capitals at or after it.

@@ -7,7 +7,7 @@
 
 use std::sync::LazyLock;
 
-use super::pattern::P;
+use super::pattern::{any, any_i, P};
 use super::scan::{self, is_digits, At, Lexicon};
 use super::Mention;
 use crate::analysis::EntityType;
@@ -60,7 +60,7 @@ const COUNT_WORDS: &[&str] = &[
 ];
 
 /// Month names, case kept (`may` is a verb): full names and the AP's abbreviations.
-const MONTH: P = P::Any(&[
+const MONTH: P = any(&[
     "January",
     "February",
     "March",
@@ -86,17 +86,17 @@ const MONTH: P = P::Any(&[
     "Nov.",
     "Dec.",
 ]);
-const WEEKDAY: P = P::Any(WEEKDAYS);
+const WEEKDAY: P = any(WEEKDAYS);
 /// How many periods: `a`, `two`, `a few`, `several`, `12`.
 const COUNT: P = P::Alt(&[
-    P::AnyI(COUNT_WORDS),
+    any_i(COUNT_WORDS),
     // After all the single words: of those only `a` starts like it, and `a` came first there
     // too, so the order of what can match is unchanged.
     P::LitI("a few"),
     P::Digits(1, usize::MAX),
 ]);
-const PERIOD: P = P::AnyI(PERIOD_WORDS);
-const PERIODS: P = P::AnyI(&[
+const PERIOD: P = any_i(PERIOD_WORDS);
+const PERIODS: P = any_i(&[
     "days",
     "weeks",
     "months",
@@ -114,9 +114,9 @@ const PERIODS: P = P::AnyI(&[
     "hour",
 ]);
 /// `early `, `mid-`, `late `: where in a period, before its name.
-const EDGE: P = P::Opt(&P::Seq(&[P::Any(EDGE_WORDS), P::Any(&["-", " "])]));
+const EDGE: P = P::Opt(&P::Seq(&[any(EDGE_WORDS), any(&["-", " "])]));
 /// [`EDGE`] in any case (`Early 2024`).
-const EDGE_I: P = P::Opt(&P::Seq(&[P::AnyI(EDGE_WORDS), P::Any(&["-", " "])]));
+const EDGE_I: P = P::Opt(&P::Seq(&[any_i(EDGE_WORDS), any(&["-", " "])]));
 /// `, 2024` or ` 2024` after a month and day.
 const YEAR_AFTER: P = P::Opt(&P::Seq(&[
     P::Opt(&P::Lit(",")),
@@ -317,7 +317,7 @@ pub(super) const PATTERNS: &[Pattern] = &[
             MONTH,
             P::Space,
             P::Digits(1, 2),
-            P::Opt(&P::Any(&["st", "nd", "rd", "th"])),
+            P::Opt(&any(&["st", "nd", "rd", "th"])),
             P::B,
             YEAR_AFTER,
         ]),
@@ -351,11 +351,11 @@ pub(super) const PATTERNS: &[Pattern] = &[
         // \b(?:(?i:last|next|this|early|late)\s+)?{WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\b
         pattern: P::Seq(&[
             P::B,
-            P::Opt(&P::Seq(&[P::AnyI(BEFORE_WEEKDAY_WORDS), P::Space])),
+            P::Opt(&P::Seq(&[any_i(BEFORE_WEEKDAY_WORDS), P::Space])),
             WEEKDAY,
             P::Opt(&P::Seq(&[
                 P::Space,
-                P::Any(&["morning", "afternoon", "evening", "night"]),
+                any(&["morning", "afternoon", "evening", "night"]),
             ])),
             P::B,
         ]),
@@ -368,7 +368,7 @@ pub(super) const PATTERNS: &[Pattern] = &[
             P::B,
             P::Opt(&P::Seq(&[P::LitI("the"), P::Space])),
             EDGE_I,
-            P::Any(&["18", "19", "20"]),
+            any(&["18", "19", "20"]),
             P::Digits(1, 1),
             P::Lit("0"),
             P::LitI("s"),
@@ -381,8 +381,8 @@ pub(super) const PATTERNS: &[Pattern] = &[
         // (?i)\b(?:(?:earlier|later|early|late)\s+)?(?:this|last|next|past)\s+{PERIOD}\b
         pattern: P::Seq(&[
             P::B,
-            P::Opt(&P::Seq(&[P::AnyI(EARLIER_WORDS), P::Space])),
-            P::AnyI(DEICTIC_WORDS),
+            P::Opt(&P::Seq(&[any_i(EARLIER_WORDS), P::Space])),
+            any_i(DEICTIC_WORDS),
             P::Space,
             PERIOD,
             P::B,
@@ -399,12 +399,12 @@ pub(super) const PATTERNS: &[Pattern] = &[
             P::Space,
             P::LitI("same"),
             P::Space,
-            P::AnyI(&[
+            any_i(&[
                 "day", "week", "month", "months", "year", "period", "quarter",
             ]),
             P::Opt(&P::Alt(&[
-                P::Seq(&[P::Space, P::AnyI(&["last", "a"]), P::Space, P::LitI("year")]),
-                P::Seq(&[P::Space, P::AnyI(&["in", "of"]), P::Space, P::Digits(4, 4)]),
+                P::Seq(&[P::Space, any_i(&["last", "a"]), P::Space, P::LitI("year")]),
+                P::Seq(&[P::Space, any_i(&["in", "of"]), P::Space, P::Digits(4, 4)]),
             ])),
             P::B,
         ]),
@@ -417,7 +417,7 @@ pub(super) const PATTERNS: &[Pattern] = &[
             P::B,
             P::LitI("the"),
             P::Space,
-            P::AnyI(LAST_WORDS),
+            any_i(LAST_WORDS),
             P::Space,
             P::Opt(&P::Seq(&[COUNT, P::Space])),
             PERIODS,
@@ -430,7 +430,7 @@ pub(super) const PATTERNS: &[Pattern] = &[
         // (?i)\b(?:recent|coming|past|previous)\s+(?:{COUNT}\s+)?{PERIODS}\b
         pattern: P::Seq(&[
             P::B,
-            P::AnyI(RECENT_WORDS),
+            any_i(RECENT_WORDS),
             P::Space,
             P::Opt(&P::Seq(&[COUNT, P::Space])),
             PERIODS,
@@ -447,10 +447,10 @@ pub(super) const PATTERNS: &[Pattern] = &[
             COUNT,
             P::Space,
             P::Opt(&P::Seq(&[
-                P::AnyI(&["hundred", "thousand", "dozen"]),
+                any_i(&["hundred", "thousand", "dozen"]),
                 P::Space,
             ])),
-            P::AnyI(DURATION_UNITS),
+            any_i(DURATION_UNITS),
             P::B,
             P::Opt(&P::Seq(&[P::Space, P::LitI("ago"), P::B])),
         ]),
@@ -461,9 +461,9 @@ pub(super) const PATTERNS: &[Pattern] = &[
         // (?i)\b(?:for|in|over|within|after|since|from)\s+(?P<d>decades|months|years|weeks|days|centuries)\b
         pattern: P::Seq(&[
             P::B,
-            P::AnyI(PREPOSITIONS),
+            any_i(PREPOSITIONS),
             P::Space,
-            P::Group(1, &P::AnyI(PLURAL_PERIODS)),
+            P::Group(1, &any_i(PLURAL_PERIODS)),
             P::B,
         ]),
         trigger: Trigger::before(PREPOSITION, PLURAL),
@@ -475,16 +475,16 @@ pub(super) const PATTERNS: &[Pattern] = &[
         pattern: P::Seq(&[
             P::B,
             P::Opt(&P::Seq(&[P::LitI("the"), P::Space])),
-            P::AnyI(PART_WORDS),
+            any_i(PART_WORDS),
             P::Space,
             P::LitI("of"),
             P::Space,
             P::Opt(&P::Seq(&[
-                P::AnyI(&["the", "this", "last", "next"]),
+                any_i(&["the", "this", "last", "next"]),
                 P::Space,
             ])),
             P::Alt(&[
-                P::AnyI(&["year", "month", "week", "decade", "century"]),
+                any_i(&["year", "month", "week", "decade", "century"]),
                 MONTH,
                 P::Digits(4, 4),
             ]),
@@ -501,7 +501,7 @@ pub(super) const PATTERNS: &[Pattern] = &[
     Pattern {
         rule: "entities.date.deictic",
         // (?i)\b(?:today|yesterday|tomorrow|tonight)\b
-        pattern: P::Seq(&[P::B, P::AnyI(TODAY_WORDS), P::B]),
+        pattern: P::Seq(&[P::B, any_i(TODAY_WORDS), P::B]),
         trigger: Trigger::at(TODAY),
     },
     Pattern {
@@ -510,7 +510,7 @@ pub(super) const PATTERNS: &[Pattern] = &[
         pattern: P::Seq(&[
             P::B,
             EDGE_I,
-            P::Any(&["18", "19", "20"]),
+            any(&["18", "19", "20"]),
             P::Digits(2, 2),
             P::B,
         ]),
@@ -521,11 +521,7 @@ pub(super) const PATTERNS: &[Pattern] = &[
 /// A dated header line: `date: 2025-08-08`, `Date 2025-08-08`, or the ISO date alone.
 pub(super) const ANCHOR_HEADER: P = P::Seq(&[
     P::B,
-    P::Opt(&P::Seq(&[
-        P::LitI("date"),
-        P::Any(&[":", " "]),
-        P::SpaceAny,
-    ])),
+    P::Opt(&P::Seq(&[P::LitI("date"), any(&[":", " "]), P::SpaceAny])),
     P::Group(1, &P::Digits(4, 4)),
     P::Lit("-"),
     P::Group(2, &P::Digits(2, 2)),

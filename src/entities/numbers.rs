@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use serde_json::Value;
 
-use super::pattern::{self, P};
+use super::pattern::{self, any, any_i, P};
 use super::scan::{self, starts_any, At, Lexicon};
 use super::Mention;
 use crate::analysis::EntityType;
@@ -65,7 +65,7 @@ const SCALES: &[(&str, f64)] = &[
 
 /// `US$`, `C$`, `A$`, `R$`, `MX$`, `$`, `€`, `£`, `¥`, `USD`, `EUR`.
 const CURRENCY: P = P::Alt(&[
-    P::AnyI(&["US$", "C$", "A$", "R$", "MX$", "$", "€", "£", "¥"]),
+    any_i(&["US$", "C$", "A$", "R$", "MX$", "$", "€", "£", "¥"]),
     P::Seq(&[P::LitI("USD"), P::SpaceOpt]),
     P::Seq(&[P::LitI("EUR"), P::SpaceOpt]),
 ]);
@@ -81,7 +81,7 @@ const DIGITS: P = P::Alt(&[
 ]);
 const DECIMALS: P = P::Seq(&[P::Lit("."), P::Digits(1, usize::MAX)]);
 
-const SCALE: P = P::AnyI(&[
+const SCALE: P = any_i(&[
     "hundred", "thousand", "million", "billion", "trillion", "bn", "m",
 ]);
 /// `million`, `millions`, `bn`, `m`: a whole word, counted (`a million`, `hundreds`).
@@ -93,9 +93,9 @@ const AMOUNT_SCALE: P = P::Alt(&[
     P::Seq(&[P::Space, SCALE, P::B]),
 ]);
 
-const WORD: P = P::AnyI(NUMBER_WORDS);
+const WORD: P = any_i(NUMBER_WORDS);
 /// `eight`, `twenty-five`, `twenty five`.
-const WORDS: P = P::Seq(&[WORD, P::Opt(&P::Seq(&[P::Any(&["-", " "]), WORD]))]);
+const WORDS: P = P::Seq(&[WORD, P::Opt(&P::Seq(&[any(&["-", " "]), WORD]))]);
 
 const PERCENT: P = P::Alt(&[
     P::Seq(&[P::LitI("percent"), P::B]),
@@ -124,18 +124,18 @@ const APPROX: P = P::Alt(APPROX_BRANCHES);
 /// The alternatives of [`APPROX`], each with a bit of its own in [`LEXICON`]: a listed word
 /// starts one or two of them, and [`approximated`] tries only those.
 const APPROX_BRANCHES: &[P] = &[
-    P::Seq(&[P::AnyI(COMPARATIVES), P::Space, P::LitI("than")]),
+    P::Seq(&[any_i(COMPARATIVES), P::Space, P::LitI("than")]),
     P::Seq(&[P::LitI("at"), P::Space, P::LitI("least")]),
     P::Seq(&[P::LitI("at"), P::Space, P::LitI("most")]),
     P::Seq(&[P::LitI("up"), P::Space, P::LitI("to")]),
     P::Seq(&[
         P::LitI("as"),
         P::Space,
-        P::AnyI(&["many", "much", "few"]),
+        any_i(&["many", "much", "few"]),
         P::Space,
         P::LitI("as"),
     ]),
-    P::AnyI(APPROX_WORDS),
+    any_i(APPROX_WORDS),
     P::Seq(&[P::LitI("just"), P::Space, P::LitI("over")]),
     P::Seq(&[P::LitI("just"), P::Space, P::LitI("under")]),
     P::Seq(&[P::LitI("an"), P::Space, P::LitI("estimated")]),
@@ -172,14 +172,14 @@ const AMOUNT: P = P::Alt(&[
     // tens of thousands
     P::Seq(&[
         P::B,
-        P::AnyI(&["tens", "hundreds"]),
+        any_i(&["tens", "hundreds"]),
         P::Space,
         P::LitI("of"),
         P::Space,
-        P::AnyI(&["thousands", "millions", "billions"]),
+        any_i(&["thousands", "millions", "billions"]),
         P::B,
     ]),
-    P::Seq(&[P::B, P::AnyI(&["two-thirds", "three-quarters"]), P::B]),
+    P::Seq(&[P::B, any_i(&["two-thirds", "three-quarters"]), P::B]),
     CURRENCY_NUMBER,
     DIGITS_AMOUNT,
     // a million, two hundred, hundreds, a hundred and fifty
@@ -213,7 +213,7 @@ const AMOUNT: P = P::Alt(&[
             P::LitI("half"),
             P::Seq(&[P::LitI("a"), P::Space, P::LitI("third")]),
             P::Seq(&[P::LitI("a"), P::Space, P::LitI("quarter")]),
-            P::AnyI(&["twice", "thrice"]),
+            any_i(&["twice", "thrice"]),
         ]),
     ]),
 ]);

@@ -615,14 +615,9 @@ pub(super) fn find_in_runs(doc: &Document, runs: &scan::Runs) -> Vec<Mention> {
             .map(|c| c.group(1).unwrap_or((c.start, c.end)))
             .collect();
         for (start, end) in spans {
-            if !accept(text, pattern.rule, start, end) {
-                continue;
+            if accept(text, pattern.rule, start, end) {
+                found.push(Mention::new(start, end, EntityType::Date, pattern.rule));
             }
-            let mut mention = Mention::new(start, end, EntityType::Date, pattern.rule);
-            if let Some(value) = resolve(&text[start..end], anchor) {
-                mention.details_mut().value = Some(serde_json::Value::String(value));
-            }
-            found.push(mention);
         }
     }
     // Longest first, then earliest, then pattern order: a longer match hides the ones inside it.
@@ -640,7 +635,15 @@ pub(super) fn find_in_runs(doc: &Document, runs: &scan::Runs) -> Vec<Mention> {
             kept.insert(m.start, m);
         }
     }
-    kept.into_values().collect()
+    // Values only for the dates kept: a date inside a longer one (`last year` in `late last
+    // year`) is common, and its value cost more than finding it.
+    let mut kept: Vec<Mention> = kept.into_values().collect();
+    for mention in &mut kept {
+        if let Some(value) = resolve(&text[mention.start..mention.end], anchor) {
+            mention.details_mut().value = Some(serde_json::Value::String(value));
+        }
+    }
+    kept
 }
 
 /// Context checks a regular expression cannot make.

@@ -650,12 +650,15 @@ pub(super) fn find_in_runs(doc: &Document, runs: &scan::Runs) -> Vec<Mention> {
 fn accept(text: &str, rule: &str, start: usize, end: usize) -> bool {
     let span = &text[start..end];
     let before = text[..start].trim_end();
-    let prev_word = crate::text::lower(
-        before
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or(""),
-    );
+    // Asked by two rules only.
+    let prev_word = || {
+        crate::text::lower(
+            before
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or(""),
+        )
+    };
     let after = &text[end..];
     match rule {
         "entities.date.month" => {
@@ -663,7 +666,7 @@ fn accept(text: &str, rule: &str, start: usize, end: usize) -> bool {
             let bare = span.trim_start_matches(|c: char| !c.is_uppercase());
             if (bare == "May" || bare == "March") && !span.contains(char::is_numeric) {
                 return matches!(
-                    &*prev_word,
+                    &*prev_word(),
                     "in" | "since"
                         | "until"
                         | "by"
@@ -702,7 +705,7 @@ fn accept(text: &str, rule: &str, start: usize, end: usize) -> bool {
             let counts = next.chars().next().is_some_and(char::is_lowercase)
                 && next.ends_with('s')
                 && !matches!(
-                    &*prev_word,
+                    &*prev_word(),
                     "in" | "since"
                         | "by"
                         | "until"

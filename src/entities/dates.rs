@@ -797,7 +797,7 @@ fn civil_from_days(z: i64) -> Ymd {
 /// The ISO value of a date expression, when the text or the anchor pins it down.
 pub fn resolve(span: &str, anchor: Option<Ymd>) -> Option<String> {
     let lower = crate::text::lower(span);
-    if lower.contains("same") {
+    if scan::contains(&lower, "same") {
         return None; // `the same month in 2024`: relative to another date in the text
     }
     let words: Vec<&str> = span.split_whitespace().collect();
@@ -822,7 +822,7 @@ pub fn resolve(span: &str, anchor: Option<Ymd>) -> Option<String> {
         });
     }
     if let Some(y) = year {
-        if !lower.ends_with('s') && words.len() <= 2 && !lower.contains("same") {
+        if !lower.ends_with('s') && words.len() <= 2 && !scan::contains(&lower, "same") {
             return Some(format!("{y:04}"));
         }
         return None;
@@ -842,11 +842,11 @@ pub fn resolve(span: &str, anchor: Option<Ymd>) -> Option<String> {
         let (y, m, d) = civil_from_days(day);
         return Some(format!("{y:04}-{m:02}-{d:02}"));
     }
-    let shift = if lower.contains("last") && !lower.starts_with("the last") {
+    let shift = if scan::contains(&lower, "last") && !lower.starts_with("the last") {
         -1
-    } else if lower.contains("next") && !lower.starts_with("the next") {
+    } else if scan::contains(&lower, "next") && !lower.starts_with("the next") {
         1
-    } else if lower.contains("this") {
+    } else if scan::contains(&lower, "this") {
         0
     } else {
         return match &*lower {

@@ -800,31 +800,34 @@ fn is_number_word(w: &str) -> bool {
 pub fn parse(span: &str, next_word: &str) -> (Option<Value>, Option<&'static str>) {
     let lower = crate::text::lower(span);
     let mut unit = None;
-    if lower.contains('%') || lower.contains("percent") || lower.contains("per cent") {
+    if lower.contains('%')
+        || scan::contains(&lower, "percent")
+        || scan::contains(&lower, "per cent")
+    {
         unit = Some("percent");
-    } else if lower.contains('$') || lower.contains("usd") {
+    } else if lower.contains('$') || scan::contains(&lower, "usd") {
         unit = Some(
             if lower.starts_with("us$")
                 || lower.starts_with('$')
-                || lower.contains(" $")
-                || lower.contains("usd")
+                || scan::contains(&lower, " $")
+                || scan::contains(&lower, "usd")
             {
                 "USD"
-            } else if lower.contains("c$") {
+            } else if scan::contains(&lower, "c$") {
                 "CAD"
-            } else if lower.contains("a$") {
+            } else if scan::contains(&lower, "a$") {
                 "AUD"
-            } else if lower.contains("r$") {
+            } else if scan::contains(&lower, "r$") {
                 "BRL"
             } else {
                 "MXN"
             },
         );
-    } else if lower.contains('€') || lower.contains("eur") {
+    } else if lower.contains('€') || scan::contains(&lower, "eur") {
         unit = Some("EUR");
     } else if lower.contains('£') {
         unit = Some("GBP");
-    } else if lower.contains("twice") || lower.contains("thrice") {
+    } else if scan::contains(&lower, "twice") || scan::contains(&lower, "thrice") {
         unit = Some("times");
     } else if PEOPLE.contains(&next_word) {
         unit = Some("people");

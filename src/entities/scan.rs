@@ -373,6 +373,14 @@ pub fn is_digits(word: &str) -> bool {
     !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// Whether `needle` occurs in `hay`, as [`str::contains`] says. For the few bytes of a match
+/// that the date and number values read: `str::contains` sets up a two-way searcher for each
+/// call, which costs more than comparing a short text at each of its places.
+pub fn contains(hay: &str, needle: &str) -> bool {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    needle.is_empty() || hay.windows(needle.len()).any(|w| w == needle)
+}
+
 /// Whether `text` starts with one of `stems`, ignoring ASCII case. The first bytes are
 /// compared first: the lists are long, and nearly all of their stems differ there.
 pub fn starts_any(text: &str, stems: &[&str]) -> bool {
@@ -512,6 +520,25 @@ mod tests {
     }
 
     /// `starts_any` is a prefix test of each stem, ignoring ASCII case.
+    #[test]
+    fn contains_is_str_contains() {
+        let pieces = ["a", "b", "ab", "$", "€", "é", " ", "per cent", "usd"];
+        let needles = [
+            "", "a", "ab", "ba", "$", " $", "€", "é", "per cent", "usd", "aaa",
+        ];
+        let mut rng = crate::test_inputs::Rng::new(31);
+        let mut found = 0;
+        for _ in 0..5_000 {
+            let hay = rng.text(&pieces, 6);
+            for needle in needles {
+                let fast = contains(&hay, needle);
+                assert_eq!(fast, hay.contains(needle), "{needle:?} in {hay:?}");
+                found += usize::from(fast);
+            }
+        }
+        assert!(found > 10_000, "{found}");
+    }
+
     #[test]
     fn starts_any_is_a_prefix_test() {
         let stems = ["", "a", "Ab", "abc", "b$", "é"];

@@ -535,11 +535,11 @@ fn number_stem(word: &str) -> bool {
 /// branch that can (the others cost a few thousand instructions to fail), and `AMOUNT` where
 /// no approximator can start.
 fn number_trigger(text: &str, at: &At) -> Option<&'static P> {
-    let word = at.word();
-    if word.as_bytes()[0].is_ascii_digit() {
+    let word = at.bytes();
+    if word[0].is_ascii_digit() {
         return Some(&DIGITS_AMOUNT);
     }
-    let h = word_head(word.as_bytes());
+    let h = word_head(word);
     if TRIGGER_HEADS[h / 64] & 1 << (h % 64) != 0 {
         listed_trigger(text, at)
     } else {

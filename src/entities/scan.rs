@@ -178,6 +178,12 @@ impl<'t> At<'t> {
         &self.text[self.start..self.end]
     }
 
+    /// [`At::word`] as bytes: a test of every word of a text that reads its bytes skips the
+    /// checks that its ends are on characters' boundaries.
+    pub fn bytes(&self) -> &'t [u8] {
+        &self.text.as_bytes()[self.start..self.end]
+    }
+
     /// The word's classes.
     pub fn class(&self) -> u32 {
         self.class

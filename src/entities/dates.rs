@@ -235,14 +235,15 @@ const MONTH_STEMS: &[&str] = &[
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 /// Month names are case-sensitive in every pattern, and may run on (`Mayor` starts `May`).
-fn starts_month(word: &str) -> bool {
+fn starts_month(word: &[u8]) -> bool {
     first_three(word).is_some_and(|head| MONTH_HEADS.contains(&head))
 }
 
 /// Whether `word` starts with a weekday's name.
-fn starts_weekday(word: &str) -> bool {
+fn starts_weekday(word: &[u8]) -> bool {
     first_three(word).is_some_and(|head| {
-        (WEEKDAYS.iter().zip(WEEKDAY_HEADS)).any(|(day, h)| h == head && word.starts_with(day))
+        (WEEKDAYS.iter().zip(WEEKDAY_HEADS))
+            .any(|(day, h)| h == head && word.starts_with(day.as_bytes()))
     })
 }
 
@@ -263,14 +264,14 @@ const fn first_threes<const N: usize>(words: &[&str]) -> [[u8; 3]; N] {
     heads
 }
 
-fn first_three(word: &str) -> Option<[u8; 3]> {
-    word.as_bytes().first_chunk().copied()
+fn first_three(word: &[u8]) -> Option<[u8; 3]> {
+    word.first_chunk().copied()
 }
 
 /// The classes of a word: its lists, and shapes (`\d{4}`, `1990s`) and names no list holds.
-fn classify(word: &str) -> u32 {
+fn classify(word: &[u8]) -> u32 {
     let mut class = LEXICON.class(word);
-    let first = word.as_bytes().first().copied().unwrap_or_default();
+    let first = word.first().copied().unwrap_or_default();
     if first.is_ascii_uppercase() {
         if starts_month(word) {
             class |= MONTH_WORD;
@@ -571,7 +572,7 @@ fn anchor_among(doc: &Document, words: &[At]) -> Option<Ymd> {
     }
     // No `\b` before the month: it may start inside a word.
     let months = (0..head.len())
-        .filter(|&i| head.as_bytes()[i].is_ascii_uppercase() && starts_month(&head[i..]))
+        .filter(|&i| head.as_bytes()[i].is_ascii_uppercase() && starts_month(&head.as_bytes()[i..]))
         .map(|i| (i, &ANCHOR_FULL));
     let c = scan::matches(head, months).find(|c| {
         let line_start = head[..c.start].rfind('\n').map_or(0, |i| i + 1);
@@ -902,7 +903,7 @@ mod tests {
                 }
             }
             let text = "x y";
-            let words = scan::words(text, |w| classes[usize::from(w == "y")]);
+            let words = scan::words(text, |w| classes[usize::from(w == b"y")]);
             let Some(at) = words.first() else {
                 continue;
             };
@@ -934,7 +935,8 @@ mod tests {
             let text: String = (0..rng.below(6))
                 .map(|_| [rng.pick(&names), rng.pick(&[" ", ", "])].concat())
                 .collect();
-            let class_of = |w: &str| classes[names.iter().position(|n| *n == w).unwrap()];
+            let class_of =
+                |w: &[u8]| classes[names.iter().position(|n| n.as_bytes() == w).unwrap()];
             let words = scan::words(&text, class_of);
             let (all, next) = words
                 .iter()
@@ -1034,8 +1036,8 @@ mod tests {
             let word = rng.text(&pieces, 4);
             let month = MONTH_STEMS.iter().any(|m| word.starts_with(m));
             let weekday = WEEKDAYS.iter().any(|d| word.starts_with(d));
-            assert_eq!(starts_month(&word), month, "{word:?}");
-            assert_eq!(starts_weekday(&word), weekday, "{word:?}");
+            assert_eq!(starts_month(word.as_bytes()), month, "{word:?}");
+            assert_eq!(starts_weekday(word.as_bytes()), weekday, "{word:?}");
         }
     }
 

@@ -522,7 +522,7 @@ fn amount_may_start(text: &str, at: usize) -> bool {
     }
     let word = At::new(text, at).word();
     word.starts_with(|c: char| c.is_ascii_digit())
-        || LEXICON.class(word) & AMOUNT_HEAD != 0
+        || LEXICON.class(word.as_bytes()) & AMOUNT_HEAD != 0
         || number_stem(word)
 }
 
@@ -551,7 +551,7 @@ fn number_trigger(text: &str, at: &At) -> Option<&'static P> {
 fn listed_trigger(text: &str, at: &At) -> Option<&'static P> {
     let word = at.word();
     let article = word.eq_ignore_ascii_case("a") || word.eq_ignore_ascii_case("an");
-    let class = LEXICON.class(word);
+    let class = LEXICON.class(word.as_bytes());
     let trigger = word.starts_with(|c: char| c.is_ascii_digit())
         || class & FIRST_WORD != 0
             && if article {
@@ -1007,14 +1007,14 @@ mod tests {
                 .collect();
             for start in (0..text.len()).filter(|&i| scan::is_word_start(&text, i)) {
                 let at = At::new(&text, start);
-                if LEXICON.class(at.word()) & FIRST_WORD == 0 {
+                if LEXICON.class(at.bytes()) & FIRST_WORD == 0 {
                     continue;
                 }
                 let found = pattern::find(&NUMBER, &text, start);
                 if number_trigger(&text, &at).is_none() {
                     skipped += 1;
                     assert_eq!(found, None, "{text:?} at {start}");
-                } else if found.is_some() && LEXICON.class(at.word()) & AMOUNT_HEAD == 0 {
+                } else if found.is_some() && LEXICON.class(at.bytes()) & AMOUNT_HEAD == 0 {
                     approximated += 1;
                 }
             }
@@ -1045,7 +1045,7 @@ mod tests {
                 })
                 .collect();
             for start in (0..text.len()).filter(|&i| scan::is_word_start(&text, i)) {
-                let class = LEXICON.class(At::new(&text, start).word());
+                let class = LEXICON.class(At::new(&text, start).bytes());
                 let whole =
                     pattern::any_end(&APPROX_LEAD, &text, start, |e| amount_may_start(&text, e));
                 assert_eq!(

@@ -208,7 +208,7 @@ impl<'t> At<'t> {
 /// Every start of an ASCII word in `text` that `classify` puts in a class, with the class of
 /// the word after it. Every trigger asks for a class, so the unclassed words (most of them)
 /// are never kept: a whole article's words would cost more memory than the article.
-pub fn words(text: &str, classify: impl Fn(&str) -> u32) -> Vec<At<'_>> {
+pub fn words(text: &str, classify: impl Fn(&[u8]) -> u32) -> Vec<At<'_>> {
     words_of_runs(text, runs(text), classify)
 }
 
@@ -216,13 +216,15 @@ pub fn words(text: &str, classify: impl Fn(&str) -> u32) -> Vec<At<'_>> {
 pub fn words_of_runs(
     text: &str,
     runs: impl Iterator<Item = Run>,
-    classify: impl Fn(&str) -> u32,
+    classify: impl Fn(&[u8]) -> u32,
 ) -> Vec<At<'_>> {
     let mut words: Vec<At> = Vec::new();
     // Where the word before ended, and whether it was kept: only then its next class counts.
     let mut before: Option<(usize, bool)> = None;
     for (start, end) in words_in(runs) {
-        let class = classify(&text[start..end]);
+        // Bytes, not a `str`: no check of the word's ends on characters' boundaries, for
+        // every word of the text.
+        let class = classify(&text.as_bytes()[start..end]);
         if class != 0 {
             if let Some((before_end, true)) = before {
                 let gap = &text.as_bytes()[before_end..start];
@@ -299,18 +301,17 @@ impl Lexicon {
     /// ASCII letters in place leaves nothing to validate. Inlined: most words fail the shape
     /// test, in fewer instructions than a call costs.
     #[inline(always)]
-    pub fn class(&self, word: &str) -> u32 {
-        let bytes = word.as_bytes();
-        let listed_shape = match bytes {
-            [first, .., last] | [first @ last] if bytes.len() <= LONGEST && first.is_ascii() => {
-                self.shapes[shape(*first, bytes.len())] & last_bit(*last) != 0
+    pub fn class(&self, word: &[u8]) -> u32 {
+        let listed_shape = match word {
+            [first, .., last] | [first @ last] if word.len() <= LONGEST && first.is_ascii() => {
+                self.shapes[shape(*first, word.len())] & last_bit(*last) != 0
             }
             _ => false,
         };
         if !listed_shape {
             return 0;
         }
-        self.classes.get(bytes)
+        self.classes.get(word)
     }
 }
 
@@ -375,8 +376,8 @@ pub(super) fn pack(word: &[u8]) -> u128 {
 }
 
 /// Whether `word` is non-empty and all digits.
-pub fn is_digits(word: &str) -> bool {
-    !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit())
+pub fn is_digits(word: &[u8]) -> bool {
+    !word.is_empty() && word.iter().all(u8::is_ascii_digit)
 }
 
 /// Whether `needle` occurs in `hay`, as [`str::contains`] says. For the few bytes of a match
@@ -479,7 +480,7 @@ mod tests {
                 .iter()
                 .filter(|(words, _)| words.iter().any(|w| w.eq_ignore_ascii_case(&word)))
                 .fold(0, |class, (_, bit)| class | bit);
-            assert_eq!(lexicon.class(&word), slow, "{word:?}");
+            assert_eq!(lexicon.class(word.as_bytes()), slow, "{word:?}");
         }
     }
 
@@ -490,7 +491,7 @@ mod tests {
         let pieces = [
             "a", "bb", "ccc", "9", "_", "x_", " ", "  ", "\n", "-", "é", ".", "a1",
         ];
-        let classify = |word: &str| [0, 1, 0, 4][word.len() % 4];
+        let classify = |word: &[u8]| [0, 1, 0, 4][word.len() % 4];
         let mut rng = Rng::new(13);
         for _ in 0..5_000 {
             let text = rng.text(&pieces, 12);
@@ -498,7 +499,7 @@ mod tests {
                 .filter(|&i| is_word_start(&text, i))
                 .map(|i| {
                     let mut at = At::new(&text, i);
-                    at.class = classify(at.word());
+                    at.class = classify(at.bytes());
                     at
                 })
                 .collect();

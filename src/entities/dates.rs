@@ -612,9 +612,7 @@ pub(super) fn find_in_runs(doc: &Document, runs: &scan::Runs) -> Vec<Mention> {
             .iter()
             .filter(|at| pattern.trigger.holds(at))
             .map(|at| (at.start, &pattern.pattern));
-        let spans: Vec<(usize, usize)> = scan::matches(text, starts)
-            .map(|c| c.group(1).unwrap_or((c.start, c.end)))
-            .collect();
+        let spans = scan::matches(text, starts).map(|c| c.group(1).unwrap_or((c.start, c.end)));
         for (start, end) in spans {
             if accept(text, pattern.rule, start, end) {
                 found.push(Mention::new(start, end, EntityType::Date, pattern.rule));

@@ -7,7 +7,7 @@
 
 use std::sync::LazyLock;
 
-use super::pattern::P;
+use super::pattern::{any, any_i, P};
 use super::scan::{self, is_digits, At, Lexicon};
 use super::Mention;
 use crate::analysis::EntityType;
@@ -60,7 +60,7 @@ const COUNT_WORDS: &[&str] = &[
 ];
 
 /// Month names, case kept (`may` is a verb): full names and the AP's abbreviations.
-const MONTH: P = P::Any(&[
+const MONTH: P = any(&[
     "January",
     "February",
     "March",
@@ -86,17 +86,17 @@ const MONTH: P = P::Any(&[
     "Nov.",
     "Dec.",
 ]);
-const WEEKDAY: P = P::Any(WEEKDAYS);
+const WEEKDAY: P = any(WEEKDAYS);
 /// How many periods: `a`, `two`, `a few`, `several`, `12`.
 const COUNT: P = P::Alt(&[
-    P::AnyI(COUNT_WORDS),
+    any_i(COUNT_WORDS),
     // After all the single words: of those only `a` starts like it, and `a` came first there
     // too, so the order of what can match is unchanged.
     P::LitI("a few"),
     P::Digits(1, usize::MAX),
 ]);
-const PERIOD: P = P::AnyI(PERIOD_WORDS);
-const PERIODS: P = P::AnyI(&[
+const PERIOD: P = any_i(PERIOD_WORDS);
+const PERIODS: P = any_i(&[
     "days",
     "weeks",
     "months",
@@ -114,9 +114,9 @@ const PERIODS: P = P::AnyI(&[
     "hour",
 ]);
 /// `early `, `mid-`, `late `: where in a period, before its name.
-const EDGE: P = P::Opt(&P::Seq(&[P::Any(EDGE_WORDS), P::Any(&["-", " "])]));
+const EDGE: P = P::Opt(&P::Seq(&[any(EDGE_WORDS), any(&["-", " "])]));
 /// [`EDGE`] in any case (`Early 2024`).
-const EDGE_I: P = P::Opt(&P::Seq(&[P::AnyI(EDGE_WORDS), P::Any(&["-", " "])]));
+const EDGE_I: P = P::Opt(&P::Seq(&[any_i(EDGE_WORDS), any(&["-", " "])]));
 /// `, 2024` or ` 2024` after a month and day.
 const YEAR_AFTER: P = P::Opt(&P::Seq(&[
     P::Opt(&P::Lit(",")),
@@ -235,14 +235,15 @@ const MONTH_STEMS: &[&str] = &[
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 /// Month names are case-sensitive in every pattern, and may run on (`Mayor` starts `May`).
-fn starts_month(word: &str) -> bool {
+fn starts_month(word: &[u8]) -> bool {
     first_three(word).is_some_and(|head| MONTH_HEADS.contains(&head))
 }
 
 /// Whether `word` starts with a weekday's name.
-fn starts_weekday(word: &str) -> bool {
+fn starts_weekday(word: &[u8]) -> bool {
     first_three(word).is_some_and(|head| {
-        (WEEKDAYS.iter().zip(WEEKDAY_HEADS)).any(|(day, h)| h == head && word.starts_with(day))
+        (WEEKDAYS.iter().zip(WEEKDAY_HEADS))
+            .any(|(day, h)| h == head && word.starts_with(day.as_bytes()))
     })
 }
 
@@ -263,14 +264,14 @@ const fn first_threes<const N: usize>(words: &[&str]) -> [[u8; 3]; N] {
     heads
 }
 
-fn first_three(word: &str) -> Option<[u8; 3]> {
-    word.as_bytes().first_chunk().copied()
+fn first_three(word: &[u8]) -> Option<[u8; 3]> {
+    word.first_chunk().copied()
 }
 
 /// The classes of a word: its lists, and shapes (`\d{4}`, `1990s`) and names no list holds.
-fn classify(word: &str) -> u32 {
+fn classify(word: &[u8]) -> u32 {
     let mut class = LEXICON.class(word);
-    let first = word.as_bytes().first().copied().unwrap_or_default();
+    let first = word.first().copied().unwrap_or_default();
     if first.is_ascii_uppercase() {
         if starts_month(word) {
             class |= MONTH_WORD;
@@ -317,7 +318,7 @@ pub(super) const PATTERNS: &[Pattern] = &[
             MONTH,
             P::Space,
             P::Digits(1, 2),
-            P::Opt(&P::Any(&["st", "nd", "rd", "th"])),
+            P::Opt(&any(&["st", "nd", "rd", "th"])),
             P::B,
             YEAR_AFTER,
         ]),
@@ -351,11 +352,11 @@ pub(super) const PATTERNS: &[Pattern] = &[
         // \b(?:(?i:last|next|this|early|late)\s+)?{WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\b
         pattern: P::Seq(&[
             P::B,
-            P::Opt(&P::Seq(&[P::AnyI(BEFORE_WEEKDAY_WORDS), P::Space])),
+            P::Opt(&P::Seq(&[any_i(BEFORE_WEEKDAY_WORDS), P::Space])),
             WEEKDAY,
             P::Opt(&P::Seq(&[
                 P::Space,
-                P::Any(&["morning", "afternoon", "evening", "night"]),
+                any(&["morning", "afternoon", "evening", "night"]),
             ])),
             P::B,
         ]),
@@ -368,7 +369,7 @@ pub(super) const PATTERNS: &[Pattern] = &[
             P::B,
             P::Opt(&P::Seq(&[P::LitI("the"), P::Space])),
             EDGE_I,
-            P::Any(&["18", "19", "20"]),
+            any(&["18", "19", "20"]),
             P::Digits(1, 1),
             P::Lit("0"),
             P::LitI("s"),
@@ -381,8 +382,8 @@ pub(super) const PATTERNS: &[Pattern] = &[
         // (?i)\b(?:(?:earlier|later|early|late)\s+)?(?:this|last|next|past)\s+{PERIOD}\b
         pattern: P::Seq(&[
             P::B,
-            P::Opt(&P::Seq(&[P::AnyI(EARLIER_WORDS), P::Space])),
-            P::AnyI(DEICTIC_WORDS),
+            P::Opt(&P::Seq(&[any_i(EARLIER_WORDS), P::Space])),
+            any_i(DEICTIC_WORDS),
             P::Space,
             PERIOD,
             P::B,
@@ -399,12 +400,12 @@ pub(super) const PATTERNS: &[Pattern] = &[
             P::Space,
             P::LitI("same"),
             P::Space,
-            P::AnyI(&[
+            any_i(&[
                 "day", "week", "month", "months", "year", "period", "quarter",
             ]),
             P::Opt(&P::Alt(&[
-                P::Seq(&[P::Space, P::AnyI(&["last", "a"]), P::Space, P::LitI("year")]),
-                P::Seq(&[P::Space, P::AnyI(&["in", "of"]), P::Space, P::Digits(4, 4)]),
+                P::Seq(&[P::Space, any_i(&["last", "a"]), P::Space, P::LitI("year")]),
+                P::Seq(&[P::Space, any_i(&["in", "of"]), P::Space, P::Digits(4, 4)]),
             ])),
             P::B,
         ]),
@@ -417,7 +418,7 @@ pub(super) const PATTERNS: &[Pattern] = &[
             P::B,
             P::LitI("the"),
             P::Space,
-            P::AnyI(LAST_WORDS),
+            any_i(LAST_WORDS),
             P::Space,
             P::Opt(&P::Seq(&[COUNT, P::Space])),
             PERIODS,
@@ -430,7 +431,7 @@ pub(super) const PATTERNS: &[Pattern] = &[
         // (?i)\b(?:recent|coming|past|previous)\s+(?:{COUNT}\s+)?{PERIODS}\b
         pattern: P::Seq(&[
             P::B,
-            P::AnyI(RECENT_WORDS),
+            any_i(RECENT_WORDS),
             P::Space,
             P::Opt(&P::Seq(&[COUNT, P::Space])),
             PERIODS,
@@ -447,10 +448,10 @@ pub(super) const PATTERNS: &[Pattern] = &[
             COUNT,
             P::Space,
             P::Opt(&P::Seq(&[
-                P::AnyI(&["hundred", "thousand", "dozen"]),
+                any_i(&["hundred", "thousand", "dozen"]),
                 P::Space,
             ])),
-            P::AnyI(DURATION_UNITS),
+            any_i(DURATION_UNITS),
             P::B,
             P::Opt(&P::Seq(&[P::Space, P::LitI("ago"), P::B])),
         ]),
@@ -461,9 +462,9 @@ pub(super) const PATTERNS: &[Pattern] = &[
         // (?i)\b(?:for|in|over|within|after|since|from)\s+(?P<d>decades|months|years|weeks|days|centuries)\b
         pattern: P::Seq(&[
             P::B,
-            P::AnyI(PREPOSITIONS),
+            any_i(PREPOSITIONS),
             P::Space,
-            P::Group(1, &P::AnyI(PLURAL_PERIODS)),
+            P::Group(1, &any_i(PLURAL_PERIODS)),
             P::B,
         ]),
         trigger: Trigger::before(PREPOSITION, PLURAL),
@@ -475,16 +476,16 @@ pub(super) const PATTERNS: &[Pattern] = &[
         pattern: P::Seq(&[
             P::B,
             P::Opt(&P::Seq(&[P::LitI("the"), P::Space])),
-            P::AnyI(PART_WORDS),
+            any_i(PART_WORDS),
             P::Space,
             P::LitI("of"),
             P::Space,
             P::Opt(&P::Seq(&[
-                P::AnyI(&["the", "this", "last", "next"]),
+                any_i(&["the", "this", "last", "next"]),
                 P::Space,
             ])),
             P::Alt(&[
-                P::AnyI(&["year", "month", "week", "decade", "century"]),
+                any_i(&["year", "month", "week", "decade", "century"]),
                 MONTH,
                 P::Digits(4, 4),
             ]),
@@ -501,7 +502,7 @@ pub(super) const PATTERNS: &[Pattern] = &[
     Pattern {
         rule: "entities.date.deictic",
         // (?i)\b(?:today|yesterday|tomorrow|tonight)\b
-        pattern: P::Seq(&[P::B, P::AnyI(TODAY_WORDS), P::B]),
+        pattern: P::Seq(&[P::B, any_i(TODAY_WORDS), P::B]),
         trigger: Trigger::at(TODAY),
     },
     Pattern {
@@ -510,7 +511,7 @@ pub(super) const PATTERNS: &[Pattern] = &[
         pattern: P::Seq(&[
             P::B,
             EDGE_I,
-            P::Any(&["18", "19", "20"]),
+            any(&["18", "19", "20"]),
             P::Digits(2, 2),
             P::B,
         ]),
@@ -521,11 +522,7 @@ pub(super) const PATTERNS: &[Pattern] = &[
 /// A dated header line: `date: 2025-08-08`, `Date 2025-08-08`, or the ISO date alone.
 pub(super) const ANCHOR_HEADER: P = P::Seq(&[
     P::B,
-    P::Opt(&P::Seq(&[
-        P::LitI("date"),
-        P::Any(&[":", " "]),
-        P::SpaceAny,
-    ])),
+    P::Opt(&P::Seq(&[P::LitI("date"), any(&[":", " "]), P::SpaceAny])),
     P::Group(1, &P::Digits(4, 4)),
     P::Lit("-"),
     P::Group(2, &P::Digits(2, 2)),
@@ -575,7 +572,7 @@ fn anchor_among(doc: &Document, words: &[At]) -> Option<Ymd> {
     }
     // No `\b` before the month: it may start inside a word.
     let months = (0..head.len())
-        .filter(|&i| head.as_bytes()[i].is_ascii_uppercase() && starts_month(&head[i..]))
+        .filter(|&i| head.as_bytes()[i].is_ascii_uppercase() && starts_month(&head.as_bytes()[i..]))
         .map(|i| (i, &ANCHOR_FULL));
     let c = scan::matches(head, months).find(|c| {
         let line_start = head[..c.start].rfind('\n').map_or(0, |i| i + 1);
@@ -615,18 +612,11 @@ pub(super) fn find_in_runs(doc: &Document, runs: &scan::Runs) -> Vec<Mention> {
             .iter()
             .filter(|at| pattern.trigger.holds(at))
             .map(|at| (at.start, &pattern.pattern));
-        let spans: Vec<(usize, usize)> = scan::matches(text, starts)
-            .map(|c| c.group(1).unwrap_or((c.start, c.end)))
-            .collect();
+        let spans = scan::matches(text, starts).map(|c| c.group(1).unwrap_or((c.start, c.end)));
         for (start, end) in spans {
-            if !accept(text, pattern.rule, start, end) {
-                continue;
+            if accept(text, pattern.rule, start, end) {
+                found.push(Mention::new(start, end, EntityType::Date, pattern.rule));
             }
-            let mut mention = Mention::new(start, end, EntityType::Date, pattern.rule);
-            if let Some(value) = resolve(&text[start..end], anchor) {
-                mention.details_mut().value = Some(serde_json::Value::String(value));
-            }
-            found.push(mention);
         }
     }
     // Longest first, then earliest, then pattern order: a longer match hides the ones inside it.
@@ -644,19 +634,30 @@ pub(super) fn find_in_runs(doc: &Document, runs: &scan::Runs) -> Vec<Mention> {
             kept.insert(m.start, m);
         }
     }
-    kept.into_values().collect()
+    // Values only for the dates kept: a date inside a longer one (`last year` in `late last
+    // year`) is common, and its value cost more than finding it.
+    let mut kept: Vec<Mention> = kept.into_values().collect();
+    for mention in &mut kept {
+        if let Some(value) = resolve(&text[mention.start..mention.end], anchor) {
+            mention.details_mut().value = Some(serde_json::Value::String(value));
+        }
+    }
+    kept
 }
 
 /// Context checks a regular expression cannot make.
 fn accept(text: &str, rule: &str, start: usize, end: usize) -> bool {
     let span = &text[start..end];
     let before = text[..start].trim_end();
-    let prev_word = crate::text::lower(
-        before
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or(""),
-    );
+    // Asked by two rules only.
+    let prev_word = || {
+        crate::text::lower(
+            before
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or(""),
+        )
+    };
     let after = &text[end..];
     match rule {
         "entities.date.month" => {
@@ -664,7 +665,7 @@ fn accept(text: &str, rule: &str, start: usize, end: usize) -> bool {
             let bare = span.trim_start_matches(|c: char| !c.is_uppercase());
             if (bare == "May" || bare == "March") && !span.contains(char::is_numeric) {
                 return matches!(
-                    &*prev_word,
+                    &*prev_word(),
                     "in" | "since"
                         | "until"
                         | "by"
@@ -703,7 +704,7 @@ fn accept(text: &str, rule: &str, start: usize, end: usize) -> bool {
             let counts = next.chars().next().is_some_and(char::is_lowercase)
                 && next.ends_with('s')
                 && !matches!(
-                    &*prev_word,
+                    &*prev_word(),
                     "in" | "since"
                         | "by"
                         | "until"
@@ -795,7 +796,7 @@ fn civil_from_days(z: i64) -> Ymd {
 /// The ISO value of a date expression, when the text or the anchor pins it down.
 pub fn resolve(span: &str, anchor: Option<Ymd>) -> Option<String> {
     let lower = crate::text::lower(span);
-    if lower.contains("same") {
+    if scan::contains(&lower, "same") {
         return None; // `the same month in 2024`: relative to another date in the text
     }
     let words: Vec<&str> = span.split_whitespace().collect();
@@ -820,7 +821,7 @@ pub fn resolve(span: &str, anchor: Option<Ymd>) -> Option<String> {
         });
     }
     if let Some(y) = year {
-        if !lower.ends_with('s') && words.len() <= 2 && !lower.contains("same") {
+        if !lower.ends_with('s') && words.len() <= 2 && !scan::contains(&lower, "same") {
             return Some(format!("{y:04}"));
         }
         return None;
@@ -840,11 +841,11 @@ pub fn resolve(span: &str, anchor: Option<Ymd>) -> Option<String> {
         let (y, m, d) = civil_from_days(day);
         return Some(format!("{y:04}-{m:02}-{d:02}"));
     }
-    let shift = if lower.contains("last") && !lower.starts_with("the last") {
+    let shift = if scan::contains(&lower, "last") && !lower.starts_with("the last") {
         -1
-    } else if lower.contains("next") && !lower.starts_with("the next") {
+    } else if scan::contains(&lower, "next") && !lower.starts_with("the next") {
         1
-    } else if lower.contains("this") {
+    } else if scan::contains(&lower, "this") {
         0
     } else {
         return match &*lower {
@@ -900,7 +901,7 @@ mod tests {
                 }
             }
             let text = "x y";
-            let words = scan::words(text, |w| classes[usize::from(w == "y")]);
+            let words = scan::words(text, |w| classes[usize::from(w == b"y")]);
             let Some(at) = words.first() else {
                 continue;
             };
@@ -932,7 +933,8 @@ mod tests {
             let text: String = (0..rng.below(6))
                 .map(|_| [rng.pick(&names), rng.pick(&[" ", ", "])].concat())
                 .collect();
-            let class_of = |w: &str| classes[names.iter().position(|n| *n == w).unwrap()];
+            let class_of =
+                |w: &[u8]| classes[names.iter().position(|n| n.as_bytes() == w).unwrap()];
             let words = scan::words(&text, class_of);
             let (all, next) = words
                 .iter()
@@ -1032,8 +1034,8 @@ mod tests {
             let word = rng.text(&pieces, 4);
             let month = MONTH_STEMS.iter().any(|m| word.starts_with(m));
             let weekday = WEEKDAYS.iter().any(|d| word.starts_with(d));
-            assert_eq!(starts_month(&word), month, "{word:?}");
-            assert_eq!(starts_weekday(&word), weekday, "{word:?}");
+            assert_eq!(starts_month(word.as_bytes()), month, "{word:?}");
+            assert_eq!(starts_weekday(word.as_bytes()), weekday, "{word:?}");
         }
     }
 

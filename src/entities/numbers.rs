@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use serde_json::Value;
 
-use super::pattern::{self, P};
+use super::pattern::{self, any, any_i, P};
 use super::scan::{self, starts_any, At, Lexicon};
 use super::Mention;
 use crate::analysis::EntityType;
@@ -65,7 +65,7 @@ const SCALES: &[(&str, f64)] = &[
 
 /// `US$`, `C$`, `A$`, `R$`, `MX$`, `$`, `€`, `£`, `¥`, `USD`, `EUR`.
 const CURRENCY: P = P::Alt(&[
-    P::AnyI(&["US$", "C$", "A$", "R$", "MX$", "$", "€", "£", "¥"]),
+    any_i(&["US$", "C$", "A$", "R$", "MX$", "$", "€", "£", "¥"]),
     P::Seq(&[P::LitI("USD"), P::SpaceOpt]),
     P::Seq(&[P::LitI("EUR"), P::SpaceOpt]),
 ]);
@@ -81,7 +81,7 @@ const DIGITS: P = P::Alt(&[
 ]);
 const DECIMALS: P = P::Seq(&[P::Lit("."), P::Digits(1, usize::MAX)]);
 
-const SCALE: P = P::AnyI(&[
+const SCALE: P = any_i(&[
     "hundred", "thousand", "million", "billion", "trillion", "bn", "m",
 ]);
 /// `million`, `millions`, `bn`, `m`: a whole word, counted (`a million`, `hundreds`).
@@ -93,9 +93,9 @@ const AMOUNT_SCALE: P = P::Alt(&[
     P::Seq(&[P::Space, SCALE, P::B]),
 ]);
 
-const WORD: P = P::AnyI(NUMBER_WORDS);
+const WORD: P = any_i(NUMBER_WORDS);
 /// `eight`, `twenty-five`, `twenty five`.
-const WORDS: P = P::Seq(&[WORD, P::Opt(&P::Seq(&[P::Any(&["-", " "]), WORD]))]);
+const WORDS: P = P::Seq(&[WORD, P::Opt(&P::Seq(&[any(&["-", " "]), WORD]))]);
 
 const PERCENT: P = P::Alt(&[
     P::Seq(&[P::LitI("percent"), P::B]),
@@ -124,18 +124,18 @@ const APPROX: P = P::Alt(APPROX_BRANCHES);
 /// The alternatives of [`APPROX`], each with a bit of its own in [`LEXICON`]: a listed word
 /// starts one or two of them, and [`approximated`] tries only those.
 const APPROX_BRANCHES: &[P] = &[
-    P::Seq(&[P::AnyI(COMPARATIVES), P::Space, P::LitI("than")]),
+    P::Seq(&[any_i(COMPARATIVES), P::Space, P::LitI("than")]),
     P::Seq(&[P::LitI("at"), P::Space, P::LitI("least")]),
     P::Seq(&[P::LitI("at"), P::Space, P::LitI("most")]),
     P::Seq(&[P::LitI("up"), P::Space, P::LitI("to")]),
     P::Seq(&[
         P::LitI("as"),
         P::Space,
-        P::AnyI(&["many", "much", "few"]),
+        any_i(&["many", "much", "few"]),
         P::Space,
         P::LitI("as"),
     ]),
-    P::AnyI(APPROX_WORDS),
+    any_i(APPROX_WORDS),
     P::Seq(&[P::LitI("just"), P::Space, P::LitI("over")]),
     P::Seq(&[P::LitI("just"), P::Space, P::LitI("under")]),
     P::Seq(&[P::LitI("an"), P::Space, P::LitI("estimated")]),
@@ -172,14 +172,14 @@ const AMOUNT: P = P::Alt(&[
     // tens of thousands
     P::Seq(&[
         P::B,
-        P::AnyI(&["tens", "hundreds"]),
+        any_i(&["tens", "hundreds"]),
         P::Space,
         P::LitI("of"),
         P::Space,
-        P::AnyI(&["thousands", "millions", "billions"]),
+        any_i(&["thousands", "millions", "billions"]),
         P::B,
     ]),
-    P::Seq(&[P::B, P::AnyI(&["two-thirds", "three-quarters"]), P::B]),
+    P::Seq(&[P::B, any_i(&["two-thirds", "three-quarters"]), P::B]),
     CURRENCY_NUMBER,
     DIGITS_AMOUNT,
     // a million, two hundred, hundreds, a hundred and fifty
@@ -213,7 +213,7 @@ const AMOUNT: P = P::Alt(&[
             P::LitI("half"),
             P::Seq(&[P::LitI("a"), P::Space, P::LitI("third")]),
             P::Seq(&[P::LitI("a"), P::Space, P::LitI("quarter")]),
-            P::AnyI(&["twice", "thrice"]),
+            any_i(&["twice", "thrice"]),
         ]),
     ]),
 ]);
@@ -405,6 +405,20 @@ const fn head(word: &str) -> Option<usize> {
     Some(h)
 }
 
+/// [`head`] of a word of ASCII letters and digits that starts with a letter, as the trigger
+/// asks it of every word of a text: a letter's low five bits are its place in the alphabet,
+/// so no table is read. A digit after the first byte has a letter's head (its low five bits
+/// are 16 to 25), where [`head`] has none: the test errs only towards [`listed_trigger`].
+fn word_head(word: &[u8]) -> usize {
+    let place = |b: u8| usize::from(b & 31);
+    match *word {
+        [a, b, c, ..] => (place(a) * 27 + place(b)) * 27 + place(c),
+        [a, b] => (place(a) * 27 + place(b)) * 27,
+        [a] => place(a) * 27 * 27,
+        [] => 0,
+    }
+}
+
 /// Whole first words of the branches of `NUMBER` other than number words: the approximators'
 /// word lists, and these.
 const FIRST_WORD_LISTS: [&[&str]; 3] = [COMPARATIVES, APPROX_WORDS, OTHER_FIRST_WORDS];
@@ -508,7 +522,7 @@ fn amount_may_start(text: &str, at: usize) -> bool {
     }
     let word = At::new(text, at).word();
     word.starts_with(|c: char| c.is_ascii_digit())
-        || LEXICON.class(word) & AMOUNT_HEAD != 0
+        || LEXICON.class(word.as_bytes()) & AMOUNT_HEAD != 0
         || number_stem(word)
 }
 
@@ -521,12 +535,12 @@ fn number_stem(word: &str) -> bool {
 /// branch that can (the others cost a few thousand instructions to fail), and `AMOUNT` where
 /// no approximator can start.
 fn number_trigger(text: &str, at: &At) -> Option<&'static P> {
-    let word = at.word();
-    if word.as_bytes()[0].is_ascii_digit() {
+    let word = at.bytes();
+    if word[0].is_ascii_digit() {
         return Some(&DIGITS_AMOUNT);
     }
-    let listed = head(word).is_some_and(|h| TRIGGER_HEADS[h / 64] & 1 << (h % 64) != 0);
-    if listed {
+    let h = word_head(word);
+    if TRIGGER_HEADS[h / 64] & 1 << (h % 64) != 0 {
         listed_trigger(text, at)
     } else {
         None
@@ -537,7 +551,7 @@ fn number_trigger(text: &str, at: &At) -> Option<&'static P> {
 fn listed_trigger(text: &str, at: &At) -> Option<&'static P> {
     let word = at.word();
     let article = word.eq_ignore_ascii_case("a") || word.eq_ignore_ascii_case("an");
-    let class = LEXICON.class(word);
+    let class = LEXICON.class(word.as_bytes());
     let trigger = word.starts_with(|c: char| c.is_ascii_digit())
         || class & FIRST_WORD != 0
             && if article {
@@ -786,31 +800,34 @@ fn is_number_word(w: &str) -> bool {
 pub fn parse(span: &str, next_word: &str) -> (Option<Value>, Option<&'static str>) {
     let lower = crate::text::lower(span);
     let mut unit = None;
-    if lower.contains('%') || lower.contains("percent") || lower.contains("per cent") {
+    if lower.contains('%')
+        || scan::contains(&lower, "percent")
+        || scan::contains(&lower, "per cent")
+    {
         unit = Some("percent");
-    } else if lower.contains('$') || lower.contains("usd") {
+    } else if lower.contains('$') || scan::contains(&lower, "usd") {
         unit = Some(
             if lower.starts_with("us$")
                 || lower.starts_with('$')
-                || lower.contains(" $")
-                || lower.contains("usd")
+                || scan::contains(&lower, " $")
+                || scan::contains(&lower, "usd")
             {
                 "USD"
-            } else if lower.contains("c$") {
+            } else if scan::contains(&lower, "c$") {
                 "CAD"
-            } else if lower.contains("a$") {
+            } else if scan::contains(&lower, "a$") {
                 "AUD"
-            } else if lower.contains("r$") {
+            } else if scan::contains(&lower, "r$") {
                 "BRL"
             } else {
                 "MXN"
             },
         );
-    } else if lower.contains('€') || lower.contains("eur") {
+    } else if lower.contains('€') || scan::contains(&lower, "eur") {
         unit = Some("EUR");
     } else if lower.contains('£') {
         unit = Some("GBP");
-    } else if lower.contains("twice") || lower.contains("thrice") {
+    } else if scan::contains(&lower, "twice") || scan::contains(&lower, "thrice") {
         unit = Some("times");
     } else if PEOPLE.contains(&next_word) {
         unit = Some("people");
@@ -990,14 +1007,14 @@ mod tests {
                 .collect();
             for start in (0..text.len()).filter(|&i| scan::is_word_start(&text, i)) {
                 let at = At::new(&text, start);
-                if LEXICON.class(at.word()) & FIRST_WORD == 0 {
+                if LEXICON.class(at.bytes()) & FIRST_WORD == 0 {
                     continue;
                 }
                 let found = pattern::find(&NUMBER, &text, start);
                 if number_trigger(&text, &at).is_none() {
                     skipped += 1;
                     assert_eq!(found, None, "{text:?} at {start}");
-                } else if found.is_some() && LEXICON.class(at.word()) & AMOUNT_HEAD == 0 {
+                } else if found.is_some() && LEXICON.class(at.bytes()) & AMOUNT_HEAD == 0 {
                     approximated += 1;
                 }
             }
@@ -1028,7 +1045,7 @@ mod tests {
                 })
                 .collect();
             for start in (0..text.len()).filter(|&i| scan::is_word_start(&text, i)) {
-                let class = LEXICON.class(At::new(&text, start).word());
+                let class = LEXICON.class(At::new(&text, start).bytes());
                 let whole =
                     pattern::any_end(&APPROX_LEAD, &text, start, |e| amount_may_start(&text, e));
                 assert_eq!(
@@ -1055,6 +1072,26 @@ mod tests {
                 .is_ascii_alphabetic()
                 .then(|| b.to_ascii_lowercase() - b'a' + 1);
             assert_eq!(LETTERS[usize::from(b)], place.unwrap_or(0), "{b:#x}");
+        }
+    }
+
+    /// `word_head` is `head` for words of letters, in any case and of any length, and a
+    /// head all the same for words with digits after their first letter.
+    #[test]
+    fn word_heads_are_heads() {
+        let pieces = ["a", "Z", "m", "Se", "ven", "x", "Q", "0", "9", "5"];
+        let mut rng = Rng::new(17);
+        for _ in 0..20_000 {
+            let word = format!(
+                "{}{}",
+                rng.pick(&["a", "z", "M", "T"]),
+                rng.text(&pieces, 4)
+            );
+            let fast = word_head(word.as_bytes());
+            assert!(fast < HEADS, "{word:?}");
+            if let Some(h) = head(&word) {
+                assert_eq!(fast, h, "{word:?}");
+            }
         }
     }
 

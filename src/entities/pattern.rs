@@ -10,10 +10,10 @@
 //! ASCII (`\b`, `\d`, `\s`), and so is case folding ([`P::LitI`], [`P::AnyI`]).
 //!
 //! ```
-//! use newslens::entities::pattern::{find, P};
+//! use newslens::entities::pattern::{any, find, P};
 //!
 //! // `\b\d{1,2}(?:st|nd|rd|th)?\b`
-//! const DAY: P = P::Seq(&[P::B, P::Digits(1, 2), P::Opt(&P::Any(&["st", "nd", "rd", "th"])), P::B]);
+//! const DAY: P = P::Seq(&[P::B, P::Digits(1, 2), P::Opt(&any(&["st", "nd", "rd", "th"])), P::B]);
 //! assert_eq!(find(&DAY, "the 21st", 4).map(|m| m.end), Some(8));
 //! assert_eq!(find(&DAY, "the 21stly", 4), None);
 //! ```
@@ -27,10 +27,11 @@ pub enum P {
     Lit(&'static str),
     /// This text, ASCII case ignored.
     LitI(&'static str),
-    /// The first of these texts that lets the rest match, exactly.
-    Any(&'static [&'static str]),
-    /// [`P::Any`] with ASCII case ignored.
-    AnyI(&'static [&'static str]),
+    /// The first of these texts that lets the rest match, exactly: made by [`any`], which
+    /// adds their first bytes.
+    Any(&'static [&'static str], Firsts),
+    /// [`P::Any`] with ASCII case ignored: made by [`any_i`].
+    AnyI(&'static [&'static str], Firsts),
     /// Each in turn.
     Seq(&'static [P]),
     /// The first alternative that lets the rest match.
@@ -52,6 +53,48 @@ pub enum P {
     B,
     /// Capture group `n` (1 to [`GROUPS`]).
     Group(usize, &'static P),
+}
+
+/// [`P::Any`] of `list`.
+pub const fn any(list: &'static [&'static str]) -> P {
+    P::Any(list, Firsts::of(list))
+}
+
+/// [`P::AnyI`] of `list`.
+pub const fn any_i(list: &'static [&'static str]) -> P {
+    P::AnyI(list, Firsts::of(list))
+}
+
+/// The first bytes of a word list's texts, as bits by their low five bits (a letter's in
+/// either case): one test rules out a list at most places, where its texts were compared one
+/// by one. Bytes that share their low five bits share a bit, which only lets more places
+/// through to the texts. Asked where a list is walked only: in [`literal`] too, to rule out
+/// the alternatives that open with a list, it saved 3 K instructions an article for 271 bytes
+/// of the compare page's module (gzipped), which is near its ceiling.
+#[derive(Clone, Copy, Debug)]
+pub struct Firsts(u32);
+
+impl Firsts {
+    /// The first bytes of `list`; all of them if it holds the empty text.
+    const fn of(list: &[&str]) -> Firsts {
+        let mut bits = 0;
+        let mut i = 0;
+        while i < list.len() {
+            bits |= match list[i].as_bytes() {
+                [first, ..] => 1 << (*first & 31),
+                [] => u32::MAX,
+            };
+            i += 1;
+        }
+        Firsts(bits)
+    }
+
+    /// Whether a text of the list may start at `at`: past the end, only the empty text.
+    #[inline(always)]
+    fn may_start(self, t: &[u8], at: usize) -> bool {
+        t.get(at)
+            .map_or(self.0 == u32::MAX, |&b| self.0 >> (b & 31) & 1 != 0)
+    }
 }
 
 /// How many groups a pattern may capture.
@@ -132,7 +175,7 @@ fn may_seq(items: &[P], head: &[u8], at: usize) -> bool {
     let one = |p: &P| may_seq(std::slice::from_ref(p), head, at);
     match first {
         P::Lit(s) | P::LitI(s) => lit(s),
-        P::Any(list) | P::AnyI(list) => list.iter().any(|s| lit(s)),
+        P::Any(list, _) | P::AnyI(list, _) => list.iter().any(|s| lit(s)),
         P::B => {
             let before = at > 0 && is_word_byte(head[at - 1]);
             before != is_word_byte(head[at]) && may_seq(rest, head, at)
@@ -180,12 +223,18 @@ fn walk(p: &P, t: &[u8], at: usize, groups: &mut Groups, next: Next) -> bool {
     match p {
         P::Lit(s) => starts_with(t, at, s, false) && next(at + s.len(), groups),
         P::LitI(s) => starts_with(t, at, s, true) && next(at + s.len(), groups),
-        P::Any(list) => list
-            .iter()
-            .any(|s| starts_with(t, at, s, false) && next(at + s.len(), groups)),
-        P::AnyI(list) => list
-            .iter()
-            .any(|s| starts_with(t, at, s, true) && next(at + s.len(), groups)),
+        P::Any(list, firsts) => {
+            firsts.may_start(t, at)
+                && list
+                    .iter()
+                    .any(|s| starts_with(t, at, s, false) && next(at + s.len(), groups))
+        }
+        P::AnyI(list, firsts) => {
+            firsts.may_start(t, at)
+                && list
+                    .iter()
+                    .any(|s| starts_with(t, at, s, true) && next(at + s.len(), groups))
+        }
         P::Seq(items) => seq(items, t, at, groups, next),
         P::Alt(alternatives) => alternatives
             .iter()
@@ -348,9 +397,9 @@ mod tests {
     #[test]
     fn alternatives_in_order_and_greedy_repetition() {
         // leftmost-first: `seven` is listed first and nothing after it fails
-        assert_eq!(end(&P::Any(&["seven", "seventeen"]), "seventeen"), Some(5));
+        assert_eq!(end(&any(&["seven", "seventeen"]), "seventeen"), Some(5));
         // ... unless what follows needs the longer one
-        const WORD: P = P::Seq(&[P::Any(&["seven", "seventeen"]), P::B]);
+        const WORD: P = P::Seq(&[any(&["seven", "seventeen"]), P::B]);
         assert_eq!(end(&WORD, "seventeen"), Some(9));
         // greedy digits give back what the rest needs: `\d{1,3}0`
         const BACK: P = P::Seq(&[P::Digits(1, 3), P::Lit("0")]);
@@ -378,7 +427,7 @@ mod tests {
         assert_eq!(find(&P::Seq(&[P::B, P::Lit("5")]), "a5", 1), None);
         assert!(find(&P::Seq(&[P::B, P::Lit("5")]), "$5", 1).is_some());
         // non-ASCII literals match exactly, whatever the case flag
-        assert_eq!(end(&P::AnyI(&["€", "£"]), "£5"), Some(2));
+        assert_eq!(end(&any_i(&["€", "£"]), "£5"), Some(2));
     }
 
     #[test]
@@ -469,8 +518,8 @@ mod tests {
             P::SpaceOpt,
             P::Opt(&P::Lit("a")),
             P::Opt(&P::Seq(&[P::B, P::Digits(2, 2)])),
-            P::Opt(&P::Any(&["a", "b"])),
-            P::Any(&["a", "ab"]),
+            P::Opt(&any(&["a", "b"])),
+            any(&["a", "ab"]),
             P::Seq(&[P::LitI("a"), P::Space]),
             P::Seq(&[P::Seq(&[P::B, P::Digits(1, 3)]), P::Lit("b")]),
             P::Seq(&[P::Opt(&P::Lit("a")), P::Lit("b")]),
@@ -497,6 +546,41 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// `Firsts` rules out a place only where no text of its list starts, in either case.
+    #[test]
+    fn firsts_rule_out_only_lists_that_cannot_start() {
+        const LISTS: &[&[&str]] = &[
+            &["Jan.", "may", "x"],
+            &["$", "€", "£", "-", " "],
+            &["18", "19", "_"],
+            &["", "q"],
+            &[],
+        ];
+        let pieces = [
+            "J", "j", "M", "a", "X", "$", "€", "£", "-", " ", "1", "9", "_", "Q", "z",
+        ];
+        let mut rng = crate::test_inputs::Rng::new(29);
+        let mut ruled_out = 0;
+        for _ in 0..2_000 {
+            let text = rng.text(&pieces, 4);
+            let t = text.as_bytes();
+            for list in LISTS {
+                let firsts = Firsts::of(list);
+                for at in 0..=t.len() {
+                    let starts = list.iter().any(|s| {
+                        t.get(at..at + s.len())
+                            .is_some_and(|have| have.eq_ignore_ascii_case(s.as_bytes()))
+                    });
+                    if !firsts.may_start(t, at) {
+                        assert!(!starts, "{list:?} at {at} of {text:?}");
+                        ruled_out += 1;
+                    }
+                }
+            }
+        }
+        assert!(ruled_out > 5_000, "{ruled_out}");
     }
 
     #[test]

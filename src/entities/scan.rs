@@ -178,6 +178,12 @@ impl<'t> At<'t> {
         &self.text[self.start..self.end]
     }
 
+    /// [`At::word`] as bytes: a test of every word of a text that reads its bytes skips the
+    /// checks that its ends are on characters' boundaries.
+    pub fn bytes(&self) -> &'t [u8] {
+        &self.text.as_bytes()[self.start..self.end]
+    }
+
     /// The word's classes.
     pub fn class(&self) -> u32 {
         self.class
@@ -202,7 +208,7 @@ impl<'t> At<'t> {
 /// Every start of an ASCII word in `text` that `classify` puts in a class, with the class of
 /// the word after it. Every trigger asks for a class, so the unclassed words (most of them)
 /// are never kept: a whole article's words would cost more memory than the article.
-pub fn words(text: &str, classify: impl Fn(&str) -> u32) -> Vec<At<'_>> {
+pub fn words(text: &str, classify: impl Fn(&[u8]) -> u32) -> Vec<At<'_>> {
     words_of_runs(text, runs(text), classify)
 }
 
@@ -210,13 +216,15 @@ pub fn words(text: &str, classify: impl Fn(&str) -> u32) -> Vec<At<'_>> {
 pub fn words_of_runs(
     text: &str,
     runs: impl Iterator<Item = Run>,
-    classify: impl Fn(&str) -> u32,
+    classify: impl Fn(&[u8]) -> u32,
 ) -> Vec<At<'_>> {
     let mut words: Vec<At> = Vec::new();
     // Where the word before ended, and whether it was kept: only then its next class counts.
     let mut before: Option<(usize, bool)> = None;
     for (start, end) in words_in(runs) {
-        let class = classify(&text[start..end]);
+        // Bytes, not a `str`: no check of the word's ends on characters' boundaries, for
+        // every word of the text.
+        let class = classify(&text.as_bytes()[start..end]);
         if class != 0 {
             if let Some((before_end, true)) = before {
                 let gap = &text.as_bytes()[before_end..start];
@@ -293,18 +301,17 @@ impl Lexicon {
     /// ASCII letters in place leaves nothing to validate. Inlined: most words fail the shape
     /// test, in fewer instructions than a call costs.
     #[inline(always)]
-    pub fn class(&self, word: &str) -> u32 {
-        let bytes = word.as_bytes();
-        let listed_shape = match bytes {
-            [first, .., last] | [first @ last] if bytes.len() <= LONGEST && first.is_ascii() => {
-                self.shapes[shape(*first, bytes.len())] & last_bit(*last) != 0
+    pub fn class(&self, word: &[u8]) -> u32 {
+        let listed_shape = match word {
+            [first, .., last] | [first @ last] if word.len() <= LONGEST && first.is_ascii() => {
+                self.shapes[shape(*first, word.len())] & last_bit(*last) != 0
             }
             _ => false,
         };
         if !listed_shape {
             return 0;
         }
-        self.classes.get(bytes)
+        self.classes.get(word)
     }
 }
 
@@ -369,8 +376,16 @@ pub(super) fn pack(word: &[u8]) -> u128 {
 }
 
 /// Whether `word` is non-empty and all digits.
-pub fn is_digits(word: &str) -> bool {
-    !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit())
+pub fn is_digits(word: &[u8]) -> bool {
+    !word.is_empty() && word.iter().all(u8::is_ascii_digit)
+}
+
+/// Whether `needle` occurs in `hay`, as [`str::contains`] says. For the few bytes of a match
+/// that the date and number values read: `str::contains` sets up a two-way searcher for each
+/// call, which costs more than comparing a short text at each of its places.
+pub fn contains(hay: &str, needle: &str) -> bool {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    needle.is_empty() || hay.windows(needle.len()).any(|w| w == needle)
 }
 
 /// Whether `text` starts with one of `stems`, ignoring ASCII case. The first bytes are
@@ -465,7 +480,7 @@ mod tests {
                 .iter()
                 .filter(|(words, _)| words.iter().any(|w| w.eq_ignore_ascii_case(&word)))
                 .fold(0, |class, (_, bit)| class | bit);
-            assert_eq!(lexicon.class(&word), slow, "{word:?}");
+            assert_eq!(lexicon.class(word.as_bytes()), slow, "{word:?}");
         }
     }
 
@@ -476,7 +491,7 @@ mod tests {
         let pieces = [
             "a", "bb", "ccc", "9", "_", "x_", " ", "  ", "\n", "-", "é", ".", "a1",
         ];
-        let classify = |word: &str| [0, 1, 0, 4][word.len() % 4];
+        let classify = |word: &[u8]| [0, 1, 0, 4][word.len() % 4];
         let mut rng = Rng::new(13);
         for _ in 0..5_000 {
             let text = rng.text(&pieces, 12);
@@ -484,7 +499,7 @@ mod tests {
                 .filter(|&i| is_word_start(&text, i))
                 .map(|i| {
                     let mut at = At::new(&text, i);
-                    at.class = classify(at.word());
+                    at.class = classify(at.bytes());
                     at
                 })
                 .collect();
@@ -512,6 +527,25 @@ mod tests {
     }
 
     /// `starts_any` is a prefix test of each stem, ignoring ASCII case.
+    #[test]
+    fn contains_is_str_contains() {
+        let pieces = ["a", "b", "ab", "$", "€", "é", " ", "per cent", "usd"];
+        let needles = [
+            "", "a", "ab", "ba", "$", " $", "€", "é", "per cent", "usd", "aaa",
+        ];
+        let mut rng = crate::test_inputs::Rng::new(31);
+        let mut found = 0;
+        for _ in 0..5_000 {
+            let hay = rng.text(&pieces, 6);
+            for needle in needles {
+                let fast = contains(&hay, needle);
+                assert_eq!(fast, hay.contains(needle), "{needle:?} in {hay:?}");
+                found += usize::from(fast);
+            }
+        }
+        assert!(found > 10_000, "{found}");
+    }
+
     #[test]
     fn starts_any_is_a_prefix_test() {
         let stems = ["", "a", "Ab", "abc", "b$", "é"];

@@ -79,11 +79,11 @@ pub fn verb_at(doc: &Document, i: usize) -> Option<(CueWord, usize)> {
     verb_of_form(doc, i, raw)
 }
 
-/// Whether `token` (whose text is `raw`) may start what [`verb_at`] finds: false for nearly every
-/// word, told by its shape alone.
+/// Whether `token` (whose text is `raw`) may start what [`verb_at`] finds, or `per`: false for
+/// nearly every word, told by its shape alone.
 #[inline]
 pub fn may_be_verb(token: &Token, raw: &str) -> bool {
-    token.kind == TokenKind::Word && (verbs::may_be_form(raw) || lowers_to(raw, "according"))
+    token.kind == TokenKind::Word && verbs::may_start_cue(raw)
 }
 
 /// [`verb_at`] for a word `raw` at token `i` that [`may_be_verb`].
@@ -970,6 +970,50 @@ pub fn clause_subject(doc: &Document, people: &People, v: usize, floor: usize) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The shape test [`verb_at`] makes first turns away no word that [`verb_of_form`] reads as
+    /// a verb or `according to`: over the seeds' tokens and words in any case.
+    #[test]
+    fn verb_at_is_verb_of_form_at_a_word() {
+        let mut texts: Vec<String> = crate::test_inputs::seed_files()
+            .into_iter()
+            .map(|(_, text)| text)
+            .collect();
+        let pieces = [
+            "said",
+            "Said",
+            "SAID",
+            "according",
+            "According",
+            "ACCORDING",
+            "to",
+            "TO",
+            "per",
+            "Per",
+            "told",
+            "reporters",
+            "as\u{212A}ed",
+            "warned",
+            "the",
+            "Mexican",
+            ",",
+            " ",
+        ];
+        let mut rng = crate::test_inputs::Rng::new(13);
+        for _ in 0..1_000 {
+            let words: Vec<&str> = (0..rng.below(10)).map(|_| rng.pick(&pieces)).collect();
+            texts.push(words.join(" "));
+        }
+        for text in &texts {
+            let doc = Document::new(text);
+            for (i, token) in doc.tokens.iter().enumerate() {
+                let plain = (token.kind == TokenKind::Word)
+                    .then(|| verb_of_form(&doc, i, doc.token_text(token)))
+                    .flatten();
+                assert_eq!(verb_at(&doc, i), plain, "{text:?} at {i}");
+            }
+        }
+    }
 
     #[test]
     fn is_within_is_a_substring_search() {

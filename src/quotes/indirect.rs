@@ -463,9 +463,10 @@ fn forward(
 }
 
 /// The cue at token `v`, `verb_at(doc, v).or_else(|| per_cue(doc, v))`, unless the token is in
-/// the quotes `quoted` walks (asked of tokens in order), with the tests that turn away nearly
-/// every word made once: they are made for every word of the article. The quotes are walked
-/// only for the words those tests let through, as walking them cost more than the tests.
+/// the quotes `quoted` walks (asked of tokens in order), with the test that turns away nearly
+/// every word ([`may_be_verb`], which lets `per` through too) made once: it is made for every
+/// word of the article. The quotes are walked only for the words it lets through, as walking
+/// them cost more than the test.
 #[inline]
 fn cue_at(doc: &Document, v: usize, quoted: &mut Walk) -> Option<(CueWord, usize)> {
     let token = &doc.tokens[v];
@@ -474,19 +475,11 @@ fn cue_at(doc: &Document, v: usize, quoted: &mut Walk) -> Option<(CueWord, usize
         return None;
     }
     let raw = doc.token_text(token);
-    let (verb, per) = (may_be_verb(token, raw), lowers_to(raw, "per"));
-    if !(verb || per) || quoted.contains(token.start()) {
+    if !may_be_verb(token, raw) || quoted.contains(token.start()) {
         return None;
     }
-    if verb {
-        if let Some(cue) = verb_of_form(doc, v, raw) {
-            return Some(cue);
-        }
-    }
-    if per {
-        return per_cue(doc, v);
-    }
-    None
+    // `per` is no verb (`verb_of_form` turns it away), and `per_cue` turns away any other word.
+    verb_of_form(doc, v, raw).or_else(|| per_cue(doc, v))
 }
 
 /// `per` as a source marker: `…, per a prior announcement from Pentagon chief Pete Hegseth.`

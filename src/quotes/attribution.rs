@@ -83,7 +83,7 @@ pub fn verb_at(doc: &Document, i: usize) -> Option<(CueWord, usize)> {
 /// nearly every word, told by its shape alone.
 #[inline]
 pub fn may_be_verb(token: &Token, raw: &str) -> bool {
-    token.kind == TokenKind::Word && verbs::may_start_cue(raw)
+    token.kind == TokenKind::Word && verbs::may_start_cue(raw.as_bytes())
 }
 
 /// [`verb_at`] for a word `raw` at token `i` that [`may_be_verb`].

@@ -72,18 +72,19 @@ pub fn verb_at(doc: &Document, i: usize) -> Option<(CueWord, usize)> {
     // Asked of nearly every word, and nearly every word is turned away by its shape: that test
     // is inlined at the callers, the rest of the reading is not.
     let token = doc.tokens.get(i)?;
-    let raw = doc.token_text(token);
-    if !may_be_verb(token, raw) {
+    // Its bytes, not its text, for the test: see `may_be_verb`.
+    if !may_be_verb(token, &doc.text.as_bytes()[token.start()..token.end()]) {
         return None;
     }
-    verb_of_form(doc, i, raw)
+    verb_of_form(doc, i, doc.token_text(token))
 }
 
-/// Whether `token` (whose text is `raw`) may start what [`verb_at`] finds, or `per`: false for
-/// nearly every word, told by its shape alone.
+/// Whether `token` (whose bytes are `raw`) may start what [`verb_at`] finds, or `per`: false for
+/// nearly every word, told by its shape alone. It reads bytes: slicing a `str` checks that both
+/// ends fall on characters, which cost as much as the test.
 #[inline]
-pub fn may_be_verb(token: &Token, raw: &str) -> bool {
-    token.kind == TokenKind::Word && verbs::may_start_cue(raw.as_bytes())
+pub fn may_be_verb(token: &Token, raw: &[u8]) -> bool {
+    token.kind == TokenKind::Word && verbs::may_start_cue(raw)
 }
 
 /// [`verb_at`] for a word `raw` at token `i` that [`may_be_verb`].

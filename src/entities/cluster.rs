@@ -299,25 +299,40 @@ impl Keys {
             .filter(|(_, &c)| c == NONE)
             .map(|(m, _)| m.end - m.start)
             .sum();
-        let mut lowered = String::with_capacity(bytes);
-        let mut ends = Vec::with_capacity(mentions.len());
-        for (m, &c) in wordings {
-            if c == NONE {
-                let wording = &text[m.start..m.end];
-                let keyed_by = match m.kind {
-                    EntityType::Number => "",
-                    // By wording: `late last year` and `the same months last year` share a
-                    // value but are not the same time.
-                    EntityType::Person | EntityType::Date => wording,
-                    EntityType::Place | EntityType::Org => {
-                        m.canonical().unwrap_or_else(|| strip_the(wording))
-                    }
-                };
-                push_lower(&mut lowered, keyed_by);
+        let mut keys = Keys {
+            lowered: String::with_capacity(bytes),
+            ends: Vec::with_capacity(mentions.len()),
+        };
+        let fill = |keys: &mut Keys, push: fn(&mut String, &str)| {
+            for (m, &c) in wordings.clone() {
+                if c == NONE {
+                    let wording = &text[m.start..m.end];
+                    let keyed_by = match m.kind {
+                        EntityType::Number => "",
+                        // By wording: `late last year` and `the same months last year` share a
+                        // value but are not the same time.
+                        EntityType::Person | EntityType::Date => wording,
+                        EntityType::Place | EntityType::Org => {
+                            m.canonical().unwrap_or_else(|| strip_the(wording))
+                        }
+                    };
+                    push(&mut keys.lowered, keyed_by);
+                }
+                keys.ends.push(keys.lowered.len());
             }
-            ends.push(lowered.len());
+        };
+        // Keys are nearly always ASCII: copied as they are and lowered at once, where lowering
+        // each (a call, a check and a copy a key) cost three times the copies. Lowering may
+        // change the length of other text, so then each is lowered as it is added.
+        fill(&mut keys, String::push_str);
+        if keys.lowered.is_ascii() {
+            keys.lowered.make_ascii_lowercase();
+        } else {
+            keys.lowered.clear();
+            keys.ends.clear();
+            fill(&mut keys, push_lower);
         }
-        Keys { lowered, ends }
+        keys
     }
 
     fn get(&self, i: usize) -> &str {
@@ -347,15 +362,27 @@ impl Names {
             starts: Vec::new(),
             ends: Vec::with_capacity(count),
         };
-        for name in names {
-            for (k, word) in name.split_whitespace().enumerate() {
-                if k > 0 {
-                    all.joined.push(' ');
-                    all.starts.push(all.joined.len());
+        let fill = |all: &mut Names, push: fn(&mut String, &str)| {
+            for name in names.clone() {
+                for (k, word) in name.split_whitespace().enumerate() {
+                    if k > 0 {
+                        all.joined.push(' ');
+                        all.starts.push(all.joined.len());
+                    }
+                    push(&mut all.joined, word);
                 }
-                push_lower(&mut all.joined, word);
+                all.ends.push((all.joined.len(), all.starts.len()));
             }
-            all.ends.push((all.joined.len(), all.starts.len()));
+        };
+        // Lowered at once when ASCII, as [`Keys::of`] does.
+        fill(&mut all, String::push_str);
+        if all.joined.is_ascii() {
+            all.joined.make_ascii_lowercase();
+        } else {
+            all.joined.clear();
+            all.starts.clear();
+            all.ends.clear();
+            fill(&mut all, push_lower);
         }
         all
     }
@@ -562,6 +589,59 @@ mod tests {
             acronyms(&text, &mut fast);
             plain(&text, &mut slow);
             assert_eq!(fast, slow, "{text:?}");
+        }
+    }
+
+    /// Each key is its wording (or canonical name) lower-cased, as lowering each one alone gives
+    /// it: over texts of ASCII and of letters whose lower case is longer or shorter (`İ`, the
+    /// Kelvin sign, `ẞ`), with mentions of every type, some clustered already.
+    #[test]
+    fn keys_are_each_wording_lowered() {
+        let pieces = [
+            "The Hague",
+            "GEORGIA",
+            "May",
+            "İSTANBUL",
+            "\u{212A}yiv",
+            "STRAẞE",
+            "5",
+            "x",
+        ];
+        let kinds = [
+            EntityType::Person,
+            EntityType::Place,
+            EntityType::Org,
+            EntityType::Date,
+            EntityType::Number,
+        ];
+        let mut rng = crate::test_inputs::Rng::new(23);
+        for _ in 0..2_000 {
+            let (mut text, mut mentions, mut cluster_of) = (String::new(), Vec::new(), Vec::new());
+            for k in 0..rng.below(6) {
+                let piece = rng.pick(&pieces);
+                let kind = kinds[rng.below(kinds.len())];
+                mentions.push(Mention::new(
+                    text.len(),
+                    text.len() + piece.len(),
+                    kind,
+                    "test",
+                ));
+                cluster_of.push(if rng.below(4) == 0 { k } else { NONE });
+                text.push_str(piece);
+                text.push(' ');
+            }
+            let keys = Keys::of(&text, &mentions, &cluster_of);
+            for (i, m) in mentions.iter().enumerate() {
+                let wording = &text[m.start..m.end];
+                let plain = match (cluster_of[i], m.kind) {
+                    (NONE, EntityType::Person | EntityType::Date) => wording.to_lowercase(),
+                    (NONE, EntityType::Place | EntityType::Org) => {
+                        strip_the(wording).to_lowercase()
+                    }
+                    _ => String::new(),
+                };
+                assert_eq!(keys.get(i), plain, "{text:?} {i}");
+            }
         }
     }
 

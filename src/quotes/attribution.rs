@@ -396,7 +396,10 @@ fn classify_run(doc: &Document, people: &People, start: usize, end: usize) -> Me
         };
     }
     let words = |from: usize| (from..=end).map(|t| doc.token_text(&tokens[t]));
-    if looks_like_org(words(start)) && people.at(&whole).is_none() {
+    // Whether any word of the run marks an organisation: when none does, none of the name's
+    // words (a part of the run) does either, and they are not read again below.
+    let org_words = looks_like_org(words(start));
+    if org_words && people.at(&whole).is_none() {
         // `The White House`: an organisation keeps its words, less a leading article.
         let first = if doc.token_text(&tokens[start]) == "The" && start < end {
             start + 1
@@ -421,7 +424,7 @@ fn classify_run(doc: &Document, people: &People, start: usize, end: usize) -> Me
     let span = tokens[name_start].start()..tokens[end].end();
     let kind = if people.at(&span).is_some() {
         MentionKind::Name
-    } else if people.org_at(&span).is_some() || looks_like_org(words(name_start)) {
+    } else if people.org_at(&span).is_some() || org_words && looks_like_org(words(name_start)) {
         MentionKind::Org
     } else {
         MentionKind::Name

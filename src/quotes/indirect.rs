@@ -286,10 +286,11 @@ pub fn find(doc: &Document, people: &People, quoted: &Quoted) -> Vec<Reported> {
                 let opens_with_quote =
                     quoted.starts_within(reported.clause.start..reported.clause.start + 4);
                 let repeated = out.last().is_some_and(|r| r.clause == reported.clause);
-                if has_own_content(doc, &reported.clause, quoted)
+                // Its own content last: it reads the clause's words.
+                if !repeated
                     && !in_quote(reported.clause.start)
                     && !opens_with_quote
-                    && !repeated
+                    && has_own_content(doc, &reported.clause, quoted)
                 {
                     out.push(reported);
                 }

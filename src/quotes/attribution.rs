@@ -117,7 +117,7 @@ pub fn verb_of_form(doc: &Document, i: usize, raw: &str) -> Option<(CueWord, usi
         (verb, if phrase { i + 1 } else { i })
     };
     let noun = i > 0
-        && lowered(doc, i - 1, |before| {
+        && lowered_word(doc, i - 1, |before| {
             // `There were reports that …`: a plural noun after a form of `be`.
             raw.ends_with('s')
                 && matches!(
@@ -159,6 +159,13 @@ pub fn lower<'a>(doc: &Document<'a>, i: usize) -> Cow<'a, str> {
 #[inline]
 pub fn lowered<R>(doc: &Document, i: usize, f: impl FnOnce(&str) -> R) -> R {
     with_lower(doc.token_text(&doc.tokens[i]), f)
+}
+
+/// `lowered(doc, i, accepts)` for an `accepts` that takes only words of letters (`the`,
+/// `would`): false at once for punctuation and numbers, which lower to no such word. A quote
+/// mark or dash before a verb is outside ASCII, and lowering one was a copy on the heap.
+pub fn lowered_word(doc: &Document, i: usize, accepts: impl FnOnce(&str) -> bool) -> bool {
+    doc.tokens[i].kind == TokenKind::Word && lowered(doc, i, accepts)
 }
 
 /// Whether token `i` is `word` (lower-case ASCII) in any case: `lower(doc, i) == word`,
@@ -974,6 +981,25 @@ pub fn clause_subject(doc: &Document, people: &People, v: usize, floor: usize) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`lowered_word`] is [`lowered`] for a test that takes any word of letters: no token but a
+    /// word lowers to one (over the seeds and marks, dashes, numbers and letters outside ASCII).
+    #[test]
+    fn only_a_word_lowers_to_letters() {
+        let letters = |w: &str| !w.is_empty() && w.chars().all(char::is_alphabetic);
+        let mut texts: Vec<String> = crate::test_inputs::seed_files()
+            .into_iter()
+            .map(|(_, text)| text)
+            .collect();
+        texts.push("“A” — ‘b’ \u{212A} Ⓐ ǅ İ ß 5 1.2 x, (the) isn’t U.S. … ½ Ⅻ ª".to_string());
+        for text in &texts {
+            let doc = Document::new(text);
+            for i in 0..doc.tokens.len() {
+                let plain = lowered(&doc, i, letters);
+                assert_eq!(lowered_word(&doc, i, letters), plain, "{text:?} at {i}");
+            }
+        }
+    }
 
     /// The shape test [`verb_at`] makes first turns away no word that [`verb_of_form`] reads as
     /// a verb or `according to`: over the seeds' tokens and words in any case.

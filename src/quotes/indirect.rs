@@ -13,8 +13,8 @@ use std::ops::Range;
 
 use super::attribution::{
     clause_subject, is_day_or_month, is_descriptor, is_punct, is_word, lower, lowered,
-    np_ending_at, participle_after_comma, subject_after, subject_before, verb_at, verb_of_form,
-    CueWord, Found, Mention, MentionKind,
+    lowered_word, np_ending_at, participle_after_comma, subject_after, subject_before, verb_at,
+    verb_of_form, CueWord, Found, Mention, MentionKind,
 };
 use super::people::People;
 use super::spans::{Quoted, Walk};
@@ -334,7 +334,7 @@ fn forward(
 ) -> Option<Reported> {
     // `X would say that …`, `X might argue …`: speech that did not happen.
     if v > floor
-        && lowered(doc, v - 1, |w| {
+        && lowered_word(doc, v - 1, |w| {
             matches!(w, "would" | "could" | "might" | "should")
         })
     {
@@ -343,7 +343,7 @@ fn forward(
     // `X was asked whether …`, `she had been assured that …`: X did not say it; someone
     // unnamed did.
     let passive = v > floor
-        && lowered(doc, v - 1, |w| {
+        && lowered_word(doc, v - 1, |w| {
             matches!(w, "was" | "were" | "been" | "being")
         });
     let passive_question = passive && cue.verb.lemma == "ask";

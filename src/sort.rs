@@ -58,15 +58,17 @@ fn stable_order(
 ) -> Vec<usize> {
     debug_assert!(0 < second_run && second_run < len);
     let mut order: Vec<usize> = (0..len).collect();
-    // Where each maximal non-descending run starts, and `len`.
-    let mut bounds: Vec<usize> = [0, second_run]
-        .into_iter()
-        .chain((second_run + 1..len).filter(|&i| compare(i - 1, i) == Ordering::Greater))
-        .chain(std::iter::once(len))
-        .collect();
+    // Where each maximal non-descending run starts, and `len`. Sized for a few runs, as most
+    // lists have: collected, the list grew a step at a time, an allocation each.
+    let mut bounds: Vec<usize> = Vec::with_capacity(RUNS);
+    bounds.extend([0, second_run]);
+    bounds.extend((second_run + 1..len).filter(|&i| compare(i - 1, i) == Ordering::Greater));
+    bounds.push(len);
     let mut merged = vec![0; len];
+    // The next pass's bounds, in one list for every pass: each pass has fewer than the last.
+    let mut next = Vec::with_capacity(bounds.len() / 2 + 2);
     while bounds.len() > 2 {
-        let mut next = Vec::with_capacity(bounds.len() / 2 + 2);
+        next.clear();
         for pair in bounds.windows(3).step_by(2) {
             let (low, middle, high) = (pair[0], pair[1], pair[2]);
             let (mut left, mut right) = (low, middle);
@@ -92,10 +94,13 @@ fn stable_order(
         }
         next.push(len);
         std::mem::swap(&mut order, &mut merged);
-        bounds = next;
+        std::mem::swap(&mut bounds, &mut next);
     }
     order
 }
+
+/// How many runs [`stable_order`] makes room for at first.
+const RUNS: usize = 32;
 
 /// Rearranges `items` so that position `i` holds what was at `order[i]`, following each
 /// cycle of the permutation with swaps (no `Clone` needed).

@@ -72,18 +72,19 @@ pub fn verb_at(doc: &Document, i: usize) -> Option<(CueWord, usize)> {
     // Asked of nearly every word, and nearly every word is turned away by its shape: that test
     // is inlined at the callers, the rest of the reading is not.
     let token = doc.tokens.get(i)?;
-    let raw = doc.token_text(token);
-    if !may_be_verb(token, raw) {
+    // Its bytes, not its text, for the test: see `may_be_verb`.
+    if !may_be_verb(token, &doc.text.as_bytes()[token.start()..token.end()]) {
         return None;
     }
-    verb_of_form(doc, i, raw)
+    verb_of_form(doc, i, doc.token_text(token))
 }
 
-/// Whether `token` (whose text is `raw`) may start what [`verb_at`] finds: false for nearly every
-/// word, told by its shape alone.
+/// Whether `token` (whose bytes are `raw`) may start what [`verb_at`] finds, or `per`: false for
+/// nearly every word, told by its shape alone. It reads bytes: slicing a `str` checks that both
+/// ends fall on characters, which cost as much as the test.
 #[inline]
-pub fn may_be_verb(token: &Token, raw: &str) -> bool {
-    token.kind == TokenKind::Word && (verbs::may_be_form(raw) || lowers_to(raw, "according"))
+pub fn may_be_verb(token: &Token, raw: &[u8]) -> bool {
+    token.kind == TokenKind::Word && verbs::may_start_cue(raw)
 }
 
 /// [`verb_at`] for a word `raw` at token `i` that [`may_be_verb`].
@@ -116,7 +117,7 @@ pub fn verb_of_form(doc: &Document, i: usize, raw: &str) -> Option<(CueWord, usi
         (verb, if phrase { i + 1 } else { i })
     };
     let noun = i > 0
-        && lowered(doc, i - 1, |before| {
+        && lowered_word(doc, i - 1, |before| {
             // `There were reports that …`: a plural noun after a form of `be`.
             raw.ends_with('s')
                 && matches!(
@@ -158,6 +159,13 @@ pub fn lower<'a>(doc: &Document<'a>, i: usize) -> Cow<'a, str> {
 #[inline]
 pub fn lowered<R>(doc: &Document, i: usize, f: impl FnOnce(&str) -> R) -> R {
     with_lower(doc.token_text(&doc.tokens[i]), f)
+}
+
+/// `lowered(doc, i, accepts)` for an `accepts` that takes only words of letters (`the`,
+/// `would`): false at once for punctuation and numbers, which lower to no such word. A quote
+/// mark or dash before a verb is outside ASCII, and lowering one was a copy on the heap.
+pub fn lowered_word(doc: &Document, i: usize, accepts: impl FnOnce(&str) -> bool) -> bool {
+    doc.tokens[i].kind == TokenKind::Word && lowered(doc, i, accepts)
 }
 
 /// Whether token `i` is `word` (lower-case ASCII) in any case: `lower(doc, i) == word`,
@@ -395,7 +403,10 @@ fn classify_run(doc: &Document, people: &People, start: usize, end: usize) -> Me
         };
     }
     let words = |from: usize| (from..=end).map(|t| doc.token_text(&tokens[t]));
-    if looks_like_org(words(start)) && people.at(&whole).is_none() {
+    // Whether any word of the run marks an organisation: when none does, none of the name's
+    // words (a part of the run) does either, and they are not read again below.
+    let org_words = looks_like_org(words(start));
+    if org_words && people.at(&whole).is_none() {
         // `The White House`: an organisation keeps its words, less a leading article.
         let first = if doc.token_text(&tokens[start]) == "The" && start < end {
             start + 1
@@ -420,7 +431,7 @@ fn classify_run(doc: &Document, people: &People, start: usize, end: usize) -> Me
     let span = tokens[name_start].start()..tokens[end].end();
     let kind = if people.at(&span).is_some() {
         MentionKind::Name
-    } else if people.org_at(&span).is_some() || looks_like_org(words(name_start)) {
+    } else if people.org_at(&span).is_some() || org_words && looks_like_org(words(name_start)) {
         MentionKind::Org
     } else {
         MentionKind::Name
@@ -970,6 +981,69 @@ pub fn clause_subject(doc: &Document, people: &People, v: usize, floor: usize) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`lowered_word`] is [`lowered`] for a test that takes any word of letters: no token but a
+    /// word lowers to one (over the seeds and marks, dashes, numbers and letters outside ASCII).
+    #[test]
+    fn only_a_word_lowers_to_letters() {
+        let letters = |w: &str| !w.is_empty() && w.chars().all(char::is_alphabetic);
+        let mut texts: Vec<String> = crate::test_inputs::seed_files()
+            .into_iter()
+            .map(|(_, text)| text)
+            .collect();
+        texts.push("“A” — ‘b’ \u{212A} Ⓐ ǅ İ ß 5 1.2 x, (the) isn’t U.S. … ½ Ⅻ ª".to_string());
+        for text in &texts {
+            let doc = Document::new(text);
+            for i in 0..doc.tokens.len() {
+                let plain = lowered(&doc, i, letters);
+                assert_eq!(lowered_word(&doc, i, letters), plain, "{text:?} at {i}");
+            }
+        }
+    }
+
+    /// The shape test [`verb_at`] makes first turns away no word that [`verb_of_form`] reads as
+    /// a verb or `according to`: over the seeds' tokens and words in any case.
+    #[test]
+    fn verb_at_is_verb_of_form_at_a_word() {
+        let mut texts: Vec<String> = crate::test_inputs::seed_files()
+            .into_iter()
+            .map(|(_, text)| text)
+            .collect();
+        let pieces = [
+            "said",
+            "Said",
+            "SAID",
+            "according",
+            "According",
+            "ACCORDING",
+            "to",
+            "TO",
+            "per",
+            "Per",
+            "told",
+            "reporters",
+            "as\u{212A}ed",
+            "warned",
+            "the",
+            "Mexican",
+            ",",
+            " ",
+        ];
+        let mut rng = crate::test_inputs::Rng::new(13);
+        for _ in 0..1_000 {
+            let words: Vec<&str> = (0..rng.below(10)).map(|_| rng.pick(&pieces)).collect();
+            texts.push(words.join(" "));
+        }
+        for text in &texts {
+            let doc = Document::new(text);
+            for (i, token) in doc.tokens.iter().enumerate() {
+                let plain = (token.kind == TokenKind::Word)
+                    .then(|| verb_of_form(&doc, i, doc.token_text(token)))
+                    .flatten();
+                assert_eq!(verb_at(&doc, i), plain, "{text:?} at {i}");
+            }
+        }
+    }
 
     #[test]
     fn is_within_is_a_substring_search() {

@@ -12,9 +12,9 @@
 use std::ops::Range;
 
 use super::attribution::{
-    clause_subject, is_day_or_month, is_descriptor, is_punct, is_word, lower, lowered, may_be_verb,
-    np_ending_at, participle_after_comma, subject_after, subject_before, verb_at, verb_of_form,
-    CueWord, Found, Mention, MentionKind,
+    clause_subject, is_day_or_month, is_descriptor, is_punct, is_word, lower, lowered,
+    lowered_word, np_ending_at, participle_after_comma, subject_after, subject_before, verb_at,
+    verb_of_form, CueWord, Found, Mention, MentionKind,
 };
 use super::people::People;
 use super::spans::{Quoted, Walk};
@@ -286,10 +286,11 @@ pub fn find(doc: &Document, people: &People, quoted: &Quoted) -> Vec<Reported> {
                 let opens_with_quote =
                     quoted.starts_within(reported.clause.start..reported.clause.start + 4);
                 let repeated = out.last().is_some_and(|r| r.clause == reported.clause);
-                if has_own_content(doc, &reported.clause, quoted)
+                // Its own content last: it reads the clause's words.
+                if !repeated
                     && !in_quote(reported.clause.start)
                     && !opens_with_quote
-                    && !repeated
+                    && has_own_content(doc, &reported.clause, quoted)
                 {
                     out.push(reported);
                 }
@@ -333,7 +334,7 @@ fn forward(
 ) -> Option<Reported> {
     // `X would say that …`, `X might argue …`: speech that did not happen.
     if v > floor
-        && lowered(doc, v - 1, |w| {
+        && lowered_word(doc, v - 1, |w| {
             matches!(w, "would" | "could" | "might" | "should")
         })
     {
@@ -342,7 +343,7 @@ fn forward(
     // `X was asked whether …`, `she had been assured that …`: X did not say it; someone
     // unnamed did.
     let passive = v > floor
-        && lowered(doc, v - 1, |w| {
+        && lowered_word(doc, v - 1, |w| {
             matches!(w, "was" | "were" | "been" | "being")
         });
     let passive_question = passive && cue.verb.lemma == "ask";
@@ -463,9 +464,10 @@ fn forward(
 }
 
 /// The cue at token `v`, `verb_at(doc, v).or_else(|| per_cue(doc, v))`, unless the token is in
-/// the quotes `quoted` walks (asked of tokens in order), with the tests that turn away nearly
-/// every word made once: they are made for every word of the article. The quotes are walked
-/// only for the words those tests let through, as walking them cost more than the tests.
+/// the quotes `quoted` walks (asked of tokens in order), with the test that turns away nearly
+/// every word ([`verbs::may_start_cue`], which lets `per` through too) made once: it is made for
+/// every word of the article. The quotes are walked only for the words it lets through, as
+/// walking them cost more than the test.
 #[inline]
 fn cue_at(doc: &Document, v: usize, quoted: &mut Walk) -> Option<(CueWord, usize)> {
     let token = &doc.tokens[v];
@@ -473,20 +475,15 @@ fn cue_at(doc: &Document, v: usize, quoted: &mut Walk) -> Option<(CueWord, usize
     if token.kind != TokenKind::Word {
         return None;
     }
-    let raw = doc.token_text(token);
-    let (verb, per) = (may_be_verb(token, raw), lowers_to(raw, "per"));
-    if !(verb || per) || quoted.contains(token.start()) {
+    // Its bytes, not its text: slicing a `str` checks that both ends fall on characters, which
+    // was a third of this test's cost, and the shapes read bytes.
+    let bytes = &doc.text.as_bytes()[token.start()..token.end()];
+    if !verbs::may_start_cue(bytes) || quoted.contains(token.start()) {
         return None;
     }
-    if verb {
-        if let Some(cue) = verb_of_form(doc, v, raw) {
-            return Some(cue);
-        }
-    }
-    if per {
-        return per_cue(doc, v);
-    }
-    None
+    let raw = doc.token_text(token);
+    // `per` is no verb (`verb_of_form` turns it away), and `per_cue` turns away any other word.
+    verb_of_form(doc, v, raw).or_else(|| per_cue(doc, v))
 }
 
 /// `per` as a source marker: `…, per a prior announcement from Pentagon chief Pete Hegseth.`

@@ -96,7 +96,8 @@ pub fn find_with_marks<'a>(
     // The quote each one is nested in, as an index in `quotes`: ids are given at the end.
     let mut nested_in: Vec<Option<usize>> = Vec::with_capacity(order.len());
     let mut quote_of_mark: Vec<Option<usize>> = vec![None; marked.len()];
-    let mut attributed: Vec<(usize, usize)> = Vec::new();
+    // At most one entry a quote: sized once, where it grew a step at a time.
+    let mut attributed: Vec<(usize, usize)> = Vec::with_capacity(order.len());
     for (start, which) in order {
         let (quote, parent_quote) = match which {
             Ok(index) => {

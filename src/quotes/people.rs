@@ -12,7 +12,7 @@ use std::ops::Range;
 use super::words::{gendered, is_name_particle, is_title_word, lowers_to, lowers_to_any, Pronoun};
 use crate::analysis::{Entity, EntityType};
 use crate::entities::gazetteer::Gender;
-use crate::text::{Document, TokenKind};
+use crate::text::{Document, Token, TokenKind};
 
 /// One person of the article.
 #[derive(Clone, Debug)]
@@ -652,12 +652,7 @@ fn learn_gender<'e>(
         if let Some(who) = who {
             // Subject pronouns only: a possessive (`her ability`) often belongs to someone else.
             for token in doc.tokens_in(from..sentence.end) {
-                // Compared in place: lowering each token was a quarter of People::new.
-                let text = doc.token_text(token);
-                let pronoun = ["he", "she", "himself", "herself"]
-                    .into_iter()
-                    .find(|w| lowers_to(text, w));
-                if let Some(word) = pronoun {
+                if let Some(word) = subject_pronoun(doc, token) {
                     vote(who, gendered(word), 1);
                 }
             }
@@ -677,6 +672,20 @@ fn learn_gender<'e>(
             entity.map_or(person.gender, given_gender)
         };
     }
+}
+
+/// The gendered subject pronoun `token` is, in any case (`he`, `she`, `himself`, `herself`):
+/// compared in place, as lowering each token was a quarter of [`People::new`], and only for a
+/// token of one of their lengths, as reading each token's text cost more than the comparisons.
+fn subject_pronoun(doc: &Document, token: &Token) -> Option<&'static str> {
+    // Each word is ASCII without a `k`, so only a token of its length lowers to it.
+    if !matches!(token.end() - token.start(), 2 | 3 | 7) {
+        return None;
+    }
+    let text = doc.token_text(token);
+    ["he", "she", "himself", "herself"]
+        .into_iter()
+        .find(|w| lowers_to(text, w))
 }
 
 #[cfg(test)]
@@ -784,6 +793,35 @@ mod tests {
             assert_eq!(genders(&people.people), genders(&plain));
         }
         assert!(kept > 0);
+    }
+
+    /// [`subject_pronoun`] against its plain definition: every token of the seeds and of
+    /// texts of pronouns in any case, with letters that lower to more or fewer bytes.
+    #[test]
+    fn subject_pronoun_is_the_token_lowered_among_the_four() {
+        let mut texts: Vec<String> = crate::test_inputs::seed_files()
+            .into_iter()
+            .map(|(_, text)| text)
+            .collect();
+        let pieces = [
+            "he", "He", "HE", "she", "She", "sHe", "himself", "HIMSELF", "herself", "Herself",
+            "hers", "her", "him", "the", "İ", "ſhe", "\u{212A}", "his", "Hé", ".", " ",
+        ];
+        let mut rng = crate::test_inputs::Rng::new(9);
+        for _ in 0..500 {
+            let words: Vec<&str> = (0..rng.below(12)).map(|_| rng.pick(&pieces)).collect();
+            texts.push(words.join(" "));
+        }
+        for text in &texts {
+            let doc = Document::new(text);
+            for token in &doc.tokens {
+                let lowered = doc.token_text(token).to_lowercase();
+                let plain = ["he", "she", "himself", "herself"]
+                    .into_iter()
+                    .find(|&w| lowered == w);
+                assert_eq!(subject_pronoun(&doc, token), plain, "{text:?}");
+            }
+        }
     }
 
     #[test]

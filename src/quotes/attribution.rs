@@ -1031,8 +1031,7 @@ mod tests {
         ];
         let mut rng = crate::test_inputs::Rng::new(13);
         for _ in 0..1_000 {
-            let words: Vec<&str> = (0..rng.below(10)).map(|_| rng.pick(&pieces)).collect();
-            texts.push(words.join(" "));
+            texts.push(rng.words(&pieces, 10));
         }
         for text in &texts {
             let doc = Document::new(text);

@@ -744,8 +744,7 @@ mod tests {
         ];
         let mut rng = crate::test_inputs::Rng::new(3);
         for _ in 0..2_000 {
-            let words: Vec<&str> = (0..rng.below(16)).map(|_| rng.pick(&pieces)).collect();
-            texts.push(words.join(" "));
+            texts.push(rng.words(&pieces, 16));
         }
         for text in &texts {
             let doc = Document::new(text);
@@ -796,8 +795,7 @@ mod tests {
         ];
         let mut rng = crate::test_inputs::Rng::new(11);
         for _ in 0..2_000 {
-            let words: Vec<&str> = (0..rng.below(12)).map(|_| rng.pick(&pieces)).collect();
-            texts.push(words.join(" "));
+            texts.push(rng.words(&pieces, 12));
         }
         for text in &texts {
             let doc = Document::new(text);

@@ -809,8 +809,7 @@ mod tests {
         ];
         let mut rng = crate::test_inputs::Rng::new(9);
         for _ in 0..500 {
-            let words: Vec<&str> = (0..rng.below(12)).map(|_| rng.pick(&pieces)).collect();
-            texts.push(words.join(" "));
+            texts.push(rng.words(&pieces, 12));
         }
         for text in &texts {
             let doc = Document::new(text);

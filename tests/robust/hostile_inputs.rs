@@ -86,6 +86,12 @@ impl Rng {
         let count = self.below(most);
         (0..count).map(|_| self.pick(pieces)).collect()
     }
+    /// [`Rng::text`] with a space between the pieces: the words of a sentence.
+    pub fn words(&mut self, pieces: &[&str], most: usize) -> String {
+        let count = self.below(most);
+        let words: Vec<&str> = (0..count).map(|_| self.pick(pieces)).collect();
+        words.join(" ")
+    }
 }
 
 /// The seeds, then `count` texts of [`Rng::text`] (fewer than `most` of `pieces` each) from a

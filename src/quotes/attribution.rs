@@ -1005,10 +1005,6 @@ mod tests {
     /// a verb or `according to`: over the seeds' tokens and words in any case.
     #[test]
     fn verb_at_is_verb_of_form_at_a_word() {
-        let mut texts: Vec<String> = crate::test_inputs::seed_files()
-            .into_iter()
-            .map(|(_, text)| text)
-            .collect();
         let pieces = [
             "said",
             "Said",
@@ -1029,10 +1025,7 @@ mod tests {
             ",",
             " ",
         ];
-        let mut rng = crate::test_inputs::Rng::new(13);
-        for _ in 0..1_000 {
-            texts.push(rng.words(&pieces, 10));
-        }
+        let texts = crate::test_inputs::seeds_and_sentences(13, 1_000, 10, &pieces);
         for text in &texts {
             let doc = Document::new(text);
             for (i, token) in doc.tokens.iter().enumerate() {

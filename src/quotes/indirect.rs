@@ -727,10 +727,6 @@ mod tests {
 
     #[test]
     fn sentence_tokens_are_the_tokens_searched_for() {
-        let mut texts: Vec<String> = crate::test_inputs::seed_files()
-            .into_iter()
-            .map(|(_, text)| text)
-            .collect();
         let pieces = [
             "Yes.",
             "No!",
@@ -742,10 +738,7 @@ mod tests {
             "\n",
             " ",
         ];
-        let mut rng = crate::test_inputs::Rng::new(3);
-        for _ in 0..2_000 {
-            texts.push(rng.words(&pieces, 16));
-        }
+        let texts = crate::test_inputs::seeds_and_sentences(3, 2_000, 16, &pieces);
         for text in &texts {
             let doc = Document::new(text);
             let stepped: Vec<(usize, usize)> = sentence_tokens(&doc).collect();
@@ -761,10 +754,6 @@ mod tests {
 
     #[test]
     fn cue_at_is_a_verb_or_per_outside_quotes() {
-        let mut texts: Vec<String> = crate::test_inputs::seed_files()
-            .into_iter()
-            .map(|(_, text)| text)
-            .collect();
         let pieces = [
             "said",
             "Said",
@@ -793,10 +782,10 @@ mod tests {
             " ",
             " ",
         ];
+        // The same generator goes on to draw the quoted ranges.
         let mut rng = crate::test_inputs::Rng::new(11);
-        for _ in 0..2_000 {
-            texts.push(rng.words(&pieces, 12));
-        }
+        let mut texts = crate::test_inputs::seeds();
+        texts.extend((0..2_000).map(|_| rng.words(&pieces, 12)));
         for text in &texts {
             let doc = Document::new(text);
             // No quotes, then a few quoted ranges anywhere, of tokens asked about and not.

@@ -799,18 +799,11 @@ mod tests {
     /// texts of pronouns in any case, with letters that lower to more or fewer bytes.
     #[test]
     fn subject_pronoun_is_the_token_lowered_among_the_four() {
-        let mut texts: Vec<String> = crate::test_inputs::seed_files()
-            .into_iter()
-            .map(|(_, text)| text)
-            .collect();
         let pieces = [
             "he", "He", "HE", "she", "She", "sHe", "himself", "HIMSELF", "herself", "Herself",
             "hers", "her", "him", "the", "İ", "ſhe", "\u{212A}", "his", "Hé", ".", " ",
         ];
-        let mut rng = crate::test_inputs::Rng::new(9);
-        for _ in 0..500 {
-            texts.push(rng.words(&pieces, 12));
-        }
+        let texts = crate::test_inputs::seeds_and_sentences(9, 500, 12, &pieces);
         for text in &texts {
             let doc = Document::new(text);
             for token in &doc.tokens {

@@ -103,6 +103,14 @@ pub fn seeds_and_texts(seed: u64, count: usize, most: usize, pieces: &[&str]) ->
     texts
 }
 
+/// [`seeds_and_texts`] with [`Rng::words`]: the pieces joined by spaces, as words in a sentence.
+pub fn seeds_and_sentences(seed: u64, count: usize, most: usize, pieces: &[&str]) -> Vec<String> {
+    let mut rng = Rng::new(seed);
+    let mut texts = seeds();
+    texts.extend((0..count).map(|_| rng.words(pieces, most)));
+    texts
+}
+
 const MARKS: &str = "“”\"‘’'«»„‹›";
 
 pub const CASES: &[Case] = &[

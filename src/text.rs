@@ -257,6 +257,13 @@ impl<'a> Document<'a> {
         &self.text[token.start()..token.end()]
     }
 
+    /// [`Document::token_text`] as bytes, for tests asked of nearly every token: slicing a
+    /// `str` checks that both ends fall on characters, which can cost as much as the test.
+    #[inline]
+    pub fn token_bytes(&self, token: &Token) -> &'a [u8] {
+        &self.text.as_bytes()[token.start()..token.end()]
+    }
+
     /// The index of the first token starting at or after `byte`.
     pub fn token_at_or_after(&self, byte: usize) -> usize {
         self.tokens.partition_point(|t| t.start() < byte)

@@ -72,8 +72,7 @@ pub fn verb_at(doc: &Document, i: usize) -> Option<(CueWord, usize)> {
     // Asked of nearly every word, and nearly every word is turned away by its shape: that test
     // is inlined at the callers, the rest of the reading is not.
     let token = doc.tokens.get(i)?;
-    // Its bytes, not its text, for the test: see `may_be_verb`.
-    if !may_be_verb(token, &doc.text.as_bytes()[token.start()..token.end()]) {
+    if !may_be_verb(token, doc.token_bytes(token)) {
         return None;
     }
     verb_of_form(doc, i, doc.token_text(token))

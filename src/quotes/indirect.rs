@@ -475,10 +475,8 @@ fn cue_at(doc: &Document, v: usize, quoted: &mut Walk) -> Option<(CueWord, usize
     if token.kind != TokenKind::Word {
         return None;
     }
-    // Its bytes, not its text: slicing a `str` checks that both ends fall on characters, which
-    // was a third of this test's cost, and the shapes read bytes.
-    let bytes = &doc.text.as_bytes()[token.start()..token.end()];
-    if !verbs::may_start_cue(bytes) || quoted.contains(token.start()) {
+    // Its bytes, not its text (a third of this test's cost): the shapes read bytes.
+    if !verbs::may_start_cue(doc.token_bytes(token)) || quoted.contains(token.start()) {
         return None;
     }
     let raw = doc.token_text(token);

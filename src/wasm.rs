@@ -66,7 +66,10 @@ fn to_json(value: &impl Serialize) -> Result<JsString, JsError> {
             &mut pieces,
             AsciiOnly,
         ))
-        .map_err(|e| JsError::new(&e.to_string()))?;
+        // Only a map with keys that are not strings could fail, and the analysis has none; a
+        // fixed message keeps serde_json's error texts (and the `io::Error` kinds' names they
+        // include) out of the module.
+        .map_err(|_| JsError::new("the analysis could not be written as JSON"))?;
     pieces.hand_over();
     Ok(pieces.joined.unwrap_or_default())
 }

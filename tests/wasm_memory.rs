@@ -26,27 +26,35 @@ fn memory_bytes() -> usize {
     buffer.byte_length() as usize
 }
 
-/// The seeds repeated to 1 MB, as the benchmarks' corpus, through the page's entry: the text
-/// copied in, the analysis, its JSON handed out. The word lists, built on first use and kept,
-/// are built before the measure starts, as the page's worker does.
+/// The seeds repeated to 3 MB, as the benchmarks' corpus, through the page's entry three times:
+/// the text copied in, the analysis, its JSON handed out. The word lists, built on first use
+/// and kept, are built before the measure starts, as the page's worker does.
+///
+/// Three calls, not one: the memory a first call leaves is free for the next, but the next may
+/// not fit in it. The name finder's unit table once found the space the scans had freed broken
+/// up by their small allocations, and every call after the first grew the memory to 11.9x the
+/// text while the first stayed at 8.8x.
 #[wasm_bindgen_test]
-fn annotating_a_1_mb_text_grows_the_memory_by_at_most_ten_times_the_text() {
+fn annotating_a_3_mb_text_three_times_grows_the_memory_by_at_most_ten_times_the_text() {
     let unit: String = SEEDS.iter().map(|t| format!("{t}\n\n")).collect();
-    let text = unit.repeat((1 << 20) / unit.len() + 1);
+    let text = unit.repeat((3 << 20) / unit.len() + 1);
     newslens::wasm::annotate_json(JsValue::from_str(SEEDS[2]), None).expect("annotates");
     let js_text = JsValue::from_str(&text);
     let before = memory_bytes();
-    let json = newslens::wasm::annotate_json(js_text, None).expect("annotates");
-    let growth = memory_bytes() - before;
-    let ratio = growth as f64 / text.len() as f64;
-    wasm_bindgen_test::console_log!(
-        "# wasm memory grew {:.1} MB for {:.1} MB of text: {ratio:.1}x (ceiling {CEILING}x)",
-        growth as f64 / 1e6,
-        text.len() as f64 / 1e6
-    );
-    assert!(json.length() as usize > 4 * text.len(), "a full analysis");
-    assert!(
-        growth <= CEILING * text.len(),
-        "wasm memory grew {growth} bytes, {ratio:.1}× the text"
-    );
+    for call in 1..=3 {
+        let json = newslens::wasm::annotate_json(js_text.clone(), None).expect("annotates");
+        assert!(json.length() as usize > 4 * text.len(), "a full analysis");
+        let growth = memory_bytes() - before;
+        let ratio = growth as f64 / text.len() as f64;
+        wasm_bindgen_test::console_log!(
+            "# after call {call}, wasm memory grew {:.1} MB for {:.1} MB of text: {ratio:.1}x \
+             (ceiling {CEILING}x)",
+            growth as f64 / 1e6,
+            text.len() as f64 / 1e6
+        );
+        assert!(
+            growth <= CEILING * text.len(),
+            "after call {call}, wasm memory grew {growth} bytes, {ratio:.1}× the text"
+        );
+    }
 }

@@ -592,13 +592,38 @@ fn valid((_, m, d): Ymd) -> bool {
 
 /// Finds date mentions.
 pub fn find(doc: &Document) -> Vec<Mention> {
-    find_in_runs(doc, &scan::Runs::of(doc.text))
+    mentions(doc, scan::words(doc.text, classify))
 }
 
-/// [`find`], with the runs of word bytes of the text.
-pub(super) fn find_in_runs(doc: &Document, runs: &scan::Runs) -> Vec<Mention> {
+/// The date scan fed one run of word bytes at a time, so that one pass over the runs of a
+/// text feeds the date and the number scans together (see [`super::find`]).
+pub(super) struct Scan<'t> {
+    words: scan::ClassedWords<'t>,
+}
+
+impl<'t> Scan<'t> {
+    /// Nothing scanned yet.
+    pub(super) fn new(text: &'t str) -> Scan<'t> {
+        Scan {
+            words: scan::ClassedWords::new(text),
+        }
+    }
+
+    /// The word of `run`, the next run of the text, if it starts one.
+    #[inline]
+    pub(super) fn push(&mut self, run: scan::Run) {
+        self.words.push(run, classify);
+    }
+
+    /// The date mentions of `doc`, whose text every run was pushed from.
+    pub(super) fn finish(self, doc: &Document) -> Vec<Mention> {
+        mentions(doc, self.words.finish())
+    }
+}
+
+/// The date mentions that the patterns find from `words`, the classed words of the text.
+fn mentions(doc: &Document, words: Vec<At>) -> Vec<Mention> {
     let text = doc.text;
-    let words = scan::words_of_runs(text, runs.iter(), classify);
     let anchor = anchor_among(doc, &words);
     let mut found: Vec<Mention> = Vec::new();
     let (classes, next) = words

@@ -23,7 +23,7 @@ use super::gazetteer::class::{
 };
 use super::gazetteer::{Gazetteer, Known, WalkBuffers, GAZETTEER};
 use super::rare::{InnerCapitals, LowerCaseWords};
-use super::words::{prescan, resplit, shape, units, Kind, People, Unit, Units};
+use super::words::{self, prescan, resplit, shape, Kind, People, Unit, Units};
 use super::Mention;
 use crate::analysis::EntityType;
 use crate::text::{push_lower, Document};
@@ -213,8 +213,14 @@ impl KnownNames {
 
 /// Finds name mentions in `doc`, skipping text already claimed by `taken` (dates, numbers).
 pub fn find(doc: &Document, taken: &[Mention]) -> Vec<Mention> {
+    find_in(words::reserve(doc), doc, taken)
+}
+
+/// [`find`], with the table of units made beforehand ([`words::reserve`]; see [`super::find`]
+/// for why).
+pub(super) fn find_in<'a>(units: Units<'a>, doc: &Document<'a>, taken: &[Mention]) -> Vec<Mention> {
     // Names seen with a given name or title let `Sheinbaum-Trump` split into two people.
-    let first_view = units(doc, taken);
+    let first_view = words::fill(units, doc, taken);
     let known = prescan(&first_view).words;
     let units = resplit(first_view, &known);
     let (headline, results): (Vec<bool>, Vec<bool>) = doc
@@ -1132,7 +1138,7 @@ mod tests {
             // The fields the chunk starts read: the units.
             let pass = Pass {
                 doc: &doc,
-                units: units(&doc, &[]),
+                units: words::units(&doc, &[]),
                 people: People {
                     words: Default::default(),
                 },

@@ -572,11 +572,40 @@ fn listed_trigger(text: &str, at: &At) -> Option<&'static P> {
 /// bytes is taken whole: only its first byte can start a word, and the others only a
 /// currency stem (`amateur 3` has `eur 3`).
 fn candidates(text: &str, runs: impl Iterator<Item = scan::Run>) -> Vec<(usize, &'static P)> {
-    let mut out = Vec::new();
-    let mut after = 0;
+    let mut scan = Scan::new(text);
     for run in runs {
+        scan.push(run);
+    }
+    scan.candidates()
+}
+
+/// The number scan fed one run of word bytes at a time, so that one pass over the runs of a
+/// text feeds the date and the number scans together (see [`super::find`]): [`candidates`]
+/// as it goes, then [`Scan::finish`] tries them.
+pub(super) struct Scan<'t> {
+    text: &'t str,
+    candidates: Vec<(usize, &'static P)>,
+    /// Where the run before ended: a currency symbol can start between two runs.
+    after: usize,
+}
+
+impl<'t> Scan<'t> {
+    /// Nothing scanned yet.
+    pub(super) fn new(text: &'t str) -> Scan<'t> {
+        Scan {
+            text,
+            candidates: Vec::new(),
+            after: 0,
+        }
+    }
+
+    /// The candidates up to the end of `run`, the next run of the text.
+    #[inline]
+    pub(super) fn push(&mut self, run: scan::Run) {
+        let text = self.text;
+        let out = &mut self.candidates;
         out.extend(
-            (after..run.start)
+            (self.after..run.start)
                 .filter(|&i| symbol_at(text, i))
                 .map(|i| (i, &NUMBER)),
         );
@@ -594,14 +623,28 @@ fn candidates(text: &str, runs: impl Iterator<Item = scan::Run>) -> Vec<(usize, 
                 }
             }
         }
-        after = run.end;
+        self.after = run.end;
     }
-    out.extend(
-        (after..text.len())
-            .filter(|&i| symbol_at(text, i))
-            .map(|i| (i, &NUMBER)),
-    );
-    out
+
+    /// Every candidate, with those after the last run.
+    fn candidates(mut self) -> Vec<(usize, &'static P)> {
+        let text = self.text;
+        self.candidates.extend(
+            (self.after..text.len())
+                .filter(|&i| symbol_at(text, i))
+                .map(|i| (i, &NUMBER)),
+        );
+        self.candidates
+    }
+
+    /// The number mentions of `doc`, whose text every run was pushed from.
+    pub(super) fn finish(self, doc: &Document) -> Vec<Mention> {
+        debug_assert!(
+            std::ptr::eq(self.text, doc.text),
+            "the runs are the document's"
+        );
+        mentions(doc, self.candidates())
+    }
 }
 
 /// Whether a currency symbol starts at byte `at`, outside words. A symbol (`€` and `£`, `¥`
@@ -686,14 +729,14 @@ const PEOPLE: &[&str] = &[
 
 /// Finds number mentions.
 pub fn find(doc: &Document) -> Vec<Mention> {
-    find_in_runs(doc, &scan::Runs::of(doc.text))
+    mentions(doc, candidates(doc.text, scan::runs(doc.text)))
 }
 
-/// [`find`], with the runs of word bytes of the text.
-pub(super) fn find_in_runs(doc: &Document, runs: &scan::Runs) -> Vec<Mention> {
+/// The number mentions that `NUMBER` and its kin find at `candidates` (see [`candidates`]).
+fn mentions(doc: &Document, candidates: Vec<(usize, &'static P)>) -> Vec<Mention> {
     let text = doc.text;
     let mut out = Vec::new();
-    for found in scan::matches(text, candidates(text, runs.iter())) {
+    for found in scan::matches(text, candidates) {
         let (start, end) = (found.start, found.end);
         let span = &text[start..end];
         let lower = crate::text::lower(span);

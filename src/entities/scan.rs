@@ -54,12 +54,8 @@ pub fn is_word_start(text: &str, i: usize) -> bool {
 /// holds, in order, and the end is where its run of letters and digits ends.
 #[cfg(test)]
 fn word_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    words_in(runs(text))
-}
-
-/// The words (start and end) of `runs`: the runs that start one.
-fn words_in(runs: impl Iterator<Item = Run>) -> impl Iterator<Item = (usize, usize)> {
-    runs.filter(|run| run.word_end > run.start)
+    runs(text)
+        .filter(|run| run.word_end > run.start)
         .map(|run| (run.start, run.word_end))
 }
 
@@ -102,35 +98,6 @@ pub fn runs(text: &str) -> impl Iterator<Item = Run> + '_ {
             end: i,
         })
     })
-}
-
-/// The runs of word bytes of a text, found once for both the date and the number scans (each
-/// read every byte of the text to find them again). Stored in 32 bits: texts are shorter
-/// than 4 GiB ([`crate::text::MAX_TEXT_LEN`]), and a run for every word of a long text is
-/// twice the text's size even so.
-pub struct Runs {
-    runs: Vec<[u32; 3]>,
-}
-
-impl Runs {
-    /// The runs of `text`, as [`runs`] finds them.
-    pub fn of(text: &str) -> Runs {
-        let offset = |at: usize| u32::try_from(at).expect("texts are shorter than 4 GiB");
-        Runs {
-            runs: runs(text)
-                .map(|run| [offset(run.start), offset(run.word_end), offset(run.end)])
-                .collect(),
-        }
-    }
-
-    /// Each run, in order.
-    pub fn iter(&self) -> impl Iterator<Item = Run> + '_ {
-        self.runs.iter().map(|&[start, word_end, end]| Run {
-            start: start as usize,
-            word_end: word_end as usize,
-            end: end as usize,
-        })
-    }
 }
 
 /// The start of an ASCII word with the classes (bits) of its run of letters and digits and
@@ -209,33 +176,54 @@ impl<'t> At<'t> {
 /// the word after it. Every trigger asks for a class, so the unclassed words (most of them)
 /// are never kept: a whole article's words would cost more memory than the article.
 pub fn words(text: &str, classify: impl Fn(&[u8]) -> u32) -> Vec<At<'_>> {
-    words_of_runs(text, runs(text), classify)
+    let mut words = ClassedWords::new(text);
+    for run in runs(text) {
+        words.push(run, &classify);
+    }
+    words.finish()
 }
 
-/// [`words`] from the runs of `text`.
-pub fn words_of_runs(
-    text: &str,
-    runs: impl Iterator<Item = Run>,
-    classify: impl Fn(&[u8]) -> u32,
-) -> Vec<At<'_>> {
-    let mut words: Vec<At> = Vec::new();
-    // Where the word before ended, and whether it was kept: only then its next class counts.
-    let mut before: Option<(usize, bool)> = None;
-    for (start, end) in words_in(runs) {
+/// [`words`] gathered one run at a time, so that one pass over the runs of a text feeds the
+/// date and the number scans together (see [`super::find`]).
+pub struct ClassedWords<'t> {
+    text: &'t str,
+    words: Vec<At<'t>>,
+    /// Where the word before ended, and whether it was kept: only then its next class counts.
+    before: Option<(usize, bool)>,
+}
+
+impl<'t> ClassedWords<'t> {
+    /// None yet.
+    pub fn new(text: &'t str) -> ClassedWords<'t> {
+        ClassedWords {
+            text,
+            words: Vec::new(),
+            before: None,
+        }
+    }
+
+    /// The word of `run`, the next run of `text`, if it starts one that `classify` classes.
+    #[inline]
+    pub fn push(&mut self, run: Run, classify: impl Fn(&[u8]) -> u32) {
+        let (start, end) = (run.start, run.word_end);
+        if end == start {
+            return; // a run led by `_` starts no word
+        }
+        let text = self.text;
         // Bytes, not a `str`: no check of the word's ends on characters' boundaries, for
         // every word of the text.
         let class = classify(&text.as_bytes()[start..end]);
         if class != 0 {
-            if let Some((before_end, true)) = before {
+            if let Some((before_end, true)) = self.before {
                 let gap = &text.as_bytes()[before_end..start];
                 if !gap.is_empty() && gap.iter().all(|b| is_space_byte(*b)) {
-                    words
+                    self.words
                         .last_mut()
                         .expect("the word before was kept")
                         .next_class = class;
                 }
             }
-            words.push(At {
+            self.words.push(At {
                 text,
                 start,
                 end,
@@ -243,9 +231,13 @@ pub fn words_of_runs(
                 next_class: 0,
             });
         }
-        before = Some((end, class != 0));
+        self.before = Some((end, class != 0));
     }
-    words
+
+    /// The words kept, in order.
+    pub fn finish(self) -> Vec<At<'t>> {
+        self.words
+    }
 }
 
 /// Word lists, each with a bit, so a word is looked up once rather than once per pattern.
@@ -584,9 +576,6 @@ mod tests {
                 .map(|i| (i, i + At::new(text, i).word().len()))
                 .collect();
             assert_eq!(word_runs(text).collect::<Vec<_>>(), slow, "{text:?}");
-            // The stored runs read back as found.
-            let stored: Vec<Run> = Runs::of(text).iter().collect();
-            assert_eq!(stored, runs(text).collect::<Vec<_>>(), "{text:?}");
         }
     }
 }

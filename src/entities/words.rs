@@ -354,12 +354,22 @@ pub(super) struct People {
 
 /// The units of `doc`, skipping text `taken` (dates, numbers). Hyphenated words split where the
 /// gazetteer knows a part; [`resplit`] splits more once the article's people are known.
+#[cfg(test)]
 pub(super) fn units<'a>(doc: &Document<'a>, taken: &[Mention]) -> Units<'a> {
-    let text = doc.text;
-    let g = &*GAZETTEER;
+    fill(reserve(doc), doc, taken)
+}
+
+/// An empty table with room for the units of `doc` (see [`fill`]).
+pub(super) fn reserve<'a>(doc: &Document<'a>) -> Units<'a> {
     // Split hyphenated names add units: a little room for them keeps one split from doubling
     // a vector as long as the text has tokens (this is the layer's largest allocation).
-    let mut out = Units::with_capacity(doc, doc.tokens.len() + doc.tokens.len() / 16);
+    Units::with_capacity(doc, doc.tokens.len() + doc.tokens.len() / 16)
+}
+
+/// [`units`], written into `out`, a table from [`reserve`].
+pub(super) fn fill<'a>(mut out: Units<'a>, doc: &Document<'a>, taken: &[Mention]) -> Units<'a> {
+    let text = doc.text;
+    let g = &*GAZETTEER;
     let mut claimed: Vec<(usize, usize)> = taken.iter().map(|m| (m.start, m.end)).collect();
     crate::sort::all(&mut claimed);
     // A span after every token: the tests below need not ask whether there is a next span.

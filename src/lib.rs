@@ -60,8 +60,8 @@ mod test_inputs;
 pub mod wasm;
 
 pub use analysis::{
-    Analysis, AttributionCue, Cue, CueCategory, Entity, EntityType, Quote, QuoteKind, Speaker,
-    TextSpan, FORMAT_VERSION,
+    Analysis, AttributionCue, Cue, CueCategory, Entity, EntityType, EntityValue, Quote, QuoteKind,
+    Speaker, TextSpan, FORMAT_VERSION,
 };
 pub use offsets::OffsetUnit;
 

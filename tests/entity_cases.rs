@@ -164,9 +164,10 @@ fn check(analysis: &Analysis, text: &str, spec: &str) -> Result<(), String> {
         }
         "value" => {
             let e = entity_of(analysis, left).ok_or(format!("no mention {left:?}"))?;
-            let want: serde_json::Value = serde_json::from_str(right).map_err(|e| e.to_string())?;
             // `null` means no value.
-            (e.value.as_ref() == Some(&want) || want.is_null() && e.value.is_none())
+            let want: Option<newslens::EntityValue> =
+                serde_json::from_str(right).map_err(|e| e.to_string())?;
+            (e.value == want)
                 .then_some(())
                 .ok_or(format!("{left:?} has value {:?}", e.value))
         }

@@ -20,8 +20,7 @@ use std::collections::BTreeMap;
 
 use common::{gold_articles, match_one_to_one, overlap, GoldArticle};
 use newslens::compare::{compare_analysed, normalise::normalised, Analysed, Comparison};
-use newslens::{Analysis, Entity, EntityType, Quote, QuoteKind, Speaker, TextSpan};
-use serde_json::Value;
+use newslens::{Analysis, Entity, EntityType, EntityValue, Quote, QuoteKind, Speaker, TextSpan};
 
 /// Known misses: `(article index, gold quote id)` the test reports but does not fail on.
 const KNOWN_MISSES: &[(usize, &str)] = &[];
@@ -133,7 +132,7 @@ fn gold_analysis<'a>(article: &'a GoldArticle, index: usize, quotes: &[GoldQuote
                 name: name.clone().into(),
                 mentions: Vec::new(),
                 titles: Vec::new(),
-                value: (kind == EntityType::Number).then(|| Value::String(name.clone())),
+                value: (kind == EntityType::Number).then(|| EntityValue::Text(name.clone())),
                 unit: None,
                 rule: "gold".into(),
             });

@@ -529,13 +529,13 @@ fn entity_rows(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::Entity;
+    use crate::analysis::{Entity, EntityValue};
 
     /// An entity with one mention of `at` in `text`.
     fn entity<'a>(text: &'a str, kind: EntityType, name: &str, at: &str) -> Entity<'a> {
         let start = text.find(at).expect("in text");
         let value = (kind == EntityType::Number)
-            .then(|| serde_json::json!(at.replace(',', "").parse::<i64>().unwrap()));
+            .then(|| EntityValue::Integer(at.replace(',', "").parse().unwrap()));
         Entity {
             id: "".into(),
             kind,
@@ -605,12 +605,12 @@ mod tests {
         assert_eq!(sheinbaum.articles, vec![0, 1]);
 
         let first = &comparison.numbers[0];
-        assert_eq!(first.value, serde_json::json!(6072));
+        assert_eq!(first.value, EntityValue::Integer(6072));
         assert_eq!(first.about.as_deref(), Some("Pentagon"));
         assert_eq!(first.counted.as_deref(), Some("troop"));
         assert_eq!(first.articles, vec![0, 2]);
         assert_eq!(first.conflicts.len(), 1);
-        assert_eq!(first.conflicts[0].value, serde_json::json!(6000));
+        assert_eq!(first.conflicts[0].value, EntityValue::Integer(6000));
         assert_eq!(first.conflicts[0].articles, vec![1]);
         assert_eq!(comparison.numbers[1].conflicts[0].articles, vec![0, 2]);
 

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::{Entity, EntityType, TextSpan};
+use crate::analysis::{Entity, EntityType, EntityValue, TextSpan};
 use crate::text::Document;
 
 /// A number mention, with what it is about.
@@ -22,7 +22,7 @@ pub struct Found {
     /// The article's index.
     pub article: usize,
     /// The parsed value (or the mention's words when the entities layer gave none).
-    pub value: serde_json::Value,
+    pub value: EntityValue,
     /// The unit, when the entities layer gave one.
     pub unit: Option<String>,
     /// The display name of the nearest named entity in the sentence.
@@ -37,7 +37,7 @@ pub struct Found {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NumberReport {
     /// The value.
-    pub value: serde_json::Value,
+    pub value: EntityValue,
     /// The unit (`percent`, `USD`, `people`), when known.
     pub unit: Option<String>,
     /// The named entity it is about (the nearest in its sentence), when there is one.
@@ -66,7 +66,7 @@ pub struct NumberMention {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Conflict {
     /// The other value.
-    pub value: serde_json::Value,
+    pub value: EntityValue,
     /// The articles that give it.
     pub articles: Vec<usize>,
 }
@@ -104,9 +104,10 @@ pub fn find(article: usize, doc: &Document, entities: &[Entity], display: &[Stri
                 })
                 .map(|a| display[a.2].clone());
             let counted = counted_noun(doc, mention.end, sentence.end);
-            let value = entity.value.clone().unwrap_or_else(|| {
-                serde_json::Value::String(super::normalise::normalised(&mention.text))
-            });
+            let value = entity
+                .value
+                .clone()
+                .unwrap_or_else(|| EntityValue::Text(super::normalise::normalised(&mention.text)));
             out.push(Found {
                 article,
                 value,
@@ -259,7 +260,7 @@ mod tests {
             name: name.to_string().into(),
             mentions: vec![TextSpan::new(text, start, start + at.len())],
             titles: vec![],
-            value: value.map(|v| serde_json::json!(v)),
+            value: value.map(EntityValue::Real),
             unit: value.map(|_| "troops".into()),
             rule: "test".into(),
         }
@@ -283,7 +284,7 @@ mod tests {
     fn found(article: usize, about: &str, value: f64) -> Found {
         Found {
             article,
-            value: serde_json::json!(value),
+            value: EntityValue::Real(value),
             unit: Some("troops".into()),
             about: Some(about.to_string()),
             counted: Some("troop".to_string()),
@@ -302,7 +303,7 @@ mod tests {
         assert_eq!(reports.len(), 3);
         assert_eq!(reports[0].articles, vec![0, 2]);
         assert_eq!(reports[0].conflicts[0].articles, vec![1]);
-        assert_eq!(reports[1].conflicts[0].value, serde_json::json!(6072.0));
+        assert_eq!(reports[1].conflicts[0].value, EntityValue::Real(6072.0));
         assert!(reports[2].conflicts.is_empty(), "Texas: one value");
     }
 

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use super::pattern::{any, any_i, P};
 use super::scan::{self, is_digits, At, Lexicon};
 use super::Mention;
-use crate::analysis::EntityType;
+use crate::analysis::{EntityType, EntityValue};
 use crate::text::Document;
 
 /// The word lists the patterns are made of, named once: the trigger classes below are built
@@ -664,7 +664,7 @@ fn mentions(doc: &Document, words: Vec<At>) -> Vec<Mention> {
     let mut kept: Vec<Mention> = kept.into_values().collect();
     for mention in &mut kept {
         if let Some(value) = resolve(&text[mention.start..mention.end], anchor) {
-            mention.details_mut().value = Some(serde_json::Value::String(value));
+            mention.details_mut().value = Some(EntityValue::Text(value));
         }
     }
     kept
@@ -907,7 +907,10 @@ mod tests {
         find(&doc)
             .into_iter()
             .map(|m| {
-                let value = m.value().and_then(|v| v.as_str().map(String::from));
+                let value = match m.value() {
+                    Some(EntityValue::Text(iso)) => Some(iso.clone()),
+                    _ => None,
+                };
                 (&text[m.start..m.end], value)
             })
             .collect()

@@ -45,7 +45,7 @@ mod words;
 
 use std::borrow::Cow;
 
-use crate::analysis::{Entity, EntityType};
+use crate::analysis::{Entity, EntityType, EntityValue};
 use crate::text::Document;
 
 pub use gazetteer::Gender;
@@ -75,7 +75,7 @@ pub struct Details {
     /// owned when the text gave it (an acronym's expansion).
     pub canonical: Option<Cow<'static, str>>,
     /// A date's ISO value or a number's parsed value.
-    pub value: Option<serde_json::Value>,
+    pub value: Option<EntityValue>,
     /// A number's unit.
     pub unit: Option<&'static str>,
     /// Titles the article gives this person at this mention.
@@ -100,7 +100,7 @@ impl Mention {
     }
 
     /// A date's ISO value or a number's parsed value.
-    pub fn value(&self) -> Option<&serde_json::Value> {
+    pub fn value(&self) -> Option<&EntityValue> {
         self.details.as_ref()?.value.as_ref()
     }
 

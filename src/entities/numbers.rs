@@ -7,7 +7,7 @@
 
 use std::sync::LazyLock;
 
-use serde_json::Value;
+use crate::analysis::EntityValue;
 
 use super::pattern::{self, any, any_i, P};
 use super::scan::{self, starts_any, At, Lexicon};
@@ -840,7 +840,7 @@ fn is_number_word(w: &str) -> bool {
 }
 
 /// The value and unit of a number expression; `next_word` is the word after it.
-pub fn parse(span: &str, next_word: &str) -> (Option<Value>, Option<&'static str>) {
+pub fn parse(span: &str, next_word: &str) -> (Option<EntityValue>, Option<&'static str>) {
     let lower = crate::text::lower(span);
     let mut unit = None;
     if lower.contains('%')
@@ -875,15 +875,16 @@ pub fn parse(span: &str, next_word: &str) -> (Option<Value>, Option<&'static str
     } else if PEOPLE.contains(&next_word) {
         unit = Some("people");
     }
-    (number_value(&lower).map(Value::from).and_then(finite), unit)
+    (number_value(&lower).and_then(finite), unit)
 }
 
-fn finite(v: Value) -> Option<Value> {
-    v.as_f64().filter(|f| f.is_finite()).map(|f| {
+/// A whole number as an integer (`6072`, not `6072.0`), as far as an `f64` holds one exactly.
+fn finite(f: f64) -> Option<EntityValue> {
+    f.is_finite().then(|| {
         if f.fract() == 0.0 && f.abs() < 9e15 {
-            Value::from(f as i64)
+            EntityValue::Integer(f as i64)
         } else {
-            Value::from(f)
+            EntityValue::Real(f)
         }
     })
 }
@@ -1286,7 +1287,7 @@ mod tests {
         }
     }
 
-    fn numbers(text: &str) -> Vec<(&str, Option<Value>, Option<String>)> {
+    fn numbers(text: &str) -> Vec<(&str, Option<EntityValue>, Option<String>)> {
         let doc = Document::new(text);
         find(&doc)
             .into_iter()
@@ -1320,16 +1321,36 @@ mod tests {
                 "6,072 migrants, a 50% drop, around 75%, 75 percent, $1.2 billion and US$ 20,000."
             ),
             vec![
-                ("6,072", Some(6072.into()), Some("people".into())),
-                ("50%", Some(50.into()), Some("percent".into())),
-                ("around 75%", Some(75.into()), Some("percent".into())),
-                ("75 percent", Some(75.into()), Some("percent".into())),
+                (
+                    "6,072",
+                    Some(EntityValue::Integer(6072)),
+                    Some("people".into())
+                ),
+                (
+                    "50%",
+                    Some(EntityValue::Integer(50)),
+                    Some("percent".into())
+                ),
+                (
+                    "around 75%",
+                    Some(EntityValue::Integer(75)),
+                    Some("percent".into())
+                ),
+                (
+                    "75 percent",
+                    Some(EntityValue::Integer(75)),
+                    Some("percent".into())
+                ),
                 (
                     "$1.2 billion",
-                    Some(1_200_000_000.into()),
+                    Some(EntityValue::Integer(1_200_000_000)),
                     Some("USD".into())
                 ),
-                ("US$ 20,000", Some(20000.into()), Some("USD".into())),
+                (
+                    "US$ 20,000",
+                    Some(EntityValue::Integer(20000)),
+                    Some("USD".into())
+                ),
             ]
         );
     }
@@ -1341,11 +1362,15 @@ mod tests {
                 "eight cartels, hundreds of troops, more than half, at least twice, twenty-five"
             ),
             vec![
-                ("eight", Some(8.into()), None),
+                ("eight", Some(EntityValue::Integer(8)), None),
                 ("hundreds", None, None),
-                ("more than half", Some(0.5.into()), None),
-                ("at least twice", Some(2.into()), Some("times".into())),
-                ("twenty-five", Some(25.into()), None),
+                ("more than half", Some(EntityValue::Real(0.5)), None),
+                (
+                    "at least twice",
+                    Some(EntityValue::Integer(2)),
+                    Some("times".into())
+                ),
+                ("twenty-five", Some(EntityValue::Integer(25)), None),
             ]
         );
     }
@@ -1358,7 +1383,7 @@ mod tests {
         );
         assert_eq!(
             numbers("In one of the calls"),
-            vec![("one", Some(1.into()), None)]
+            vec![("one", Some(EntityValue::Integer(1)), None)]
         );
     }
 }

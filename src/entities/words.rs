@@ -573,12 +573,10 @@ pub(super) fn shape(doc: &Document, paragraph: &std::ops::Range<usize>) -> Shape
         match t.kind {
             TokenKind::Number => numbers += 1,
             TokenKind::Word => {
-                let word = doc.token_text(t);
-                let (first_lower, first_upper) = first_case(word);
+                let (first_lower, first_upper, four_chars) = word_shape(doc, t);
                 words += 1;
                 lower += usize::from(first_lower);
-                // Four characters or more: never fewer bytes.
-                if word.len() >= 4 && (word.is_ascii() || word.chars().nth(3).is_some()) {
+                if four_chars {
                     long += 1;
                     long_caps += usize::from(first_upper);
                 }
@@ -599,20 +597,33 @@ pub(super) fn shape(doc: &Document, paragraph: &std::ops::Range<usize>) -> Shape
     Shape { headline, results }
 }
 
-/// Whether `word` starts lower-case and whether it starts upper-case, decoding its first
-/// character only when it is not ASCII: [`shape`] asks of every word of the article.
+/// What [`shape`] asks of a word token: whether it starts lower-case, whether it starts
+/// upper-case, and whether it has four characters or more. Read off its bytes, and its
+/// characters decoded only outside ASCII: [`shape`] asks of every word of the article, and
+/// slicing the text into a `str` for each (the ends checked to fall on characters), then
+/// testing the whole word for ASCII, cost more than the tests.
 #[inline]
-fn first_case(word: &str) -> (bool, bool) {
-    match word.as_bytes().first() {
+fn word_shape(doc: &Document, token: &Token) -> (bool, bool, bool) {
+    let bytes = doc.token_bytes(token);
+    let (first_lower, first_upper) = match bytes.first() {
         Some(b) if b.is_ascii() => (b.is_ascii_lowercase(), b.is_ascii_uppercase()),
         _ => {
-            let first = word.chars().next();
+            let first = doc.token_text(token).chars().next();
             (
                 first.is_some_and(char::is_lowercase),
                 first.is_some_and(char::is_uppercase),
             )
         }
-    }
+    };
+    // Four characters: never fewer bytes, and four ASCII bytes are four characters.
+    let four_chars = match *bytes {
+        [a, b, c, d, ..] => {
+            u32::from_le_bytes([a, b, c, d]) & 0x8080_8080 == 0
+                || doc.token_text(token).chars().nth(3).is_some()
+        }
+        _ => false,
+    };
+    (first_lower, first_upper, four_chars)
 }
 
 pub(super) fn prescan(units: &Units) -> People {
@@ -685,22 +696,33 @@ mod tests {
     use super::*;
     use crate::analysis::EntityType;
 
-    /// [`first_case`] is the first character's own case, for ASCII and other words.
+    /// [`word_shape`] is the word's first character's own case and its count of characters,
+    /// for ASCII and other words of every length.
     #[test]
-    fn first_case_is_the_first_chars() {
+    fn a_words_shape_is_its_chars() {
         let mut rng = crate::test_inputs::Rng::new(43);
-        let starts = [
-            "a", "Z", "1", "-", "é", "É", "ß", "ǅ", "Σ", "σ", "中", "’", "",
+        let pieces = [
+            "a", "Z", "1", "é", "É", "ß", "ǅ", "Σ", "σ", "中", "ab", "Ab", "AB", "𝔸",
         ];
-        for _ in 0..2_000 {
-            let word = format!("{}{}", rng.pick(&starts), rng.pick(&starts));
-            let first = word.chars().next();
-            let plain = (
-                first.is_some_and(char::is_lowercase),
-                first.is_some_and(char::is_uppercase),
-            );
-            assert_eq!(first_case(&word), plain, "{word:?}");
+        let mut checked = 0;
+        for _ in 0..3_000 {
+            let word: String = (0..1 + rng.below(5))
+                .map(|_| rng.pick(&pieces).to_string())
+                .collect();
+            let doc = Document::new(&word);
+            for t in doc.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+                let text = doc.token_text(t);
+                let first = text.chars().next();
+                let plain = (
+                    first.is_some_and(char::is_lowercase),
+                    first.is_some_and(char::is_uppercase),
+                    text.chars().count() >= 4,
+                );
+                assert_eq!(word_shape(&doc, t), plain, "{text:?}");
+                checked += 1;
+            }
         }
+        assert!(checked > 2_000, "{checked}");
     }
 
     /// A unit's paragraph, read through its sentence, is the paragraph its start lies in; its

@@ -367,6 +367,9 @@ pub(super) fn units<'a>(doc: &Document<'a>, taken: &[Mention]) -> Units<'a> {
     let mut next_claimed = 0;
     let mut sentences = RangeCursor::new(&doc.sentences);
     let mut prev_sentence = usize::MAX;
+    // Whether the token before opens a quotation or follows a colon, kept from the last turn
+    // rather than asked of it again.
+    let mut after_opening = false;
     let mut i = 0;
     while i < doc.tokens.len() {
         let token = doc.tokens[i];
@@ -378,18 +381,15 @@ pub(super) fn units<'a>(doc: &Document<'a>, taken: &[Mention]) -> Units<'a> {
             next_claimed += 1;
         }
         let blocked = claimed[next_claimed].0 < token.end();
+        let mark = punct(doc, &token);
         let opener = matches!(
-            punct(doc, &token),
+            mark,
             Some('"' | '“' | '‘' | '\'' | '(' | '«' | '—' | '–' | '-' | '−')
         );
-        // A quotation or a clause after a colon starts with a capital too: `he said, "Nobody
-        // wants war."`, `His verdict: Nobody`.
-        let after_opening = i >= 2
-            && matches!(
-                punct(doc, &doc.tokens[i - 2]),
-                Some('"' | '“' | '‘' | '(' | '«' | ':')
-            );
         let initial = (sentence != prev_sentence || after_opening) && !opener;
+        // A quotation or a clause after a colon starts with a capital too: `he said, "Nobody
+        // wants war."`, `His verdict: Nobody`. (A word is no mark, nor the dot it may take.)
+        after_opening = matches!(mark, Some('"' | '“' | '‘' | '(' | '«' | ':'));
         if !opener {
             prev_sentence = sentence;
         }
@@ -414,7 +414,7 @@ pub(super) fn units<'a>(doc: &Document<'a>, taken: &[Mention]) -> Units<'a> {
             && doc
                 .tokens
                 .get(i)
-                .is_some_and(|t| t.start() == token.end() && doc.token_text(t) == ".")
+                .is_some_and(|t| is_dot_at(doc, t, token.end()))
             && doc.tokens.get(i + 1).is_some_and(|t| {
                 t.kind == TokenKind::Word
                     && doc.token_text(t).starts_with(char::is_uppercase)
@@ -428,24 +428,17 @@ pub(super) fn units<'a>(doc: &Document<'a>, taken: &[Mention]) -> Units<'a> {
         if doc
             .tokens
             .get(i)
-            .is_some_and(|t| t.start() == word.end() && doc.token_text(t) == ".")
+            .is_some_and(|t| is_dot_at(doc, t, word.end()))
         {
             // The dot follows the word directly, so the two are one slice of the text.
-            let keeps_dot = with_lower(&text[word.start()..word.end() + 1], |dotted| {
-                g.honorifics.contains_key(dotted)
-                    || g.titles.contains(dotted)
-                    || g.org_heads.contains(dotted)
-                    || matches!(dotted, "st." | "jr." | "sr.")
-            });
-            if keeps_dot {
+            if keeps_dot(&text[word.start()..word.end() + 1]) {
                 word.set(text, word.start(), word.end() + 1);
                 i += 1;
             }
         }
         // Possessive: `Sheinbaum’s` → `Sheinbaum`.
-        let possessive = word
-            .text
-            .ends_with(['s', 'S'])
+        // The last byte tells: `s` is never part of another character.
+        let possessive = matches!(word.text.as_bytes().last(), Some(b's' | b'S'))
             .then(|| {
                 ["’s", "'s", "’S", "'S"].into_iter().find(|suffix| {
                     word.text.len() > suffix.len() + 1 && word.text.ends_with(suffix)
@@ -485,7 +478,29 @@ fn punct(doc: &Document, token: &Token) -> Option<char> {
     if token.kind != TokenKind::Punct {
         return None;
     }
-    doc.text[token.start()..].chars().next()
+    // An ASCII mark is its first byte; only the others need decoding.
+    match doc.text.as_bytes()[token.start()] {
+        b if b.is_ascii() => Some(char::from(b)),
+        _ => doc.text[token.start()..].chars().next(),
+    }
+}
+
+/// Whether a word with its dot (`Mr.`, `Sen.`, `Inc.`, `St.`) is an honorific, a title or an
+/// organisation head, or a saint or a son, and so keeps the dot. Its classes answer for the
+/// three lists at once, where lower-casing it and looking it up in each cost twice as much;
+/// the three abbreviations are ASCII, and nothing else lower-cases to them.
+fn keeps_dot(dotted: &str) -> bool {
+    GAZETTEER.classes_of(dotted) & (class::HONORIFIC | class::TITLE | class::ORG_HEAD) != 0
+        || ["st.", "jr.", "sr."]
+            .iter()
+            .any(|short| dotted.eq_ignore_ascii_case(short))
+}
+
+/// Whether `token` is a full stop starting at byte `end` (where a word ends): asked after
+/// nearly every word, so its one byte is read rather than its text sliced and compared.
+#[inline]
+fn is_dot_at(doc: &Document, token: &Token, end: usize) -> bool {
+    token.start() == end && token.end() == end + 1 && doc.text.as_bytes()[end] == b'.'
 }
 
 /// `units` with the hyphenated words whose parts are all in `known` (`Sheinbaum-Trump`, once
@@ -789,6 +804,115 @@ mod tests {
             }
         }
         assert!(found > 5_000, "{found}");
+    }
+
+    /// [`keeps_dot`] is the three lists' own answer for the word lower-cased, or one of the
+    /// three abbreviations, for listed words and others in every case and script.
+    #[test]
+    fn keeps_dot_is_the_lists_answer() {
+        let g = &*GAZETTEER;
+        let plain = |dotted: &str| {
+            let lower = dotted.to_lowercase();
+            g.honorifics.contains_key(&lower)
+                || g.titles.contains(&lower)
+                || g.org_heads.contains(&lower)
+                || matches!(lower.as_str(), "st." | "jr." | "sr.")
+        };
+        let listed: Vec<&str> = (g.honorifics.keys())
+            .chain(&g.titles)
+            .chain(&g.org_heads)
+            .map(String::as_str)
+            .chain([
+                "st", "jr", "sr", "ſt", "\u{212a}", "İnc", "é", "gen", "corp", "co",
+            ])
+            .collect();
+        let mut rng = crate::test_inputs::Rng::new(29);
+        let mut kept = 0;
+        for _ in 0..5_000 {
+            let mut word = listed[rng.below(listed.len())]
+                .trim_end_matches('.')
+                .to_string();
+            match rng.below(4) {
+                0 => word = word.to_uppercase(),
+                1 => {
+                    let mut chars = word.chars();
+                    word = chars
+                        .next()
+                        .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect());
+                }
+                2 => word.push_str(rng.pick(&["s", "é", "x"])),
+                _ => {}
+            }
+            word.push('.');
+            assert_eq!(keeps_dot(&word), plain(&word), "{word:?}");
+            kept += usize::from(plain(&word));
+        }
+        assert!(kept > 400 && kept < 4_600, "{kept}");
+    }
+
+    /// [`is_dot_at`] is the token's text compared with a full stop, after every token.
+    #[test]
+    fn a_dot_is_its_text() {
+        let pieces = [
+            "Word", "W", ".", "..", "...", ".5", "5", ".com", "…", ". ", " ", "é", "Mr", "!", "?",
+            ".",
+        ];
+        let texts = crate::test_inputs::seeds_and_texts(13, 2_000, 12, &pieces);
+        let mut dots = 0;
+        for text in &texts {
+            let doc = Document::new(text);
+            for pair in doc.tokens.windows(2) {
+                for end in [pair[0].end(), pair[0].end() + 1, pair[1].start()] {
+                    let plain = pair[1].start() == end && doc.token_text(&pair[1]) == ".";
+                    assert_eq!(is_dot_at(&doc, &pair[1], end), plain, "{text:?}");
+                    dots += usize::from(plain);
+                }
+            }
+        }
+        assert!(dots > 2_000, "{dots}");
+    }
+
+    /// A unit starts its sentence by the loop's definition: its token is no opening mark, and
+    /// either its sentence is not that of the last unit before it that is no opening mark, or
+    /// the token just before it opens a quotation or is a colon.
+    #[test]
+    fn initial_is_its_definition() {
+        let pieces = [
+            "Word ", "word ", "W", ". ", ".", "\"", "“", "‘", "'", "(", "«", "—", "–", "-", "−",
+            ": ", ":", "Mr. ", "é ", "\n\n", "! ", "”", " ",
+        ];
+        let texts = crate::test_inputs::seeds_and_texts(31, 3_000, 14, &pieces);
+        let opens = ["\"", "“", "‘", "'", "(", "«", "—", "–", "-", "−"];
+        let after = ["\"", "“", "‘", "(", "«", ":"];
+        let mut initials = 0;
+        for text in &texts {
+            let doc = Document::new(text);
+            let units = units(&doc, &[]);
+            let mut prev_sentence = usize::MAX;
+            // The tokens the units start at, in order (a dot taken by a word starts none).
+            let firsts = units.iter().filter(|u| {
+                doc.tokens
+                    .get(doc.token_at_or_after(u.start()))
+                    .is_some_and(|t| t.start() == u.start())
+            });
+            for u in firsts {
+                let k = doc.token_at_or_after(u.start());
+                let is_mark = |k: usize, marks: &[&str]| {
+                    doc.tokens[k].kind == TokenKind::Punct
+                        && marks.contains(&doc.token_text(&doc.tokens[k]))
+                };
+                let opener = is_mark(k, &opens);
+                let sentence = doc.sentence_index(u.start());
+                let plain =
+                    (sentence != prev_sentence || k > 0 && is_mark(k - 1, &after)) && !opener;
+                if !opener {
+                    prev_sentence = sentence;
+                }
+                assert_eq!(u.initial, plain, "{:?} in {text:?}", u.text);
+                initials += usize::from(plain);
+            }
+        }
+        assert!(initials > 5_000, "{initials}");
     }
 
     /// One pass finds the shapes that counting words, long words and their capitals, numbers

@@ -334,12 +334,12 @@ impl<'a> Pass<'a, '_> {
         if self.units.kind(i) != Kind::Word || g.capital_starts && !self.units.cap(i) {
             return None;
         }
-        let first = &self.units.at(i);
         // Most capitalised words start no known name: their classes, stored, say so without
-        // building a key to look up.
-        if !first.is(KNOWN_START) {
+        // building a key to look up (or the unit, its text sliced, to ask).
+        if !self.units.is(i, KNOWN_START) {
             return None;
         }
+        let first = &self.units.at(i);
         let mut best = None;
         let mut walk = g.walk(buffers);
         let mut j = i;
@@ -417,11 +417,12 @@ impl<'a> Pass<'a, '_> {
             {
                 return j;
             }
-            let prev = &self.units.at(j - 1);
-            let next = &self.units.at(j);
-            if next.cap() {
+            // The stored flag answers before the units are built.
+            if self.units.cap(j) {
                 continue;
             }
+            let prev = &self.units.at(j - 1);
+            let next = &self.units.at(j);
             // Small words inside a name.
             let word = next.text;
             let after = j + 1;

@@ -123,6 +123,20 @@ impl<'a> Units<'a> {
         self.stored.push(stored);
     }
 
+    /// Pushes `token` as a unit that is no word (a mark, a number, a word a date took), as
+    /// [`Units::push`] would: nothing asks its text here, so it is not sliced from the text
+    /// (its ends checked to fall on characters), which cost as much as the rest of its turn.
+    #[inline(always)]
+    fn push_other(&mut self, token: &Token, sentence: usize, initial: bool) {
+        self.stored.push(Stored {
+            start: token.start() as u32,
+            end: token.end() as u32,
+            sentence: sentence as u32,
+            flags: if initial { INITIAL } else { 0 },
+            classes: 0,
+        });
+    }
+
     /// Sets the bit of unit `i` in [`Units::caps`].
     #[inline]
     fn mark_cap(&mut self, i: usize) {
@@ -377,6 +391,9 @@ pub(super) fn fill<'a>(mut out: Units<'a>, doc: &Document<'a>, taken: &[Mention]
     let mut next_claimed = 0;
     let mut sentences = RangeCursor::new(&doc.sentences);
     let mut prev_sentence = usize::MAX;
+    // Whether the token before opens a quotation or follows a colon, kept from the last turn
+    // rather than asked of it again.
+    let mut after_opening = false;
     let mut i = 0;
     while i < doc.tokens.len() {
         let token = doc.tokens[i];
@@ -388,43 +405,38 @@ pub(super) fn fill<'a>(mut out: Units<'a>, doc: &Document<'a>, taken: &[Mention]
             next_claimed += 1;
         }
         let blocked = claimed[next_claimed].0 < token.end();
+        let mark = punct(doc, &token);
         let opener = matches!(
-            punct(doc, &token),
+            mark,
             Some('"' | '“' | '‘' | '\'' | '(' | '«' | '—' | '–' | '-' | '−')
         );
-        // A quotation or a clause after a colon starts with a capital too: `he said, "Nobody
-        // wants war."`, `His verdict: Nobody`.
-        let after_opening = i >= 2
-            && matches!(
-                punct(doc, &doc.tokens[i - 2]),
-                Some('"' | '“' | '‘' | '(' | '«' | ':')
-            );
         let initial = (sentence != prev_sentence || after_opening) && !opener;
+        // A quotation or a clause after a colon starts with a capital too: `he said, "Nobody
+        // wants war."`, `His verdict: Nobody`. (A word is no mark, nor the dot it may take.)
+        after_opening = matches!(mark, Some('"' | '“' | '‘' | '(' | '«' | ':'));
         if !opener {
             prev_sentence = sentence;
         }
-        let base = Unit {
+        if blocked || token.kind != TokenKind::Word {
+            out.push_other(&token, sentence, initial);
+            continue;
+        }
+        let mut word = Unit {
             text: doc.token_text(&token),
             start: token.start() as u32,
             sentence: sentence as u32,
-            kind: Kind::Other,
+            kind: Kind::Word,
             closes: false,
             initial,
             classes: None,
         };
-        if blocked || token.kind != TokenKind::Word {
-            out.push(base);
-            continue;
-        }
-        let mut word = base;
-        word.kind = Kind::Word;
         // An initial: `W.` keeps its dot.
         if word.cap()
             && word.text.chars().nth(1).is_none()
             && doc
                 .tokens
                 .get(i)
-                .is_some_and(|t| t.start() == token.end() && doc.token_text(t) == ".")
+                .is_some_and(|t| is_dot_at(doc, t, token.end()))
             && doc.tokens.get(i + 1).is_some_and(|t| {
                 t.kind == TokenKind::Word
                     && doc.token_text(t).starts_with(char::is_uppercase)
@@ -438,24 +450,17 @@ pub(super) fn fill<'a>(mut out: Units<'a>, doc: &Document<'a>, taken: &[Mention]
         if doc
             .tokens
             .get(i)
-            .is_some_and(|t| t.start() == word.end() && doc.token_text(t) == ".")
+            .is_some_and(|t| is_dot_at(doc, t, word.end()))
         {
             // The dot follows the word directly, so the two are one slice of the text.
-            let keeps_dot = with_lower(&text[word.start()..word.end() + 1], |dotted| {
-                g.honorifics.contains_key(dotted)
-                    || g.titles.contains(dotted)
-                    || g.org_heads.contains(dotted)
-                    || matches!(dotted, "st." | "jr." | "sr.")
-            });
-            if keeps_dot {
+            if keeps_dot(&text[word.start()..word.end() + 1]) {
                 word.set(text, word.start(), word.end() + 1);
                 i += 1;
             }
         }
         // Possessive: `Sheinbaum’s` → `Sheinbaum`.
-        let possessive = word
-            .text
-            .ends_with(['s', 'S'])
+        // The last byte tells: `s` is never part of another character.
+        let possessive = matches!(word.text.as_bytes().last(), Some(b's' | b'S'))
             .then(|| {
                 ["’s", "'s", "’S", "'S"].into_iter().find(|suffix| {
                     word.text.len() > suffix.len() + 1 && word.text.ends_with(suffix)
@@ -495,7 +500,29 @@ fn punct(doc: &Document, token: &Token) -> Option<char> {
     if token.kind != TokenKind::Punct {
         return None;
     }
-    doc.text[token.start()..].chars().next()
+    // An ASCII mark is its first byte; only the others need decoding.
+    match doc.text.as_bytes()[token.start()] {
+        b if b.is_ascii() => Some(char::from(b)),
+        _ => doc.text[token.start()..].chars().next(),
+    }
+}
+
+/// Whether a word with its dot (`Mr.`, `Sen.`, `Inc.`, `St.`) is an honorific, a title or an
+/// organisation head, or a saint or a son, and so keeps the dot. Its classes answer for the
+/// three lists at once, where lower-casing it and looking it up in each cost twice as much;
+/// the three abbreviations are ASCII, and nothing else lower-cases to them.
+fn keeps_dot(dotted: &str) -> bool {
+    GAZETTEER.classes_of(dotted) & (class::HONORIFIC | class::TITLE | class::ORG_HEAD) != 0
+        || ["st.", "jr.", "sr."]
+            .iter()
+            .any(|short| dotted.eq_ignore_ascii_case(short))
+}
+
+/// Whether `token` is a full stop starting at byte `end` (where a word ends): asked after
+/// nearly every word, so its one byte is read rather than its text sliced and compared.
+#[inline]
+fn is_dot_at(doc: &Document, token: &Token, end: usize) -> bool {
+    token.start() == end && token.end() == end + 1 && doc.text.as_bytes()[end] == b'.'
 }
 
 /// `units` with the hyphenated words whose parts are all in `known` (`Sheinbaum-Trump`, once
@@ -583,12 +610,10 @@ pub(super) fn shape(doc: &Document, paragraph: &std::ops::Range<usize>) -> Shape
         match t.kind {
             TokenKind::Number => numbers += 1,
             TokenKind::Word => {
-                let word = doc.token_text(t);
-                let (first_lower, first_upper) = first_case(word);
+                let (first_lower, first_upper, four_chars) = word_shape(doc, t);
                 words += 1;
                 lower += usize::from(first_lower);
-                // Four characters or more: never fewer bytes.
-                if word.len() >= 4 && (word.is_ascii() || word.chars().nth(3).is_some()) {
+                if four_chars {
                     long += 1;
                     long_caps += usize::from(first_upper);
                 }
@@ -609,20 +634,33 @@ pub(super) fn shape(doc: &Document, paragraph: &std::ops::Range<usize>) -> Shape
     Shape { headline, results }
 }
 
-/// Whether `word` starts lower-case and whether it starts upper-case, decoding its first
-/// character only when it is not ASCII: [`shape`] asks of every word of the article.
+/// What [`shape`] asks of a word token: whether it starts lower-case, whether it starts
+/// upper-case, and whether it has four characters or more. Read off its bytes, and its
+/// characters decoded only outside ASCII: [`shape`] asks of every word of the article, and
+/// slicing the text into a `str` for each (the ends checked to fall on characters), then
+/// testing the whole word for ASCII, cost more than the tests.
 #[inline]
-fn first_case(word: &str) -> (bool, bool) {
-    match word.as_bytes().first() {
+fn word_shape(doc: &Document, token: &Token) -> (bool, bool, bool) {
+    let bytes = doc.token_bytes(token);
+    let (first_lower, first_upper) = match bytes.first() {
         Some(b) if b.is_ascii() => (b.is_ascii_lowercase(), b.is_ascii_uppercase()),
         _ => {
-            let first = word.chars().next();
+            let first = doc.token_text(token).chars().next();
             (
                 first.is_some_and(char::is_lowercase),
                 first.is_some_and(char::is_uppercase),
             )
         }
-    }
+    };
+    // Four characters: never fewer bytes, and four ASCII bytes are four characters.
+    let four_chars = match *bytes {
+        [a, b, c, d, ..] => {
+            u32::from_le_bytes([a, b, c, d]) & 0x8080_8080 == 0
+                || doc.token_text(token).chars().nth(3).is_some()
+        }
+        _ => false,
+    };
+    (first_lower, first_upper, four_chars)
 }
 
 pub(super) fn prescan(units: &Units) -> People {
@@ -695,22 +733,33 @@ mod tests {
     use super::*;
     use crate::analysis::EntityType;
 
-    /// [`first_case`] is the first character's own case, for ASCII and other words.
+    /// [`word_shape`] is the word's first character's own case and its count of characters,
+    /// for ASCII and other words of every length.
     #[test]
-    fn first_case_is_the_first_chars() {
+    fn a_words_shape_is_its_chars() {
         let mut rng = crate::test_inputs::Rng::new(43);
-        let starts = [
-            "a", "Z", "1", "-", "é", "É", "ß", "ǅ", "Σ", "σ", "中", "’", "",
+        let pieces = [
+            "a", "Z", "1", "é", "É", "ß", "ǅ", "Σ", "σ", "中", "ab", "Ab", "AB", "𝔸",
         ];
-        for _ in 0..2_000 {
-            let word = format!("{}{}", rng.pick(&starts), rng.pick(&starts));
-            let first = word.chars().next();
-            let plain = (
-                first.is_some_and(char::is_lowercase),
-                first.is_some_and(char::is_uppercase),
-            );
-            assert_eq!(first_case(&word), plain, "{word:?}");
+        let mut checked = 0;
+        for _ in 0..3_000 {
+            let word: String = (0..1 + rng.below(5))
+                .map(|_| rng.pick(&pieces).to_string())
+                .collect();
+            let doc = Document::new(&word);
+            for t in doc.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+                let text = doc.token_text(t);
+                let first = text.chars().next();
+                let plain = (
+                    first.is_some_and(char::is_lowercase),
+                    first.is_some_and(char::is_uppercase),
+                    text.chars().count() >= 4,
+                );
+                assert_eq!(word_shape(&doc, t), plain, "{text:?}");
+                checked += 1;
+            }
         }
+        assert!(checked > 2_000, "{checked}");
     }
 
     /// A unit's paragraph, read through its sentence, is the paragraph its start lies in; its
@@ -777,6 +826,155 @@ mod tests {
             }
         }
         assert!(found > 5_000, "{found}");
+    }
+
+    /// [`Units::push_other`] stores what [`Units::push`] stores of the same token as a unit
+    /// that is no word, its text sliced, for tokens of every kind and script, first or not.
+    #[test]
+    fn push_other_is_push_of_the_unit() {
+        let pieces = [
+            "Word ", "word ", "É ", "é", "1", "20 ", ". ", "“", "—", "\n\n", " ",
+        ];
+        let texts = crate::test_inputs::seeds_and_texts(37, 1_000, 12, &pieces);
+        let mut checked = 0;
+        for text in &texts {
+            let doc = Document::new(text);
+            let (mut fast, mut plain) = (
+                Units::with_capacity(&doc, doc.tokens.len()),
+                Units::with_capacity(&doc, doc.tokens.len()),
+            );
+            for (k, token) in doc.tokens.iter().enumerate() {
+                let (sentence, initial) = (doc.sentence_index(token.start()), k % 3 == 0);
+                fast.push_other(token, sentence, initial);
+                plain.push(Unit {
+                    text: doc.token_text(token),
+                    start: token.start() as u32,
+                    sentence: sentence as u32,
+                    kind: Kind::Other,
+                    closes: false,
+                    initial,
+                    classes: None,
+                });
+            }
+            let fields = |s: &Stored| (s.start, s.end, s.sentence, s.flags, s.classes);
+            let fast: Vec<_> = fast.stored.iter().map(fields).collect();
+            assert_eq!(
+                fast,
+                plain.stored.iter().map(fields).collect::<Vec<_>>(),
+                "{text:?}"
+            );
+            checked += fast.len();
+        }
+        assert!(checked > 5_000, "{checked}");
+    }
+
+    /// [`keeps_dot`] is the three lists' own answer for the word lower-cased, or one of the
+    /// three abbreviations, for listed words and others in every case and script.
+    #[test]
+    fn keeps_dot_is_the_lists_answer() {
+        let g = &*GAZETTEER;
+        let plain = |dotted: &str| {
+            let lower = dotted.to_lowercase();
+            g.honorifics.contains_key(&lower)
+                || g.titles.contains(&lower)
+                || g.org_heads.contains(&lower)
+                || matches!(lower.as_str(), "st." | "jr." | "sr.")
+        };
+        let listed: Vec<&str> = (g.honorifics.keys())
+            .chain(&g.titles)
+            .chain(&g.org_heads)
+            .map(String::as_str)
+            .chain([
+                "st", "jr", "sr", "ſt", "\u{212a}", "İnc", "é", "gen", "corp", "co",
+            ])
+            .collect();
+        let mut rng = crate::test_inputs::Rng::new(29);
+        let mut kept = 0;
+        for _ in 0..5_000 {
+            let mut word = listed[rng.below(listed.len())]
+                .trim_end_matches('.')
+                .to_string();
+            match rng.below(4) {
+                0 => word = word.to_uppercase(),
+                1 => {
+                    let mut chars = word.chars();
+                    word = chars
+                        .next()
+                        .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect());
+                }
+                2 => word.push_str(rng.pick(&["s", "é", "x"])),
+                _ => {}
+            }
+            word.push('.');
+            assert_eq!(keeps_dot(&word), plain(&word), "{word:?}");
+            kept += usize::from(plain(&word));
+        }
+        assert!(kept > 400 && kept < 4_600, "{kept}");
+    }
+
+    /// [`is_dot_at`] is the token's text compared with a full stop, after every token.
+    #[test]
+    fn a_dot_is_its_text() {
+        let pieces = [
+            "Word", "W", ".", "..", "...", ".5", "5", ".com", "…", ". ", " ", "é", "Mr", "!", "?",
+            ".",
+        ];
+        let texts = crate::test_inputs::seeds_and_texts(13, 2_000, 12, &pieces);
+        let mut dots = 0;
+        for text in &texts {
+            let doc = Document::new(text);
+            for pair in doc.tokens.windows(2) {
+                for end in [pair[0].end(), pair[0].end() + 1, pair[1].start()] {
+                    let plain = pair[1].start() == end && doc.token_text(&pair[1]) == ".";
+                    assert_eq!(is_dot_at(&doc, &pair[1], end), plain, "{text:?}");
+                    dots += usize::from(plain);
+                }
+            }
+        }
+        assert!(dots > 2_000, "{dots}");
+    }
+
+    /// A unit starts its sentence by the loop's definition: its token is no opening mark, and
+    /// either its sentence is not that of the last unit before it that is no opening mark, or
+    /// the token just before it opens a quotation or is a colon.
+    #[test]
+    fn initial_is_its_definition() {
+        let pieces = [
+            "Word ", "word ", "W", ". ", ".", "\"", "“", "‘", "'", "(", "«", "—", "–", "-", "−",
+            ": ", ":", "Mr. ", "é ", "\n\n", "! ", "”", " ",
+        ];
+        let texts = crate::test_inputs::seeds_and_texts(31, 3_000, 14, &pieces);
+        let opens = ["\"", "“", "‘", "'", "(", "«", "—", "–", "-", "−"];
+        let after = ["\"", "“", "‘", "(", "«", ":"];
+        let mut initials = 0;
+        for text in &texts {
+            let doc = Document::new(text);
+            let units = units(&doc, &[]);
+            let mut prev_sentence = usize::MAX;
+            // The tokens the units start at, in order (a dot taken by a word starts none).
+            let firsts = units.iter().filter(|u| {
+                doc.tokens
+                    .get(doc.token_at_or_after(u.start()))
+                    .is_some_and(|t| t.start() == u.start())
+            });
+            for u in firsts {
+                let k = doc.token_at_or_after(u.start());
+                let is_mark = |k: usize, marks: &[&str]| {
+                    doc.tokens[k].kind == TokenKind::Punct
+                        && marks.contains(&doc.token_text(&doc.tokens[k]))
+                };
+                let opener = is_mark(k, &opens);
+                let sentence = doc.sentence_index(u.start());
+                let plain =
+                    (sentence != prev_sentence || k > 0 && is_mark(k - 1, &after)) && !opener;
+                if !opener {
+                    prev_sentence = sentence;
+                }
+                assert_eq!(u.initial, plain, "{:?} in {text:?}", u.text);
+                initials += usize::from(plain);
+            }
+        }
+        assert!(initials > 5_000, "{initials}");
     }
 
     /// One pass finds the shapes that counting words, long words and their capitals, numbers

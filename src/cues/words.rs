@@ -23,10 +23,6 @@ pub struct Words<'a> {
     /// asked once, and a rule passes over the tokens that do not concern it by their bits, with
     /// no table of its own.
     form_of: Vec<u32>,
-    /// The rules of each eight entries of `form_of` together: a rule's tokens are few, and
-    /// every rule's scan passes over the eights that do not concern it by this one byte, where
-    /// it took the union of the eight entries for itself each time.
-    eights: Vec<u8>,
     /// The comparison forms, one for each distinct token text the table took: the token's
     /// own text, or for the few that normalising changes, a slice of one string the caller
     /// keeps (a string of its own for each, with a tag saying which, took half as much again).
@@ -317,10 +313,6 @@ impl<'a> Words<'a> {
             form_of.push(add(i, doc.token_text(token), own_text_if_normal));
         }
         drop(first_tokens);
-        let eights = form_of
-            .chunks(8)
-            .map(|eight| rules_of(eight.iter().fold(0, |union, &entry| union | entry)))
-            .collect();
         renamed.shrink_to_fit();
         let renamed: &'a str = renamed;
         let mut start = renamed_from;
@@ -347,7 +339,6 @@ impl<'a> Words<'a> {
         Words {
             doc,
             form_of,
-            eights,
             forms,
             far,
             sentence_openings,
@@ -449,7 +440,7 @@ impl<'a> Words<'a> {
         // One scan for every rule, calling through `dyn`: a copy of it for each rule's
         // closure, with the rule inlined into it, was 20 KB of the wasm download, and a rule's
         // tokens are few enough that the indirect call costs nothing measurable.
-        scan_concerning(&self.form_of, &self.eights, rules, &mut each);
+        scan_concerning(&self.form_of, rules, &mut each);
     }
 
     /// Calls `each` with the tokens whose form concerns `rule` and `question`'s answer for
@@ -492,23 +483,19 @@ pub fn is_negator(word: &str) -> bool {
     matches!(word, "not" | "never" | "no" | "cannot") || word.ends_with("n't")
 }
 
-/// [`Words::each_concerning`] over the entries of `form_of`, whose eights have the rules
-/// `eights` says.
-fn scan_concerning(form_of: &[u32], eights: &[u8], rules: u8, each: &mut dyn FnMut(usize, u8)) {
+/// [`Words::each_concerning`] over the entries of `form_of`.
+fn scan_concerning(form_of: &[u32], rules: u8, each: &mut dyn FnMut(usize, u8)) {
     let bits = u32::from(rules) << RULES_SHIFT;
-    let concerned = eights
-        .iter()
-        .enumerate()
-        .filter(|&(_, &union)| union & rules != 0);
-    for (n, _) in concerned {
-        let first = n * 8;
-        each_with(
-            &form_of[first..form_of.len().min(first + 8)],
-            first,
-            bits,
-            each,
-        );
+    // A rule's tokens are few: eight entries are passed over at once when none has its
+    // bits, which their union (a few vector instructions) tells.
+    let mut eights = form_of.chunks_exact(8);
+    for (n, eight) in eights.by_ref().enumerate() {
+        if eight.iter().fold(0, |union, &entry| union | entry) & bits != 0 {
+            each_with(eight, n * 8, bits, each);
+        }
     }
+    let rest = eights.remainder();
+    each_with(rest, form_of.len() - rest.len(), bits, each);
 }
 
 /// Calls `each` with the number of each of `entries` that has any of `bits` (the first being

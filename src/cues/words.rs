@@ -486,15 +486,17 @@ pub fn is_negator(word: &str) -> bool {
 /// [`Words::each_concerning`] over the entries of `form_of`.
 fn scan_concerning(form_of: &[u32], rules: u8, each: &mut dyn FnMut(usize, u8)) {
     let bits = u32::from(rules) << RULES_SHIFT;
-    // A rule's tokens are few: eight entries are passed over at once when none has its
-    // bits, which their union (a few vector instructions) tells.
-    let mut eights = form_of.chunks_exact(8);
-    for (n, eight) in eights.by_ref().enumerate() {
-        if eight.iter().fold(0, |union, &entry| union | entry) & bits != 0 {
-            each_with(eight, n * 8, bits, each);
+    // A rule's tokens are few: sixteen entries are passed over at once when none has its
+    // bits, which their union (a few vector instructions) tells: eight at once took twice
+    // the steps over the many entries that do not concern it, and 32 read too many around
+    // each one that does.
+    let mut sixteens = form_of.chunks_exact(16);
+    for (n, sixteen) in sixteens.by_ref().enumerate() {
+        if sixteen.iter().fold(0, |union, &entry| union | entry) & bits != 0 {
+            each_with(sixteen, n * 16, bits, each);
         }
     }
-    let rest = eights.remainder();
+    let rest = sixteens.remainder();
     each_with(rest, form_of.len() - rest.len(), bits, each);
 }
 

@@ -26,7 +26,7 @@ pub const LOADED_VERB: u8 = 1 << 6;
 /// The words every rule starts at, with the rules each concerns: one lookup a form, where
 /// asking each rule read through their lists and tables (a couple of hundred instructions a
 /// form).
-static LISTED: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
+static LISTED: LazyLock<Listed> = LazyLock::new(|| {
     let mut listed: FxHashMap<&'static str, u8> = FxHashMap::default();
     add(&mut listed, lexicons::MATCHER.0.first_words(), LEXICON);
     add(&mut listed, senses::start_words(), SENSE);
@@ -43,8 +43,38 @@ static LISTED: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
     add(&mut listed, negation::openers(), NEGATION);
     let loaded = verbs::forms().filter(|&(_, verb)| attribution::is_loaded(verb));
     add(&mut listed, loaded.map(|(form, _)| form), LOADED_VERB);
-    listed
+    let mut sketches = [0u64; SKETCHES / 64];
+    for word in listed.keys() {
+        let at = sketch(word);
+        sketches[at / 64] |= 1 << (at % 64);
+    }
+    Listed {
+        rules: listed,
+        sketches,
+    }
 });
+
+/// The listed words with their rules, and a bit for the sketch of each.
+struct Listed {
+    rules: FxHashMap<&'static str, u8>,
+    /// Whether some listed word has each [`sketch`]: most forms of a document concern no
+    /// rule, and one bit tells most of them so, where hashing the form to look it up
+    /// was most of what each new form of a document cost.
+    sketches: [u64; SKETCHES / 64],
+}
+
+/// How many sketches there are: some six for each listed word, so that few of the forms
+/// that are not listed share a listed word's.
+const SKETCHES: usize = 1 << 12;
+
+/// A number below [`SKETCHES`] from a word's length and its first and last bytes.
+fn sketch(word: &str) -> usize {
+    let bytes = word.as_bytes();
+    let byte = |b: Option<&u8>| u32::from(b.copied().unwrap_or(0));
+    // Only a hash: a length past 32 bits may wrap.
+    let key = byte(bytes.first()) | byte(bytes.last()) << 8 | (word.len() as u32) << 16;
+    (key.wrapping_mul(0x9E37_79B1) >> (32 - SKETCHES.trailing_zeros())) as usize
+}
 
 /// Adds `rule` to the rules of each of `words`. Generic, not `&mut dyn Iterator`: a trait
 /// object brings every iterator method of each list's adapters into the wasm (5 KB of `nth`,
@@ -61,7 +91,11 @@ fn add(
 
 /// The rules `form`, a normalised word, concerns.
 pub fn of(form: &str) -> u8 {
-    LISTED.get(form).copied().unwrap_or(0)
+    let at = sketch(form);
+    if LISTED.sketches[at / 64] & 1 << (at % 64) == 0 {
+        return 0;
+    }
+    LISTED.rules.get(form).copied().unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -93,7 +127,7 @@ mod tests {
     /// test texts, in every case, and with a letter more or fewer.
     #[test]
     fn of_agrees_with_asking_every_rule() {
-        let mut words: Vec<String> = LISTED.keys().map(|word| word.to_string()).collect();
+        let mut words: Vec<String> = LISTED.rules.keys().map(|word| word.to_string()).collect();
         words.extend(verbs::forms().map(|(form, _)| form.to_string()));
         words.extend(senses::start_words().map(str::to_string));
         for lexicon in lexicons::all() {

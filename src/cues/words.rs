@@ -175,10 +175,29 @@ impl<'d> FirstTokens<'d> {
         &self.text[token.start()..token.end()]
     }
 
+    /// A hash of `key`, from a read or two of it when it is at most eight bytes long (most
+    /// tokens): the general hasher's steps for a short tail cost more than the rest of the
+    /// token's lookup.
     fn hash(key: &[u8]) -> usize {
-        let mut hasher = FxHasher::default();
-        hasher.write(key);
-        hasher.finish() as usize
+        // The slot bits of a product's high half mix the low 32 bits of what was multiplied
+        // and more: the bytes of a short key are put there.
+        const MIX: u64 = 0x9E37_79B9_7F4A_7C15;
+        let n = key.len();
+        let four = |bytes: &[u8]| u64::from(u32::from_le_bytes(bytes.try_into().expect("four")));
+        let bytes = match key {
+            [] => 0,
+            [first, ..] if n < 4 => {
+                u64::from(*first) | u64::from(key[n / 2]) << 8 | u64::from(key[n - 1]) << 16
+            }
+            // The two reads overlap and hold every byte.
+            _ if n <= 8 => four(&key[..4]).wrapping_mul(MIX) ^ four(&key[n - 4..]),
+            _ => {
+                let mut hasher = FxHasher::default();
+                hasher.write(key);
+                return hasher.finish() as usize;
+            }
+        };
+        ((bytes ^ n as u64).wrapping_mul(MIX) >> 32) as usize
     }
 
     /// Where the text of token `token` is.
@@ -277,15 +296,21 @@ impl<'a> Words<'a> {
         let table_limit = room.max(tokens.len() / 8).min(far_from as usize);
         let mut first_tokens = FirstTokens::with_room(doc.text, tokens, room);
         for (i, token) in tokens.iter().enumerate() {
-            let form = match first_tokens.probe(i) {
-                Probe::Found(first) => form_of[first],
+            let own_text_if_normal = match first_tokens.probe(i) {
+                Probe::Found(first) => {
+                    form_of.push(form_of[first]);
+                    continue;
+                }
                 Probe::Vacant(slot) if first_tokens.len() < table_limit => {
                     first_tokens.insert(slot, i);
-                    add(i, doc.token_text(token), false)
+                    false
                 }
-                Probe::Vacant(_) => add(i, doc.token_text(token), true),
+                Probe::Vacant(_) => true,
             };
-            form_of.push(form);
+            // `add` is called in this one place, so that it is inlined: over a third of an
+            // article's tokens are new forms, and the call's setup cost each of them as much as
+            // looking up its rules.
+            form_of.push(add(i, doc.token_text(token), own_text_if_normal));
         }
         drop(first_tokens);
         renamed.shrink_to_fit();
@@ -461,15 +486,17 @@ pub fn is_negator(word: &str) -> bool {
 /// [`Words::each_concerning`] over the entries of `form_of`.
 fn scan_concerning(form_of: &[u32], rules: u8, each: &mut dyn FnMut(usize, u8)) {
     let bits = u32::from(rules) << RULES_SHIFT;
-    // A rule's tokens are few: eight entries are passed over at once when none has its
-    // bits, which their union (a few vector instructions) tells.
-    let mut eights = form_of.chunks_exact(8);
-    for (n, eight) in eights.by_ref().enumerate() {
-        if eight.iter().fold(0, |union, &entry| union | entry) & bits != 0 {
-            each_with(eight, n * 8, bits, each);
+    // A rule's tokens are few: sixteen entries are passed over at once when none has its
+    // bits, which their union (a few vector instructions) tells: eight at once took twice
+    // the steps over the many entries that do not concern it, and 32 read too many around
+    // each one that does.
+    let mut sixteens = form_of.chunks_exact(16);
+    for (n, sixteen) in sixteens.by_ref().enumerate() {
+        if sixteen.iter().fold(0, |union, &entry| union | entry) & bits != 0 {
+            each_with(sixteen, n * 16, bits, each);
         }
     }
-    let rest = eights.remainder();
+    let rest = sixteens.remainder();
     each_with(rest, form_of.len() - rest.len(), bits, each);
 }
 
@@ -663,13 +690,16 @@ mod tests {
     }
 
     /// The table finds each token's first token with the same text, as a map from texts to
-    /// first tokens does, while it grows from its smallest size and its probes collide.
+    /// first tokens does, while it grows from its smallest size and its probes collide, for
+    /// texts of every length its hash reads differently.
     #[test]
     fn first_tokens_finds_each_texts_first_token() {
         let mut rng = crate::test_inputs::Rng::new(3);
         let mut text = String::new();
         for _ in 0..4000 {
-            let stem = rng.pick(&["a", "b", "ab", "ba", "Ab", "é", "’"]);
+            // Stems short and long, so that keys of every length the hash reads differently
+            // (below four bytes, up to eight, longer) are met.
+            let stem = rng.pick(&["a", "b", "ab", "ba", "Ab", "é", "’", "abcdefgh"]);
             text.push_str(&format!("{stem}{} ", rng.below(600)));
         }
         let doc = Document::new(&text);

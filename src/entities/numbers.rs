@@ -964,6 +964,7 @@ fn number_value(lower: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::EntityValue::{Integer, Real};
     use crate::test_inputs::Rng;
 
     /// The first words `number_trigger` skips (articles, approximators) are places `NUMBER`
@@ -1321,36 +1322,16 @@ mod tests {
                 "6,072 migrants, a 50% drop, around 75%, 75 percent, $1.2 billion and US$ 20,000."
             ),
             vec![
-                (
-                    "6,072",
-                    Some(EntityValue::Integer(6072)),
-                    Some("people".into())
-                ),
-                (
-                    "50%",
-                    Some(EntityValue::Integer(50)),
-                    Some("percent".into())
-                ),
-                (
-                    "around 75%",
-                    Some(EntityValue::Integer(75)),
-                    Some("percent".into())
-                ),
-                (
-                    "75 percent",
-                    Some(EntityValue::Integer(75)),
-                    Some("percent".into())
-                ),
+                ("6,072", Some(Integer(6072)), Some("people".into())),
+                ("50%", Some(Integer(50)), Some("percent".into())),
+                ("around 75%", Some(Integer(75)), Some("percent".into())),
+                ("75 percent", Some(Integer(75)), Some("percent".into())),
                 (
                     "$1.2 billion",
-                    Some(EntityValue::Integer(1_200_000_000)),
+                    Some(Integer(1_200_000_000)),
                     Some("USD".into())
                 ),
-                (
-                    "US$ 20,000",
-                    Some(EntityValue::Integer(20000)),
-                    Some("USD".into())
-                ),
+                ("US$ 20,000", Some(Integer(20000)), Some("USD".into())),
             ]
         );
     }
@@ -1362,15 +1343,11 @@ mod tests {
                 "eight cartels, hundreds of troops, more than half, at least twice, twenty-five"
             ),
             vec![
-                ("eight", Some(EntityValue::Integer(8)), None),
+                ("eight", Some(Integer(8)), None),
                 ("hundreds", None, None),
-                ("more than half", Some(EntityValue::Real(0.5)), None),
-                (
-                    "at least twice",
-                    Some(EntityValue::Integer(2)),
-                    Some("times".into())
-                ),
-                ("twenty-five", Some(EntityValue::Integer(25)), None),
+                ("more than half", Some(Real(0.5)), None),
+                ("at least twice", Some(Integer(2)), Some("times".into())),
+                ("twenty-five", Some(Integer(25)), None),
             ]
         );
     }
@@ -1383,7 +1360,7 @@ mod tests {
         );
         assert_eq!(
             numbers("In one of the calls"),
-            vec![("one", Some(EntityValue::Integer(1)), None)]
+            vec![("one", Some(Integer(1)), None)]
         );
     }
 }

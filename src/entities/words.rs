@@ -224,6 +224,17 @@ impl<'a> Units<'a> {
     }
 
     #[inline]
+    pub(super) fn initial(&self, i: usize) -> bool {
+        self.stored[i].flags & INITIAL != 0
+    }
+
+    /// The index of the paragraph of unit `i`.
+    #[inline]
+    pub(super) fn paragraph_of(&self, i: usize) -> usize {
+        self.sentence_paragraphs[self.stored[i].sentence as usize] as usize
+    }
+
+    #[inline]
     pub(super) fn closes(&self, i: usize) -> bool {
         self.stored[i].flags & CLOSES != 0
     }
@@ -263,7 +274,7 @@ impl<'a> Units<'a> {
     }
 
     /// Every unit.
-    #[inline]
+    #[cfg(test)]
     pub(super) fn iter(&self) -> impl Iterator<Item = Unit<'a>> + Clone + '_ {
         self.range(0..self.len())
     }

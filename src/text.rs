@@ -91,8 +91,37 @@ pub fn lower(text: &str) -> Cow<'_, str> {
 /// Whether `text` is ASCII with no capital, so lowers to itself (a word outside ASCII is not
 /// asked further: few are, and nearly all of those are names).
 pub fn is_ascii_lower(text: &str) -> bool {
-    text.bytes()
-        .all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic() && b < 0x80)
+    is_small_ascii(text.as_bytes())
+}
+
+/// Whether every byte of `word` is ASCII and no capital letter, as
+/// `word.iter().all(|b| b.is_ascii() && !b.is_ascii_uppercase())` says: eight bytes at a time,
+/// and a word under eight in one read of two overlapping halves (every word lowered or
+/// normalised is asked: a byte loop was most of the cues' normalising).
+fn is_small_ascii(word: &[u8]) -> bool {
+    let eight = |bytes: &[u8]| u64::from_le_bytes(bytes.try_into().expect("eight bytes"));
+    let four = |bytes: &[u8]| u32::from_le_bytes(bytes.try_into().expect("four bytes"));
+    let n = word.len();
+    if n < 4 {
+        return word.iter().all(|b| b.is_ascii() && !b.is_ascii_uppercase());
+    }
+    if n < 8 {
+        let halves = u64::from(four(&word[..4])) | u64::from(four(&word[n - 4..])) << 32;
+        return !has_capital_or_not_ascii(halves);
+    }
+    let mut chunks = word.chunks_exact(8);
+    chunks.all(|chunk| !has_capital_or_not_ascii(eight(chunk)))
+        && !has_capital_or_not_ascii(eight(&word[n - 8..]))
+}
+
+/// Whether any byte of `x` is outside ASCII or a capital letter. The sums look at seven bits of
+/// each byte, so none carries into the next.
+fn has_capital_or_not_ascii(x: u64) -> bool {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    let low = x & (ONES * 0x7f);
+    let from_a = low + ONES * u64::from(0x80 - b'A');
+    let past_z = low + ONES * u64::from(0x80 - b'Z' - 1);
+    (x | (from_a & !past_z)) & (ONES * 0x80) != 0
 }
 
 /// Calls `f` with `word` lower-cased, as `f(&word.to_lowercase())` would, without an
@@ -662,6 +691,32 @@ fn is_abbreviation(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The wide test agrees with the byte loop for every byte at every place in words of every
+    /// length up to 20, and for random words of the bytes around the edges of the classes.
+    #[test]
+    fn is_small_ascii_agrees_with_its_definition() {
+        let by_bytes = |word: &[u8]| word.iter().all(|b| b.is_ascii() && !b.is_ascii_uppercase());
+        for len in 0..=20 {
+            for at in 0..len {
+                for b in 0..=255 {
+                    let mut word = vec![b'a'; len];
+                    word[at] = b;
+                    assert_eq!(is_small_ascii(&word), by_bytes(&word), "{word:?}");
+                }
+            }
+        }
+        let edges = [
+            0, b'@', b'A', b'Z', b'[', b'`', b'a', b'z', b'{', 0x7f, 0x80, 0xc3, 0xff,
+        ];
+        let mut rng = crate::test_inputs::Rng::new(19);
+        for _ in 0..20_000 {
+            let word: Vec<u8> = (0..rng.below(21))
+                .map(|_| edges[rng.below(edges.len())])
+                .collect();
+            assert_eq!(is_small_ascii(&word), by_bytes(&word), "{word:?}");
+        }
+    }
 
     fn words(text: &str) -> Vec<&str> {
         let doc = Document::new(text);

@@ -8,7 +8,7 @@ use std::hash::Hasher;
 use std::ops::Range;
 
 use super::concern;
-use crate::text::{push_lower, Document, Token, TokenKind};
+use crate::text::{is_ascii_lower, push_lower, Document, Token, TokenKind};
 
 /// Normalised tokens with their sentence boundaries.
 ///
@@ -62,7 +62,7 @@ pub fn normalise(word: &str) -> Cow<'_, str> {
 /// Appends the comparison form of `word` to `out` unless it is `word` itself; whether it did.
 fn push_if_renamed(out: &mut String, word: &str) -> bool {
     // Most words: ASCII with nothing to lower.
-    if is_small_ascii(word.as_bytes()) {
+    if is_ascii_lower(word) {
         return false;
     }
     if word.is_ascii() {
@@ -79,36 +79,6 @@ fn push_if_renamed(out: &mut String, word: &str) -> bool {
         return false;
     }
     true
-}
-
-/// Whether every byte of `word` is ASCII and no capital letter, as
-/// `word.iter().all(|b| b.is_ascii() && !b.is_ascii_uppercase())` says: eight bytes at a time,
-/// and a word under eight in one read of two overlapping halves (each distinct word of a
-/// document is asked, and a byte loop was most of its normalising).
-fn is_small_ascii(word: &[u8]) -> bool {
-    let eight = |bytes: &[u8]| u64::from_le_bytes(bytes.try_into().expect("eight bytes"));
-    let four = |bytes: &[u8]| u32::from_le_bytes(bytes.try_into().expect("four bytes"));
-    let n = word.len();
-    if n < 4 {
-        return word.iter().all(|b| b.is_ascii() && !b.is_ascii_uppercase());
-    }
-    if n < 8 {
-        let halves = u64::from(four(&word[..4])) | u64::from(four(&word[n - 4..])) << 32;
-        return !has_capital_or_not_ascii(halves);
-    }
-    let mut chunks = word.chunks_exact(8);
-    chunks.all(|chunk| !has_capital_or_not_ascii(eight(chunk)))
-        && !has_capital_or_not_ascii(eight(&word[n - 8..]))
-}
-
-/// Whether any byte of `x` is outside ASCII or a capital letter. The sums look at seven bits of
-/// each byte, so none carries into the next.
-fn has_capital_or_not_ascii(x: u64) -> bool {
-    const ONES: u64 = u64::from_le_bytes([1; 8]);
-    let low = x & (ONES * 0x7f);
-    let from_a = low + ONES * u64::from(0x80 - b'A');
-    let past_z = low + ONES * u64::from(0x80 - b'Z' - 1);
-    (x | (from_a & !past_z)) & (ONES * 0x80) != 0
 }
 
 /// [`normalise`] by definition, one character at a time.
@@ -660,32 +630,6 @@ mod tests {
                 by_chars(word).collect::<String>(),
                 "{word:?}"
             );
-        }
-    }
-
-    /// The wide test agrees with the byte loop for every byte at every place in words of every
-    /// length up to 20, and for random words of the bytes around the edges of the classes.
-    #[test]
-    fn is_small_ascii_agrees_with_its_definition() {
-        let by_bytes = |word: &[u8]| word.iter().all(|b| b.is_ascii() && !b.is_ascii_uppercase());
-        for len in 0..=20 {
-            for at in 0..len {
-                for b in 0..=255 {
-                    let mut word = vec![b'a'; len];
-                    word[at] = b;
-                    assert_eq!(is_small_ascii(&word), by_bytes(&word), "{word:?}");
-                }
-            }
-        }
-        let edges = [
-            0, b'@', b'A', b'Z', b'[', b'`', b'a', b'z', b'{', 0x7f, 0x80, 0xc3, 0xff,
-        ];
-        let mut rng = crate::test_inputs::Rng::new(19);
-        for _ in 0..20_000 {
-            let word: Vec<u8> = (0..rng.below(21))
-                .map(|_| edges[rng.below(edges.len())])
-                .collect();
-            assert_eq!(is_small_ascii(&word), by_bytes(&word), "{word:?}");
         }
     }
 

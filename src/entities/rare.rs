@@ -4,7 +4,8 @@
 //! Sets of the answers cost a hash insert for every word of the article, for some three
 //! questions an article (seeds). So the first questions are answered by scanning the article,
 //! which costs a few instructions a word, and a set is built only when an article asks so
-//! often that the scans would cost more: odd input stays linear.
+//! often that the scans would cost more, or is so long that it will ([`SCAN_BUDGET`]): odd
+//! input stays linear.
 
 use std::borrow::Cow;
 use std::cell::{Cell, OnceCell};
@@ -17,6 +18,8 @@ use crate::text::{lower, Token};
 /// A question answered by scanning until it has been asked [`SCANS`] times, then by a set.
 struct Rare<S> {
     asked: Cell<usize>,
+    /// How many questions scans answer: [`SCANS`], fewer for a long text.
+    scans: usize,
     set: OnceCell<S>,
 }
 
@@ -24,10 +27,18 @@ struct Rare<S> {
 /// ten instructions a word, building the set well over a hundred.
 const SCANS: usize = 8;
 
+/// The tokens the scans of one article may read in all: [`SCANS`] scans of an article of 4,096
+/// tokens (some 20 KB). A text asks about in proportion to its length (a 1 MB text 551
+/// times, an article a few), so a long one builds the set in the end whatever it scanned
+/// first: eight scans were 9 M instructions of a 1 MB text's annotation, all wasted.
+const SCAN_BUDGET: usize = SCANS * 4096;
+
 impl<S> Rare<S> {
-    fn new() -> Rare<S> {
+    /// A question about a text of `tokens` tokens.
+    fn new(tokens: usize) -> Rare<S> {
         Rare {
             asked: Cell::new(0),
+            scans: SCANS.min(SCAN_BUDGET / tokens.max(1)),
             set: OnceCell::new(),
         }
     }
@@ -38,7 +49,7 @@ impl<S> Rare<S> {
         build: impl FnOnce() -> S,
         look_up: impl FnOnce(&S) -> bool,
     ) -> bool {
-        if self.set.get().is_none() && self.asked.get() < SCANS {
+        if self.set.get().is_none() && self.asked.get() < self.scans {
             self.asked.set(self.asked.get() + 1);
             return scan();
         }
@@ -60,7 +71,7 @@ impl<'a, 'd> LowerCaseWords<'a, 'd> {
         LowerCaseWords {
             text,
             tokens,
-            rare: Rare::new(),
+            rare: Rare::new(tokens.len()),
         }
     }
 
@@ -133,8 +144,11 @@ pub(super) struct InnerCapitals<'a> {
 }
 
 impl<'a> InnerCapitals<'a> {
-    pub(super) fn new() -> InnerCapitals<'a> {
-        InnerCapitals { rare: Rare::new() }
+    /// Questions about a text of `tokens` tokens.
+    pub(super) fn new(tokens: usize) -> InnerCapitals<'a> {
+        InnerCapitals {
+            rare: Rare::new(tokens),
+        }
     }
 
     /// Whether `word` is capitalised inside a sentence somewhere among `units`, `headline`
@@ -226,6 +240,52 @@ mod tests {
         crate::test_inputs::seeds_and_texts(41, 600, 40, &pieces)
     }
 
+    /// Scans answer the first [`SCANS`] questions up to a text of 4,096 tokens, fewer past it,
+    /// and none past [`SCAN_BUDGET`] tokens.
+    #[test]
+    fn long_texts_scan_less() {
+        for (tokens, scans) in [
+            (0, 8),
+            (1_450, 8),
+            (4_096, 8),
+            (4_097, 7),
+            (8_192, 4),
+            (32_768, 1),
+            (32_769, 0),
+            (1 << 20, 0),
+        ] {
+            assert_eq!(Rare::<()>::new(tokens).scans, scans, "{tokens} tokens");
+        }
+    }
+
+    /// A text too long to scan answers its first question from the set, as the set does.
+    #[test]
+    fn a_long_text_asks_the_set_at_once() {
+        let text = crate::test_inputs::news(256 << 10);
+        let doc = Document::new(&text);
+        assert!(doc.tokens.len() > SCAN_BUDGET);
+        let units = units(&doc, &[]);
+        let headline = vec![false; doc.paragraphs.len()];
+        let words = LowerCaseWords::new(doc.text, &doc.tokens);
+        let inner = InnerCapitals::new(doc.tokens.len());
+        for (word, lower_case, capitalised) in [
+            ("the", true, false),
+            ("said", true, false),
+            ("sheinbaum", false, false),
+            ("Sheinbaum", false, true),
+            ("zzyzx", false, false),
+        ] {
+            assert_eq!(words.contains(word), lower_case, "{word}");
+            assert!(words.rare.set.get().is_some(), "{word}: no scan");
+            assert_eq!(
+                inner.contains(&units, &headline, word),
+                capitalised,
+                "{word}"
+            );
+            assert!(inner.rare.set.get().is_some(), "{word}: no scan");
+        }
+    }
+
     /// Scanning the tokens answers as the set of their lower cases does, for each token as
     /// written, lower-cased and upper-cased; and so does asking more often than it takes to
     /// build the set.
@@ -275,7 +335,7 @@ mod tests {
                 .map(|u| u.text)
                 .collect();
             assert_eq!(InnerCapitals::set(&units, &headline), set, "{text:?}");
-            let inner = InnerCapitals::new();
+            let inner = InnerCapitals::new(doc.tokens.len());
             for u in units.iter() {
                 for word in [u.text.to_string(), u.text.to_lowercase()] {
                     let want = set.contains(word.as_str());

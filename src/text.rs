@@ -116,7 +116,7 @@ fn is_small_ascii(word: &[u8]) -> bool {
 
 /// Whether any byte of `x` is outside ASCII or a capital letter. The sums look at seven bits of
 /// each byte, so none carries into the next.
-fn has_capital_or_not_ascii(x: u64) -> bool {
+pub(crate) fn has_capital_or_not_ascii(x: u64) -> bool {
     const ONES: u64 = u64::from_le_bytes([1; 8]);
     let low = x & (ONES * 0x7f);
     let from_a = low + ONES * u64::from(0x80 - b'A');

@@ -13,7 +13,7 @@ use std::cell::{Cell, OnceCell};
 use rustc_hash::FxHashSet;
 
 use super::words::{Unit, Units};
-use crate::text::{lower, Token};
+use crate::text::{has_capital_or_not_ascii, lower, Token};
 
 /// A question answered by scanning until it has been asked [`SCANS`] times, then by a set.
 struct Rare<S> {
@@ -62,8 +62,18 @@ impl<S> Rare<S> {
 pub(super) struct LowerCaseWords<'a, 'd> {
     text: &'a str,
     tokens: &'d [Token],
-    /// The words borrowed from the text, and the few whose lower case differs from them.
-    rare: Rare<(FxHashSet<&'a str>, FxHashSet<String>)>,
+    rare: Rare<Spellings<'a>>,
+}
+
+/// The lower-case words of an article, as [`LowerCaseWords::spellings`] gathers them.
+struct Spellings<'a> {
+    /// The words of at most eight bytes that lower to themselves (most words), as
+    /// [`short_key`]s.
+    short: ShortWords,
+    /// The longer words that lower to themselves, borrowed from the text.
+    long: FxHashSet<&'a str>,
+    /// The lower case of the words that do not (`iphone` for `iPhone`).
+    lowered: FxHashSet<String>,
 }
 
 impl<'a, 'd> LowerCaseWords<'a, 'd> {
@@ -79,8 +89,8 @@ impl<'a, 'd> LowerCaseWords<'a, 'd> {
     pub(super) fn contains(&self, word: &str) -> bool {
         self.rare.ask(
             || self.scan(word),
-            || self.set(),
-            |(borrowed, owned)| borrowed.contains(word) || owned.contains(word),
+            || self.spellings(),
+            |spellings| spellings.contains(word),
         )
     }
 
@@ -111,29 +121,126 @@ impl<'a, 'd> LowerCaseWords<'a, 'd> {
         })
     }
 
-    /// Every token starting in lower case, lower-cased.
-    fn set(&self) -> (FxHashSet<&'a str>, FxHashSet<String>) {
-        // An article's distinct lower-case words are a third of its tokens or so (29-40 % in
-        // the seeds): room for a quarter spares all but one rehash as the set grows, where
-        // room for half doubles the table on an article whose words fit in one of half its
-        // size.
-        let room = (self.tokens.len() / 4).min(1 << 12);
-        let mut borrowed = FxHashSet::with_capacity_and_hasher(room, Default::default());
-        let mut owned = FxHashSet::default();
+    /// Every token starting in lower case, lower-cased. A short word costs a read of its
+    /// bytes and a probe: a hash set of strings cost a long text some 100 instructions a token.
+    fn spellings(&self) -> Spellings<'a> {
+        let mut spellings = Spellings {
+            // An article's distinct lower-case words are a third of its tokens or so (29-40 %
+            // in the seeds).
+            short: ShortWords::with_room((self.tokens.len() / 3).min(1 << 14)),
+            long: FxHashSet::default(),
+            lowered: FxHashSet::default(),
+        };
+        let bytes = self.text.as_bytes();
         for t in self.tokens {
-            let token = &self.text[t.start()..t.end()];
-            if token.starts_with(char::is_lowercase) {
-                match lower(token) {
-                    Cow::Borrowed(word) => {
-                        borrowed.insert(word);
+            let (start, end) = (t.start(), t.end());
+            let lead = bytes[start];
+            // Most tokens start in ASCII, and are told by their first byte.
+            let starts_lower = if lead.is_ascii() {
+                lead.is_ascii_lowercase()
+            } else {
+                self.text[start..].starts_with(char::is_lowercase)
+            };
+            if !starts_lower {
+                continue;
+            }
+            if end - start <= 8 {
+                // The eight bytes from the word's start, when the text has them, cut to the
+                // word: one read instead of a copy.
+                let key = match bytes.get(start..start + 8) {
+                    Some(eight) => {
+                        let eight = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+                        eight & u64::MAX >> (64 - 8 * (end - start))
                     }
-                    Cow::Owned(copy) => {
-                        owned.insert(copy);
-                    }
+                    None => short_key(&bytes[start..end]).expect("at most eight bytes"),
+                };
+                if !has_capital_or_not_ascii(key) {
+                    spellings.short.insert(key);
+                    continue;
+                }
+            }
+            let token = &self.text[start..end];
+            match lower(token) {
+                Cow::Borrowed(word) => {
+                    spellings.long.insert(word);
+                }
+                Cow::Owned(copy) => {
+                    spellings.lowered.insert(copy);
                 }
             }
         }
-        (borrowed, owned)
+        spellings
+    }
+}
+
+impl Spellings<'_> {
+    fn contains(&self, word: &str) -> bool {
+        // A word is in the one of `short` and `long` that its text would be in.
+        let own = match short_key(word.as_bytes()) {
+            Some(key) if !has_capital_or_not_ascii(key) => self.short.contains(key),
+            _ => self.long.contains(word),
+        };
+        own || self.lowered.contains(word)
+    }
+}
+
+/// A word of one to eight bytes as a number: its bytes, little-endian, zeros past its end. No
+/// word has a zero byte, so the number tells the word.
+fn short_key(word: &[u8]) -> Option<u64> {
+    if word.is_empty() || word.len() > 8 {
+        return None;
+    }
+    let mut bytes = [0; 8];
+    bytes[..word.len()].copy_from_slice(word);
+    Some(u64::from_le_bytes(bytes))
+}
+
+/// A set of [`short_key`]s: open addressing, a power of two long and at most half full, 0 for
+/// an empty slot (no key is 0).
+struct ShortWords {
+    slots: Vec<u64>,
+    len: usize,
+}
+
+impl ShortWords {
+    fn with_room(room: usize) -> ShortWords {
+        ShortWords {
+            slots: vec![0; (2 * room).next_power_of_two().max(16)],
+            len: 0,
+        }
+    }
+
+    /// The slot holding `key`, or the empty one where it would go.
+    fn slot(&self, key: u64) -> usize {
+        // The high half of the product mixes every byte of the key.
+        const MIX: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mask = self.slots.len() - 1;
+        let mut at = (key.wrapping_mul(MIX) >> 32) as usize & mask;
+        while self.slots[at] != 0 && self.slots[at] != key {
+            at = (at + 1) & mask;
+        }
+        at
+    }
+
+    fn contains(&self, key: u64) -> bool {
+        self.slots[self.slot(key)] == key
+    }
+
+    fn insert(&mut self, key: u64) {
+        let at = self.slot(key);
+        if self.slots[at] == key {
+            return;
+        }
+        self.slots[at] = key;
+        self.len += 1;
+        if 2 * self.len > self.slots.len() {
+            let doubled = vec![0; 2 * self.slots.len()];
+            let old = std::mem::replace(&mut self.slots, doubled);
+            for key in old.into_iter().filter(|&key| key != 0) {
+                let at = self.slot(key);
+                self.slots[at] = key;
+            }
+        }
     }
 }
 
@@ -286,16 +393,45 @@ mod tests {
         }
     }
 
-    /// Scanning the tokens answers as the set of their lower cases does, for each token as
-    /// written, lower-cased and upper-cased; and so does asking more often than it takes to
-    /// build the set.
+    /// The short-word table holds what was put in as a hash set does, while it grows from its
+    /// smallest size and its probes collide.
+    #[test]
+    fn short_words_hold_what_was_put_in() {
+        let mut rng = crate::test_inputs::Rng::new(7);
+        let mut table = ShortWords::with_room(0);
+        let mut set = FxHashSet::default();
+        for _ in 0..5_000 {
+            let word: Vec<u8> = (0..1 + rng.below(8))
+                .map(|_| b"abc'"[rng.below(4)])
+                .collect();
+            let key = short_key(&word).expect("one to eight bytes");
+            assert_eq!(table.contains(key), set.contains(&word), "{word:?}");
+            table.insert(key);
+            set.insert(word);
+        }
+        assert_eq!(table.len, set.len());
+        assert!(table.slots.len() > 16 << 6, "the table grew");
+    }
+
+    /// The gathered spellings and the scans answer as the set of the lower-case tokens'
+    /// lower cases does, for each token as written, lower-cased and upper-cased (short and
+    /// long words, at the text's end too); and so does asking more often than it takes to
+    /// gather the spellings.
     #[test]
     fn lower_case_words_scans_answer_as_the_set() {
         let mut yes = 0;
         for text in texts() {
             let doc = Document::new(&text);
             let words = LowerCaseWords::new(doc.text, &doc.tokens);
-            let (borrowed, owned) = words.set();
+            let spellings = words.spellings();
+            // The plain definition: every token starting in lower case, lower-cased.
+            let set: FxHashSet<String> = doc
+                .tokens
+                .iter()
+                .map(|t| doc.token_text(t))
+                .filter(|token| token.starts_with(char::is_lowercase))
+                .map(|token| token.to_lowercase())
+                .collect();
             let mut asked = vec![String::new()];
             for t in &doc.tokens {
                 let token = doc.token_text(t);
@@ -306,7 +442,8 @@ mod tests {
                 ]);
             }
             for word in &asked {
-                let want = borrowed.contains(word.as_str()) || owned.contains(word);
+                let want = set.contains(word);
+                assert_eq!(spellings.contains(word), want, "{word:?} in {text:?}");
                 assert_eq!(words.scan(word), want, "{word:?} in {text:?}");
                 assert_eq!(words.contains(word), want, "{word:?} in {text:?}");
                 yes += usize::from(want);

@@ -8,7 +8,7 @@ use std::hash::Hasher;
 use std::ops::Range;
 
 use super::concern;
-use crate::text::{is_ascii_lower, push_lower, Document, Token, TokenKind};
+use crate::text::{is_small_ascii, push_lower, Document, Token, TokenKind};
 
 /// Normalised tokens with their sentence boundaries.
 ///
@@ -62,7 +62,7 @@ pub fn normalise(word: &str) -> Cow<'_, str> {
 /// Appends the comparison form of `word` to `out` unless it is `word` itself; whether it did.
 fn push_if_renamed(out: &mut String, word: &str) -> bool {
     // Most words: ASCII with nothing to lower.
-    if is_ascii_lower(word) {
+    if is_small_ascii(word.as_bytes()) {
         return false;
     }
     if word.is_ascii() {

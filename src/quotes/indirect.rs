@@ -22,7 +22,7 @@ use super::verbs::{self, Verb};
 use super::words::{
     is_person_role, is_source_noun, is_verb_filler, lowers_to, pronoun, with_lower,
 };
-use crate::text::{Document, TokenKind};
+use crate::text::{Document, Token, TokenKind};
 
 /// A reported clause with its attribution.
 #[derive(Clone, Debug)]
@@ -312,7 +312,15 @@ fn sentence_tokens<'d>(doc: &'d Document) -> impl Iterator<Item = (usize, usize)
         {
             first += 1;
         }
-        last = doc.tokens.partition_point(|t| t.end() <= sentence.end);
+        // Its last is searched for among the next few dozen tokens, where nearly every sentence
+        // ends, before the rest of the text: a search of the whole text cost a step for each
+        // doubling of its length.
+        let ends_within = |tokens: &[Token]| tokens.partition_point(|t| t.end() <= sentence.end);
+        let near = &doc.tokens[first..doc.tokens.len().min(first + 64)];
+        last = first + ends_within(near);
+        if last == first + near.len() {
+            last += ends_within(&doc.tokens[last..]);
+        }
         (first, last)
     })
 }
@@ -747,7 +755,14 @@ mod tests {
             "\n",
             " ",
         ];
-        let texts = crate::test_inputs::seeds_and_sentences(3, 2_000, 16, &pieces);
+        let mut texts = crate::test_inputs::seeds_and_sentences(3, 2_000, 16, &pieces);
+        // Sentences of about as many tokens as are searched before the rest of the text, and
+        // of many more.
+        for words in (28..36).chain([100, 1_000]) {
+            let sentence = format!("{}x.", "he said ".repeat(words));
+            texts.push(sentence.repeat(3));
+            texts.push(format!("Yes. {sentence} No!"));
+        }
         for text in &texts {
             let doc = Document::new(text);
             let stepped: Vec<(usize, usize)> = sentence_tokens(&doc).collect();

@@ -17,12 +17,13 @@ use super::attribution::{
     verb_of_form, CueWord, Found, Mention, MentionKind,
 };
 use super::people::People;
+use super::search::partition_point_from;
 use super::spans::{Quoted, Walk};
 use super::verbs::{self, Verb};
 use super::words::{
     is_person_role, is_source_noun, is_verb_filler, lowers_to, pronoun, with_lower,
 };
-use crate::text::{Document, Token, TokenKind};
+use crate::text::{Document, TokenKind};
 
 /// A reported clause with its attribution.
 #[derive(Clone, Debug)]
@@ -312,15 +313,8 @@ fn sentence_tokens<'d>(doc: &'d Document) -> impl Iterator<Item = (usize, usize)
         {
             first += 1;
         }
-        // Its last is searched for among the next few dozen tokens, where nearly every sentence
-        // ends, before the rest of the text: a search of the whole text cost a step for each
-        // doubling of its length.
-        let ends_within = |tokens: &[Token]| tokens.partition_point(|t| t.end() <= sentence.end);
-        let near = &doc.tokens[first..doc.tokens.len().min(first + 64)];
-        last = first + ends_within(near);
-        if last == first + near.len() {
-            last += ends_within(&doc.tokens[last..]);
-        }
+        // Every token before the first ends before the sentence starts.
+        last = partition_point_from(&doc.tokens, first, |t| t.end() <= sentence.end);
         (first, last)
     })
 }

@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::search::partition_point_from;
-use super::words::{gendered, is_name_particle, is_title_word, lowers_to, lowers_to_any, Pronoun};
+use super::words::{gendered, is_name_particle, is_title_word, lowers_to, Pronoun, WordList};
 use crate::analysis::{Entity, EntityType};
 use crate::entities::gazetteer::Gender;
 use crate::text::{Document, RangeCursor, Token, TokenKind};
@@ -205,9 +205,12 @@ const NOT_PERSON: &[&str] = &[
     "wall",
 ];
 
-/// Whether `word`, lowered and without a final dot, is in `list` (of lower-case words, sorted).
-fn lower_in(list: &[&str], word: &str) -> bool {
-    lowers_to_any(list, word.trim_end_matches('.'))
+static NOT_NAMES: WordList = WordList::new(NOT_NAME);
+static NOT_PERSONS: WordList = WordList::new(NOT_PERSON);
+
+/// Whether `word`, lowered and without a final dot, is in `list`.
+fn lower_in(list: &WordList, word: &str) -> bool {
+    list.holds(word.trim_end_matches('.'))
 }
 
 fn is_capitalised(word: &str) -> bool {
@@ -429,7 +432,7 @@ fn fallback(
             } else if matches!(w, "and" | "&" | "of")
                 && (end + 1..(end + 4).min(tokens.len()))
                     .chain(start..end)
-                    .any(|t| lower_in(NOT_PERSON, doc.token_text(&tokens[t])))
+                    .any(|t| lower_in(&NOT_PERSONS, doc.token_text(&tokens[t])))
                 && tokens
                     .get(end + 1)
                     .is_some_and(|t| is_capitalised(doc.token_text(t)))
@@ -454,14 +457,14 @@ fn fallback(
         let name_words: Vec<&str> = name_tokens.iter().map(|t| doc.token_text(t)).collect();
         if looks_like_org(name_words.iter().copied()) {
             let first = (start..end)
-                .find(|&t| !lower_in(NOT_NAME, doc.token_text(&tokens[t])))
+                .find(|&t| !lower_in(&NOT_NAMES, doc.token_text(&tokens[t])))
                 .unwrap_or(start);
             let span = tokens[first].start()..tokens[end - 1].end();
             let name = strip_possessive(&doc.text[span.clone()]).to_string();
             orgs.push((span.start..span.start + name.len(), name, None));
             continue;
         }
-        if name_words.iter().any(|w| lower_in(NOT_NAME, w)) {
+        if name_words.iter().any(|w| lower_in(&NOT_NAMES, w)) {
             continue;
         }
         let titled = title.is_some();
@@ -573,7 +576,7 @@ pub fn split_title(doc: &Document, run: Range<usize>) -> (Option<Range<usize>>, 
             title_start.get_or_insert(t);
             name_start = t + 1;
             title_end = t + 1;
-        } else if lower_in(NOT_NAME, w) && title_start.is_none() {
+        } else if lower_in(&NOT_NAMES, w) && title_start.is_none() {
             name_start = t + 1;
         } else {
             break;
@@ -588,7 +591,7 @@ pub fn split_title(doc: &Document, run: Range<usize>) -> (Option<Range<usize>>, 
 /// them, without collecting them first.
 pub fn looks_like_org<'w>(words: impl IntoIterator<Item = &'w str>) -> bool {
     words.into_iter().any(|w| {
-        lower_in(NOT_PERSON, w) || w.len() > 1 && w.chars().all(|c| c.is_uppercase() || c == '.')
+        lower_in(&NOT_PERSONS, w) || w.len() > 1 && w.chars().all(|c| c.is_uppercase() || c == '.')
     })
 }
 

@@ -17,6 +17,7 @@ use super::attribution::{
     verb_of_form, CueWord, Found, Mention, MentionKind,
 };
 use super::people::People;
+use super::search::partition_point_from;
 use super::spans::{Quoted, Walk};
 use super::verbs::{self, Verb};
 use super::words::{
@@ -266,12 +267,8 @@ pub fn find(doc: &Document, people: &People, quoted: &Quoted) -> Vec<Reported> {
     // Sentences and the tokens in each are visited in order.
     let mut tokens_quoted = quoted.walk();
     for (first, last) in sentence_tokens(doc) {
-        let mut v = first;
-        while v < last {
-            let Some((cue, cue_last)) = cue_at(doc, v, &mut tokens_quoted) else {
-                v += 1;
-                continue;
-            };
+        let mut from = first;
+        while let Some((v, cue, cue_last)) = next_cue(doc, from, last, &mut tokens_quoted) {
             let found = if is_word(doc, v, "per") {
                 per(doc, people, v, first, last)
             } else if cue.verb.lemma == "according to" {
@@ -295,7 +292,7 @@ pub fn find(doc: &Document, people: &People, quoted: &Quoted) -> Vec<Reported> {
                     out.push(reported);
                 }
             }
-            v = cue_last + 1;
+            from = cue_last + 1;
         }
     }
     out
@@ -316,7 +313,8 @@ fn sentence_tokens<'d>(doc: &'d Document) -> impl Iterator<Item = (usize, usize)
         {
             first += 1;
         }
-        last = doc.tokens.partition_point(|t| t.end() <= sentence.end);
+        // Every token before the first ends before the sentence starts.
+        last = partition_point_from(&doc.tokens, first, |t| t.end() <= sentence.end);
         (first, last)
     })
 }
@@ -463,25 +461,40 @@ fn forward(
     })
 }
 
-/// The cue at token `v`, `verb_at(doc, v).or_else(|| per_cue(doc, v))`, unless the token is in
-/// the quotes `quoted` walks (asked of tokens in order), with the test that turns away nearly
-/// every word ([`verbs::may_start_cue`], which lets `per` through too) made once: it is made for
-/// every word of the article. The quotes are walked only for the words it lets through, as
-/// walking them cost more than the test.
-#[inline]
-fn cue_at(doc: &Document, v: usize, quoted: &mut Walk) -> Option<(CueWord, usize)> {
-    let token = &doc.tokens[v];
-    // Every verb and `per` is a word: punctuation is turned away before its text is read.
-    if token.kind != TokenKind::Word {
-        return None;
-    }
-    // Its bytes, not its text (a third of this test's cost): the shapes read bytes.
-    if !verbs::may_start_cue(doc.token_bytes(token)) || quoted.contains(token.start()) {
-        return None;
-    }
-    let raw = doc.token_text(token);
-    // `per` is no verb (`verb_of_form` turns it away), and `per_cue` turns away any other word.
-    verb_of_form(doc, v, raw).or_else(|| per_cue(doc, v))
+/// The first cue among tokens `from..last`, with its token's index: the cue at the first token
+/// `v` where `verb_at(doc, v).or_else(|| per_cue(doc, v))` finds one and the token is not in
+/// the quotes `quoted` walks (asked of tokens in order). The test that turns away nearly every
+/// word ([`verbs::may_start_cue`], which lets `per` through too) is made for every word of the
+/// article, so it runs in a loop of its own, not inlined into [`find`]'s (where the registers
+/// of the rules around it were spilled at each word), with the shapes it reads taken once. The
+/// quotes are walked only for the words it lets through, as walking them cost more than the
+/// test.
+#[inline(never)]
+fn next_cue(
+    doc: &Document,
+    from: usize,
+    last: usize,
+    quoted: &mut Walk,
+) -> Option<(usize, CueWord, usize)> {
+    // `from` may be past `last` (a cue's last token may end the sentence): nothing is skipped
+    // then, and nothing found.
+    let shapes = verbs::cue_shapes();
+    let mut tokens = doc.tokens[..last].iter().enumerate().skip(from);
+    tokens.find_map(|(v, token)| {
+        // Every verb and `per` is a word: punctuation is turned away before its text is read.
+        // Then its bytes, not its text (a third of this test's cost): the shapes read bytes.
+        if token.kind != TokenKind::Word
+            || !shapes.may_hold(doc.token_bytes(token))
+            || quoted.contains(token.start())
+        {
+            return None;
+        }
+        let raw = doc.token_text(token);
+        // `per` is no verb (`verb_of_form` turns it away), and `per_cue` turns away any other
+        // word.
+        let (cue, cue_last) = verb_of_form(doc, v, raw).or_else(|| per_cue(doc, v))?;
+        Some((v, cue, cue_last))
+    })
 }
 
 /// `per` as a source marker: `…, per a prior announcement from Pentagon chief Pete Hegseth.`
@@ -736,7 +749,14 @@ mod tests {
             "\n",
             " ",
         ];
-        let texts = crate::test_inputs::seeds_and_sentences(3, 2_000, 16, &pieces);
+        let mut texts = crate::test_inputs::seeds_and_sentences(3, 2_000, 16, &pieces);
+        // Sentences of about as many tokens as are searched before the rest of the text, and
+        // of many more.
+        for words in (28..36).chain([100, 1_000]) {
+            let sentence = format!("{}x.", "he said ".repeat(words));
+            texts.push(sentence.repeat(3));
+            texts.push(format!("Yes. {sentence} No!"));
+        }
         for text in &texts {
             let doc = Document::new(text);
             let stepped: Vec<(usize, usize)> = sentence_tokens(&doc).collect();
@@ -751,7 +771,7 @@ mod tests {
     }
 
     #[test]
-    fn cue_at_is_a_verb_or_per_outside_quotes() {
+    fn next_cue_is_the_first_verb_or_per_outside_quotes() {
         let pieces = [
             "said",
             "Said",
@@ -792,12 +812,26 @@ mod tests {
                 start..start + rng.below(40)
             });
             for quoted in [Quoted::default(), Quoted::new(ranges.collect::<Vec<_>>())] {
-                let mut walk = quoted.walk();
-                for v in 0..doc.tokens.len() {
-                    let slow = verb_at(&doc, v)
+                let cue_at = |v: usize| {
+                    verb_at(&doc, v)
                         .or_else(|| per_cue(&doc, v))
-                        .filter(|_| !quoted.contains(doc.tokens[v].start()));
-                    assert_eq!(cue_at(&doc, v, &mut walk), slow, "{text:?} at {v}");
+                        .filter(|_| !quoted.contains(doc.tokens[v].start()))
+                };
+                // Sentence by sentence as `find` asks, from the token after each cue's last
+                // (which may lie past the sentence), then from the token after each cue.
+                for after_last in [true, false] {
+                    let mut walk = quoted.walk();
+                    for (first, last) in sentence_tokens(&doc) {
+                        let mut from = first;
+                        loop {
+                            let slow = (from..last)
+                                .find_map(|v| cue_at(v).map(|(cue, end)| (v, cue, end)));
+                            let found = next_cue(&doc, from, last, &mut walk);
+                            assert_eq!(found, slow, "{text:?} from {from} to {last}");
+                            let Some((v, _, cue_last)) = found else { break };
+                            from = if after_last { cue_last + 1 } else { v + 1 };
+                        }
+                    }
                 }
             }
         }

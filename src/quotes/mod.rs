@@ -7,7 +7,8 @@
 //! - [`indirect`] finds reported speech without quote marks;
 //! - [`resolve`] turns the mention into a speaker, through [`people`];
 //! - [`verbs`] and [`words`] are the word classes those rules read; [`shapes`] turns most
-//!   words away from a list before it is looked up.
+//!   words away from a list before it is looked up; [`search`] finds the next sentence end or
+//!   mention near the last one.
 
 pub mod attribution;
 pub mod indirect;
@@ -15,6 +16,7 @@ pub mod kind;
 pub mod marks;
 pub mod people;
 pub mod resolve;
+pub mod search;
 pub mod shapes;
 pub mod spans;
 pub mod verbs;

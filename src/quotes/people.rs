@@ -9,10 +9,11 @@ use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::words::{gendered, is_name_particle, is_title_word, lowers_to, lowers_to_any, Pronoun};
+use super::search::partition_point_from;
+use super::words::{gendered, is_name_particle, is_title_word, lowers_to, Pronoun, WordList};
 use crate::analysis::{Entity, EntityType};
 use crate::entities::gazetteer::Gender;
-use crate::text::{Document, Token, TokenKind};
+use crate::text::{Document, RangeCursor, Token, TokenKind};
 
 /// One person of the article.
 #[derive(Clone, Debug)]
@@ -204,9 +205,12 @@ const NOT_PERSON: &[&str] = &[
     "wall",
 ];
 
-/// Whether `word`, lowered and without a final dot, is in `list` (of lower-case words, sorted).
-fn lower_in(list: &[&str], word: &str) -> bool {
-    lowers_to_any(list, word.trim_end_matches('.'))
+static NOT_NAMES: WordList = WordList::new(NOT_NAME);
+static NOT_PERSONS: WordList = WordList::new(NOT_PERSON);
+
+/// Whether `word`, lowered and without a final dot, is in `list`.
+fn lower_in(list: &WordList, word: &str) -> bool {
+    list.holds(word.trim_end_matches('.'))
 }
 
 fn is_capitalised(word: &str) -> bool {
@@ -428,7 +432,7 @@ fn fallback(
             } else if matches!(w, "and" | "&" | "of")
                 && (end + 1..(end + 4).min(tokens.len()))
                     .chain(start..end)
-                    .any(|t| lower_in(NOT_PERSON, doc.token_text(&tokens[t])))
+                    .any(|t| lower_in(&NOT_PERSONS, doc.token_text(&tokens[t])))
                 && tokens
                     .get(end + 1)
                     .is_some_and(|t| is_capitalised(doc.token_text(t)))
@@ -453,14 +457,14 @@ fn fallback(
         let name_words: Vec<&str> = name_tokens.iter().map(|t| doc.token_text(t)).collect();
         if looks_like_org(name_words.iter().copied()) {
             let first = (start..end)
-                .find(|&t| !lower_in(NOT_NAME, doc.token_text(&tokens[t])))
+                .find(|&t| !lower_in(&NOT_NAMES, doc.token_text(&tokens[t])))
                 .unwrap_or(start);
             let span = tokens[first].start()..tokens[end - 1].end();
             let name = strip_possessive(&doc.text[span.clone()]).to_string();
             orgs.push((span.start..span.start + name.len(), name, None));
             continue;
         }
-        if name_words.iter().any(|w| lower_in(NOT_NAME, w)) {
+        if name_words.iter().any(|w| lower_in(&NOT_NAMES, w)) {
             continue;
         }
         let titled = title.is_some();
@@ -572,7 +576,7 @@ pub fn split_title(doc: &Document, run: Range<usize>) -> (Option<Range<usize>>, 
             title_start.get_or_insert(t);
             name_start = t + 1;
             title_end = t + 1;
-        } else if lower_in(NOT_NAME, w) && title_start.is_none() {
+        } else if lower_in(&NOT_NAMES, w) && title_start.is_none() {
             name_start = t + 1;
         } else {
             break;
@@ -587,7 +591,7 @@ pub fn split_title(doc: &Document, run: Range<usize>) -> (Option<Range<usize>>, 
 /// them, without collecting them first.
 pub fn looks_like_org<'w>(words: impl IntoIterator<Item = &'w str>) -> bool {
     words.into_iter().any(|w| {
-        lower_in(NOT_PERSON, w) || w.len() > 1 && w.chars().all(|c| c.is_uppercase() || c == '.')
+        lower_in(&NOT_PERSONS, w) || w.len() > 1 && w.chars().all(|c| c.is_uppercase() || c == '.')
     })
 }
 
@@ -626,9 +630,12 @@ fn learn_gender<'e>(
         Some(Pronoun::Female) => votes[who].1 += weight,
         _ => {}
     };
+    // Mentions and sentences are in order, so each search starts where the one before ended.
+    let mut tokens_before = 0;
     for (mention, who) in all_mentions {
-        let before = doc.tokens[..doc.token_at_or_after(mention.start)].last();
-        if let Some(token) = before {
+        let starts_before = |t: &Token| t.start() < mention.start;
+        tokens_before = partition_point_from(&doc.tokens, tokens_before, starts_before);
+        if let Some(token) = doc.tokens[..tokens_before].last() {
             vote(
                 *who,
                 super::words::with_lower(doc.token_text(token), gendered),
@@ -637,9 +644,11 @@ fn learn_gender<'e>(
         }
     }
     let mut subject: Option<(usize, usize)> = None; // (person, paragraph)
+    let mut paragraphs = RangeCursor::new(&doc.paragraphs);
+    let (mut first, mut tokens_before) = (0, 0);
     for sentence in &doc.sentences {
-        let paragraph = doc.paragraph_index(sentence.start);
-        let first = all_mentions.partition_point(|(m, _)| m.start < sentence.start);
+        let paragraph = paragraphs.index_of(sentence.start);
+        first = partition_point_from(all_mentions, first, |(m, _)| m.start < sentence.start);
         let here = all_mentions
             .get(first)
             .filter(|(m, _)| m.start < sentence.end)
@@ -651,7 +660,12 @@ fn learn_gender<'e>(
         };
         if let Some(who) = who {
             // Subject pronouns only: a possessive (`her ability`) often belongs to someone else.
-            for token in doc.tokens_in(from..sentence.end) {
+            // `doc.tokens_in(from..sentence.end)`: the tokens before the last sentence's end
+            // start and end before this one.
+            let start = partition_point_from(&doc.tokens, tokens_before, |t| t.start() < from);
+            let end = partition_point_from(&doc.tokens, tokens_before, |t| t.end() <= sentence.end);
+            tokens_before = end;
+            for token in &doc.tokens[start..end.max(start)] {
                 if let Some(word) = subject_pronoun(doc, token) {
                     vote(who, gendered(word), 1);
                 }
@@ -761,6 +775,98 @@ mod tests {
                 let people = People::new(&doc, &entities);
                 assert_eq!(people.mentions, fresh(&people.people, true));
                 check(&people.people);
+            }
+        }
+    }
+
+    /// [`learn_gender`]'s searches, each from where the one before ended, find what searches of
+    /// the whole lists find: the genders are those of votes counted with `token_at_or_after`,
+    /// `paragraph_index`, `partition_point` and `tokens_in`, over the seeds (with and without
+    /// their entities) and texts of names, pronouns and sentences of any length.
+    #[test]
+    fn votes_searched_from_the_last_answer_are_the_plain_votes() {
+        let plain_genders = |doc: &Document, people: &[Person]| -> Vec<Pronoun> {
+            let mut mentions = all_mentions(people);
+            crate::sort::by_key(&mut mentions, |(m, _)| m.start);
+            let mut votes = vec![(0, 0); people.len()];
+            let mut vote = |who: usize, pronoun: Option<Pronoun>, weight: usize| match pronoun {
+                Some(Pronoun::Male) => votes[who].0 += weight,
+                Some(Pronoun::Female) => votes[who].1 += weight,
+                _ => {}
+            };
+            for (mention, who) in &mentions {
+                if let Some(token) = doc.tokens[..doc.token_at_or_after(mention.start)].last() {
+                    let word = doc.token_text(token).to_lowercase();
+                    vote(*who, gendered(&word), 3);
+                }
+            }
+            let mut subject: Option<(usize, usize)> = None;
+            for sentence in &doc.sentences {
+                let paragraph = doc.paragraph_index(sentence.start);
+                let first = mentions.partition_point(|(m, _)| m.start < sentence.start);
+                let here = (mentions.get(first))
+                    .filter(|(m, _)| m.start < sentence.end)
+                    .map(|(m, who)| (m.end, *who));
+                let (from, who) = match (here, subject) {
+                    (Some((end, who)), _) => (end, Some(who)),
+                    (None, Some((who, p))) if p == paragraph => (sentence.start, Some(who)),
+                    _ => (sentence.start, None),
+                };
+                for token in who.map_or(&[][..], |_| doc.tokens_in(from..sentence.end)) {
+                    let word = doc.token_text(token).to_lowercase();
+                    if ["he", "she", "himself", "herself"].contains(&&*word) {
+                        vote(who.expect("a subject"), gendered(&word), 1);
+                    }
+                }
+                if let Some((_, who)) = here {
+                    subject = Some((who, paragraph));
+                }
+            }
+            let decide = |(male, female): (usize, usize)| match () {
+                _ if female > male * 2 => Pronoun::Female,
+                _ if male > female * 2 => Pronoun::Male,
+                _ => Pronoun::Plural,
+            };
+            votes.into_iter().map(decide).collect()
+        };
+        let pieces = [
+            "Maria Lopez",
+            "Mr. John Smith",
+            "Lopez",
+            "Smith",
+            "she",
+            "She",
+            "he",
+            "herself",
+            "his",
+            "her",
+            "said",
+            "the",
+            ".",
+            ". ",
+            "\n",
+            " ",
+        ];
+        let mut texts = crate::test_inputs::seeds_and_sentences(23, 500, 40, &pieces);
+        // Mentions and sentences farther apart than the searches look before the rest.
+        let far = format!("{}. ", "the ".repeat(70));
+        texts.push(format!(
+            "Maria Lopez said. {far}She left. {far}Lopez said she would."
+        ));
+        for text in &texts {
+            let doc = Document::new(text);
+            let entities = crate::entities::find(&doc);
+            for entities in [&entities[..], &[]] {
+                // Genders as the votes alone decide them.
+                let mut people = People::new(&doc, entities).people;
+                for person in &mut people {
+                    person.gender = Pronoun::Plural;
+                }
+                let mut mentions = all_mentions(&people);
+                crate::sort::by_key(&mut mentions, |(m, _)| m.start);
+                learn_gender(&doc, &mut people, &mentions, std::iter::empty());
+                let genders: Vec<Pronoun> = people.iter().map(|p| p.gender).collect();
+                assert_eq!(genders, plain_genders(&doc, &people), "{text:?}");
             }
         }
     }

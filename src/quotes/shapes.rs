@@ -69,6 +69,53 @@ fn shape_of(first: u8, second: u8, len: usize) -> Option<(usize, u64)> {
     Some((usize::from(first & 31) << 5 | usize::from(second & 31), bit))
 }
 
+/// [`Shapes`] for a short list known when the code is compiled: the first and the last byte of
+/// its words (without ASCII case), with their lengths. The compiler builds its 256 bytes, where
+/// [`Shapes`] (two bytes at each end, for a list of hundreds of verb forms) takes 16 KB built at
+/// run time; for a few dozen words one byte at each end turns away most others.
+pub struct SmallShapes {
+    starts: [u32; 32],
+    ends: [u32; 32],
+}
+
+impl SmallShapes {
+    /// The shapes of `words`, ASCII words of 1 to 31 bytes.
+    pub const fn of(words: &[&str]) -> SmallShapes {
+        let mut shapes = SmallShapes {
+            starts: [0; 32],
+            ends: [0; 32],
+        };
+        let mut i = 0;
+        while i < words.len() {
+            let word = words[i].as_bytes();
+            assert!(!word.is_empty() && word.len() < 32 && word.is_ascii());
+            let bit = 1 << word.len();
+            shapes.starts[(word[0] & 31) as usize] |= bit;
+            shapes.ends[(word[word.len() - 1] & 31) as usize] |= bit;
+            i += 1;
+        }
+        shapes
+    }
+
+    /// Whether a word of the list may be the ASCII `word` in some ASCII case: false for most
+    /// words that are not. (A word outside ASCII may lower to one of another length: ask it
+    /// of ASCII words only.)
+    #[inline]
+    pub fn may_hold(&self, word: &[u8]) -> bool {
+        let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
+            return false;
+        };
+        let Some(bit) = u32::try_from(word.len())
+            .ok()
+            .and_then(|len| 1u32.checked_shl(len))
+        else {
+            return false;
+        };
+        self.starts[usize::from(first & 31)] & bit != 0
+            && self.ends[usize::from(last & 31)] & bit != 0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -98,7 +98,13 @@ pub fn forms() -> impl Iterator<Item = (&'static str, Verb)> {
 /// `per`; false for most words, told by their shape alone.
 #[inline]
 pub fn may_start_cue(word: &[u8]) -> bool {
-    FORMS.shapes.may_hold(word)
+    cue_shapes().may_hold(word)
+}
+
+/// The shapes [`may_start_cue`] reads, for a loop that asks it of every word: taken once, as
+/// reaching them through the lazily built table checks at each word that it was built.
+pub fn cue_shapes() -> &'static Shapes {
+    &FORMS.shapes
 }
 
 /// Calls `f` with every spelling of an ASCII `form` that lowers to it with its letters in

@@ -3,6 +3,8 @@
 //! need them; open vocabularies (verbs, names, places) are data files.
 
 use rustc_hash::FxHashSet;
+
+use super::shapes::SmallShapes;
 use std::sync::LazyLock;
 
 /// Whether `text` lower-cases to `word` (lower-case ASCII), as `text.to_lowercase() == word`
@@ -189,22 +191,51 @@ pub const TITLE_WORDS: &[&str] = &[
     "white",
 ];
 
+/// The title words, and the country abbreviations that stand in titles (`U.S. Ambassador`).
+static TITLES: WordList = WordList::new(TITLE_WORDS);
+static TITLE_COUNTRIES: WordList = WordList::new(&["u.n", "u.s", "us"]);
+
 /// Whether `word` (any case, dot allowed) is a title word.
 pub fn is_title_word(word: &str) -> bool {
     let word = word.trim_end_matches('.');
-    lowers_to_any(&["u.n", "u.s", "us"], word) || lowers_to_any(TITLE_WORDS, word)
+    TITLE_COUNTRIES.holds(word) || TITLES.holds(word)
 }
 
-/// Whether `text` lower-cases to one of `sorted` (lower-case ASCII, in order), as
-/// `sorted.binary_search(&&*text.to_lowercase()).is_ok()` says. The search compares an ASCII
-/// `text` with its case folded byte by byte: lowering each capitalised word was a copy on the
-/// heap, and a list searched from its start cost more than both.
-pub fn lowers_to_any(sorted: &[&str], text: &str) -> bool {
-    if !text.is_ascii() {
-        return sorted.binary_search(&&*crate::text::lower(text)).is_ok();
+/// A sorted list of lower-case ASCII words, asked whether a word in any case is one of them.
+pub struct WordList {
+    sorted: &'static [&'static str],
+    /// Most words asked about are names, which the shapes turn away before the search.
+    shapes: SmallShapes,
+}
+
+impl WordList {
+    /// The list of `sorted` (lower-case ASCII, in order; a test checks each list).
+    pub const fn new(sorted: &'static [&'static str]) -> WordList {
+        WordList {
+            sorted,
+            shapes: SmallShapes::of(sorted),
+        }
     }
-    let folded = || text.bytes().map(|b| b.to_ascii_lowercase());
-    sorted.binary_search_by(|w| w.bytes().cmp(folded())).is_ok()
+
+    /// Whether `text` lower-cases to one of the words, as
+    /// `sorted.binary_search(&&*text.to_lowercase()).is_ok()` says. The search compares an
+    /// ASCII `text` with its case folded byte by byte: lowering each capitalised word was a copy
+    /// on the heap, and a list searched from its start cost more than both.
+    pub fn holds(&self, text: &str) -> bool {
+        if !text.is_ascii() {
+            return self
+                .sorted
+                .binary_search(&&*crate::text::lower(text))
+                .is_ok();
+        }
+        if !self.shapes.may_hold(text.as_bytes()) {
+            return false;
+        }
+        let folded = || text.bytes().map(|b| b.to_ascii_lowercase());
+        (self.sorted)
+            .binary_search_by(|w| w.bytes().cmp(folded()))
+            .is_ok()
+    }
 }
 
 /// Lower-case particles inside names (`de la Fuente`, `van der Berg`, `bin Salman`).
@@ -347,10 +378,12 @@ pub const SOURCE_NOUNS: &[&str] = &[
 /// Whether a lower-cased word can head a source description.
 pub fn is_source_noun(word: &str) -> bool {
     // Asked of most words near an attribution verb: hashing the word once costs a fraction of
-    // the seven string comparisons of a binary search.
+    // the seven string comparisons of a binary search, and the shapes turn most words away
+    // before either. (A word outside ASCII, which they do not read rightly, is in no list.)
+    static SHAPES: SmallShapes = SmallShapes::of(SOURCE_NOUNS);
     static SET: LazyLock<FxHashSet<&str>> =
         LazyLock::new(|| SOURCE_NOUNS.iter().copied().collect());
-    SET.contains(word)
+    SHAPES.may_hold(word.as_bytes()) && SET.contains(word)
 }
 
 /// Source nouns that stand for one person, who may be named elsewhere in the article.
@@ -486,7 +519,7 @@ mod tests {
     }
 
     #[test]
-    fn lowers_to_any_is_a_search_of_the_lowered_word() {
+    fn a_word_list_holds_the_words_that_lower_to_its_words() {
         let mut words: Vec<String> = TITLE_WORDS
             .iter()
             .chain(SOURCE_NOUNS)
@@ -517,16 +550,44 @@ mod tests {
         for seed in crate::test_inputs::seed_files() {
             words.extend(seed.1.split_whitespace().map(String::from));
         }
-        for list in [TITLE_WORDS, SOURCE_NOUNS, &["u.n", "u.s", "us"]] {
+        for list in [
+            TITLE_WORDS,
+            SOURCE_NOUNS,
+            &["u.n", "u.s", "us"],
+            &["a", "i", "of"],
+        ] {
+            let shaped = WordList::new(list);
             for word in &words {
                 let slow = list.binary_search(&&*word.to_lowercase()).is_ok();
-                assert_eq!(lowers_to_any(list, word), slow, "{word:?}");
+                assert_eq!(shaped.holds(word), slow, "{word:?}");
             }
         }
-        assert!(
-            lowers_to_any(TITLE_WORDS, "\u{212A}ing"),
-            "the Kelvin sign lowers to k"
-        );
+        assert!(TITLES.holds("\u{212A}ing"), "the Kelvin sign lowers to k");
+    }
+
+    /// [`is_source_noun`], shapes first, against the list: its words, their neighbours in
+    /// spelling, the words of the seeds lowered, and words outside ASCII.
+    #[test]
+    fn a_source_noun_is_a_word_of_the_list() {
+        let mut words: Vec<String> = SOURCE_NOUNS
+            .iter()
+            .flat_map(|w| {
+                [
+                    w.to_string(),
+                    format!("{w}s"),
+                    w[1..].to_string(),
+                    w.replace('o', "ö"),
+                ]
+            })
+            .collect();
+        for seed in crate::test_inputs::seed_files() {
+            words.extend(seed.1.split_whitespace().map(str::to_lowercase));
+        }
+        words.extend(["", "a", "mp", "m", "p", "\u{212A}"].map(String::from));
+        for word in &words {
+            let listed = SOURCE_NOUNS.contains(&word.as_str());
+            assert_eq!(is_source_noun(word), listed, "{word:?}");
+        }
     }
 
     #[test]

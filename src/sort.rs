@@ -59,10 +59,11 @@ fn stable_order(
     debug_assert!(0 < second_run && second_run < len);
     // The order and the merge's output in one allocation, its halves trading places after
     // each pass: two lists were two allocations a sort, and an article sorts a few dozen times.
-    let mut both: Vec<usize> = Vec::with_capacity(2 * len);
-    both.extend(0..len);
-    both.resize(2 * len, 0);
+    let mut both = vec![0; 2 * len];
     let (mut order, mut merged) = both.split_at_mut(len);
+    for (i, slot) in order.iter_mut().enumerate() {
+        *slot = i;
+    }
     let mut order_is_second = false;
     // Where each maximal non-descending run starts, and `len`. Sized for a few runs, as most
     // lists have: collected, the list grew a step at a time, an allocation each.

@@ -138,15 +138,18 @@ pub fn attach(doc: &Document, mentions: &mut [Mention]) {
                 .get(i)
                 .filter(|t| t.start() >= sentence.start && t.end() <= sentence.end)
         };
-        // One title before the name and one after at most: no list for them.
-        let before = if m.titles().is_empty() {
-            before_name(doc, first, &in_sentence, &spans)
-                .or_else(|| appositive_before(doc, first, &in_sentence))
-        } else {
-            None
-        };
-        let after = appositive_after(doc, after, &in_sentence, &dates);
-        for t in [before, after].into_iter().flatten() {
+        let mut found = Vec::new();
+        if m.titles().is_empty() {
+            if let Some(t) = before_name(doc, first, &in_sentence, &spans) {
+                found.push(t);
+            } else if let Some(t) = appositive_before(doc, first, &in_sentence) {
+                found.push(t);
+            }
+        }
+        if let Some(t) = appositive_after(doc, after, &in_sentence, &dates) {
+            found.push(t);
+        }
+        for t in found {
             if !m.titles().iter().any(|old| normalize(old) == normalize(&t)) {
                 m.details_mut().titles.push(t);
             }

@@ -57,20 +57,26 @@ fn stable_order(
     compare: &mut dyn FnMut(usize, usize) -> Ordering,
 ) -> Vec<usize> {
     debug_assert!(0 < second_run && second_run < len);
-    let mut order: Vec<usize> = (0..len).collect();
+    // The order and the merge's output in one allocation, its halves trading places after
+    // each pass: two lists were two allocations a sort, and an article sorts a few dozen times.
+    let mut both = vec![0; 2 * len];
+    let (mut order, mut merged) = both.split_at_mut(len);
+    for (i, slot) in order.iter_mut().enumerate() {
+        *slot = i;
+    }
+    let mut order_is_second = false;
     // Where each maximal non-descending run starts, and `len`. Sized for a few runs, as most
     // lists have: collected, the list grew a step at a time, an allocation each.
     let mut bounds: Vec<usize> = Vec::with_capacity(RUNS);
     bounds.extend([0, second_run]);
     bounds.extend((second_run + 1..len).filter(|&i| compare(i - 1, i) == Ordering::Greater));
     bounds.push(len);
-    let mut merged = vec![0; len];
-    // The next pass's bounds, in one list for every pass: each pass has fewer than the last.
-    let mut next = Vec::with_capacity(bounds.len() / 2 + 2);
     while bounds.len() > 2 {
-        next.clear();
-        for pair in bounds.windows(3).step_by(2) {
-            let (low, middle, high) = (pair[0], pair[1], pair[2]);
+        // The next pass's bounds are every other one of these, written over them in place:
+        // the `kept`th is written after the `2 * kept`th is read.
+        let mut kept = 0;
+        for at in (0..bounds.len() - 2).step_by(2) {
+            let (low, middle, high) = (bounds[at], bounds[at + 1], bounds[at + 2]);
             let (mut left, mut right) = (low, middle);
             for slot in &mut merged[low..high] {
                 // Take from the right run only when strictly smaller: that keeps it stable.
@@ -84,19 +90,26 @@ fn stable_order(
                     left += 1;
                 }
             }
-            next.push(low);
+            bounds[kept] = low;
+            kept += 1;
         }
         // An odd run out stays as it is.
         if bounds.len() % 2 == 0 {
             let last = bounds[bounds.len() - 2];
             merged[last..].copy_from_slice(&order[last..]);
-            next.push(last);
+            bounds[kept] = last;
+            kept += 1;
         }
-        next.push(len);
+        bounds[kept] = len;
+        bounds.truncate(kept + 1);
         std::mem::swap(&mut order, &mut merged);
-        std::mem::swap(&mut bounds, &mut next);
+        order_is_second = !order_is_second;
     }
-    order
+    if order_is_second {
+        both.copy_within(len.., 0);
+    }
+    both.truncate(len);
+    both
 }
 
 /// How many runs [`stable_order`] makes room for at first.

@@ -758,7 +758,10 @@ fn accept(text: &str, rule: &str, start: usize, end: usize) -> bool {
 }
 
 fn month_number(word: &str) -> Option<u32> {
-    let w = crate::text::lower(word.trim_end_matches('.'));
+    crate::text::with_lower(word.trim_end_matches('.'), month_number_lowered)
+}
+
+fn month_number_lowered(w: &str) -> Option<u32> {
     let months = [
         "january",
         "february",
@@ -775,7 +778,7 @@ fn month_number(word: &str) -> Option<u32> {
     ];
     months
         .iter()
-        .position(|m| *m == w || (w.len() >= 3 && w.len() <= 4 && m.starts_with(&*w)))
+        .position(|m| *m == w || (w.len() >= 3 && w.len() <= 4 && m.starts_with(w)))
         .map(|i| i as u32 + 1)
 }
 
@@ -824,35 +827,40 @@ pub fn resolve(span: &str, anchor: Option<Ymd>) -> Option<String> {
     if scan::contains(&lower, "same") {
         return None; // `the same month in 2024`: relative to another date in the text
     }
-    let words: Vec<&str> = span.split_whitespace().collect();
-    let numbers: Vec<u32> = span
-        .split(|c: char| !c.is_ascii_digit())
-        .filter_map(|n| n.parse().ok())
-        .collect();
+    // The words and numbers are read where they are asked for: collected, they were two
+    // allocations a date.
     if span.len() == 10 && span.as_bytes()[4] == b'-' {
         return Some(span.to_string());
     }
-    let month = words.iter().find_map(|w| {
+    let month = span.split_whitespace().find_map(|w| {
         let w = w.trim_end_matches(',');
         (w.chars().next().is_some_and(char::is_uppercase)).then(|| month_number(w))?
     });
-    let year = numbers.iter().copied().find(|n| (1000..=2999).contains(n));
-    let day = numbers.iter().copied().find(|n| (1..=31).contains(n));
+    // The first number that can be a year and the first that can be a day, in one pass.
+    let (mut year, mut day) = (None, None);
+    for n in numbers(span) {
+        year = year.or((1000..=2999).contains(&n).then_some(n));
+        day = day.or((1..=31).contains(&n).then_some(n));
+        if year.is_some() && day.is_some() {
+            break;
+        }
+    }
     if let Some(month) = month {
         let year = year.map(|y| y as i32).or(anchor.map(|a| a.0))?;
         return Some(match day {
-            Some(d) => format!("{year:04}-{month:02}-{d:02}"),
-            None => format!("{year:04}-{month:02}"),
+            Some(d) => iso(format_args!("{year:04}-{month:02}-{d:02}")),
+            None => iso(format_args!("{year:04}-{month:02}")),
         });
     }
     if let Some(y) = year {
-        if !lower.ends_with('s') && words.len() <= 2 && !scan::contains(&lower, "same") {
-            return Some(format!("{y:04}"));
+        let words = span.split_whitespace().count();
+        if !lower.ends_with('s') && words <= 2 && !scan::contains(&lower, "same") {
+            return Some(iso(format_args!("{y:04}")));
         }
         return None;
     }
     let anchor = anchor?;
-    if let Some(wd) = words.iter().find_map(|w| weekday_number(w)) {
+    if let Some(wd) = span.split_whitespace().find_map(weekday_number) {
         let today = days_from_civil(anchor);
         let anchor_wd = (today + 3).rem_euclid(7); // 1970-01-01 was a Thursday (3).
         let back = (anchor_wd - wd).rem_euclid(7);
@@ -863,8 +871,7 @@ pub fn resolve(span: &str, anchor: Option<Ymd>) -> Option<String> {
         } else {
             today - back
         };
-        let (y, m, d) = civil_from_days(day);
-        return Some(format!("{y:04}-{m:02}-{d:02}"));
+        return Some(ymd(civil_from_days(day)));
     }
     let shift = if scan::contains(&lower, "last") && !lower.starts_with("the last") {
         -1
@@ -881,21 +888,44 @@ pub fn resolve(span: &str, anchor: Option<Ymd>) -> Option<String> {
         };
     };
     if lower.ends_with("year") {
-        Some(format!("{:04}", anchor.0 + shift))
+        Some(iso(format_args!("{:04}", anchor.0 + shift)))
     } else if lower.ends_with("month") {
         let index = anchor.0 * 12 + anchor.1 as i32 - 1 + shift;
-        Some(format!(
+        Some(iso(format_args!(
             "{:04}-{:02}",
             index.div_euclid(12),
             index.rem_euclid(12) + 1
-        ))
+        )))
     } else {
         None
     }
 }
 
+/// The numbers written in `span` that fit a `u32`, in order: its runs of ASCII digits, as
+/// splitting it at every other character and parsing each piece gives them, without decoding
+/// its characters (no byte of a character outside ASCII is an ASCII digit).
+fn numbers(span: &str) -> impl Iterator<Item = u32> + '_ {
+    span.as_bytes()
+        .split(|b| !b.is_ascii_digit())
+        .filter(|digits| !digits.is_empty())
+        .filter_map(|digits| {
+            digits.iter().try_fold(0u32, |n, &d| {
+                n.checked_mul(10)?.checked_add(u32::from(d - b'0'))
+            })
+        })
+}
+
 fn ymd((y, m, d): Ymd) -> String {
-    format!("{y:04}-{m:02}-{d:02}")
+    iso(format_args!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// An ISO date written into room for `YYYY-MM-DD`: `format!` gives no room at first to a
+/// format that begins with a number, and grew the string of a full date twice.
+fn iso(date: std::fmt::Arguments) -> String {
+    let mut value = String::with_capacity(10);
+    // Writing into a `String` cannot fail: no panic path for it (73 bytes of the module).
+    let _ = std::fmt::Write::write_fmt(&mut value, date);
+    value
 }
 
 #[cfg(test)]
@@ -914,6 +944,175 @@ mod tests {
                 (&text[m.start..m.end], value)
             })
             .collect()
+    }
+
+    /// [`resolve`] against its plain definition (the span lowered into a `String`, its words
+    /// and numbers collected, `format!`), over spans of every kind the patterns find and some
+    /// they do not, capitalised, outside ASCII, with numbers too large for a `u32`, each with
+    /// and without an anchor.
+    #[test]
+    fn resolve_is_the_plain_reading() {
+        fn plain(span: &str, anchor: Option<Ymd>) -> Option<String> {
+            let lower = crate::text::lower(span);
+            if scan::contains(&lower, "same") {
+                return None;
+            }
+            let words: Vec<&str> = span.split_whitespace().collect();
+            let numbers: Vec<u32> = span
+                .split(|c: char| !c.is_ascii_digit())
+                .filter_map(|n| n.parse().ok())
+                .collect();
+            if span.len() == 10 && span.as_bytes()[4] == b'-' {
+                return Some(span.to_string());
+            }
+            let month_number = |w: &str| {
+                let w = w.trim_end_matches('.').to_lowercase();
+                let months = [
+                    "january",
+                    "february",
+                    "march",
+                    "april",
+                    "may",
+                    "june",
+                    "july",
+                    "august",
+                    "september",
+                    "october",
+                    "november",
+                    "december",
+                ];
+                months
+                    .iter()
+                    .position(|m| *m == w || (3..=4).contains(&w.len()) && m.starts_with(&w))
+                    .map(|i| i as u32 + 1)
+            };
+            let month = words.iter().find_map(|w| {
+                let w = w.trim_end_matches(',');
+                (w.chars().next().is_some_and(char::is_uppercase)).then(|| month_number(w))?
+            });
+            let year = numbers.iter().copied().find(|n| (1000..=2999).contains(n));
+            let day = numbers.iter().copied().find(|n| (1..=31).contains(n));
+            if let Some(month) = month {
+                let year = year.map(|y| y as i32).or(anchor.map(|a| a.0))?;
+                return Some(match day {
+                    Some(d) => format!("{year:04}-{month:02}-{d:02}"),
+                    None => format!("{year:04}-{month:02}"),
+                });
+            }
+            if let Some(y) = year {
+                if !lower.ends_with('s') && words.len() <= 2 {
+                    return Some(format!("{y:04}"));
+                }
+                return None;
+            }
+            let anchor = anchor?;
+            let ymd = |(y, m, d): Ymd| format!("{y:04}-{m:02}-{d:02}");
+            if let Some(wd) = span.split_whitespace().find_map(weekday_number) {
+                let today = days_from_civil(anchor);
+                let anchor_wd = (today + 3).rem_euclid(7);
+                let back = (anchor_wd - wd).rem_euclid(7);
+                let day = if lower.starts_with("next") {
+                    today + (wd - anchor_wd).rem_euclid(7).max(1)
+                } else if lower.starts_with("last") && back == 0 {
+                    today - 7
+                } else {
+                    today - back
+                };
+                return Some(ymd(civil_from_days(day)));
+            }
+            let shift = if lower.contains("last") && !lower.starts_with("the last") {
+                -1
+            } else if lower.contains("next") && !lower.starts_with("the next") {
+                1
+            } else if lower.contains("this") {
+                0
+            } else {
+                return match &*lower {
+                    "today" | "tonight" => Some(ymd(anchor)),
+                    "yesterday" => Some(ymd(civil_from_days(days_from_civil(anchor) - 1))),
+                    "tomorrow" => Some(ymd(civil_from_days(days_from_civil(anchor) + 1))),
+                    _ => None,
+                };
+            };
+            if lower.ends_with("year") {
+                Some(format!("{:04}", anchor.0 + shift))
+            } else if lower.ends_with("month") {
+                let index = anchor.0 * 12 + anchor.1 as i32 - 1 + shift;
+                Some(format!(
+                    "{:04}-{:02}",
+                    index.div_euclid(12),
+                    index.rem_euclid(12) + 1
+                ))
+            } else {
+                None
+            }
+        }
+        let spans = [
+            "2025-08-08",
+            "Aug. 8",
+            "Aug. 8, 2024",
+            "March 3",
+            "march 3",
+            "MARCH 2020",
+            "Sept. 31, 1999",
+            "Dec 12",
+            "In February",
+            "February",
+            "the 1990s",
+            "2020",
+            "in 2020",
+            "the year 2020 ended",
+            "by 2020 end",
+            "Friday",
+            "last Friday",
+            "next Monday",
+            "this Sunday",
+            "SUNDAY",
+            "late last month",
+            "earlier this year",
+            "next year",
+            "the last year",
+            "the next month",
+            "last month",
+            "this month",
+            "today",
+            "Today",
+            "tonight",
+            "yesterday",
+            "tomorrow",
+            "the same month in 2024",
+            "the same months last year",
+            "months",
+            "a hundred years",
+            "Ímarch 3",
+            "Éarlier this year",
+            "on a very long and rambling Tuesday afternoon",
+            "some time late last month or so, they said",
+            "Mayday 5",
+            "Jun 31 1000",
+            "4294967296 years",
+            "4294967295 or 2024, 12",
+            "0031 Ǆ 1999-1-02 ½ 31",
+            "May 5th, 02024",
+            "2024 March 5",
+            "4294969316 Friday",
+            "",
+        ];
+        let anchors = [
+            None,
+            Some((2025, 8, 8)),
+            Some((2024, 1, 1)),
+            Some((1999, 12, 31)),
+        ];
+        for span in spans {
+            for anchor in anchors {
+                assert_eq!(
+                    resolve(span, anchor),
+                    plain(span, anchor),
+                    "{span:?} {anchor:?}"
+                );
+            }
+        }
     }
 
     /// `holds` rules a word out by the classes of both terms at once: it holds exactly where

@@ -894,13 +894,13 @@ fn finite(f: f64) -> Option<EntityValue> {
 fn number_value(lower: &str) -> Option<f64> {
     let mut total = 0.0;
     let mut current: Option<f64> = None;
-    let mut digits = String::new();
+    // Each word's digits and dots, written over the last word's: a `String` a word was an
+    // allocation for every word with a digit.
+    let mut numeric = String::new();
     for word in lower.split(|c: char| c.is_whitespace() || c == '-') {
         let w = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ',');
-        let numeric: String = w
-            .chars()
-            .filter(|c| c.is_ascii_digit() || *c == '.')
-            .collect();
+        numeric.clear();
+        numeric.extend(w.chars().filter(|c| c.is_ascii_digit() || *c == '.'));
         // `£3bn`, `$1.5m`: a scale glued to the digits.
         let glued = if w.ends_with("bn") {
             1e9
@@ -913,7 +913,7 @@ fn number_value(lower: &str) -> Option<f64> {
             1.0
         };
         if w.starts_with(|c: char| c.is_ascii_digit()) || !numeric.is_empty() && w.contains('$') {
-            digits = numeric.trim_end_matches('.').to_string();
+            let digits = numeric.trim_end_matches('.');
             current = Some(current.unwrap_or(0.0) + digits.parse::<f64>().ok()? * glued);
             continue;
         }
@@ -956,7 +956,6 @@ fn number_value(lower: &str) -> Option<f64> {
             current = Some(current.unwrap_or(1.0) * 12.0);
         }
     }
-    let _ = digits;
     let value = total + current.unwrap_or(0.0);
     (total > 0.0 || current.is_some()).then_some(value)
 }
@@ -966,6 +965,26 @@ mod tests {
     use super::*;
     use crate::analysis::EntityValue::{Integer, Real};
     use crate::test_inputs::Rng;
+
+    /// Each word's digits are read on their own, though one buffer holds every word's in turn:
+    /// the values of expressions with several numeric words, against sums worked out by hand.
+    #[test]
+    fn each_words_digits_are_its_own() {
+        let table = [
+            ("12 3", Some(15.0)),
+            ("1.5 2.", Some(3.5)),
+            ("$1.5m 2", Some(1_500_002.0)),
+            ("3.25 1-7", Some(11.25)),
+            ("£3bn and 40", Some(3_000_000_040.0)),
+            ("6,072 8", Some(6_080.0)),
+            ("1.2.3 4", None),
+            ("12 hundreds", None),
+            ("two 5", Some(7.0)),
+        ];
+        for (lower, value) in table {
+            assert_eq!(number_value(lower), value, "{lower:?}");
+        }
+    }
 
     /// The first words `number_trigger` skips (articles, approximators) are places `NUMBER`
     /// does not match.

@@ -3,44 +3,42 @@
 //!
 //! The name finder asks it of every capitalised word, and a word lower-cased into a buffer,
 //! checked to be UTF-8, hashed as bytes and compared by `memcmp` cost some 250 instructions.
-//! Short ASCII words, nearly all of the lists and of news text, are packed into an integer
-//! instead, as [`super::scan`] packs its lexicons' words: lower-cased, hashed and compared in a
-//! few instructions each.
+//! Short ASCII words, nearly all of the lists and of news text, are read into two integers
+//! instead ([`key`]), lower-cased, hashed and compared in a few instructions each, in a table
+//! of their own ([`Short`]).
 
 use rustc_hash::FxHashMap;
 
-use super::scan::{PackedWords, LONGEST};
+use super::scan::LONGEST;
 use crate::text::with_lower;
 
 /// Lower-cased words with their class bits.
 #[derive(Default)]
 pub struct ClassTable {
-    /// The words of at most [`LONGEST`] ASCII bytes, packed, with their classes.
-    short: PackedWords,
+    /// The words of at most [`LONGEST`] ASCII bytes, with their classes.
+    short: Short,
     /// The other words (longer, or not ASCII).
     long: FxHashMap<String, u16>,
 }
 
-/// Whether `word` goes in [`ClassTable::short`]: the same test for the words listed and the
-/// words asked, so that a word is only ever looked for in the table that would hold it.
-fn is_short(word: &str) -> bool {
-    word.len() <= LONGEST && word.is_ascii()
-}
-
 impl ClassTable {
-    /// A table with room for `words` short words.
+    /// A table with room for `words` words.
     pub fn with_capacity(words: usize) -> ClassTable {
         ClassTable {
-            short: PackedWords::with_capacity(words),
-            long: FxHashMap::default(),
+            short: Short::with_room(words),
+            // Under 1 % of the lists' words are long (18 of 2,755). Sized here, the map also
+            // keeps hashbrown's allocation of a table a function of its own in wasm: with no
+            // call but from the maps' growth, LLVM copied it into each, 800 bytes more of the
+            // reader's module gzipped.
+            long: FxHashMap::with_capacity_and_hasher(words / 128, Default::default()),
         }
     }
 
     /// Adds `bit` to the classes of `word`, which is lower case and has no NUL byte.
     pub fn add(&mut self, word: &str, bit: u16) {
         assert!(!word.contains('\0'), "{word:?}: a listed word has no NUL");
-        if is_short(word) {
-            self.short.add(word.as_bytes(), u32::from(bit));
+        if let Some(key) = key(word.as_bytes()) {
+            self.short.add(key, word.len(), bit);
         } else if let Some(bits) = self.long.get_mut(word) {
             *bits |= bit;
         } else {
@@ -51,24 +49,14 @@ impl ClassTable {
     /// The classes of `word` lower-cased (as [`str::to_lowercase`] lowers it).
     #[inline]
     pub fn get(&self, word: &str) -> u16 {
-        if is_short(word) {
-            return self.get_short(word);
+        if let Some(key) = key(word.as_bytes()) {
+            return self.short.get(key, word.len());
         }
         // A word outside ASCII may lower to a short ASCII one (`K`, the Kelvin sign).
-        with_lower(word, |lower| {
-            if is_short(lower) {
-                self.get_short(lower)
-            } else {
-                self.long.get(lower).copied().unwrap_or(0)
-            }
+        with_lower(word, |lower| match key(lower.as_bytes()) {
+            Some(key) => self.short.get(key, lower.len()),
+            None => self.long.get(lower).copied().unwrap_or(0),
         })
-    }
-
-    /// [`ClassTable::get`] of a word [`is_short`].
-    #[inline]
-    fn get_short(&self, word: &str) -> u16 {
-        let classes = self.short.get(word.as_bytes());
-        u16::try_from(classes).expect("only u16 classes are added")
     }
 
     /// Every word of the table.
@@ -79,10 +67,208 @@ impl ClassTable {
     }
 }
 
+/// `word`'s bytes with its ASCII letters lower-cased, little-endian in two integers, zeros
+/// past its end; `None` when it is longer than [`LONGEST`] or not ASCII (the
+/// same test for the words listed and the words asked, so that a word is only ever looked for
+/// in the table that would hold it). A word of four bytes or more is read as two
+/// overlapping loads from each end, not byte by byte (shifting each byte into place cost
+/// more than the lookup itself).
+#[inline]
+fn key(word: &[u8]) -> Option<[u64; 2]> {
+    let n = word.len();
+    let read4 = |at: usize| u64::from(u32::from_le_bytes(*word[at..].first_chunk().unwrap()));
+    let read8 = |at: usize| u64::from_le_bytes(*word[at..].first_chunk().unwrap());
+    // The load from the end repeats some bytes of the one from the start: shifted into
+    // place, they fall on the same bytes, so `|` keeps them as they are.
+    let (lo, hi) = match n {
+        0..=3 => (word.iter().rev().fold(0, |x, &b| x << 8 | u64::from(b)), 0),
+        4..=7 => (read4(0) | read4(n - 4) << (8 * (n - 4)), 0),
+        8 => (read8(0), 0),
+        9..=LONGEST => (read8(0), read8(n - 8) >> (8 * (16 - n))),
+        _ => return None,
+    };
+    if (lo | hi) & (ONES * 0x80) != 0 {
+        return None;
+    }
+    Some([lower_ascii(lo), lower_ascii(hi)])
+}
+
+/// A 1 in every byte of a `u64`.
+const ONES: u64 = u64::from_le_bytes([1; 8]);
+
+/// `x`, eight ASCII bytes, with its capital letters lower-cased. A byte is `A` to `Z` when
+/// adding to it carries into its top bit from `A` on but not from `[` on; ASCII bytes have
+/// that bit clear, so no sum carries into the next byte.
+#[inline]
+fn lower_ascii(x: u64) -> u64 {
+    let from_a = x + ONES * u64::from(0x80 - b'A');
+    let past_z = x + ONES * u64::from(0x80 - b'Z' - 1);
+    x | (from_a & !past_z & (ONES * 0x80)) >> 2
+}
+
+/// The short words' [`key`]s with their lengths and classes: open addressing, a power of two
+/// slots, at most half of them used.
+#[derive(Default)]
+struct Short {
+    slots: Vec<Slot>,
+    used: usize,
+}
+
+#[derive(Clone, Copy)]
+struct Slot {
+    key: [u64; 2],
+    /// The word's length, which tells `ab` from `ab\0` (their keys are alike); [`EMPTY`] for
+    /// a free slot.
+    len: u8,
+    classes: u16,
+}
+
+/// [`Slot::len`] of a free slot: no short word is as long.
+const EMPTY: u8 = u8::MAX;
+
+const FREE: Slot = Slot {
+    key: [0; 2],
+    len: EMPTY,
+    classes: 0,
+};
+
+impl Short {
+    /// A table that takes `words` words before it grows.
+    fn with_room(words: usize) -> Short {
+        Short {
+            slots: vec![FREE; (2 * words).next_power_of_two().max(16)],
+            used: 0,
+        }
+    }
+
+    /// The slot where a search for `key` starts.
+    #[inline]
+    fn home(&self, key: [u64; 2]) -> usize {
+        // The multiplication's top bits depend on every bit of the key.
+        let h = (key[0] ^ key[1].rotate_left(29)).wrapping_mul(0xf135_7aea_2e62_a9c5);
+        (h >> 32) as usize & (self.slots.len() - 1)
+    }
+
+    /// Adds `bit` to the classes of the word of length `len` with key `key`.
+    fn add(&mut self, key: [u64; 2], len: usize, bit: u16) {
+        if 2 * (self.used + 1) > self.slots.len() {
+            let old = std::mem::take(&mut self.slots);
+            *self = Short::with_room(old.len().max(8));
+            for slot in old.into_iter().filter(|s| s.len != EMPTY) {
+                self.add(slot.key, usize::from(slot.len), slot.classes);
+            }
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        loop {
+            let slot = &mut self.slots[i];
+            if slot.len == EMPTY {
+                *slot = Slot {
+                    key,
+                    len: len as u8,
+                    classes: bit,
+                };
+                self.used += 1;
+                return;
+            }
+            if slot.key == key && usize::from(slot.len) == len {
+                slot.classes |= bit;
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The classes of the word of length `len` with key `key`; 0 when it was never added.
+    #[inline]
+    fn get(&self, key: [u64; 2], len: usize) -> u16 {
+        if self.slots.is_empty() {
+            return 0;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        loop {
+            let slot = &self.slots[i];
+            if slot.len == EMPTY {
+                return 0;
+            }
+            if slot.key == key && usize::from(slot.len) == len {
+                return slot.classes;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The words added.
+    #[cfg(test)]
+    fn words(&self) -> impl Iterator<Item = String> + '_ {
+        self.slots.iter().filter(|s| s.len != EMPTY).map(|s| {
+            let bytes = [s.key[0].to_le_bytes(), s.key[1].to_le_bytes()].concat();
+            String::from_utf8(bytes[..usize::from(s.len)].to_vec()).expect("ASCII")
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::test_inputs::Rng;
+
+    /// A word's key is its bytes lower-cased and padded with zeros, read as two integers, for
+    /// every length up to [`LONGEST`] and past it; and none for a word outside ASCII. The bytes
+    /// include the ones next to the letters (`@`, `[`, backtick, `{`), NUL and DEL.
+    #[test]
+    fn a_key_is_the_lowered_bytes() {
+        let plain = |word: &[u8]| -> Option<[u64; 2]> {
+            if word.len() > LONGEST || !word.is_ascii() {
+                return None;
+            }
+            let mut bytes = [0; 16];
+            bytes[..word.len()].copy_from_slice(&word.to_ascii_lowercase());
+            let half = |h: &[u8]| u64::from_le_bytes(h.try_into().unwrap());
+            Some([half(&bytes[..8]), half(&bytes[8..])])
+        };
+        let mut rng = Rng::new(7);
+        let bytes = b"aAzZmM@[`{\0\x7F-.9 ";
+        for _ in 0..20_000 {
+            let len = rng.below(LONGEST + 3);
+            let mut word: Vec<u8> = (0..len).map(|_| bytes[rng.below(bytes.len())]).collect();
+            if len > 0 && rng.below(8) == 0 {
+                word[rng.below(len)] = 0xC3;
+            }
+            assert_eq!(key(&word), plain(&word), "{word:?}");
+        }
+    }
+
+    /// The short table answers what a map answers, through its growth from empty, for keys
+    /// that share their home slot or their bytes with another length.
+    #[test]
+    fn the_short_table_is_a_map() {
+        let mut rng = Rng::new(11);
+        let mut table = Short::default();
+        let mut plain: FxHashMap<([u64; 2], usize), u16> = FxHashMap::default();
+        let key_of = |rng: &mut Rng| {
+            let len = rng.below(LONGEST + 1);
+            ([rng.below(300) as u64, rng.below(3) as u64], len)
+        };
+        for round in 0..5_000 {
+            let (key, len) = key_of(&mut rng);
+            let bit = 1 << rng.below(16);
+            table.add(key, len, bit);
+            *plain.entry((key, len)).or_default() |= bit;
+            if round % 7 == 0 {
+                let (key, len) = key_of(&mut rng);
+                let want = plain.get(&(key, len)).copied().unwrap_or(0);
+                assert_eq!(table.get(key, len), want, "{key:?} {len}");
+            }
+        }
+        for (&(key, len), &want) in &plain {
+            assert_eq!(table.get(key, len), want, "{key:?} {len}");
+        }
+        assert_eq!(Short::default().get([0; 2], 0), 0);
+        assert_eq!(table.used, plain.len());
+        assert!(2 * table.used <= table.slots.len());
+    }
 
     /// A table answers what a map from each word lower-cased answers, for the gazetteer's
     /// words in any case, cut short or lengthened past the packed length, and for words that

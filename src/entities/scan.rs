@@ -309,20 +309,13 @@ impl Lexicon {
 
 /// Words of at most [`LONGEST`] ASCII bytes without NUL, each [`pack`]ed into one integer with
 /// its length and the union of the bits it was added with: a lookup hashes and compares one
-/// integer, not a byte slice. The scan lexicons and the gazetteer's class table both keep one.
+/// integer, not a byte slice. The scan lexicons keep one each.
 #[derive(Default)]
 pub(super) struct PackedWords {
     bits: FxHashMap<u128, (usize, u32)>,
 }
 
 impl PackedWords {
-    /// Room for `words` words.
-    pub fn with_capacity(words: usize) -> PackedWords {
-        PackedWords {
-            bits: FxHashMap::with_capacity_and_hasher(words, Default::default()),
-        }
-    }
-
     /// Adds `bit` to the bits of `word`, ASCII case ignored.
     pub fn add(&mut self, word: &[u8], bit: u32) {
         self.bits.entry(pack(word)).or_insert((word.len(), 0)).1 |= bit;
@@ -336,14 +329,6 @@ impl PackedWords {
             Some(&(len, bits)) if len == word.len() => bits,
             _ => 0,
         }
-    }
-
-    /// The words added, lower-cased.
-    #[cfg(test)]
-    pub fn words(&self) -> impl Iterator<Item = String> + '_ {
-        self.bits.iter().map(|(&packed, &(len, _))| {
-            String::from_utf8(packed.to_le_bytes()[..len].to_vec()).expect("ASCII")
-        })
     }
 }
 

@@ -223,6 +223,15 @@ impl<'a> Units<'a> {
         }
     }
 
+    /// The classes of unit `i`, a capitalised word: stored, so read without a call of
+    /// [`Units::is`] (which [`prescan`] made for each capitalised word twice, at the cost of
+    /// the answer again).
+    #[inline]
+    pub(super) fn cap_classes(&self, i: usize) -> u16 {
+        debug_assert!(self.cap(i), "unit {i} is capitalised");
+        self.stored[i].classes
+    }
+
     #[inline]
     pub(super) fn initial(&self, i: usize) -> bool {
         self.stored[i].flags & INITIAL != 0
@@ -688,8 +697,10 @@ pub(super) fn prescan(units: &Units) -> People {
         }
         // `Given Surname`, or a title or honorific before a name.
         for k in i..j {
-            let cue = units.is(k, class::TITLE | class::HONORIFIC);
-            let given = units.is(k, class::FIRST_NAME);
+            // Every unit of the run is capitalised.
+            let classes = units.cap_classes(k);
+            let cue = classes & (class::TITLE | class::HONORIFIC) != 0;
+            let given = classes & class::FIRST_NAME != 0;
             if (cue || given) && k + 1 < j {
                 // The name runs to the next known place or organisation.
                 let mut stop = k + 1;
@@ -1269,6 +1280,10 @@ mod tests {
                 for (bit, on_list) in lists {
                     assert_eq!(u.is(bit), on_list, "{:?} class {bit}", u.text);
                     assert_eq!(units.is(i, bit), on_list, "{:?} class {bit}", u.text);
+                    if u.cap() {
+                        let stored = units.cap_classes(i) & bit != 0;
+                        assert_eq!(stored, on_list, "{:?} class {bit}", u.text);
+                    }
                     checked += usize::from(on_list);
                 }
             }

@@ -473,7 +473,7 @@ fn entity<'a>(
         }
         _ => members
             .iter()
-            .find_map(|&i| mentions[i].details.as_ref()?.canonical.clone())
+            .find_map(|&i| mentions[i].canonical_cow())
             .unwrap_or_else(|| Cow::Borrowed(strip_the(&text[first.start..first.end]))),
     };
     let mut titles: Vec<String> = Vec::new();

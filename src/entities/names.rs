@@ -1048,7 +1048,7 @@ impl<'a> Pass<'a, '_> {
     ) {
         let mut m = Mention::new(self.units.start(a), self.units.end(b - 1), kind, rule);
         if let Some(canonical) = canonical {
-            m.details_mut().canonical = Some(Cow::Borrowed(canonical));
+            m.set_listed(canonical);
         }
         self.out.push(m);
     }
@@ -1079,7 +1079,7 @@ impl<'a> Pass<'a, '_> {
             }
         }
         let mut m = Mention::new(start, end, known.kind, rule);
-        m.details_mut().canonical = Some(Cow::Borrowed(&known.canonical));
+        m.set_listed(&known.canonical);
         self.out.push(m);
     }
 
@@ -1100,7 +1100,7 @@ impl<'a> Pass<'a, '_> {
             EntityType::Org,
             "entities.org.outlet_short",
         );
-        m.details_mut().canonical = Some(Cow::Borrowed(outlet));
+        m.set_listed(outlet);
         self.out.push(m);
     }
 }

@@ -449,21 +449,65 @@ fn answer_raw(number: usize, raw: &[u8], options: &Options) -> Option<(String, b
     )
 }
 
-/// Reads standard input in chunks of lines, annotates each chunk's lines in parallel (rayon,
-/// every core) and writes their answers in input order.
+/// Numbered lines read together, and annotated together once read.
+type Chunk = Vec<(usize, Vec<u8>)>;
+
+/// Each answer of a chunk: `None` for a blank line, else the line and whether it is an error.
+type Answers = Vec<Option<(String, bool)>>;
+
+/// Reads standard input in chunks of lines on one thread, annotates each chunk's lines in
+/// parallel (rayon, every core) and writes their answers in input order on another: reading
+/// and writing overlap the annotating, where each in turn left every core but one idle.
 fn run_jsonl(options: &Options) -> ExitCode {
     use rayon::prelude::*;
+    use std::sync::mpsc::sync_channel;
 
+    // One chunk waiting on each side bounds the memory, and is enough to keep the cores fed.
+    let (send_chunk, chunks) = sync_channel::<io::Result<Chunk>>(1);
+    let (send_answers, answers) = sync_channel::<Answers>(1);
+    std::thread::scope(|scope| {
+        scope.spawn(move || read_chunks(send_chunk));
+        let writer = scope.spawn(move || write_answers(answers));
+        let mut read_failed = false;
+        for chunk in chunks {
+            let chunk = match chunk {
+                Ok(chunk) => chunk,
+                Err(e) => {
+                    eprintln!("newslens: cannot read standard input: {}", io_reason(&e));
+                    read_failed = true;
+                    break;
+                }
+            };
+            let answered: Answers = chunk
+                .par_iter()
+                .map(|(number, raw)| answer_raw(*number, raw, options))
+                .collect();
+            // The writer stops early only when it cannot write.
+            if send_answers.send(answered).is_err() {
+                break;
+            }
+        }
+        drop(send_answers);
+        let written = writer.join().expect("the writer does not panic");
+        match written {
+            _ if read_failed => ExitCode::from(2),
+            Err(_) => ExitCode::from(2),
+            Ok(true) => ExitCode::from(1),
+            Ok(false) => ExitCode::SUCCESS,
+        }
+    })
+}
+
+/// Sends standard input's lines, numbered from 1, in chunks of [`CHUNK_LINES`] lines or
+/// [`CHUNK_BYTES`] bytes, until it ends, it fails, or nobody takes them.
+fn read_chunks(send: std::sync::mpsc::SyncSender<io::Result<Chunk>>) {
     let stdin = io::stdin();
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let mut failed = false;
     let mut reader = stdin.lock();
     let mut number = 0;
-    let mut at_end = false;
-    while !at_end {
-        let mut chunk: Vec<(usize, Vec<u8>)> = Vec::with_capacity(CHUNK_LINES);
+    loop {
+        let mut chunk = Vec::with_capacity(CHUNK_LINES);
         let mut bytes = 0;
+        let mut at_end = false;
         while chunk.len() < CHUNK_LINES && bytes < CHUNK_BYTES {
             let mut raw = Vec::new();
             match reader.read_until(b'\n', &mut raw) {
@@ -473,32 +517,30 @@ fn run_jsonl(options: &Options) -> ExitCode {
                 }
                 Ok(n) => bytes += n,
                 Err(e) => {
-                    eprintln!("newslens: cannot read standard input: {}", io_reason(&e));
-                    return ExitCode::from(2);
+                    let _ = send.send(Err(e));
+                    return;
                 }
             }
             number += 1;
             chunk.push((number, raw));
         }
-        let answers: Vec<Option<(String, bool)>> = chunk
-            .par_iter()
-            .map(|(number, raw)| answer_raw(*number, raw, options))
-            .collect();
-        for (answer, error) in answers.into_iter().flatten() {
-            failed |= error;
-            if writeln!(out, "{answer}").is_err() {
-                return ExitCode::from(2);
-            }
+        if !chunk.is_empty() && send.send(Ok(chunk)).is_err() || at_end {
+            return;
         }
     }
-    if out.flush().is_err() {
-        return ExitCode::from(2);
+}
+
+/// Writes each chunk's answers to standard output as they come; whether any was an error.
+fn write_answers(answers: std::sync::mpsc::Receiver<Answers>) -> io::Result<bool> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut failed = false;
+    for (answer, error) in answers.into_iter().flatten().flatten() {
+        failed |= error;
+        writeln!(out, "{answer}")?;
     }
-    if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
+    out.flush()?;
+    Ok(failed)
 }
 
 /// Prints, for each quote, the rules that found and attributed it.

@@ -8,6 +8,11 @@ use wasm_bindgen::JsCast;
 
 use crate::offsets::OffsetUnit;
 
+/// The module's allocator: talc, smaller than the default dlmalloc for the same speed and
+/// memory (measured in Cargo.toml).
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[wasm_bindgen(start)]
 fn start() {
     console_error_panic_hook::set_once();

@@ -30,7 +30,7 @@ const SCANS: usize = 8;
 /// The tokens the scans of one article may read in all: [`SCANS`] scans of an article of 4,096
 /// tokens (some 20 KB). A text asks about in proportion to its length (a 1 MB text 551
 /// times, an article a few), so a long one builds the set in the end whatever it scanned
-/// first: eight scans were 9 M instructions of a 1 MB text's annotation, all wasted.
+/// first: the eight scans of each set cost a 1 MB text 25 M instructions, all wasted.
 const SCAN_BUDGET: usize = SCANS * 4096;
 
 impl<S> Rare<S> {

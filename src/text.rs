@@ -119,14 +119,23 @@ pub(crate) fn is_small_ascii(word: &[u8]) -> bool {
         && !has_capital_or_not_ascii(eight(&word[n - 8..]))
 }
 
-/// Whether any byte of `x` is outside ASCII or a capital letter. The sums look at seven bits of
-/// each byte, so none carries into the next.
-pub(crate) fn has_capital_or_not_ascii(x: u64) -> bool {
-    const ONES: u64 = u64::from_le_bytes([1; 8]);
+/// A 1 in every byte of a `u64`.
+pub(crate) const ONES: u64 = u64::from_le_bytes([1; 8]);
+
+/// The top bit of each byte of `x` whose low seven bits are an ASCII capital letter: adding to
+/// such a byte carries into its top bit from `A` on but not from `[` on, and the sums look at
+/// seven bits of each byte, so none carries into the next.
+#[inline]
+pub(crate) fn capital_bits(x: u64) -> u64 {
     let low = x & (ONES * 0x7f);
     let from_a = low + ONES * u64::from(0x80 - b'A');
     let past_z = low + ONES * u64::from(0x80 - b'Z' - 1);
-    (x | (from_a & !past_z)) & (ONES * 0x80) != 0
+    from_a & !past_z & (ONES * 0x80)
+}
+
+/// Whether any byte of `x` is outside ASCII or a capital letter.
+pub(crate) fn has_capital_or_not_ascii(x: u64) -> bool {
+    (x & (ONES * 0x80)) | capital_bits(x) != 0
 }
 
 /// Calls `f` with `word` lower-cased, as `f(&word.to_lowercase())` would, without an

@@ -10,7 +10,7 @@
 use rustc_hash::FxHashMap;
 
 use super::scan::LONGEST;
-use crate::text::with_lower;
+use crate::text::{capital_bits, with_lower, ONES};
 
 /// Lower-cased words with their class bits.
 #[derive(Default)]
@@ -93,17 +93,11 @@ fn key(word: &[u8]) -> Option<[u64; 2]> {
     Some([lower_ascii(lo), lower_ascii(hi)])
 }
 
-/// A 1 in every byte of a `u64`.
-const ONES: u64 = u64::from_le_bytes([1; 8]);
-
-/// `x`, eight ASCII bytes, with its capital letters lower-cased. A byte is `A` to `Z` when
-/// adding to it carries into its top bit from `A` on but not from `[` on; ASCII bytes have
-/// that bit clear, so no sum carries into the next byte.
+/// `x`, eight ASCII bytes, with its capital letters lower-cased (`A` is `a` less 32: the top
+/// bit of a capital's byte, shifted down two, is its missing 32).
 #[inline]
 fn lower_ascii(x: u64) -> u64 {
-    let from_a = x + ONES * u64::from(0x80 - b'A');
-    let past_z = x + ONES * u64::from(0x80 - b'Z' - 1);
-    x | (from_a & !past_z & (ONES * 0x80)) >> 2
+    x | capital_bits(x) >> 2
 }
 
 /// The short words' [`key`]s with their lengths and classes: open addressing, a power of two

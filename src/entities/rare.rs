@@ -12,7 +12,7 @@ use std::cell::{Cell, OnceCell};
 
 use rustc_hash::FxHashSet;
 
-use super::words::{Unit, Units};
+use super::words::Units;
 use crate::text::{has_capital_or_not_ascii, lower, Token};
 
 /// A question answered by scanning until it has been asked [`SCANS`] times, then by a set.
@@ -268,29 +268,28 @@ impl<'a> InnerCapitals<'a> {
         )
     }
 
-    fn is_inner(units: &Units, headline: &[bool], u: &Unit) -> bool {
-        u.cap() && !u.initial && !headline[units.paragraph(u)]
+    /// Whether the capitalised unit `i` is inside a sentence: read off the stored units, so
+    /// that a unit's text is sliced only when it counts (building every unit to ask cost a
+    /// long text some 20 instructions a byte).
+    fn is_inner(units: &Units, headline: &[bool], i: usize) -> bool {
+        !units.initial(i) && !headline[units.paragraph_of(i)]
     }
 
     /// [`InnerCapitals::contains`] by reading every capitalised unit.
     fn scan(units: &Units<'a>, headline: &[bool], word: &str) -> bool {
         units.caps().any(|i| {
             // The length first: most units differ there.
-            units.end(i) - units.start(i) == word.len() && {
-                let u = units.at(i);
-                u.text == word && Self::is_inner(units, headline, &u)
-            }
+            units.end(i) - units.start(i) == word.len()
+                && units.at(i).text == word
+                && Self::is_inner(units, headline, i)
         })
     }
 
     /// Every capitalised word inside a sentence.
     fn set(units: &Units<'a>, headline: &[bool]) -> FxHashSet<&'a str> {
-        // Only the capitalised units, read off their bits, and each one's text sliced only
-        // once it is known to be inside a sentence: building every unit to ask cost a long
-        // text some 20 instructions a byte.
         units
             .caps()
-            .filter(|&i| !units.initial(i) && !headline[units.paragraph_of(i)])
+            .filter(|&i| Self::is_inner(units, headline, i))
             .map(|i| units.at(i).text)
             .collect()
     }
@@ -468,7 +467,7 @@ mod tests {
             // The plain definition: every unit, asked in full.
             let set: FxHashSet<&str> = units
                 .iter()
-                .filter(|u| InnerCapitals::is_inner(&units, &headline, u))
+                .filter(|u| u.cap() && !u.initial && !headline[units.paragraph(u)])
                 .map(|u| u.text)
                 .collect();
             assert_eq!(InnerCapitals::set(&units, &headline), set, "{text:?}");

@@ -753,7 +753,7 @@ pub fn after_quote(
     window: &Window,
 ) -> Option<Found> {
     let first = doc.token_at_or_after(close_end);
-    let limit = doc.tokens.partition_point(|t| t.end() <= window.limit);
+    let limit = doc.tokens_ending_by(window.limit);
     let mut i = first;
     while i < limit && is_punct(doc, i, ",:—–-") {
         i += 1;

@@ -630,11 +630,8 @@ fn learn_gender<'e>(
         Some(Pronoun::Female) => votes[who].1 += weight,
         _ => {}
     };
-    // Mentions and sentences are in order, so each search starts where the one before ended.
-    let mut tokens_before = 0;
     for (mention, who) in all_mentions {
-        let starts_before = |t: &Token| t.start() < mention.start;
-        tokens_before = partition_point_from(&doc.tokens, tokens_before, starts_before);
+        let tokens_before = doc.token_at_or_after(mention.start);
         if let Some(token) = doc.tokens[..tokens_before].last() {
             vote(
                 *who,
@@ -645,7 +642,7 @@ fn learn_gender<'e>(
     }
     let mut subject: Option<(usize, usize)> = None; // (person, paragraph)
     let mut paragraphs = RangeCursor::new(&doc.paragraphs);
-    let (mut first, mut tokens_before) = (0, 0);
+    let mut first = 0;
     for sentence in &doc.sentences {
         let paragraph = paragraphs.index_of(sentence.start);
         first = partition_point_from(all_mentions, first, |(m, _)| m.start < sentence.start);
@@ -660,12 +657,7 @@ fn learn_gender<'e>(
         };
         if let Some(who) = who {
             // Subject pronouns only: a possessive (`her ability`) often belongs to someone else.
-            // `doc.tokens_in(from..sentence.end)`: the tokens before the last sentence's end
-            // start and end before this one.
-            let start = partition_point_from(&doc.tokens, tokens_before, |t| t.start() < from);
-            let end = partition_point_from(&doc.tokens, tokens_before, |t| t.end() <= sentence.end);
-            tokens_before = end;
-            for token in &doc.tokens[start..end.max(start)] {
+            for token in doc.tokens_in(from..sentence.end) {
                 if let Some(word) = subject_pronoun(doc, token) {
                     vote(who, gendered(word), 1);
                 }

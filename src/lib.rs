@@ -48,6 +48,7 @@ pub mod offsets;
 pub mod profile;
 pub mod quotes;
 pub mod rules;
+mod search;
 pub mod sort;
 pub mod text;
 

@@ -169,14 +169,15 @@ pub fn find<'a>(doc: &Document<'a>) -> Vec<Entity<'a>> {
 /// Adds the mentions of a later pass that overlap none already found, nor one of the pass
 /// added before them (a pass may overlap itself on odd input: fuzzing found `…A44ed The` and
 /// `The AP`), and leaves `mentions` sorted by (start, end). What is kept never overlaps, so
-/// sorted by start its ends are sorted too: one binary search per new mention.
+/// sorted by start its ends are sorted too: one binary search per new mention, from where the
+/// one before ended.
 fn push_free(mentions: &mut Vec<Mention>, mut more: Vec<Mention>) {
     crate::sort::by_key(mentions, |m| (m.start, m.end));
     crate::sort::by_key(&mut more, |m| (m.start, m.end));
     // New mentions come by start, so the furthest end of those kept is all an overlap needs.
-    let mut new_end = 0;
+    let (mut new_end, mut k) = (0, 0);
     more.retain(|m| {
-        let k = mentions.partition_point(|old| old.end <= m.start);
+        k = crate::search::partition_point_from(mentions, k, |old| old.end <= m.start);
         let free = m.start >= new_end && mentions.get(k).is_none_or(|old| old.start >= m.end);
         if free {
             new_end = m.end;

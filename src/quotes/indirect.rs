@@ -17,12 +17,12 @@ use super::attribution::{
     verb_of_form, CueWord, Found, Mention, MentionKind,
 };
 use super::people::People;
-use super::search::partition_point_from;
 use super::spans::{Quoted, Walk};
 use super::verbs::{self, Verb};
 use super::words::{
     is_person_role, is_source_noun, is_verb_filler, lowers_to, pronoun, with_lower,
 };
+use crate::search::partition_point_from;
 use crate::text::{Document, TokenKind};
 
 /// A reported clause with its attribution.

@@ -16,7 +16,6 @@ pub mod kind;
 pub mod marks;
 pub mod people;
 pub mod resolve;
-pub mod search;
 pub mod shapes;
 pub mod spans;
 pub mod verbs;

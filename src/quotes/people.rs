@@ -9,10 +9,10 @@ use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::search::partition_point_from;
 use super::words::{gendered, is_name_particle, is_title_word, lowers_to, Pronoun, WordList};
 use crate::analysis::{Entity, EntityType};
 use crate::entities::gazetteer::Gender;
+use crate::search::partition_point_from;
 use crate::text::{Document, RangeCursor, Token, TokenKind};
 
 /// One person of the article.

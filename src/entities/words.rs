@@ -573,8 +573,9 @@ pub(super) fn resplit<'a>(mut units: Units<'a>, known: &FxHashSet<String>) -> Un
     units.stored.resize(old_len + extra, units.stored[0]);
     // From the back, each unit moves right by the parts added before it.
     let mut write = old_len + extra;
+    let mut splitting = split.iter().rev().peekable();
     for i in (first..old_len).rev() {
-        if split.binary_search(&i).is_ok() {
+        if splitting.next_if_eq(&&i).is_some() {
             let word = units.at(i);
             let pieces: Vec<Unit> = parts(units.text, word).collect();
             write -= pieces.len();

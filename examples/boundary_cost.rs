@@ -2,7 +2,7 @@
 //! under callgrind to count the instructions of offsets converted to UTF-16 and of the JSON.
 //!
 //! `cargo run --release --example boundary_cost -- STEP RUNS`, STEP one of `annotate` (the
-//! core alone), `utf16` (and its offsets converted) or `json` (and written as compact JSON).
+//! core alone), `utf16` (and its offsets converted) or `json` (and written as the compact ASCII JSON a wasm call writes).
 fn main() {
     let article = std::fs::read_to_string("seeds/002_96189e5969a00e43.txt").expect("seed 002");
     let mut args = std::env::args().skip(1);
@@ -19,7 +19,9 @@ fn main() {
                 .len(),
             "json" => {
                 let analysis = newslens::annotate_in(&article, newslens::OffsetUnit::Utf16);
-                serde_json::to_vec(&analysis).expect("plain data").len()
+                newslens::json::to_vec(&analysis, true)
+                    .expect("plain data")
+                    .len()
             }
             other => panic!("unknown step {other:?} (annotate, utf16 or json)"),
         };

@@ -6,6 +6,7 @@
 
 use std::borrow::Cow;
 
+use serde::ser::{SerializeStruct, Serializer};
 use serde::{Deserialize, Serialize};
 
 use crate::profile::Profile;
@@ -158,7 +159,7 @@ pub enum QuoteKind {
 }
 
 /// One quotation: what was said, by whom, introduced how.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Quote<'a> {
     /// `q1`, `q2`, … in order of start (borrowed from a table of ids, up to `q99`).
     pub id: Cow<'static, str>,
@@ -199,7 +200,7 @@ pub struct Speaker<'a> {
 }
 
 /// The attribution verb or phrase of a quote.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct AttributionCue<'a> {
     /// Where it stands.
     #[serde(flatten)]
@@ -298,7 +299,7 @@ pub enum CueCategory {
 }
 
 /// One stance cue.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Cue<'a> {
     /// The category.
     pub category: CueCategory,
@@ -314,6 +315,55 @@ pub struct Cue<'a> {
     /// `unattributed` when the quote has no speaker. See `cues::voice`. Borrowed for `writer`
     /// and `unattributed`.
     pub voice: Cow<'static, str>,
+}
+
+// Quotes and cues are written by hand, with their span's fields in line: derived with
+// `#[serde(flatten)]`, each was written as a map, through a slower path than a struct's in every
+// serialiser (an article's JSON 60 K instructions slower through `crate::json`). Reading them
+// back stays derived; the robustness tests' round trip (`check_round_trip` in tests/robust) holds
+// the two to each other, and `crate::json`'s tests the output to serde_json's.
+
+/// The fields of `span`, in line in the struct being written.
+fn span_fields<S: SerializeStruct>(fields: &mut S, span: &TextSpan) -> Result<(), S::Error> {
+    fields.serialize_field("start", &span.start)?;
+    fields.serialize_field("end", &span.end)?;
+    fields.serialize_field("text", &span.text)
+}
+
+impl Serialize for Quote<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = serializer.serialize_struct("Quote", 10)?;
+        fields.serialize_field("id", &self.id)?;
+        fields.serialize_field("kind", &self.kind)?;
+        span_fields(&mut fields, &self.span)?;
+        fields.serialize_field("speaker", &self.speaker)?;
+        fields.serialize_field("cue", &self.cue)?;
+        fields.serialize_field("nested_in", &self.nested_in)?;
+        fields.serialize_field("rule", &self.rule)?;
+        fields.serialize_field("attribution_rule", &self.attribution_rule)?;
+        fields.end()
+    }
+}
+
+impl Serialize for AttributionCue<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = serializer.serialize_struct("AttributionCue", 5)?;
+        span_fields(&mut fields, &self.span)?;
+        fields.serialize_field("lemma", &self.lemma)?;
+        fields.serialize_field("neutral", &self.neutral)?;
+        fields.end()
+    }
+}
+
+impl Serialize for Cue<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = serializer.serialize_struct("Cue", 6)?;
+        fields.serialize_field("category", &self.category)?;
+        span_fields(&mut fields, &self.span)?;
+        fields.serialize_field("rule", &self.rule)?;
+        fields.serialize_field("voice", &self.voice)?;
+        fields.end()
+    }
 }
 
 impl<'a> Analysis<'a> {

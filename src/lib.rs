@@ -43,6 +43,7 @@ pub mod analysis;
 pub mod compare;
 pub mod cues;
 pub mod entities;
+pub mod json;
 pub mod lexicon;
 pub mod offsets;
 pub mod profile;

@@ -225,13 +225,12 @@ fn run_files(options: &Options) -> ExitCode {
             write_pretty(&mut out, &analysis)
         } else {
             let id = serde_json::Value::String(path.clone());
-            serde_json::to_writer(
-                &mut out,
-                &WithId {
-                    id: &id,
-                    analysis: &analysis,
-                },
-            )
+            let with_id = WithId {
+                id: &id,
+                analysis: &analysis,
+            };
+            let line = newslens::json::to_vec(&with_id, false).expect("plain data");
+            out.write_all(&line).map_err(serde_json::Error::io)
         };
         if written.is_err() || writeln!(out).is_err() {
             return ExitCode::from(2);
@@ -387,13 +386,16 @@ struct LineError<'a> {
 }
 
 /// Answers one input line: the analysis, or the reason it could not be read.
-fn answer_line(number: usize, line: &str, unit: OffsetUnit) -> Result<String, String> {
+fn answer_line(number: usize, line: &str, unit: OffsetUnit) -> Result<Vec<u8>, Vec<u8>> {
     let fail = |id: Option<&serde_json::Value>, error: String| {
-        Err(serde_json::to_string(&LineError {
-            id,
-            line: number,
-            error,
-        })
+        Err(newslens::json::to_vec(
+            &LineError {
+                id,
+                line: number,
+                error,
+            },
+            false,
+        )
         .expect("plain data"))
     };
     let input: InputLine = match serde_json::from_str(line) {
@@ -407,10 +409,13 @@ fn answer_line(number: usize, line: &str, unit: OffsetUnit) -> Result<String, St
         None => return fail(Some(&id), "missing \"text\"".to_string()),
     };
     let analysis: Analysis = annotate_in(&text, unit);
-    Ok(serde_json::to_string(&WithId {
-        id: &id,
-        analysis: &analysis,
-    })
+    Ok(newslens::json::to_vec(
+        &WithId {
+            id: &id,
+            analysis: &analysis,
+        },
+        false,
+    )
     .expect("plain data"))
 }
 
@@ -421,7 +426,7 @@ const CHUNK_BYTES: usize = 16 << 20;
 
 /// Answers one raw input line: `None` for a blank line (no answer), else the answer line and
 /// whether it is an error.
-fn answer_raw(number: usize, raw: &[u8], options: &Options) -> Option<(String, bool)> {
+fn answer_raw(number: usize, raw: &[u8], options: &Options) -> Option<(Vec<u8>, bool)> {
     let line = match std::str::from_utf8(raw) {
         Ok(line) => std::borrow::Cow::Borrowed(line),
         Err(_) if options.lossy => String::from_utf8_lossy(raw),
@@ -435,7 +440,10 @@ fn answer_raw(number: usize, raw: &[u8], options: &Options) -> Option<(String, b
                 line: number,
                 error,
             };
-            return Some((serde_json::to_string(&answer).expect("plain data"), true));
+            return Some((
+                newslens::json::to_vec(&answer, false).expect("plain data"),
+                true,
+            ));
         }
     };
     if line.trim().is_empty() {
@@ -453,7 +461,7 @@ fn answer_raw(number: usize, raw: &[u8], options: &Options) -> Option<(String, b
 type Chunk = Vec<(usize, Vec<u8>)>;
 
 /// Each answer of a chunk: `None` for a blank line, else the line and whether it is an error.
-type Answers = Vec<Option<(String, bool)>>;
+type Answers = Vec<Option<(Vec<u8>, bool)>>;
 
 /// Reads standard input in chunks of lines on one thread, annotates each chunk's lines in
 /// parallel (rayon, every core) and writes their answers in input order on another: reading
@@ -537,7 +545,8 @@ fn write_answers(answers: std::sync::mpsc::Receiver<Answers>) -> io::Result<bool
     let mut failed = false;
     for (answer, error) in answers.into_iter().flatten().flatten() {
         failed |= error;
-        writeln!(out, "{answer}")?;
+        out.write_all(&answer)?;
+        out.write_all(b"\n")?;
     }
     out.flush()?;
     Ok(failed)

@@ -54,111 +54,32 @@ pub fn annotate_json(text: JsValue, offsets: Option<String>) -> Result<JsString,
 /// JSON (some 36 KB) is one piece, and a 10 MB text's 50 MB some 800 pieces.
 const PIECE: usize = 64 << 10;
 
-/// `value` as compact JSON in ASCII (see [`AsciiOnly`]), as an engine string.
+/// `value` as compact JSON in ASCII, as an engine string.
 ///
 /// The JSON is about five times the text. Written whole into the module's memory, a long
 /// text's JSON lay beside everything the analysis had grown to, and a wasm memory never
 /// shrinks: after a 10 MB text the page kept 14 times the text. So the JSON goes to the engine
 /// in pieces of [`PIECE`] bytes as they fill, and the engine joins them (without copying until
 /// the string is read); the module's memory holds one piece at a time.
+///
+/// Every character past ASCII is a `\uXXXX` escape: Node's `TextDecoder` takes 15 times longer
+/// over an article's JSON when a single curly quote is in it (119 against 8 µs for 36 KB: 8 %
+/// of an article's time) than when it is all ASCII. And an ASCII piece may end anywhere.
 fn to_json(value: &impl Serialize) -> Result<JsString, JsError> {
-    let mut pieces = Pieces {
-        filling: Vec::with_capacity(PIECE),
-        joined: None,
-    };
-    value
-        .serialize(&mut serde_json::Serializer::with_formatter(
-            &mut pieces,
-            AsciiOnly,
-        ))
-        // Only a map with keys that are not strings could fail, and the analysis has none; a
-        // fixed message keeps serde_json's error texts (and the `io::Error` kinds' names they
-        // include) out of the module.
-        .map_err(|_| JsError::new("the analysis could not be written as JSON"))?;
-    pieces.hand_over();
-    Ok(pieces.joined.unwrap_or_default())
-}
-
-/// Compact JSON with every character past ASCII written as a `\uXXXX` escape (two for one
-/// outside the Basic Multilingual Plane): the same values once parsed, a few bytes longer.
-/// Every JSON string the module returns is decoded from UTF-8 by the engine's `TextDecoder`,
-/// and Node's takes 15 times longer over an article's JSON when a single curly quote is in it
-/// (119 against 8 µs for 36 KB: 8 % of an article's time) than when it is all ASCII.
-struct AsciiOnly;
-
-impl serde_json::ser::Formatter for AsciiOnly {
-    fn write_string_fragment<W: ?Sized + std::io::Write>(
-        &mut self,
-        writer: &mut W,
-        fragment: &str,
-    ) -> std::io::Result<()> {
-        // Most fragments are ASCII, and `is_ascii` reads them a word at a time.
-        if fragment.is_ascii() {
-            return writer.write_all(fragment.as_bytes());
-        }
-        let mut rest = fragment;
-        while let Some(at) = rest.bytes().position(|b| !b.is_ascii()) {
-            writer.write_all(&rest.as_bytes()[..at])?;
-            let c = rest[at..]
-                .chars()
-                .next()
-                .expect("a character starts at a non-ASCII byte");
-            for &unit in c.encode_utf16(&mut [0; 2]).iter() {
-                let hex = |shift: u16| b"0123456789abcdef"[usize::from(unit >> shift & 0xf)];
-                writer.write_all(&[b'\\', b'u', hex(12), hex(8), hex(4), hex(0)])?;
-            }
-            rest = &rest[at + c.len_utf8()..];
-        }
-        writer.write_all(rest.as_bytes())
-    }
-}
-
-/// Where [`to_json`] writes: a piece being filled, and the engine string of the pieces
-/// handed over so far. A concrete type rather than `&mut dyn Write`: the serialiser's many small
-/// writes are then direct calls (behind `dyn` they were 5 % of an article's time in Node).
-struct Pieces {
-    filling: Vec<u8>,
-    joined: Option<JsString>,
-}
-
-impl Pieces {
-    /// Hands the piece being filled to the engine, appended to the pieces before it.
-    fn hand_over(&mut self) {
-        if self.filling.is_empty() {
-            return;
-        }
-        // Pieces end anywhere, which only ASCII allows: `AsciiOnly` sees to it.
+    let mut joined: Option<JsString> = None;
+    crate::json::to_pieces(value, true, PIECE, |piece| {
         let piece = JsString::from(
-            std::str::from_utf8(&self.filling).expect("the JSON is ASCII, so every piece is"),
+            std::str::from_utf8(piece).expect("the JSON is ASCII, so every piece is"),
         );
-        self.filling.clear();
-        self.joined = Some(match self.joined.take() {
+        joined = Some(match joined.take() {
             Some(joined) => joined.concat(&piece),
             None => piece,
         });
-    }
-}
-
-impl std::io::Write for Pieces {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.write_all(bytes)?;
-        Ok(bytes.len())
-    }
-
-    #[inline]
-    fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
-        // A write longer than a piece (a long quote's text) makes one longer piece.
-        self.filling.extend_from_slice(bytes);
-        if self.filling.len() >= PIECE {
-            self.hand_over();
-        }
-        Ok(())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
+    })
+    // Only a map with keys that are not strings could fail, and the analysis has none; a fixed
+    // message keeps the error texts out of the module.
+    .map_err(|_| JsError::new("the analysis could not be written as JSON"))?;
+    Ok(joined.unwrap_or_default())
 }
 
 /// Compares articles: `texts` is an array of strings (article indices are positions in it),

@@ -19,7 +19,7 @@ fn main() {
                 .len(),
             "json" => {
                 let analysis = newslens::annotate_in(&article, newslens::OffsetUnit::Utf16);
-                newslens::json::to_vec(&analysis, true)
+                newslens::json::to_vec(&analysis, newslens::json::Style::Ascii)
                     .expect("plain data")
                     .len()
             }

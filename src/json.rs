@@ -1,4 +1,4 @@
-//! Compact JSON, byte for byte what `serde_json::to_vec` writes, in a fraction of the
+//! JSON byte for byte as serde_json writes it, compact or pretty, in a fraction of the
 //! instructions.
 //!
 //! Every wasm call and every line of the CLI's `--jsonl` writes an analysis as compact JSON,
@@ -13,9 +13,14 @@
 //! every kind of character (see the tests).
 //!
 //! ```
+//! use newslens::json::{to_vec, Style};
+//!
 //! let analysis = newslens::annotate("“We will not pay,” the minister said.");
-//! let ours = newslens::json::to_vec(&analysis, false).unwrap();
-//! assert_eq!(ours, serde_json::to_vec(&analysis).unwrap());
+//! assert_eq!(to_vec(&analysis, Style::Compact).unwrap(), serde_json::to_vec(&analysis).unwrap());
+//! assert_eq!(
+//!     to_vec(&analysis, Style::Pretty).unwrap(),
+//!     serde_json::to_vec_pretty(&analysis).unwrap()
+//! );
 //! ```
 
 use serde::ser::{self, Serialize};
@@ -42,35 +47,39 @@ impl ser::Error for Error {
 
 type Result<T = ()> = std::result::Result<T, Error>;
 
-/// `value` as compact JSON. With `ascii_only`, every character past ASCII is a `\uXXXX` escape
-/// (two for one outside the Basic Multilingual Plane): the same value once parsed, and a string
-/// an engine's `TextDecoder` reads many times faster (see `wasm.rs`).
-pub fn to_vec(value: &(impl Serialize + ?Sized), ascii_only: bool) -> Result<Vec<u8>> {
-    let mut writer = Writer {
-        out: Vec::with_capacity(128),
-        ascii_only,
-        piece: usize::MAX,
-        hand_over: &mut |_| unreachable!("no piece is ever full"),
-    };
+/// How the JSON is laid out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Style {
+    /// On one line, as `serde_json::to_vec`.
+    Compact,
+    /// [`Style::Compact`] with every character past ASCII written as a `\uXXXX` escape (two for
+    /// one outside the Basic Multilingual Plane): the same value once parsed, and a string an
+    /// engine's `TextDecoder` reads many times faster (see `wasm.rs`).
+    Ascii,
+    /// A value a line, indented two spaces a level, as `serde_json::to_vec_pretty`.
+    Pretty,
+}
+
+/// `value` as JSON in `style`.
+pub fn to_vec(value: &(impl Serialize + ?Sized), style: Style) -> Result<Vec<u8>> {
+    let mut never = |_: &[u8]| unreachable!("no piece is ever full");
+    let mut writer = Writer::new(style, usize::MAX, &mut never);
+    writer.out.reserve(128);
     value.serialize(&mut writer)?;
     Ok(writer.out)
 }
 
-/// `value` as compact JSON handed to `hand_over` in pieces of about `piece` bytes or more,
+/// `value` as JSON in `style` handed to `hand_over` in pieces of about `piece` bytes or more,
 /// cut after an element of a list: a long text's JSON need never be whole in memory. A piece
-/// may end inside a character unless `ascii_only`.
+/// may end inside a character unless the style is [`Style::Ascii`].
 pub fn to_pieces(
     value: &(impl Serialize + ?Sized),
-    ascii_only: bool,
+    style: Style,
     piece: usize,
     mut hand_over: impl FnMut(&[u8]),
 ) -> Result {
-    let mut writer = Writer {
-        out: Vec::with_capacity(piece.min(64 << 10)),
-        ascii_only,
-        piece,
-        hand_over: &mut hand_over,
-    };
+    let mut writer = Writer::new(style, piece, &mut hand_over);
+    writer.out.reserve(piece.min(64 << 10));
     value.serialize(&mut writer)?;
     if !writer.out.is_empty() {
         (writer.hand_over)(&writer.out);
@@ -82,6 +91,9 @@ pub fn to_pieces(
 struct Writer<'h> {
     out: Vec<u8>,
     ascii_only: bool,
+    pretty: bool,
+    /// How many lists and maps the value being written is in.
+    depth: usize,
     piece: usize,
     hand_over: &'h mut dyn FnMut(&[u8]),
 }
@@ -125,7 +137,45 @@ fn may_escape(word: u64, ascii_only: bool) -> bool {
     special != 0 || ascii_only && word & HIGH != 0
 }
 
-impl Writer<'_> {
+impl<'h> Writer<'h> {
+    fn new(style: Style, piece: usize, hand_over: &'h mut dyn FnMut(&[u8])) -> Writer<'h> {
+        Writer {
+            out: Vec::new(),
+            ascii_only: style == Style::Ascii,
+            pretty: style == Style::Pretty,
+            depth: 0,
+            piece,
+            hand_over,
+        }
+    }
+
+    /// In pretty JSON, a line break and the indentation of the current depth.
+    #[inline]
+    fn line_break(&mut self) {
+        if !self.pretty {
+            return;
+        }
+        // Two spaces a level; a line's indentation is copied at once from these.
+        const SPACES: &[u8; 64] = &[b' '; 64];
+        self.out.push(b'\n');
+        let mut spaces = 2 * self.depth;
+        while spaces > 0 {
+            let now = spaces.min(SPACES.len());
+            self.out.extend_from_slice(&SPACES[..now]);
+            spaces -= now;
+        }
+    }
+
+    /// What comes between a map's key and its value.
+    #[inline]
+    fn colon(&mut self) {
+        if self.pretty {
+            self.out.extend_from_slice(b": ");
+        } else {
+            self.out.push(b':');
+        }
+    }
+
     /// Hands the buffer over once it holds a piece.
     #[inline]
     fn maybe_hand_over(&mut self) {
@@ -207,7 +257,7 @@ impl Writer<'_> {
             .extend_from_slice(&[b'\\', b'u', hex(12), hex(8), hex(4), hex(0)]);
     }
 
-    /// A struct's field name and its colon: a Rust identifier (or a serde rename of one) needs
+    /// A struct's field name and what follows it: a Rust identifier (or a serde rename of one) needs
     /// no escape, so it is copied whole.
     #[inline]
     fn field_name(&mut self, name: &'static str) {
@@ -216,10 +266,11 @@ impl Writer<'_> {
                 .all(|b| ESCAPES.get(usize::from(b)) == Some(&0)),
             "{name:?} needs escaping"
         );
-        self.out.reserve(name.len() + 3);
+        self.out.reserve(name.len() + 4);
         self.out.push(b'"');
         self.out.extend_from_slice(name.as_bytes());
-        self.out.extend_from_slice(b"\":");
+        self.out.push(b'"');
+        self.colon();
     }
 
     /// A number as serde_json's `CompactFormatter` writes it.
@@ -229,29 +280,61 @@ impl Writer<'_> {
 }
 
 /// A list, map or struct being written: whether an element was written yet (a comma goes
-/// before each one after the first).
+/// before each one after the first), and whether it is the value of an enum variant's object.
 pub struct Compound<'w, 'h> {
     writer: &'w mut Writer<'h>,
     first: bool,
+    in_variant: bool,
 }
 
 impl Compound<'_, '_> {
+    /// Starts the next element.
     #[inline]
-    fn comma(&mut self) {
+    fn next(&mut self) {
         if !self.first {
             self.writer.out.push(b',');
         }
+        self.writer.line_break();
         self.first = false;
+    }
+
+    /// Closes with `bracket`, and the variant's object around it if there is one.
+    fn close(self, bracket: u8) -> Result {
+        let writer = self.writer;
+        writer.depth -= 1;
+        if !self.first {
+            writer.line_break();
+        }
+        writer.out.push(bracket);
+        if self.in_variant {
+            writer.depth -= 1;
+            writer.line_break();
+            writer.out.push(b'}');
+        }
+        Ok(())
     }
 }
 
 /// Opens `bracket` and returns the compound that closes it.
 fn open<'w, 'h>(writer: &'w mut Writer<'h>, bracket: u8) -> Compound<'w, 'h> {
     writer.out.push(bracket);
+    writer.depth += 1;
     Compound {
         writer,
         first: true,
+        in_variant: false,
     }
+}
+
+/// Opens an object holding `variant`'s value, as serde_json writes an enum variant with data
+/// (`{"Variant": value}`), up to the value.
+fn open_variant<'w, 'h>(writer: &'w mut Writer<'h>, variant: &str) -> &'w mut Writer<'h> {
+    writer.out.push(b'{');
+    writer.depth += 1;
+    writer.line_break();
+    writer.string(variant);
+    writer.colon();
+    writer
 }
 
 impl<'w, 'h> ser::Serializer for &'w mut Writer<'h> {
@@ -364,11 +447,11 @@ impl<'w, 'h> ser::Serializer for &'w mut Writer<'h> {
         variant: &'static str,
         value: &T,
     ) -> Result {
-        self.out.push(b'{');
-        self.string(variant);
-        self.out.push(b':');
-        value.serialize(&mut *self)?;
-        self.out.push(b'}');
+        let writer = open_variant(self, variant);
+        value.serialize(&mut *writer)?;
+        writer.depth -= 1;
+        writer.line_break();
+        writer.out.push(b'}');
         Ok(())
     }
     fn serialize_seq(self, _len: Option<usize>) -> Result<Compound<'w, 'h>> {
@@ -387,10 +470,9 @@ impl<'w, 'h> ser::Serializer for &'w mut Writer<'h> {
         variant: &'static str,
         _len: usize,
     ) -> Result<Compound<'w, 'h>> {
-        self.out.push(b'{');
-        self.string(variant);
-        self.out.push(b':');
-        Ok(open(self, b'['))
+        let mut list = open(open_variant(self, variant), b'[');
+        list.in_variant = true;
+        Ok(list)
     }
     fn serialize_map(self, _len: Option<usize>) -> Result<Compound<'w, 'h>> {
         Ok(open(self, b'{'))
@@ -405,10 +487,9 @@ impl<'w, 'h> ser::Serializer for &'w mut Writer<'h> {
         variant: &'static str,
         _len: usize,
     ) -> Result<Compound<'w, 'h>> {
-        self.out.push(b'{');
-        self.string(variant);
-        self.out.push(b':');
-        Ok(open(self, b'{'))
+        let mut fields = open(open_variant(self, variant), b'{');
+        fields.in_variant = true;
+        Ok(fields)
     }
 }
 
@@ -416,15 +497,14 @@ impl ser::SerializeSeq for Compound<'_, '_> {
     type Ok = ();
     type Error = Error;
     fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
-        self.comma();
+        self.next();
         value.serialize(&mut *self.writer)?;
         // Lists hold nearly all of a long analysis: a piece is cut between their elements.
         self.writer.maybe_hand_over();
         Ok(())
     }
     fn end(self) -> Result {
-        self.writer.out.push(b']');
-        Ok(())
+        self.close(b']')
     }
 }
 
@@ -457,8 +537,7 @@ impl ser::SerializeTupleVariant for Compound<'_, '_> {
         ser::SerializeSeq::serialize_element(self, value)
     }
     fn end(self) -> Result {
-        self.writer.out.extend_from_slice(b"]}");
-        Ok(())
+        self.close(b']')
     }
 }
 
@@ -466,17 +545,16 @@ impl ser::SerializeMap for Compound<'_, '_> {
     type Ok = ();
     type Error = Error;
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result {
-        self.comma();
+        self.next();
         key.serialize(MapKey(&mut *self.writer))?;
-        self.writer.out.push(b':');
+        self.writer.colon();
         Ok(())
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
         value.serialize(&mut *self.writer)
     }
     fn end(self) -> Result {
-        self.writer.out.push(b'}');
-        Ok(())
+        self.close(b'}')
     }
 }
 
@@ -484,13 +562,12 @@ impl ser::SerializeStruct for Compound<'_, '_> {
     type Ok = ();
     type Error = Error;
     fn serialize_field<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) -> Result {
-        self.comma();
+        self.next();
         self.writer.field_name(name);
         value.serialize(&mut *self.writer)
     }
     fn end(self) -> Result {
-        self.writer.out.push(b'}');
-        Ok(())
+        self.close(b'}')
     }
 }
 
@@ -501,8 +578,7 @@ impl ser::SerializeStructVariant for Compound<'_, '_> {
         ser::SerializeStruct::serialize_field(self, name, value)
     }
     fn end(self) -> Result {
-        self.writer.out.extend_from_slice(b"}}");
-        Ok(())
+        self.close(b'}')
     }
 }
 
@@ -687,13 +763,15 @@ mod tests {
         out
     }
 
-    /// Ours, both ways, against serde_json's.
+    /// Ours, in every style, against serde_json's.
     fn assert_same(value: &(impl Serialize + ?Sized)) {
+        let ours =
+            |style| String::from_utf8(to_vec(value, style).expect("written")).expect("UTF-8");
         let theirs = serde_json::to_string(value).expect("serde_json writes it");
-        let ours = to_vec(value, false).expect("written");
-        assert_eq!(String::from_utf8(ours).expect("UTF-8"), theirs);
-        let ours = to_vec(value, true).expect("written");
-        assert_eq!(String::from_utf8(ours).expect("UTF-8"), ascii_only(&theirs));
+        assert_eq!(ours(Style::Compact), theirs);
+        assert_eq!(ours(Style::Ascii), ascii_only(&theirs));
+        let theirs = serde_json::to_string_pretty(value).expect("serde_json writes it");
+        assert_eq!(ours(Style::Pretty), theirs);
     }
 
     /// Every seed's analysis and every hostile input's, in each offset unit, and the seeds'
@@ -820,9 +898,33 @@ mod tests {
             &[((), 0)]
                 .into_iter()
                 .collect::<std::collections::BTreeMap<_, _>>(),
-            false
+            Style::Compact
         )
         .is_err());
+    }
+
+    /// Values nested past the indentation copied at once, with empty lists and maps at every
+    /// depth, and enum variants with data inside lists, written pretty as serde_json does.
+    #[test]
+    fn nested_values_are_indented_as_serde_json_indents_them() {
+        #[derive(serde::Serialize)]
+        enum Kind {
+            Newtype(Vec<u8>),
+            Tuple(u8, Vec<u8>),
+            Struct { list: Vec<u8> },
+        }
+        let mut nested = serde_json::json!([[], {}, {"a": [1, {"b": []}]}]);
+        for depth in 0..80 {
+            nested = if depth % 2 == 0 {
+                serde_json::json!([nested, [], {}, depth])
+            } else {
+                serde_json::json!({"k": nested, "empty": {}, "list": [depth]})
+            };
+            assert_same(&nested);
+        }
+        assert_same(&[[Kind::Newtype(vec![1]), Kind::Newtype(vec![])]]);
+        assert_same(&[Kind::Tuple(1, vec![2]), Kind::Struct { list: vec![3, 4] }]);
+        assert_same(&Kind::Struct { list: vec![] });
     }
 
     /// The pieces are the whole JSON cut after list elements, each but the last at least a
@@ -831,16 +933,19 @@ mod tests {
     fn pieces_make_the_whole() {
         for text in crate::test_inputs::seeds() {
             let analysis = crate::annotate(&text);
-            let whole = to_vec(&analysis, true).expect("written");
-            for piece in [1, 100, 4096, usize::MAX] {
-                let mut pieces: Vec<Vec<u8>> = Vec::new();
-                to_pieces(&analysis, true, piece, |p| pieces.push(p.to_vec())).expect("written");
-                assert_eq!(pieces.concat(), whole);
-                let (last, rest) = pieces.split_last().expect("a piece");
-                assert!(!last.is_empty());
-                assert!(rest.iter().all(|p| p.len() >= piece), "{piece}");
-                if piece == 100 {
-                    assert!(rest.len() > 10, "{}", rest.len());
+            for style in [Style::Compact, Style::Ascii, Style::Pretty] {
+                let whole = to_vec(&analysis, style).expect("written");
+                for piece in [1, 100, 4096, usize::MAX] {
+                    let mut pieces: Vec<Vec<u8>> = Vec::new();
+                    to_pieces(&analysis, style, piece, |p| pieces.push(p.to_vec()))
+                        .expect("written");
+                    assert_eq!(pieces.concat(), whole);
+                    let (last, rest) = pieces.split_last().expect("a piece");
+                    assert!(!last.is_empty());
+                    assert!(rest.iter().all(|p| p.len() >= piece), "{piece}");
+                    if piece == 100 {
+                        assert!(rest.len() > 10, "{}", rest.len());
+                    }
                 }
             }
         }

@@ -67,7 +67,7 @@ const PIECE: usize = 64 << 10;
 /// of an article's time) than when it is all ASCII. And an ASCII piece may end anywhere.
 fn to_json(value: &impl Serialize) -> Result<JsString, JsError> {
     let mut joined: Option<JsString> = None;
-    crate::json::to_pieces(value, true, PIECE, |piece| {
+    crate::json::to_pieces(value, crate::json::Style::Ascii, PIECE, |piece| {
         let piece = JsString::from(
             std::str::from_utf8(piece).expect("the JSON is ASCII, so every piece is"),
         );

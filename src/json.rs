@@ -63,10 +63,7 @@ pub enum Style {
 /// `value` as JSON in `style`.
 pub fn to_vec(value: &(impl Serialize + ?Sized), style: Style) -> Result<Vec<u8>> {
     let mut never = |_: &[u8]| unreachable!("no piece is ever full");
-    let mut writer = Writer::new(style, usize::MAX, &mut never);
-    writer.out.reserve(128);
-    value.serialize(&mut writer)?;
-    Ok(writer.out)
+    write(value, style, usize::MAX, &mut never)
 }
 
 /// `value` as JSON in `style` handed to `hand_over` in pieces of about `piece` bytes or more,
@@ -78,20 +75,44 @@ pub fn to_pieces(
     piece: usize,
     mut hand_over: impl FnMut(&[u8]),
 ) -> Result {
-    let mut writer = Writer::new(style, piece, &mut hand_over);
-    writer.out.reserve(piece.min(64 << 10));
-    value.serialize(&mut writer)?;
-    if !writer.out.is_empty() {
-        (writer.hand_over)(&writer.out);
+    let rest = write(value, style, piece, &mut hand_over)?;
+    if !rest.is_empty() {
+        hand_over(&rest);
     }
     Ok(())
 }
 
+/// Writes `value`, handing over full pieces; returns the rest. Pretty JSON is a writer of its
+/// own type, so a module that never writes it (the wasm's) holds none of its code: its tests at
+/// every list and map were 1.8 KB of the page's download.
+fn write(
+    value: &(impl Serialize + ?Sized),
+    style: Style,
+    piece: usize,
+    hand_over: &mut dyn FnMut(&[u8]),
+) -> Result<Vec<u8>> {
+    fn with<const PRETTY: bool>(
+        value: &(impl Serialize + ?Sized),
+        ascii_only: bool,
+        piece: usize,
+        hand_over: &mut dyn FnMut(&[u8]),
+    ) -> Result<Vec<u8>> {
+        let mut writer = Writer::<PRETTY>::new(ascii_only, piece, hand_over);
+        writer.out.reserve(piece.min(64 << 10));
+        value.serialize(&mut writer)?;
+        Ok(writer.out)
+    }
+    match style {
+        Style::Compact => with::<false>(value, false, piece, hand_over),
+        Style::Ascii => with::<false>(value, true, piece, hand_over),
+        Style::Pretty => with::<true>(value, false, piece, hand_over),
+    }
+}
+
 /// Where the JSON goes: a buffer handed over whenever it has grown to a piece.
-struct Writer<'h> {
+struct Writer<'h, const PRETTY: bool> {
     out: Vec<u8>,
     ascii_only: bool,
-    pretty: bool,
     /// How many lists and maps the value being written is in.
     depth: usize,
     piece: usize,
@@ -137,22 +158,37 @@ fn may_escape(word: u64, ascii_only: bool) -> bool {
     special != 0 || ascii_only && word & HIGH != 0
 }
 
-impl<'h> Writer<'h> {
-    fn new(style: Style, piece: usize, hand_over: &'h mut dyn FnMut(&[u8])) -> Writer<'h> {
+impl<'h, const PRETTY: bool> Writer<'h, PRETTY> {
+    fn new(ascii_only: bool, piece: usize, hand_over: &'h mut dyn FnMut(&[u8])) -> Self {
         Writer {
             out: Vec::new(),
-            ascii_only: style == Style::Ascii,
-            pretty: style == Style::Pretty,
+            ascii_only,
             depth: 0,
             piece,
             hand_over,
         }
     }
 
+    /// In pretty JSON, one level deeper (only pretty JSON counts levels).
+    #[inline]
+    fn deeper(&mut self) {
+        if PRETTY {
+            self.depth += 1;
+        }
+    }
+
+    /// In pretty JSON, one level less deep.
+    #[inline]
+    fn shallower(&mut self) {
+        if PRETTY {
+            self.depth -= 1;
+        }
+    }
+
     /// In pretty JSON, a line break and the indentation of the current depth.
     #[inline]
     fn line_break(&mut self) {
-        if !self.pretty {
+        if !PRETTY {
             return;
         }
         // Two spaces a level; a line's indentation is copied at once from these.
@@ -169,7 +205,7 @@ impl<'h> Writer<'h> {
     /// What comes between a map's key and its value.
     #[inline]
     fn colon(&mut self) {
-        if self.pretty {
+        if PRETTY {
             self.out.extend_from_slice(b": ");
         } else {
             self.out.push(b':');
@@ -281,13 +317,13 @@ impl<'h> Writer<'h> {
 
 /// A list, map or struct being written: whether an element was written yet (a comma goes
 /// before each one after the first), and whether it is the value of an enum variant's object.
-pub struct Compound<'w, 'h> {
-    writer: &'w mut Writer<'h>,
+pub struct Compound<'w, 'h, const PRETTY: bool> {
+    writer: &'w mut Writer<'h, PRETTY>,
     first: bool,
     in_variant: bool,
 }
 
-impl Compound<'_, '_> {
+impl<const PRETTY: bool> Compound<'_, '_, PRETTY> {
     /// Starts the next element.
     #[inline]
     fn next(&mut self) {
@@ -301,13 +337,13 @@ impl Compound<'_, '_> {
     /// Closes with `bracket`, and the variant's object around it if there is one.
     fn close(self, bracket: u8) -> Result {
         let writer = self.writer;
-        writer.depth -= 1;
+        writer.shallower();
         if !self.first {
             writer.line_break();
         }
         writer.out.push(bracket);
         if self.in_variant {
-            writer.depth -= 1;
+            writer.shallower();
             writer.line_break();
             writer.out.push(b'}');
         }
@@ -316,9 +352,12 @@ impl Compound<'_, '_> {
 }
 
 /// Opens `bracket` and returns the compound that closes it.
-fn open<'w, 'h>(writer: &'w mut Writer<'h>, bracket: u8) -> Compound<'w, 'h> {
+fn open<'w, 'h, const PRETTY: bool>(
+    writer: &'w mut Writer<'h, PRETTY>,
+    bracket: u8,
+) -> Compound<'w, 'h, PRETTY> {
     writer.out.push(bracket);
-    writer.depth += 1;
+    writer.deeper();
     Compound {
         writer,
         first: true,
@@ -328,25 +367,28 @@ fn open<'w, 'h>(writer: &'w mut Writer<'h>, bracket: u8) -> Compound<'w, 'h> {
 
 /// Opens an object holding `variant`'s value, as serde_json writes an enum variant with data
 /// (`{"Variant": value}`), up to the value.
-fn open_variant<'w, 'h>(writer: &'w mut Writer<'h>, variant: &str) -> &'w mut Writer<'h> {
+fn open_variant<'w, 'h, const PRETTY: bool>(
+    writer: &'w mut Writer<'h, PRETTY>,
+    variant: &str,
+) -> &'w mut Writer<'h, PRETTY> {
     writer.out.push(b'{');
-    writer.depth += 1;
+    writer.deeper();
     writer.line_break();
     writer.string(variant);
     writer.colon();
     writer
 }
 
-impl<'w, 'h> ser::Serializer for &'w mut Writer<'h> {
+impl<'w, 'h, const PRETTY: bool> ser::Serializer for &'w mut Writer<'h, PRETTY> {
     type Ok = ();
     type Error = Error;
-    type SerializeSeq = Compound<'w, 'h>;
-    type SerializeTuple = Compound<'w, 'h>;
-    type SerializeTupleStruct = Compound<'w, 'h>;
-    type SerializeTupleVariant = Compound<'w, 'h>;
-    type SerializeMap = Compound<'w, 'h>;
-    type SerializeStruct = Compound<'w, 'h>;
-    type SerializeStructVariant = Compound<'w, 'h>;
+    type SerializeSeq = Compound<'w, 'h, PRETTY>;
+    type SerializeTuple = Compound<'w, 'h, PRETTY>;
+    type SerializeTupleStruct = Compound<'w, 'h, PRETTY>;
+    type SerializeTupleVariant = Compound<'w, 'h, PRETTY>;
+    type SerializeMap = Compound<'w, 'h, PRETTY>;
+    type SerializeStruct = Compound<'w, 'h, PRETTY>;
+    type SerializeStructVariant = Compound<'w, 'h, PRETTY>;
 
     fn serialize_bool(self, v: bool) -> Result {
         self.out
@@ -449,18 +491,22 @@ impl<'w, 'h> ser::Serializer for &'w mut Writer<'h> {
     ) -> Result {
         let writer = open_variant(self, variant);
         value.serialize(&mut *writer)?;
-        writer.depth -= 1;
+        writer.shallower();
         writer.line_break();
         writer.out.push(b'}');
         Ok(())
     }
-    fn serialize_seq(self, _len: Option<usize>) -> Result<Compound<'w, 'h>> {
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Compound<'w, 'h, PRETTY>> {
         Ok(open(self, b'['))
     }
-    fn serialize_tuple(self, len: usize) -> Result<Compound<'w, 'h>> {
+    fn serialize_tuple(self, len: usize) -> Result<Compound<'w, 'h, PRETTY>> {
         self.serialize_seq(Some(len))
     }
-    fn serialize_tuple_struct(self, _name: &'static str, len: usize) -> Result<Compound<'w, 'h>> {
+    fn serialize_tuple_struct(
+        self,
+        _name: &'static str,
+        len: usize,
+    ) -> Result<Compound<'w, 'h, PRETTY>> {
         self.serialize_seq(Some(len))
     }
     fn serialize_tuple_variant(
@@ -469,15 +515,19 @@ impl<'w, 'h> ser::Serializer for &'w mut Writer<'h> {
         _index: u32,
         variant: &'static str,
         _len: usize,
-    ) -> Result<Compound<'w, 'h>> {
+    ) -> Result<Compound<'w, 'h, PRETTY>> {
         let mut list = open(open_variant(self, variant), b'[');
         list.in_variant = true;
         Ok(list)
     }
-    fn serialize_map(self, _len: Option<usize>) -> Result<Compound<'w, 'h>> {
+    fn serialize_map(self, _len: Option<usize>) -> Result<Compound<'w, 'h, PRETTY>> {
         Ok(open(self, b'{'))
     }
-    fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Compound<'w, 'h>> {
+    fn serialize_struct(
+        self,
+        _name: &'static str,
+        _len: usize,
+    ) -> Result<Compound<'w, 'h, PRETTY>> {
         Ok(open(self, b'{'))
     }
     fn serialize_struct_variant(
@@ -486,14 +536,14 @@ impl<'w, 'h> ser::Serializer for &'w mut Writer<'h> {
         _index: u32,
         variant: &'static str,
         _len: usize,
-    ) -> Result<Compound<'w, 'h>> {
+    ) -> Result<Compound<'w, 'h, PRETTY>> {
         let mut fields = open(open_variant(self, variant), b'{');
         fields.in_variant = true;
         Ok(fields)
     }
 }
 
-impl ser::SerializeSeq for Compound<'_, '_> {
+impl<const PRETTY: bool> ser::SerializeSeq for Compound<'_, '_, PRETTY> {
     type Ok = ();
     type Error = Error;
     fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
@@ -508,7 +558,7 @@ impl ser::SerializeSeq for Compound<'_, '_> {
     }
 }
 
-impl ser::SerializeTuple for Compound<'_, '_> {
+impl<const PRETTY: bool> ser::SerializeTuple for Compound<'_, '_, PRETTY> {
     type Ok = ();
     type Error = Error;
     fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
@@ -519,7 +569,7 @@ impl ser::SerializeTuple for Compound<'_, '_> {
     }
 }
 
-impl ser::SerializeTupleStruct for Compound<'_, '_> {
+impl<const PRETTY: bool> ser::SerializeTupleStruct for Compound<'_, '_, PRETTY> {
     type Ok = ();
     type Error = Error;
     fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
@@ -530,7 +580,7 @@ impl ser::SerializeTupleStruct for Compound<'_, '_> {
     }
 }
 
-impl ser::SerializeTupleVariant for Compound<'_, '_> {
+impl<const PRETTY: bool> ser::SerializeTupleVariant for Compound<'_, '_, PRETTY> {
     type Ok = ();
     type Error = Error;
     fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
@@ -541,7 +591,7 @@ impl ser::SerializeTupleVariant for Compound<'_, '_> {
     }
 }
 
-impl ser::SerializeMap for Compound<'_, '_> {
+impl<const PRETTY: bool> ser::SerializeMap for Compound<'_, '_, PRETTY> {
     type Ok = ();
     type Error = Error;
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result {
@@ -558,7 +608,7 @@ impl ser::SerializeMap for Compound<'_, '_> {
     }
 }
 
-impl ser::SerializeStruct for Compound<'_, '_> {
+impl<const PRETTY: bool> ser::SerializeStruct for Compound<'_, '_, PRETTY> {
     type Ok = ();
     type Error = Error;
     fn serialize_field<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) -> Result {
@@ -571,7 +621,7 @@ impl ser::SerializeStruct for Compound<'_, '_> {
     }
 }
 
-impl ser::SerializeStructVariant for Compound<'_, '_> {
+impl<const PRETTY: bool> ser::SerializeStructVariant for Compound<'_, '_, PRETTY> {
     type Ok = ();
     type Error = Error;
     fn serialize_field<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) -> Result {
@@ -584,15 +634,15 @@ impl ser::SerializeStructVariant for Compound<'_, '_> {
 
 /// A map's key: JSON keys are strings, so serde_json quotes a number or a boolean and refuses
 /// anything else; so does this.
-struct MapKey<'w, 'h>(&'w mut Writer<'h>);
+struct MapKey<'w, 'h, const PRETTY: bool>(&'w mut Writer<'h, PRETTY>);
 
 fn key_must_be_a_string() -> Error {
     Error("a map's key must be a string".into())
 }
 
-impl MapKey<'_, '_> {
+impl<const PRETTY: bool> MapKey<'_, '_, PRETTY> {
     /// `write` between quotes.
-    fn quoted(self, write: impl FnOnce(&mut Writer) -> Result) -> Result {
+    fn quoted(self, write: impl FnOnce(&mut Writer<PRETTY>) -> Result) -> Result {
         self.0.out.push(b'"');
         write(self.0)?;
         self.0.out.push(b'"');
@@ -600,7 +650,7 @@ impl MapKey<'_, '_> {
     }
 }
 
-impl ser::Serializer for MapKey<'_, '_> {
+impl<const PRETTY: bool> ser::Serializer for MapKey<'_, '_, PRETTY> {
     type Ok = ();
     type Error = Error;
     type SerializeSeq = ser::Impossible<(), Error>;

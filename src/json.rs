@@ -83,8 +83,8 @@ pub fn to_pieces(
 }
 
 /// Writes `value`, handing over full pieces; returns the rest. Pretty JSON is a writer of its
-/// own type, so a module that never writes it (the wasm's) holds none of its code: its tests at
-/// every list and map were 1.8 KB of the page's download.
+/// own type, which a module that never asks for it (the wasm's, whose one call names its style)
+/// can leave out: as a flag tested at every list and map it cost the page 1.8 KB gzipped.
 fn write(
     value: &(impl Serialize + ?Sized),
     style: Style,

@@ -1,6 +1,7 @@
 //! `cargo +nightly fuzz run annotate`: the first byte picks an offset unit, the rest is the
 //! article (lossy UTF-8). Panics on a core panic or on any span that is not exactly its slice
-//! in that unit, or on JSON that does not read back to the same analysis.
+//! in that unit, on JSON that does not read back to the same analysis, or on `newslens::json`
+//! writing other JSON than serde_json.
 //!
 //! One unit per execution, not all three: the property tests (tests/properties.rs) check that
 //! the units agree with each other; here every execution buys coverage, so it is kept cheap.
@@ -35,4 +36,10 @@ fuzz_target!(|data: &[u8]| {
     let json = serde_json::to_string(&analysis).unwrap();
     let back: newslens::Analysis = serde_json::from_str(&json).unwrap();
     assert_eq!(back, analysis);
+    // The JSON writer the CLI and the wasm use is serde_json's, byte for byte.
+    let ours = newslens::json::to_vec(&analysis, newslens::json::Style::Compact).unwrap();
+    assert_eq!(ours, json.as_bytes());
+    let pretty = serde_json::to_string_pretty(&analysis).unwrap();
+    let ours = newslens::json::to_vec(&analysis, newslens::json::Style::Pretty).unwrap();
+    assert_eq!(ours, pretty.as_bytes());
 });

@@ -5,7 +5,7 @@
 //! checked to be UTF-8, hashed as bytes and compared by `memcmp` cost some 250 instructions.
 //! Short ASCII words, nearly all of the lists and of news text, are read into two integers
 //! instead ([`key`]), lower-cased, hashed and compared in a few instructions each, in a table
-//! of their own ([`Short`] slots).
+//! of their own ([`super::open_table`], of [`Short`] slots).
 
 use rustc_hash::FxHashMap;
 

@@ -61,6 +61,7 @@ impl<S: Slot> Table<S> {
         i
     }
 
+    /// The low bits of a number that pick a slot (the slots are a power of two).
     #[inline]
     fn mask(&self) -> usize {
         self.slots.len() - 1

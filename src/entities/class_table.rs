@@ -5,10 +5,11 @@
 //! checked to be UTF-8, hashed as bytes and compared by `memcmp` cost some 250 instructions.
 //! Short ASCII words, nearly all of the lists and of news text, are read into two integers
 //! instead ([`key`]), lower-cased, hashed and compared in a few instructions each, in a table
-//! of their own ([`Short`]).
+//! of their own ([`super::open_table`], of [`Short`] slots).
 
 use rustc_hash::FxHashMap;
 
+use super::open_table::{Slot, Table};
 use super::scan::LONGEST;
 use crate::text::{capital_bits, with_lower, ONES};
 
@@ -16,7 +17,7 @@ use crate::text::{capital_bits, with_lower, ONES};
 #[derive(Default)]
 pub struct ClassTable {
     /// The words of at most [`LONGEST`] ASCII bytes, with their classes.
-    short: Short,
+    short: Table<Short>,
     /// The other words (longer, or not ASCII).
     long: FxHashMap<String, u16>,
 }
@@ -25,7 +26,7 @@ impl ClassTable {
     /// A table with room for `words` words.
     pub fn with_capacity(words: usize) -> ClassTable {
         ClassTable {
-            short: Short::with_room(words),
+            short: Table::with_room(words),
             // Under 1 % of the lists' words are long (18 of 2,755). Sized here, the map also
             // keeps hashbrown's allocation of a table a function of its own in wasm: with no
             // call but from the maps' growth, LLVM copied it into each, 800 bytes more of the
@@ -38,7 +39,7 @@ impl ClassTable {
     pub fn add(&mut self, word: &str, bit: u16) {
         assert!(!word.contains('\0'), "{word:?}: a listed word has no NUL");
         if let Some(key) = key(word.as_bytes()) {
-            self.short.add(key, word.len(), bit);
+            self.short.insert(Short::new(key, word.len())).classes |= bit;
         } else if let Some(bits) = self.long.get_mut(word) {
             *bits |= bit;
         } else {
@@ -50,19 +51,26 @@ impl ClassTable {
     #[inline]
     pub fn get(&self, word: &str) -> u16 {
         if let Some(key) = key(word.as_bytes()) {
-            return self.short.get(key, word.len());
+            return self.short_classes(key, word.len());
         }
         // A word outside ASCII may lower to a short ASCII one (`K`, the Kelvin sign).
         with_lower(word, |lower| match key(lower.as_bytes()) {
-            Some(key) => self.short.get(key, lower.len()),
+            Some(key) => self.short_classes(key, lower.len()),
             None => self.long.get(lower).copied().unwrap_or(0),
         })
+    }
+
+    /// The classes of the short word of length `len` with key `key`.
+    #[inline]
+    fn short_classes(&self, key: [u64; 2], len: usize) -> u16 {
+        let slot = self.short.get(&Short::new(key, len));
+        slot.map_or(0, |slot| slot.classes)
     }
 
     /// Every word of the table.
     #[cfg(test)]
     pub fn words(&self) -> Vec<String> {
-        let short = self.short.words();
+        let short = self.short.iter().map(Short::word);
         short.chain(self.long.keys().cloned()).collect()
     }
 }
@@ -100,16 +108,9 @@ fn lower_ascii(x: u64) -> u64 {
     x | capital_bits(x) >> 2
 }
 
-/// The short words' [`key`]s with their lengths and classes: open addressing, a power of two
-/// slots, at most half of them used.
-#[derive(Default)]
-struct Short {
-    slots: Vec<Slot>,
-    used: usize,
-}
-
+/// A short word's slot: its [`key`], length and classes.
 #[derive(Clone, Copy)]
-struct Slot {
+struct Short {
     key: [u64; 2],
     /// The word's length, which tells `ab` from `ab\0` (their keys are alike); [`EMPTY`] for
     /// a free slot.
@@ -117,89 +118,48 @@ struct Slot {
     classes: u16,
 }
 
-/// [`Slot::len`] of a free slot: no short word is as long.
+/// [`Short::len`] of a free slot: no short word is as long.
 const EMPTY: u8 = u8::MAX;
 
-const FREE: Slot = Slot {
-    key: [0; 2],
-    len: EMPTY,
-    classes: 0,
-};
-
 impl Short {
-    /// A table that takes `words` words before it grows.
-    fn with_room(words: usize) -> Short {
+    /// The slot of the word of length `len` with key `key`, with no classes yet.
+    #[inline]
+    fn new(key: [u64; 2], len: usize) -> Short {
         Short {
-            slots: vec![FREE; (2 * words).next_power_of_two().max(16)],
-            used: 0,
+            key,
+            len: len as u8,
+            classes: 0,
         }
     }
 
-    /// The slot where a search for `key` starts.
-    #[inline]
-    fn home(&self, key: [u64; 2]) -> usize {
-        // The multiplication's top bits depend on every bit of the key.
-        let h = (key[0] ^ key[1].rotate_left(29)).wrapping_mul(0xf135_7aea_2e62_a9c5);
-        (h >> 32) as usize & (self.slots.len() - 1)
-    }
-
-    /// Adds `bit` to the classes of the word of length `len` with key `key`.
-    fn add(&mut self, key: [u64; 2], len: usize, bit: u16) {
-        if 2 * (self.used + 1) > self.slots.len() {
-            let old = std::mem::take(&mut self.slots);
-            *self = Short::with_room(old.len().max(8));
-            for slot in old.into_iter().filter(|s| s.len != EMPTY) {
-                self.add(slot.key, usize::from(slot.len), slot.classes);
-            }
-        }
-        let mask = self.slots.len() - 1;
-        let mut i = self.home(key);
-        loop {
-            let slot = &mut self.slots[i];
-            if slot.len == EMPTY {
-                *slot = Slot {
-                    key,
-                    len: len as u8,
-                    classes: bit,
-                };
-                self.used += 1;
-                return;
-            }
-            if slot.key == key && usize::from(slot.len) == len {
-                slot.classes |= bit;
-                return;
-            }
-            i = (i + 1) & mask;
-        }
-    }
-
-    /// The classes of the word of length `len` with key `key`; 0 when it was never added.
-    #[inline]
-    fn get(&self, key: [u64; 2], len: usize) -> u16 {
-        if self.slots.is_empty() {
-            return 0;
-        }
-        let mask = self.slots.len() - 1;
-        let mut i = self.home(key);
-        loop {
-            let slot = &self.slots[i];
-            if slot.len == EMPTY {
-                return 0;
-            }
-            if slot.key == key && usize::from(slot.len) == len {
-                return slot.classes;
-            }
-            i = (i + 1) & mask;
-        }
-    }
-
-    /// The words added.
+    /// The word of the slot.
     #[cfg(test)]
-    fn words(&self) -> impl Iterator<Item = String> + '_ {
-        self.slots.iter().filter(|s| s.len != EMPTY).map(|s| {
-            let bytes = [s.key[0].to_le_bytes(), s.key[1].to_le_bytes()].concat();
-            String::from_utf8(bytes[..usize::from(s.len)].to_vec()).expect("ASCII")
-        })
+    fn word(&self) -> String {
+        let bytes = [self.key[0].to_le_bytes(), self.key[1].to_le_bytes()].concat();
+        String::from_utf8(bytes[..usize::from(self.len)].to_vec()).expect("ASCII")
+    }
+}
+
+impl Slot for Short {
+    const FREE: Short = Short {
+        key: [0; 2],
+        len: EMPTY,
+        classes: 0,
+    };
+
+    #[inline]
+    fn is_free(&self) -> bool {
+        self.len == EMPTY
+    }
+
+    #[inline]
+    fn same_key(&self, other: &Short) -> bool {
+        self.key == other.key && self.len == other.len
+    }
+
+    #[inline]
+    fn fold(&self) -> u64 {
+        self.key[0] ^ self.key[1].rotate_left(29)
     }
 }
 
@@ -234,34 +194,40 @@ mod tests {
         }
     }
 
-    /// The short table answers what a map answers, through its growth from empty, for keys
-    /// that share their home slot or their bytes with another length.
+    /// The short table answers what a map answers, through its growth from its smallest size,
+    /// for keys that share their home slot or their bytes with another length.
     #[test]
     fn the_short_table_is_a_map() {
         let mut rng = Rng::new(11);
-        let mut table = Short::default();
+        let mut table = Table::<Short>::with_room(0);
         let mut plain: FxHashMap<([u64; 2], usize), u16> = FxHashMap::default();
         let key_of = |rng: &mut Rng| {
             let len = rng.below(LONGEST + 1);
             ([rng.below(300) as u64, rng.below(3) as u64], len)
         };
+        let classes = |table: &Table<Short>, key, len| {
+            let slot = table.get(&Short::new(key, len));
+            slot.map_or(0, |slot| slot.classes)
+        };
         for round in 0..5_000 {
             let (key, len) = key_of(&mut rng);
             let bit = 1 << rng.below(16);
-            table.add(key, len, bit);
+            table.insert(Short::new(key, len)).classes |= bit;
             *plain.entry((key, len)).or_default() |= bit;
             if round % 7 == 0 {
                 let (key, len) = key_of(&mut rng);
                 let want = plain.get(&(key, len)).copied().unwrap_or(0);
-                assert_eq!(table.get(key, len), want, "{key:?} {len}");
+                assert_eq!(classes(&table, key, len), want, "{key:?} {len}");
             }
         }
         for (&(key, len), &want) in &plain {
-            assert_eq!(table.get(key, len), want, "{key:?} {len}");
+            assert_eq!(classes(&table, key, len), want, "{key:?} {len}");
         }
-        assert_eq!(Short::default().get([0; 2], 0), 0);
-        assert_eq!(table.used, plain.len());
-        assert!(2 * table.used <= table.slots.len());
+        assert_eq!(classes(&Table::default(), [0; 2], 0), 0);
+        let (used, slots) = table.load();
+        assert_eq!(used, plain.len());
+        assert_eq!(table.iter().count(), used);
+        assert!(2 * used <= slots);
     }
 
     /// A table answers what a map from each word lower-cased answers, for the gazetteer's

@@ -35,6 +35,7 @@ pub mod dates;
 pub mod gazetteer;
 pub mod names;
 pub mod numbers;
+mod open_table;
 pub mod pattern;
 #[cfg(test)]
 mod pattern_oracle;

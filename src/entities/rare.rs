@@ -12,6 +12,7 @@ use std::cell::{Cell, OnceCell};
 
 use rustc_hash::FxHashSet;
 
+use super::open_table::{Slot, Table};
 use super::words::Units;
 use crate::text::{has_capital_or_not_ascii, lower, Token};
 
@@ -69,7 +70,7 @@ pub(super) struct LowerCaseWords<'a, 'd> {
 struct Spellings<'a> {
     /// The words of at most eight bytes that lower to themselves (most words), as
     /// [`short_key`]s.
-    short: ShortWords,
+    short: Table<u64>,
     /// The longer words that lower to themselves, borrowed from the text.
     long: FxHashSet<&'a str>,
     /// The lower case of the words that do not (`iphone` for `iPhone`).
@@ -127,7 +128,7 @@ impl<'a, 'd> LowerCaseWords<'a, 'd> {
         let mut spellings = Spellings {
             // An article's distinct lower-case words are a third of its tokens or so (29-40 %
             // in the seeds).
-            short: ShortWords::with_room((self.tokens.len() / 3).min(1 << 14)),
+            short: Table::with_room((self.tokens.len() / 3).min(1 << 14)),
             long: FxHashSet::default(),
             lowered: FxHashSet::default(),
         };
@@ -177,7 +178,7 @@ impl Spellings<'_> {
     fn contains(&self, word: &str) -> bool {
         // A word is in the one of `short` and `long` that its text would be in.
         let own = match short_key(word.as_bytes()) {
-            Some(key) if !has_capital_or_not_ascii(key) => self.short.contains(key),
+            Some(key) if !has_capital_or_not_ascii(key) => self.short.get(&key).is_some(),
             _ => self.long.contains(word),
         };
         own || self.lowered.contains(word)
@@ -195,52 +196,23 @@ fn short_key(word: &[u8]) -> Option<u64> {
     Some(u64::from_le_bytes(bytes))
 }
 
-/// A set of [`short_key`]s: open addressing, a power of two long and at most half full, 0 for
-/// an empty slot (no key is 0).
-struct ShortWords {
-    slots: Vec<u64>,
-    len: usize,
-}
+/// A [`short_key`] is a slot of its own, 0 a free one (no word's key is 0).
+impl Slot for u64 {
+    const FREE: u64 = 0;
 
-impl ShortWords {
-    fn with_room(room: usize) -> ShortWords {
-        ShortWords {
-            slots: vec![0; (2 * room).next_power_of_two().max(16)],
-            len: 0,
-        }
+    #[inline]
+    fn is_free(&self) -> bool {
+        *self == 0
     }
 
-    /// The slot holding `key`, or the empty one where it would go.
-    fn slot(&self, key: u64) -> usize {
-        // The high half of the product mixes every byte of the key.
-        const MIX: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mask = self.slots.len() - 1;
-        let mut at = (key.wrapping_mul(MIX) >> 32) as usize & mask;
-        while self.slots[at] != 0 && self.slots[at] != key {
-            at = (at + 1) & mask;
-        }
-        at
+    #[inline]
+    fn same_key(&self, other: &u64) -> bool {
+        self == other
     }
 
-    fn contains(&self, key: u64) -> bool {
-        self.slots[self.slot(key)] == key
-    }
-
-    fn insert(&mut self, key: u64) {
-        let at = self.slot(key);
-        if self.slots[at] == key {
-            return;
-        }
-        self.slots[at] = key;
-        self.len += 1;
-        if 2 * self.len > self.slots.len() {
-            let doubled = vec![0; 2 * self.slots.len()];
-            let old = std::mem::replace(&mut self.slots, doubled);
-            for key in old.into_iter().filter(|&key| key != 0) {
-                let at = self.slot(key);
-                self.slots[at] = key;
-            }
-        }
+    #[inline]
+    fn fold(&self) -> u64 {
+        *self
     }
 }
 
@@ -397,19 +369,20 @@ mod tests {
     #[test]
     fn short_words_hold_what_was_put_in() {
         let mut rng = crate::test_inputs::Rng::new(7);
-        let mut table = ShortWords::with_room(0);
+        let mut table = Table::with_room(0);
         let mut set = FxHashSet::default();
         for _ in 0..5_000 {
             let word: Vec<u8> = (0..1 + rng.below(8))
                 .map(|_| b"abc'"[rng.below(4)])
                 .collect();
             let key = short_key(&word).expect("one to eight bytes");
-            assert_eq!(table.contains(key), set.contains(&word), "{word:?}");
+            assert_eq!(table.get(&key).is_some(), set.contains(&word), "{word:?}");
             table.insert(key);
             set.insert(word);
         }
-        assert_eq!(table.len, set.len());
-        assert!(table.slots.len() > 16 << 6, "the table grew");
+        let (used, slots) = table.load();
+        assert_eq!(used, set.len());
+        assert!(slots > 16 << 6, "the table grew");
     }
 
     /// The gathered spellings and the scans answer as the set of the lower-case tokens'

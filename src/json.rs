@@ -98,6 +98,7 @@ fn write(
         hand_over: &mut dyn FnMut(&[u8]),
     ) -> Result<Vec<u8>> {
         let mut writer = Writer::<PRETTY>::new(ascii_only, piece, hand_over);
+        // Room for an article's JSON (some 36 KB) or a piece at once.
         writer.out.reserve(piece.min(64 << 10));
         value.serialize(&mut writer)?;
         Ok(writer.out)
@@ -293,8 +294,8 @@ impl<'h, const PRETTY: bool> Writer<'h, PRETTY> {
             .extend_from_slice(&[b'\\', b'u', hex(12), hex(8), hex(4), hex(0)]);
     }
 
-    /// A struct's field name and what follows it: a Rust identifier (or a serde rename of one) needs
-    /// no escape, so it is copied whole.
+    /// A struct's field name and what follows it: a Rust identifier (or a serde rename of one)
+    /// needs no escape, so it is copied whole.
     #[inline]
     fn field_name(&mut self, name: &'static str) {
         debug_assert!(

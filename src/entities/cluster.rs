@@ -128,13 +128,11 @@ pub fn build(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity<'_>> {
             .map(|(f, (i, _))| (f, cluster_of[*i])),
     );
     let parts = Parts::of(&full_names, &named);
-    // Where the first mention of each of `named`'s clusters starts.
-    let start_of = |f: &usize| mentions[full_names[*f].0].start;
     let keys = Keys::of(text, &mentions, &cluster_of);
     // Everything not clustered yet: short names join the nearest full name they end or
     // start; the rest cluster by key, one key space a type.
     let mut known: FxHashMap<(EntityType, &str), usize> = FxHashMap::default();
-    let mut candidates: Vec<usize> = Vec::new();
+    let mut short_names = ShortNames::default();
     for (i, m) in mentions.iter().enumerate() {
         if cluster_of[i] != NONE {
             continue;
@@ -144,32 +142,12 @@ pub fn build(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity<'_>> {
             continue;
         }
         let key = keys.get(i);
-        candidates.clear();
-        if m.kind == EntityType::Person {
-            parts.candidates(key, &mut candidates);
-        }
-        let chosen = match candidates.len() {
-            0 => None,
-            1 => Some(candidates[0]),
-            _ => {
-                // The nearest earlier full mention, else the first one after.
-                let nearest = |c: &usize| {
-                    let members = named.get(*c);
-                    let before = members.partition_point(|f| start_of(f) < m.start);
-                    before.checked_sub(1).map(|k| start_of(&members[k]))
-                };
-                candidates
-                    .iter()
-                    .copied()
-                    .max_by_key(nearest)
-                    .filter(|c| nearest(c).is_some())
-                    .or_else(|| {
-                        candidates
-                            .iter()
-                            .copied()
-                            .min_by_key(|c| start_of(&named.get(*c)[0]))
-                    })
-            }
+        let chosen = match m.kind {
+            EntityType::Person => short_names.cluster(key, m.start, &parts, &named, |f| {
+                let i = full_names[f].0;
+                (mentions[i].start, cluster_of[i])
+            }),
+            _ => None,
         };
         cluster_of[i] = chosen.unwrap_or_else(|| {
             *known
@@ -235,6 +213,121 @@ impl Groups {
     fn get(&self, group: usize) -> &[usize] {
         &self.items[self.bounds[group]..self.bounds[group + 1]]
     }
+}
+
+/// Which full-name cluster a short name (`Biden`) joins: of the clusters whose full names it
+/// ends or starts, the one with the nearest full mention before it, else the one whose full
+/// mention comes first (`Joe Biden` and `Hunter Biden` stay apart).
+///
+/// Searching every candidate cluster's mentions costs each short name the number of
+/// candidates: a text of many articles shares a common surname among hundreds of full names
+/// and mentions it thousands of times, and that grows as the square of its length. So once
+/// a part's searches have cost as much as listing its candidates' full mentions would, they
+/// are listed once, in text order, and each later short name costs one binary search:
+/// never more than twice the cheaper of the two ways, whatever the text.
+#[derive(Default)]
+struct ShortNames<'k> {
+    asked: FxHashMap<&'k str, Asked>,
+    candidates: Vec<usize>,
+}
+
+/// How a part shared by two clusters or more is answered.
+enum Asked {
+    /// By searching each candidate's members; `spent` counts the candidates searched so far.
+    Searching { spent: usize },
+    /// From the candidates' full mentions, `(start, cluster)`, in text order.
+    Listed(Vec<(usize, usize)>),
+}
+
+impl<'k> ShortNames<'k> {
+    /// The cluster a short name keyed `part`, starting at `at`, joins, if any. `full` gives a
+    /// full name's start and cluster by its position in `named`'s groups.
+    fn cluster(
+        &mut self,
+        part: &'k str,
+        at: usize,
+        parts: &Parts,
+        named: &Groups,
+        full: impl Fn(usize) -> (usize, usize),
+    ) -> Option<usize> {
+        if let Some(Asked::Listed(list)) = self.asked.get(part) {
+            return Some(nearest_in_list(list, at));
+        }
+        self.candidates.clear();
+        parts.candidates(part, &mut self.candidates);
+        let candidates = &self.candidates;
+        match candidates.len() {
+            0 => return None,
+            1 => return Some(candidates[0]),
+            _ => {}
+        }
+        let members: usize = candidates.iter().map(|&c| named.get(c).len()).sum();
+        let asked = self
+            .asked
+            .entry(part)
+            .or_insert(Asked::Searching { spent: 0 });
+        if let Asked::Searching { spent } = asked {
+            *spent += candidates.len();
+            if *spent < members {
+                return Some(nearest_by_search(candidates, at, named, &full));
+            }
+            *asked = Asked::Listed(full_mentions(candidates, named, full));
+        }
+        match asked {
+            Asked::Listed(list) => Some(nearest_in_list(list, at)),
+            Asked::Searching { .. } => unreachable!("listed just above"),
+        }
+    }
+}
+
+/// [`ShortNames::cluster`] by searching each candidate's full mentions (positions in `named`'s
+/// groups, in text order) for the last one before `at`.
+fn nearest_by_search(
+    candidates: &[usize],
+    at: usize,
+    named: &Groups,
+    full: impl Fn(usize) -> (usize, usize),
+) -> usize {
+    let start = |f: &usize| full(*f).0;
+    let nearest = |c: &usize| {
+        let members = named.get(*c);
+        let before = members.partition_point(|f| start(f) < at);
+        before.checked_sub(1).map(|k| start(&members[k]))
+    };
+    candidates
+        .iter()
+        .copied()
+        .max_by_key(nearest)
+        .filter(|c| nearest(c).is_some())
+        .or_else(|| {
+            candidates
+                .iter()
+                .copied()
+                .min_by_key(|c| start(&named.get(*c)[0]))
+        })
+        .expect("two candidates or more")
+}
+
+/// The candidates' full mentions as `(start, cluster)`, in text order.
+fn full_mentions(
+    candidates: &[usize],
+    named: &Groups,
+    full: impl Fn(usize) -> (usize, usize),
+) -> Vec<(usize, usize)> {
+    let mut list: Vec<(usize, usize)> = candidates
+        .iter()
+        .flat_map(|&c| named.get(c).iter().map(|&f| full(f)))
+        .collect();
+    list.sort_unstable();
+    list
+}
+
+/// [`ShortNames::cluster`] from the candidates' full mentions as `(start, cluster)` in text
+/// order: the last before `at`, else the first. Ties in start go to the later cluster before
+/// `at` and the earlier one after, as [`nearest_by_search`]'s `max_by_key` and `min_by_key`.
+fn nearest_in_list(list: &[(usize, usize)], at: usize) -> usize {
+    let before = list.partition_point(|&(start, _)| start < at);
+    list[before.saturating_sub(1)].1
 }
 
 /// Every word-aligned proper prefix and suffix of the full names (`de la fuente`, `fuente`,
@@ -805,5 +898,99 @@ mod tests {
         assert_eq!(entities[0].mentions.len(), 3);
         assert_eq!(entities[1].name, "Hunter Biden");
         assert_eq!(entities[1].mentions.len(), 2);
+    }
+    /// The list of candidates' full mentions answers as searching each candidate does, ties
+    /// in start included, over random clusters, candidates and places.
+    #[test]
+    fn a_listed_part_answers_as_its_search() {
+        let mut rng = crate::test_inputs::Rng::new(21);
+        for _ in 0..3000 {
+            let count = 2 + rng.below(5);
+            // Full mentions in text order; a start may repeat (a tie across clusters).
+            let mut start = 0;
+            let full: Vec<(usize, usize)> = (0..1 + rng.below(12))
+                .map(|_| {
+                    start += rng.below(3) * 10;
+                    (start, rng.below(count))
+                })
+                .collect();
+            let named = Groups::new(count, full.iter().map(|&(_, c)| c).enumerate());
+            let candidates: Vec<usize> = (0..count)
+                .filter(|&c| !named.get(c).is_empty() && rng.below(3) > 0)
+                .collect();
+            if candidates.len() < 2 {
+                continue;
+            }
+            let list = full_mentions(&candidates, &named, |f| full[f]);
+            for at in 0..start + 20 {
+                assert_eq!(
+                    nearest_in_list(&list, at),
+                    nearest_by_search(&candidates, at, &named, |f| full[f]),
+                    "{full:?} {candidates:?} at {at}"
+                );
+            }
+        }
+    }
+
+    /// A surname shared by many full names and asked about often is listed once its searches
+    /// have cost what the list does, and every short name still joins the nearest full name.
+    #[test]
+    fn a_common_surname_is_listed_and_still_joins_the_nearest() {
+        let firsts = ["Ann", "Bo", "Cy", "Di", "Ed", "Flo", "Gus", "Hal"];
+        let mut text = String::new();
+        let mut mentions = Vec::new();
+        let mut expected = Vec::new();
+        for round in 0..40 {
+            let first = firsts[round % firsts.len()];
+            let start = text.len();
+            text.push_str(first);
+            text.push_str(" Lee met them. ");
+            mentions.push(person(start, start + first.len() + 4));
+            expected.push(first);
+            for _ in 0..3 {
+                let start = text.len();
+                text.push_str("Lee said so. ");
+                mentions.push(person(start, start + 3));
+                expected.push(first);
+            }
+        }
+        let entities = build(&text, mentions.clone());
+        assert_eq!(entities.len(), firsts.len());
+        for (m, first) in mentions.iter().zip(&expected) {
+            let entity = entities
+                .iter()
+                .find(|e| e.mentions.iter().any(|s| s.start == m.start))
+                .expect("every mention clustered");
+            assert_eq!(
+                entity.name,
+                format!("{first} Lee"),
+                "mention at {}",
+                m.start
+            );
+        }
+        // The same full names through `ShortNames` alone: listed before the tenth question.
+        let names = Names::of(
+            firsts
+                .iter()
+                .map(|f| format!("{f} lee"))
+                .collect::<Vec<_>>()
+                .iter()
+                .map(String::as_str),
+        );
+        let full_names: Vec<(usize, Words)> =
+            (0..firsts.len()).map(|i| (i, names.get(i))).collect();
+        let named = Groups::new(firsts.len(), (0..firsts.len()).map(|f| (f, f)));
+        let parts = Parts::of(&full_names, &named);
+        let mut short_names = ShortNames::default();
+        for k in 0..firsts.len() {
+            assert_eq!(
+                short_names.cluster("lee", 100 * k + 50, &parts, &named, |f| (100 * f, f)),
+                Some(k)
+            );
+        }
+        assert!(matches!(
+            short_names.asked.get("lee"),
+            Some(Asked::Listed(_))
+        ));
     }
 }

@@ -23,6 +23,14 @@ const MB = 1 << 20;
 const seedNames = readdirSync(join(root, 'seeds')).filter((n) => n.endsWith('.txt')).sort();
 const seeds = seedNames.map((n) => readFileSync(join(root, 'seeds', n), 'utf8'));
 const article = seeds[seedNames.findIndex((n) => n.startsWith('002_'))];
+function bench(name) {
+  const path = join(root, 'target', 'bench', name);
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    throw new Error(`${path} is missing: run \`cargo run --release --example corpora\` (make bench does)`);
+  }
+}
 function corpus(size) {
   const unit = seeds.map((t) => `${t}\n\n`).join('');
   const unitBytes = Buffer.byteLength(unit);
@@ -33,6 +41,17 @@ const inputs = [
   { name: '256 KB corpus', text: corpus(MB / 4), runs: quick ? 2 : 5 },
   { name: '1 MB corpus', text: corpus(MB), runs: quick ? 2 : 5 },
   { name: '10 MB corpus', text: corpus(10 * MB), runs: quick ? 1 : 2 },
+  // Articles with no two alike (tests/robust/hostile_inputs.rs, `varied_articles`): the repeated
+  // corpus flatters long texts, because the processor learns its repeated sentences. Written by
+  // examples/corpora.rs, which `make bench` runs first.
+  { name: '1 MB varied', text: bench('varied1.txt'), runs: quick ? 2 : 5 },
+  { name: '10 MB varied', text: bench('varied10.txt'), runs: quick ? 1 : 2 },
+  // The same 1 MB one article a call, as the page and `annotate --jsonl` meet an archive.
+  {
+    name: '1 MB articles',
+    articles: bench('varied1.jsonl').trim().split('\n').map((line) => JSON.parse(line).text),
+    runs: quick ? 1 : 3,
+  },
 ];
 
 // ---- tools --------------------------------------------------------------------------------
@@ -87,12 +106,14 @@ function measure(tool, input) {
   let peakRss = before.rss;
   let peakHeap = before.heapUsed + before.external + before.arrayBuffers;
   const times = [];
-  tool.run(input.text); // warm-up (JIT, lazily built regexes)
+  // An input is one text, or articles annotated one call each (timed together).
+  const call = input.articles ? () => input.articles.map((a) => tool.run(a)) : () => tool.run(input.text);
+  call(); // warm-up (JIT, lazily built regexes)
   const started = performance.now();
   const budget = quick ? 1000 : 3000;
   for (let i = 0; i < input.runs || (performance.now() - started < budget && i < 1000); i++) {
     const t = performance.now();
-    const result = tool.run(input.text);
+    const result = call();
     times.push(performance.now() - t);
     const m = process.memoryUsage();
     peakRss = Math.max(peakRss, m.rss);
@@ -101,7 +122,7 @@ function measure(tool, input) {
   }
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)];
-  const bytes = Buffer.byteLength(input.text);
+  const bytes = inputBytes(input);
   return {
     median,
     runs: times.length,
@@ -145,12 +166,15 @@ function interleavedArticle() {
   }
 }
 
+const inputBytes = (input) =>
+  input.articles ? input.articles.reduce((sum, a) => sum + Buffer.byteLength(a), 0) : Buffer.byteLength(input.text);
 const fmtMB = (b) => `${(b / MB).toFixed(1)} MB`;
 console.log(`Node ${process.version}, ${process.arch}; ${quick ? 'quick' : 'full'} run`);
 if (peers) interleavedArticle();
 const results = {};
 for (const input of inputs) {
-  console.log(`\n${input.name} (${Buffer.byteLength(input.text)} bytes)`);
+  const count = input.articles ? `, ${input.articles.length} articles, one call each` : '';
+  console.log(`\n${input.name} (${inputBytes(input)} bytes${count})`);
   console.log(
     `${'tool'.padEnd(17)} ${'runs'.padStart(5)} ${'median'.padStart(11)} ${'MB/s'.padStart(8)} ` +
       `${'peak RSS +'.padStart(11)} ${'JS heap +'.padStart(11)} ${'wasm mem'.padStart(10)} ${'x input'.padStart(8)}`,
@@ -189,6 +213,8 @@ const rate = (name) => {
 if (rate('256 KB corpus') && rate('1 MB corpus')) {
   console.log(`\nlinearity (wasm): time per MB at 1 MB / at 256 KB = ${(rate('1 MB corpus') / rate('256 KB corpus')).toFixed(2)}`);
 }
-if (rate('1 MB corpus') && rate('10 MB corpus')) {
-  console.log(`linearity (wasm): time per MB at 10 MB / at 1 MB = ${(rate('10 MB corpus') / rate('1 MB corpus')).toFixed(2)}`);
+for (const kind of ['corpus', 'varied']) {
+  if (rate(`1 MB ${kind}`) && rate(`10 MB ${kind}`)) {
+    console.log(`linearity (wasm, ${kind}): time per MB at 10 MB / at 1 MB = ${(rate(`10 MB ${kind}`) / rate(`1 MB ${kind}`)).toFixed(2)}`);
+  }
 }

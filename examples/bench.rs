@@ -15,7 +15,7 @@ mod peak_heap;
 
 use std::time::{Duration, Instant};
 
-use hostile_inputs::corpus;
+use hostile_inputs::{corpus, varied_articles, varied_corpus};
 
 #[global_allocator]
 static ALLOCATOR: peak_heap::Counting = peak_heap::Counting;
@@ -79,6 +79,18 @@ fn main() {
             corpus(&seeds, 10 * mb),
             if quick { 1 } else { 3 },
         ),
+        // The same sizes with no two articles alike (see `varied_articles`): what a long text
+        // of real news costs, where the repeated corpus flatters long texts.
+        (
+            "1 MB varied",
+            varied_corpus(&seeds, mb),
+            if quick { 2 } else { 5 },
+        ),
+        (
+            "10 MB varied",
+            varied_corpus(&seeds, 10 * mb),
+            if quick { 1 } else { 3 },
+        ),
     ];
     println!(
         "native core, annotate_in(utf16), release profile; {} cores",
@@ -120,11 +132,45 @@ fn main() {
             r.peak as f64 / text.len() as f64
         );
     }
-    let per_mb_of = |prefix: &str| per_mb.iter().find(|(n, _)| n.starts_with(prefix));
-    if let (Some((_, one)), Some((_, ten))) = (per_mb_of("1 MB"), per_mb_of("10 MB")) {
+    if only.as_deref().is_none_or(|o| "articles".contains(o)) {
+        // An archive's articles one call each, as `annotate --jsonl` and the page make them.
+        let articles = varied_articles(&seeds, mb);
+        let bytes: usize = articles.iter().map(String::len).sum();
+        let mut times: Vec<Duration> = (0..if quick { 2 } else { 5 })
+            .map(|_| {
+                let t = Instant::now();
+                for a in &articles {
+                    std::hint::black_box(newslens::annotate_in(
+                        std::hint::black_box(a),
+                        newslens::OffsetUnit::Utf16,
+                    ));
+                }
+                t.elapsed()
+            })
+            .collect();
+        times.sort();
+        let secs = times[times.len() / 2].as_secs_f64();
         println!(
-            "linearity: time per MB at 10 MB / at 1 MB = {:.2}",
-            ten / one
+            "{:<14} {:>10} {:>6} {:>10.3}ms {:>9.1}   ({} articles, one call each: {:.3} ms an article)",
+            "1 MB articles",
+            bytes,
+            times.len(),
+            secs * 1000.0,
+            bytes as f64 / mb as f64 / secs,
+            articles.len(),
+            secs * 1000.0 / articles.len() as f64
         );
+    }
+    let per_mb_of = |name: &str| per_mb.iter().find(|(n, _)| *n == name).map(|(_, t)| *t);
+    for kind in ["corpus", "varied"] {
+        if let (Some(one), Some(ten)) = (
+            per_mb_of(&format!("1 MB {kind}")),
+            per_mb_of(&format!("10 MB {kind}")),
+        ) {
+            println!(
+                "linearity ({kind}): time per MB at 10 MB / at 1 MB = {:.2}",
+                ten / one
+            );
+        }
     }
 }

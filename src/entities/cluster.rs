@@ -226,8 +226,12 @@ impl Groups {
 /// are listed once, in text order, and each later short name costs one binary search:
 /// never more than twice the cheaper of the two ways, whatever the text.
 #[derive(Default)]
-struct ShortNames<'k> {
-    asked: FxHashMap<&'k str, Asked>,
+struct ShortNames {
+    /// For each part by its last link in [`Parts`], where `asked` holds how it is answered
+    /// ([`NONE`] until a short name asks about it with two candidates or more). Empty until
+    /// then: most articles never ask.
+    asked_at: Vec<usize>,
+    asked: Vec<Asked>,
     candidates: Vec<usize>,
 }
 
@@ -239,22 +243,24 @@ enum Asked {
     Listed(Vec<(usize, usize)>),
 }
 
-impl<'k> ShortNames<'k> {
+impl ShortNames {
     /// The cluster a short name keyed `part`, starting at `at`, joins, if any. `full` gives a
     /// full name's start and cluster by its position in `named`'s groups.
     fn cluster(
         &mut self,
-        part: &'k str,
+        part: &str,
         at: usize,
         parts: &Parts,
         named: &Groups,
         full: impl Fn(usize) -> (usize, usize),
     ) -> Option<usize> {
-        if let Some(Asked::Listed(list)) = self.asked.get(part) {
+        let link = parts.last_link(part);
+        if let Some(Asked::Listed(list)) = self.asked_at.get(link).and_then(|&k| self.asked.get(k))
+        {
             return Some(nearest_in_list(list, at));
         }
         self.candidates.clear();
-        parts.candidates(part, &mut self.candidates);
+        parts.candidates_from(link, &mut self.candidates);
         let candidates = &self.candidates;
         match candidates.len() {
             0 => return None,
@@ -262,21 +268,24 @@ impl<'k> ShortNames<'k> {
             _ => {}
         }
         let members: usize = candidates.iter().map(|&c| named.get(c).len()).sum();
-        let asked = self
-            .asked
-            .entry(part)
-            .or_insert(Asked::Searching { spent: 0 });
-        if let Asked::Searching { spent } = asked {
+        if self.asked_at.is_empty() {
+            self.asked_at = vec![NONE; parts.links.len()];
+        }
+        if self.asked_at[link] == NONE {
+            self.asked_at[link] = self.asked.len();
+            self.asked.push(Asked::Searching { spent: 0 });
+        }
+        let k = self.asked_at[link];
+        if let Asked::Searching { spent } = &mut self.asked[k] {
             *spent += candidates.len();
             if *spent < members {
                 return Some(nearest_by_search(candidates, at, named, &full));
             }
-            *asked = Asked::Listed(full_mentions(candidates, named, full));
         }
-        match asked {
-            Asked::Listed(list) => Some(nearest_in_list(list, at)),
-            Asked::Searching { .. } => unreachable!("listed just above"),
-        }
+        let list = full_mentions(candidates, named, full);
+        let answer = nearest_in_list(&list, at);
+        self.asked[k] = Asked::Listed(list);
+        Some(answer)
     }
 }
 
@@ -288,24 +297,25 @@ fn nearest_by_search(
     named: &Groups,
     full: impl Fn(usize) -> (usize, usize),
 ) -> usize {
-    let start = |f: &usize| full(*f).0;
-    let nearest = |c: &usize| {
-        let members = named.get(*c);
-        let before = members.partition_point(|f| start(f) < at);
-        before.checked_sub(1).map(|k| start(&members[k]))
-    };
-    candidates
-        .iter()
-        .copied()
-        .max_by_key(nearest)
-        .filter(|c| nearest(c).is_some())
-        .or_else(|| {
-            candidates
-                .iter()
-                .copied()
-                .min_by_key(|c| start(&named.get(*c)[0]))
-        })
-        .expect("two candidates or more")
+    // The latest full mention before `at`, and the first full mention: a later cluster takes
+    // a tie for the latest and an earlier one a tie for the first.
+    let mut latest: Option<(usize, usize)> = None;
+    let mut first: Option<(usize, usize)> = None;
+    for &c in candidates {
+        let members = named.get(c);
+        let before = members.partition_point(|&f| full(f).0 < at);
+        if let Some(k) = before.checked_sub(1) {
+            let start = full(members[k]).0;
+            if latest.is_none_or(|(s, _)| start >= s) {
+                latest = Some((start, c));
+            }
+        }
+        let start = full(members[0]).0;
+        if first.is_none_or(|(s, _)| start < s) {
+            first = Some((start, c));
+        }
+    }
+    latest.or(first).expect("two candidates or more").1
 }
 
 /// The candidates' full mentions as `(start, cluster)`, in text order.
@@ -314,11 +324,13 @@ fn full_mentions(
     named: &Groups,
     full: impl Fn(usize) -> (usize, usize),
 ) -> Vec<(usize, usize)> {
-    let mut list: Vec<(usize, usize)> = candidates
-        .iter()
-        .flat_map(|&c| named.get(c).iter().map(|&f| full(f)))
-        .collect();
-    list.sort_unstable();
+    let mut list = Vec::new();
+    for &c in candidates {
+        for &f in named.get(c) {
+            list.push(full(f));
+        }
+    }
+    crate::sort::all(&mut list);
     list
 }
 
@@ -370,8 +382,19 @@ impl<'a> Parts<'a> {
     }
 
     /// Appends the clusters with `part` to `out`, in cluster order.
+    #[cfg(test)]
     fn candidates(&self, part: &str, out: &mut Vec<usize>) {
-        let mut link = self.last.get(part).copied().unwrap_or(NONE);
+        self.candidates_from(self.last_link(part), out);
+    }
+
+    /// The last link of `part`'s list, which stands for the part; [`NONE`] if no full name
+    /// has it.
+    fn last_link(&self, part: &str) -> usize {
+        self.last.get(part).copied().unwrap_or(NONE)
+    }
+
+    /// [`Parts::candidates`] of the part whose last link is `link`.
+    fn candidates_from(&self, mut link: usize, out: &mut Vec<usize>) {
         while link != NONE {
             out.push(self.links[link].0);
             link = self.links[link].1;
@@ -988,9 +1011,7 @@ mod tests {
                 Some(k)
             );
         }
-        assert!(matches!(
-            short_names.asked.get("lee"),
-            Some(Asked::Listed(_))
-        ));
+        let k = short_names.asked_at[parts.last_link("lee")];
+        assert!(matches!(short_names.asked[k], Asked::Listed(_)));
     }
 }

@@ -6,7 +6,8 @@
 //   make wasm && node bench/ab.mjs /tmp/old/www/pkg www/pkg
 //
 // With `--long`, the builds take turns on the 1 MB (seven turns) and 10 MB (three) corpora of
-// `bench/run.mjs` instead, one call a turn.
+// `bench/run.mjs` instead, one call a turn, and on its 10 MB of varied articles (three; written
+// by `cargo run --release --example corpora`).
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,7 +48,15 @@ if (!long) {
   const unit = names.map((n) => `${readFileSync(join(root, 'seeds', n), 'utf8')}\n\n`).join('');
   const corpus = (size) => unit.repeat(Math.ceil(size / Buffer.byteLength(unit)));
   const MB = 1 << 20;
-  for (const [name, text, turns] of [['1 MB', corpus(MB), 7], ['10 MB', corpus(10 * MB), 3]]) {
+  const variedPath = join(root, 'target', 'bench', 'varied10.txt');
+  let varied;
+  try {
+    varied = readFileSync(variedPath, 'utf8');
+  } catch {
+    throw new Error(`${variedPath} is missing: run \`cargo run --release --example corpora\``);
+  }
+  const inputs = [['1 MB', corpus(MB), 7], ['10 MB', corpus(10 * MB), 3], ['10 MB varied', varied, 3]];
+  for (const [name, text, turns] of inputs) {
     const bytes = Buffer.byteLength(text);
     const times = builds.map(() => []);
     for (let turn = 0; turn < turns; turn++) {

@@ -336,7 +336,7 @@ fn full_mentions(
 
 /// [`ShortNames::cluster`] from the candidates' full mentions as `(start, cluster)` in text
 /// order: the last before `at`, else the first. Ties in start go to the later cluster before
-/// `at` and the earlier one after, as [`nearest_by_search`]'s `max_by_key` and `min_by_key`.
+/// `at` and the earlier one after, as in [`nearest_by_search`].
 fn nearest_in_list(list: &[(usize, usize)], at: usize) -> usize {
     let before = list.partition_point(|&(start, _)| start < at);
     list[before.saturating_sub(1)].1
@@ -922,8 +922,11 @@ mod tests {
         assert_eq!(entities[1].name, "Hunter Biden");
         assert_eq!(entities[1].mentions.len(), 2);
     }
-    /// The list of candidates' full mentions answers as searching each candidate does, ties
-    /// in start included, over random clusters, candidates and places.
+
+    /// The list of candidates' full mentions and the search of each candidate both answer as
+    /// the plain definition does (the latest full mention before, by `max_by_key`, else the
+    /// first, by `min_by_key`), ties in start included, over random clusters, candidates and
+    /// places.
     #[test]
     fn a_listed_part_answers_as_its_search() {
         let mut rng = crate::test_inputs::Rng::new(21);
@@ -946,10 +949,30 @@ mod tests {
             }
             let list = full_mentions(&candidates, &named, |f| full[f]);
             for at in 0..start + 20 {
+                let start_of = |f: &usize| full[*f].0;
+                let latest_before = |c: &usize| {
+                    let before: Vec<&usize> =
+                        named.get(*c).iter().filter(|f| start_of(f) < at).collect();
+                    before.last().map(|f| start_of(f))
+                };
+                let plain = candidates
+                    .iter()
+                    .copied()
+                    .max_by_key(latest_before)
+                    .filter(|c| latest_before(c).is_some())
+                    .or_else(|| {
+                        candidates
+                            .iter()
+                            .copied()
+                            .min_by_key(|c| start_of(&named.get(*c)[0]))
+                    })
+                    .unwrap();
+                let context = format!("{full:?} {candidates:?} at {at}");
+                assert_eq!(nearest_in_list(&list, at), plain, "{context}");
                 assert_eq!(
-                    nearest_in_list(&list, at),
                     nearest_by_search(&candidates, at, &named, |f| full[f]),
-                    "{full:?} {candidates:?} at {at}"
+                    plain,
+                    "{context}"
                 );
             }
         }

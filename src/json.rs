@@ -144,19 +144,52 @@ const fn splat(byte: u8) -> u64 {
     u64::from_ne_bytes([byte; 8])
 }
 
-/// Whether any of the eight bytes of `word` may need an escape: a control character, `"`, `\`,
-/// or with `ascii_only` any byte past ASCII. Never wrong when it says no; a yes is checked byte
-/// by byte.
+/// The high bit of each of the eight bytes of `word` that may need an escape: a control
+/// character, `"`, `\`, or with `ascii_only` any byte past ASCII. The lowest flag is right
+/// and no byte below it needs an escape; flags above it may be wrong (a borrow runs up from a
+/// flagged byte), so the bytes past the lowest flag's are looked at again.
 #[inline]
-fn may_escape(word: u64, ascii_only: bool) -> bool {
+fn escape_flags(word: u64, ascii_only: bool) -> u64 {
     const HIGH: u64 = splat(0x80);
     // A byte's high bit survives `x - 1` and `!x` only for a byte that was 0 (or, past the
     // first such byte, by a borrow from it): the classic test for a zero byte, on `word` minus
     // 0x20 for the control characters and on `word` xor the byte for the other two.
-    let zero = |x: u64| x.wrapping_sub(splat(1)) & !x & HIGH;
-    let control = word.wrapping_sub(splat(0x20)) & !word & HIGH;
-    let special = control | zero(word ^ splat(b'"')) | zero(word ^ splat(b'\\'));
-    special != 0 || ascii_only && word & HIGH != 0
+    let zero = |x: u64| x.wrapping_sub(splat(1)) & !x;
+    let control = word.wrapping_sub(splat(0x20)) & !word;
+    let past_ascii = if ascii_only { word } else { 0 };
+    (control | zero(word ^ splat(b'"')) | zero(word ^ splat(b'\\')) | past_ascii) & HIGH
+}
+
+/// The bytes of `rest` (fewer than eight) as the low bytes of a little-endian word, the others
+/// spaces (which need no escape): the end of a string is tested and copied as a whole word.
+/// Copied into an array instead, its unknown length made each copy a call to `memcpy`.
+#[inline]
+fn last_word(rest: &[u8]) -> u64 {
+    let n = rest.len();
+    debug_assert!(n < 8);
+    // Two reads that overlap when `n` is not a power of two: an overlapping byte is the same
+    // in both, so or-ing them is right.
+    let bytes = if n >= 4 {
+        let low = u32::from_le_bytes(rest[..4].try_into().expect("four bytes"));
+        let high = u32::from_le_bytes(rest[n - 4..].try_into().expect("four bytes"));
+        u64::from(low) | u64::from(high) << (8 * (n - 4))
+    } else if n >= 2 {
+        let low = u16::from_le_bytes(rest[..2].try_into().expect("two bytes"));
+        let high = u16::from_le_bytes(rest[n - 2..].try_into().expect("two bytes"));
+        u64::from(low) | u64::from(high) << (8 * (n - 2))
+    } else {
+        rest.first().map_or(0, |&b| u64::from(b))
+    };
+    bytes | splat(b' ') << (8 * n)
+}
+
+/// Appends the first `len` bytes of `word` (little-endian): all eight are stored at once and
+/// the rest cut off again, which costs less than copying a few bytes of unknown length.
+#[inline]
+fn push_word(out: &mut Vec<u8>, word: u64, len: usize) {
+    let end = out.len() + len;
+    out.extend_from_slice(&word.to_le_bytes());
+    out.truncate(end);
 }
 
 impl<'h, const PRETTY: bool> Writer<'h, PRETTY> {
@@ -223,68 +256,69 @@ impl<'h, const PRETTY: bool> Writer<'h, PRETTY> {
     }
 
     /// `text` as a JSON string, escaped as serde_json escapes it.
-    #[inline]
     fn string(&mut self, text: &str) {
-        // Most strings need no escape (and most are short): one test, one copy.
+        // Most strings need no escape, and most are short: eight bytes are tested and copied
+        // at a time, the last few as a word of their own (see `push_word`).
         let bytes = text.as_bytes();
-        let words = bytes.chunks_exact(8);
-        let mut last = [b' '; 8];
-        last[..words.remainder().len()].copy_from_slice(words.remainder());
-        let word = |eight: &[u8]| u64::from_le_bytes(eight.try_into().expect("eight bytes"));
-        if !(words.chain([&last[..]])).any(|eight| may_escape(word(eight), self.ascii_only)) {
-            self.out.reserve(bytes.len() + 2);
-            self.out.push(b'"');
-            self.out.extend_from_slice(bytes);
-            self.out.push(b'"');
-            return;
-        }
-        self.escaped(text);
-    }
-
-    /// [`Writer::string`] of a text with something to escape.
-    fn escaped(&mut self, text: &str) {
-        let bytes = text.as_bytes();
-        self.out.reserve(bytes.len() + 2);
         self.out.push(b'"');
-        // `bytes[written..i]` need no escape and are not written yet.
-        let (mut written, mut i) = (0, 0);
-        while i < bytes.len() {
-            let eight = match bytes.get(i..i + 8) {
-                Some(eight) => Some((eight, i + 8)),
-                // Near the end, the last eight bytes: when none of them needs an escape, nor
-                // does the rest, whatever was looked at before.
-                None => (bytes.len().checked_sub(8)).map(|from| (&bytes[from..], bytes.len())),
-            };
-            if let Some((eight, after)) = eight {
+        // `bytes[..i]` are written.
+        let mut i = 0;
+        'escape: loop {
+            let mut words = bytes[i..].chunks_exact(8);
+            for eight in &mut words {
                 let word = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
-                if !may_escape(word, self.ascii_only) {
-                    i = after;
-                    continue;
+                let flags = escape_flags(word, self.ascii_only);
+                if flags != 0 {
+                    i = self.escape_in_word(text, i, word, flags);
+                    continue 'escape;
                 }
+                self.out.extend_from_slice(&word.to_le_bytes());
+                i += 8;
             }
-            let b = bytes[i];
-            let escape = ESCAPES.get(usize::from(b)).copied();
-            if escape == Some(0) || escape.is_none() && !self.ascii_only {
-                i += 1;
+            let rest = words.remainder();
+            let word = last_word(rest);
+            let flags = escape_flags(word, self.ascii_only);
+            if flags != 0 {
+                i = self.escape_in_word(text, i, word, flags);
                 continue;
             }
-            self.out.extend_from_slice(&bytes[written..i]);
-            match escape {
-                Some(b'u') => self.unicode_escape(u16::from(b)),
-                Some(short) => self.out.extend_from_slice(&[b'\\', short]),
-                None => {
-                    let c = text[i..].chars().next().expect("a character starts here");
-                    for &unit in c.encode_utf16(&mut [0; 2]).iter() {
-                        self.unicode_escape(unit);
-                    }
-                    i += c.len_utf8() - 1;
-                }
-            }
-            i += 1;
-            written = i;
+            push_word(&mut self.out, word, rest.len());
+            break;
         }
-        self.out.extend_from_slice(&bytes[written..]);
         self.out.push(b'"');
+    }
+
+    /// Writes `word`, the bytes of `text` from `i`, up to its first byte flagged by
+    /// [`escape_flags`], and that byte's character, escaped if it must be; returns where the
+    /// next character starts.
+    #[inline(never)]
+    fn escape_in_word(&mut self, text: &str, i: usize, word: u64, flags: u64) -> usize {
+        // The lowest flag is never wrong (see `escape_flags`).
+        let clean = flags.trailing_zeros() as usize / 8;
+        push_word(&mut self.out, word, clean);
+        self.escape_at(text, i + clean)
+    }
+
+    /// Writes the character of `text` at `i`, which needs an escape; returns where the next
+    /// one starts.
+    fn escape_at(&mut self, text: &str, i: usize) -> usize {
+        let b = text.as_bytes()[i];
+        match ESCAPES.get(usize::from(b)).copied() {
+            Some(b'u') => self.unicode_escape(u16::from(b)),
+            Some(short) => {
+                debug_assert!(short != 0, "{b:#x} needs no escape");
+                self.out.extend_from_slice(&[b'\\', short]);
+            }
+            None => {
+                debug_assert!(self.ascii_only, "{b:#x} needs no escape");
+                let c = text[i..].chars().next().expect("a character starts here");
+                for &unit in c.encode_utf16(&mut [0; 2]).iter() {
+                    self.unicode_escape(unit);
+                }
+                return i + c.len_utf8();
+            }
+        }
+        i + 1
     }
 
     /// `\uXXXX` in lower-case hex, as serde_json writes it.
@@ -295,7 +329,7 @@ impl<'h, const PRETTY: bool> Writer<'h, PRETTY> {
     }
 
     /// A struct's field name and what follows it: a Rust identifier (or a serde rename of one)
-    /// needs no escape, so it is copied whole.
+    /// needs no escape, so it is copied eight bytes at a time, as [`Writer::string`] copies.
     #[inline]
     fn field_name(&mut self, name: &'static str) {
         debug_assert!(
@@ -303,9 +337,13 @@ impl<'h, const PRETTY: bool> Writer<'h, PRETTY> {
                 .all(|b| ESCAPES.get(usize::from(b)) == Some(&0)),
             "{name:?} needs escaping"
         );
-        self.out.reserve(name.len() + 4);
         self.out.push(b'"');
-        self.out.extend_from_slice(name.as_bytes());
+        let mut words = name.as_bytes().chunks_exact(8);
+        for eight in &mut words {
+            self.out.extend_from_slice(eight);
+        }
+        let rest = words.remainder();
+        push_word(&mut self.out, last_word(rest), rest.len());
         self.out.push(b'"');
         self.colon();
     }
@@ -879,6 +917,18 @@ mod tests {
                     .into_iter()
                     .collect::<std::collections::BTreeMap<_, _>>(),
             );
+        }
+    }
+
+    /// The end of a string read as one word, against its plain definition: its bytes copied
+    /// over eight spaces, at every length.
+    #[test]
+    fn a_last_word_is_its_bytes_over_spaces() {
+        let bytes = [0xF1, 0x02, 0x83, b'"', 0xE5, 0x06, 0x97];
+        for len in 0..8 {
+            let mut plain = [b' '; 8];
+            plain[..len].copy_from_slice(&bytes[..len]);
+            assert_eq!(last_word(&bytes[..len]), u64::from_le_bytes(plain), "{len}");
         }
     }
 

@@ -4,13 +4,17 @@
 //! Every wasm call and every line of the CLI's `--jsonl` writes an analysis as compact JSON,
 //! and an analysis is some five times its text: through serde_json that was a fifth of a wasm
 //! call (540 K instructions an article, seed 002), half of it the loop that looks at every byte
-//! of every string for a character to escape. Here a string is read eight bytes at a time, a
-//! struct's field name (never in need of an escape: the names are Rust identifiers) is copied
-//! whole, and the output goes straight into a `Vec` rather than through `io::Write`.
+//! of every string for a character to escape. Here a string is tested and copied eight bytes
+//! at a time, a struct's field name (never in need of an escape: the names are Rust
+//! identifiers) is copied without a test, and the output goes straight into a `Vec` rather than
+//! through `io::Write`. Most strings, names and numbers are a few bytes long, and a copy of a
+//! few bytes of unknown length is a call to `memcpy`: so the bytes are copied a whole word at a
+//! time, and a word's bytes past the end cut off again.
 //!
-//! Numbers are serde_json's own: its `CompactFormatter` writes them. The output is tested
-//! against serde_json's over every seed's analysis, every hostile input's and random strings of
-//! every kind of character (see the tests).
+//! Whole numbers are written eight digits a word; the others are serde_json's own: its
+//! `CompactFormatter` writes them. The output is tested against serde_json's over every seed's
+//! analysis, every hostile input's, random strings of every kind of character and numbers at
+//! every length (see the tests).
 //!
 //! ```
 //! use newslens::json::{to_vec, Style};
@@ -928,8 +932,8 @@ mod tests {
     }
 
     /// Strings of every kind of character, escaped or not, at every place around the eight
-    /// bytes read at once. Seen to fail with each of the three tests of `may_escape` dropped,
-    /// with the last eight bytes read one byte early, and with the non-ASCII test dropped.
+    /// bytes read at once. Seen to fail with each of the three tests of `escape_flags` dropped,
+    /// with the non-ASCII test dropped, and with a word's highest flag taken for its lowest.
     #[test]
     fn strings_are_escaped_as_serde_json_escapes_them() {
         let mut pieces: Vec<String> = (0u8..0x80).map(|b| char::from(b).to_string()).collect();
@@ -962,7 +966,7 @@ mod tests {
     }
 
     /// The end of a string read as one word, against its plain definition: its bytes copied
-    /// over eight spaces, at every length.
+    /// over eight spaces, at every length. Seen to fail with the second read one byte late.
     #[test]
     fn a_last_word_is_its_bytes_over_spaces() {
         let bytes = [0xF1, 0x02, 0x83, b'"', 0xE5, 0x06, 0x97];
@@ -974,9 +978,10 @@ mod tests {
     }
 
     /// Whole numbers written eight digits a word, against serde_json: every number up to
-    /// 1,000, each side of every power of ten, the limits, and each negated.
+    /// 1,000, each side of every power of ten, the limits, and each negated. Seen to fail with
+    /// the leading zeros of the lower eight digits left out, and with the first digit lost.
     #[test]
-    fn small_numbers_are_written_as_serde_json_writes_them() {
+    fn whole_numbers_are_written_as_serde_json_writes_them() {
         let mut numbers: Vec<u64> = (0..=1000).collect();
         for power in (1..=19).map(|p| 10u64.pow(p)) {
             numbers.extend([power - 1, power, power + 1, power.saturating_mul(2) - 1]);

@@ -380,14 +380,15 @@ impl<'h, const PRETTY: bool> Writer<'h, PRETTY> {
         // split again into two of two and those into two digits, each split a multiplication
         // by a reciprocal that is exact for the lane's numbers (under 10^4, under 100).
         let v = u64::from(v);
-        let fours = v / 10_000 | (v % 10_000) << 32;
-        let high_twos = (fours * 10_486 >> 20) & 0x0000_007F_0000_007F;
-        let twos = high_twos | (fours - high_twos * 100) << 16;
-        let high_ones = (twos * 103 >> 10) & 0x000F_000F_000F_000F;
-        let ones = high_ones | (twos - high_ones * 10) << 8;
+        let fours = (v / 10_000) | ((v % 10_000) << 32);
+        let high_twos = ((fours * 10_486) >> 20) & 0x0000_007F_0000_007F;
+        let twos = high_twos | ((fours - high_twos * 100) << 16);
+        let high_ones = ((twos * 103) >> 10) & 0x000F_000F_000F_000F;
+        let ones = high_ones | ((twos - high_ones * 10) << 8);
         // A leading zero is a zero byte at the bottom.
         let zeros = (ones.trailing_zeros() as usize / 8).min(8 - at_least);
-        push_word(&mut self.out, ones >> (8 * zeros) | splat(b'0'), 8 - zeros);
+        let digits = (ones >> (8 * zeros)) | splat(b'0');
+        push_word(&mut self.out, digits, 8 - zeros);
     }
 
     /// A number as serde_json's `CompactFormatter` writes it.

@@ -4,13 +4,17 @@
 //! Every wasm call and every line of the CLI's `--jsonl` writes an analysis as compact JSON,
 //! and an analysis is some five times its text: through serde_json that was a fifth of a wasm
 //! call (540 K instructions an article, seed 002), half of it the loop that looks at every byte
-//! of every string for a character to escape. Here a string is read eight bytes at a time, a
-//! struct's field name (never in need of an escape: the names are Rust identifiers) is copied
-//! whole, and the output goes straight into a `Vec` rather than through `io::Write`.
+//! of every string for a character to escape. Here a string is tested and copied eight bytes
+//! at a time, a struct's field name (never in need of an escape: the names are Rust
+//! identifiers) is copied without a test, and the output goes straight into a `Vec` rather than
+//! through `io::Write`. Most strings, names and numbers are a few bytes long, and a copy of a
+//! few bytes of unknown length is a call to `memcpy`: so the bytes are copied a whole word at a
+//! time, and a word's bytes past the end cut off again.
 //!
-//! Numbers are serde_json's own: its `CompactFormatter` writes them. The output is tested
-//! against serde_json's over every seed's analysis, every hostile input's and random strings of
-//! every kind of character (see the tests).
+//! Whole numbers are written eight digits a word; the others are serde_json's own: its
+//! `CompactFormatter` writes them. The output is tested against serde_json's over every seed's
+//! analysis, every hostile input's, random strings of every kind of character and numbers at
+//! every length (see the tests).
 //!
 //! ```
 //! use newslens::json::{to_vec, Style};
@@ -144,19 +148,52 @@ const fn splat(byte: u8) -> u64 {
     u64::from_ne_bytes([byte; 8])
 }
 
-/// Whether any of the eight bytes of `word` may need an escape: a control character, `"`, `\`,
-/// or with `ascii_only` any byte past ASCII. Never wrong when it says no; a yes is checked byte
-/// by byte.
+/// The high bit of each of the eight bytes of `word` that may need an escape: a control
+/// character, `"`, `\`, or with `ascii_only` any byte past ASCII. The lowest flag is right
+/// and no byte below it needs an escape; flags above it may be wrong (a borrow runs up from a
+/// flagged byte), so the bytes past the lowest flag's are looked at again.
 #[inline]
-fn may_escape(word: u64, ascii_only: bool) -> bool {
+fn escape_flags(word: u64, ascii_only: bool) -> u64 {
     const HIGH: u64 = splat(0x80);
     // A byte's high bit survives `x - 1` and `!x` only for a byte that was 0 (or, past the
     // first such byte, by a borrow from it): the classic test for a zero byte, on `word` minus
     // 0x20 for the control characters and on `word` xor the byte for the other two.
-    let zero = |x: u64| x.wrapping_sub(splat(1)) & !x & HIGH;
-    let control = word.wrapping_sub(splat(0x20)) & !word & HIGH;
-    let special = control | zero(word ^ splat(b'"')) | zero(word ^ splat(b'\\'));
-    special != 0 || ascii_only && word & HIGH != 0
+    let zero = |x: u64| x.wrapping_sub(splat(1)) & !x;
+    let control = word.wrapping_sub(splat(0x20)) & !word;
+    let past_ascii = if ascii_only { word } else { 0 };
+    (control | zero(word ^ splat(b'"')) | zero(word ^ splat(b'\\')) | past_ascii) & HIGH
+}
+
+/// The bytes of `rest` (fewer than eight) as the low bytes of a little-endian word, the others
+/// spaces (which need no escape): the end of a string is tested and copied as a whole word.
+/// Copied into an array instead, its unknown length made each copy a call to `memcpy`.
+#[inline]
+fn last_word(rest: &[u8]) -> u64 {
+    let n = rest.len();
+    debug_assert!(n < 8);
+    // Two reads that overlap when `n` is not a power of two: an overlapping byte is the same
+    // in both, so or-ing them is right.
+    let bytes = if n >= 4 {
+        let low = u32::from_le_bytes(rest[..4].try_into().expect("four bytes"));
+        let high = u32::from_le_bytes(rest[n - 4..].try_into().expect("four bytes"));
+        u64::from(low) | u64::from(high) << (8 * (n - 4))
+    } else if n >= 2 {
+        let low = u16::from_le_bytes(rest[..2].try_into().expect("two bytes"));
+        let high = u16::from_le_bytes(rest[n - 2..].try_into().expect("two bytes"));
+        u64::from(low) | u64::from(high) << (8 * (n - 2))
+    } else {
+        rest.first().map_or(0, |&b| u64::from(b))
+    };
+    bytes | splat(b' ') << (8 * n)
+}
+
+/// Appends the first `len` bytes of `word` (little-endian): all eight are stored at once and
+/// the rest cut off again, which costs less than copying a few bytes of unknown length.
+#[inline]
+fn push_word(out: &mut Vec<u8>, word: u64, len: usize) {
+    let end = out.len() + len;
+    out.extend_from_slice(&word.to_le_bytes());
+    out.truncate(end);
 }
 
 impl<'h, const PRETTY: bool> Writer<'h, PRETTY> {
@@ -223,68 +260,69 @@ impl<'h, const PRETTY: bool> Writer<'h, PRETTY> {
     }
 
     /// `text` as a JSON string, escaped as serde_json escapes it.
-    #[inline]
     fn string(&mut self, text: &str) {
-        // Most strings need no escape (and most are short): one test, one copy.
+        // Most strings need no escape, and most are short: eight bytes are tested and copied
+        // at a time, the last few as a word of their own (see `push_word`).
         let bytes = text.as_bytes();
-        let words = bytes.chunks_exact(8);
-        let mut last = [b' '; 8];
-        last[..words.remainder().len()].copy_from_slice(words.remainder());
-        let word = |eight: &[u8]| u64::from_le_bytes(eight.try_into().expect("eight bytes"));
-        if !(words.chain([&last[..]])).any(|eight| may_escape(word(eight), self.ascii_only)) {
-            self.out.reserve(bytes.len() + 2);
-            self.out.push(b'"');
-            self.out.extend_from_slice(bytes);
-            self.out.push(b'"');
-            return;
-        }
-        self.escaped(text);
-    }
-
-    /// [`Writer::string`] of a text with something to escape.
-    fn escaped(&mut self, text: &str) {
-        let bytes = text.as_bytes();
-        self.out.reserve(bytes.len() + 2);
         self.out.push(b'"');
-        // `bytes[written..i]` need no escape and are not written yet.
-        let (mut written, mut i) = (0, 0);
-        while i < bytes.len() {
-            let eight = match bytes.get(i..i + 8) {
-                Some(eight) => Some((eight, i + 8)),
-                // Near the end, the last eight bytes: when none of them needs an escape, nor
-                // does the rest, whatever was looked at before.
-                None => (bytes.len().checked_sub(8)).map(|from| (&bytes[from..], bytes.len())),
-            };
-            if let Some((eight, after)) = eight {
+        // `bytes[..i]` are written.
+        let mut i = 0;
+        'escape: loop {
+            let mut words = bytes[i..].chunks_exact(8);
+            for eight in &mut words {
                 let word = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
-                if !may_escape(word, self.ascii_only) {
-                    i = after;
-                    continue;
+                let flags = escape_flags(word, self.ascii_only);
+                if flags != 0 {
+                    i = self.escape_in_word(text, i, word, flags);
+                    continue 'escape;
                 }
+                self.out.extend_from_slice(&word.to_le_bytes());
+                i += 8;
             }
-            let b = bytes[i];
-            let escape = ESCAPES.get(usize::from(b)).copied();
-            if escape == Some(0) || escape.is_none() && !self.ascii_only {
-                i += 1;
+            let rest = words.remainder();
+            let word = last_word(rest);
+            let flags = escape_flags(word, self.ascii_only);
+            if flags != 0 {
+                i = self.escape_in_word(text, i, word, flags);
                 continue;
             }
-            self.out.extend_from_slice(&bytes[written..i]);
-            match escape {
-                Some(b'u') => self.unicode_escape(u16::from(b)),
-                Some(short) => self.out.extend_from_slice(&[b'\\', short]),
-                None => {
-                    let c = text[i..].chars().next().expect("a character starts here");
-                    for &unit in c.encode_utf16(&mut [0; 2]).iter() {
-                        self.unicode_escape(unit);
-                    }
-                    i += c.len_utf8() - 1;
-                }
-            }
-            i += 1;
-            written = i;
+            push_word(&mut self.out, word, rest.len());
+            break;
         }
-        self.out.extend_from_slice(&bytes[written..]);
         self.out.push(b'"');
+    }
+
+    /// Writes `word`, the bytes of `text` from `i`, up to its first byte flagged by
+    /// [`escape_flags`], and that byte's character, escaped if it must be; returns where the
+    /// next character starts.
+    #[inline(never)]
+    fn escape_in_word(&mut self, text: &str, i: usize, word: u64, flags: u64) -> usize {
+        // The lowest flag is never wrong (see `escape_flags`).
+        let clean = flags.trailing_zeros() as usize / 8;
+        push_word(&mut self.out, word, clean);
+        self.escape_at(text, i + clean)
+    }
+
+    /// Writes the character of `text` at `i`, which needs an escape; returns where the next
+    /// one starts.
+    fn escape_at(&mut self, text: &str, i: usize) -> usize {
+        let b = text.as_bytes()[i];
+        match ESCAPES.get(usize::from(b)).copied() {
+            Some(b'u') => self.unicode_escape(u16::from(b)),
+            Some(short) => {
+                debug_assert!(short != 0, "{b:#x} needs no escape");
+                self.out.extend_from_slice(&[b'\\', short]);
+            }
+            None => {
+                debug_assert!(self.ascii_only, "{b:#x} needs no escape");
+                let c = text[i..].chars().next().expect("a character starts here");
+                for &unit in c.encode_utf16(&mut [0; 2]).iter() {
+                    self.unicode_escape(unit);
+                }
+                return i + c.len_utf8();
+            }
+        }
+        i + 1
     }
 
     /// `\uXXXX` in lower-case hex, as serde_json writes it.
@@ -295,19 +333,74 @@ impl<'h, const PRETTY: bool> Writer<'h, PRETTY> {
     }
 
     /// A struct's field name and what follows it: a Rust identifier (or a serde rename of one)
-    /// needs no escape, so it is copied whole.
-    #[inline]
+    /// needs no escape, so it is copied eight bytes at a time, as [`Writer::string`] copies.
+    ///
+    /// Natively it is inlined into each field a derived `Serialize` writes, where the name is a
+    /// constant and its copy folds into a few stores (with `SerializeStruct::serialize_field`
+    /// inlined too, 328 K -> 308 K instructions for seed 002's JSON). In wasm, where the download
+    /// counts, one copy of it serves every field (inlined into each field's type, it cost the
+    /// compare page's module 630 bytes gzipped).
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     fn field_name(&mut self, name: &'static str) {
         debug_assert!(
             name.bytes()
                 .all(|b| ESCAPES.get(usize::from(b)) == Some(&0)),
             "{name:?} needs escaping"
         );
-        self.out.reserve(name.len() + 4);
         self.out.push(b'"');
-        self.out.extend_from_slice(name.as_bytes());
+        let mut words = name.as_bytes().chunks_exact(8);
+        for eight in &mut words {
+            self.out.extend_from_slice(eight);
+        }
+        let rest = words.remainder();
+        if !PRETTY && rest.len() <= 6 {
+            // The closing quote and the colon in the same word as the end of the name, over its
+            // spaces: one copy less for nearly every name.
+            let close = u64::from_le_bytes(*b"\":      ") << (8 * rest.len());
+            let spaces = splat(b' ') << (8 * rest.len());
+            push_word(
+                &mut self.out,
+                last_word(rest) ^ spaces ^ close,
+                rest.len() + 2,
+            );
+            return;
+        }
+        push_word(&mut self.out, last_word(rest), rest.len());
         self.out.push(b'"');
         self.colon();
+    }
+
+    /// A whole number, as serde_json writes it: eight digits at a time, each eight a word
+    /// written at once. Offsets and counts are nearly all of an analysis's numbers, nearly all
+    /// under 10^8, and itoa's way ends in a copy of unknown length, a call to `memcpy`.
+    fn unsigned(&mut self, v: u64) {
+        const EIGHT_DIGITS: u64 = 100_000_000;
+        if v < EIGHT_DIGITS {
+            self.digits(v as u32, 1);
+        } else {
+            self.unsigned(v / EIGHT_DIGITS);
+            self.digits((v % EIGHT_DIGITS) as u32, 8);
+        }
+    }
+
+    /// The digits of `v` (under 10^8), at least `at_least` of them (leading zeros).
+    fn digits(&mut self, v: u32, at_least: usize) {
+        debug_assert!(v < 100_000_000 && (1..=8).contains(&at_least));
+        // All eight digits at once, a byte each, the first in the lowest byte (which comes
+        // first in a little-endian word): `v` split into two halves of four digits, each lane
+        // split again into two of two and those into two digits, each split a multiplication
+        // by a reciprocal that is exact for the lane's numbers (under 10^4, under 100).
+        let v = u64::from(v);
+        let fours = (v / 10_000) | ((v % 10_000) << 32);
+        let high_twos = ((fours * 10_486) >> 20) & 0x0000_007F_0000_007F;
+        let twos = high_twos | ((fours - high_twos * 100) << 16);
+        let high_ones = ((twos * 103) >> 10) & 0x000F_000F_000F_000F;
+        let ones = high_ones | ((twos - high_ones * 10) << 8);
+        // A leading zero is a zero byte at the bottom.
+        let zeros = (ones.trailing_zeros() as usize / 8).min(8 - at_least);
+        let digits = (ones >> (8 * zeros)) | splat(b'0');
+        push_word(&mut self.out, digits, 8 - zeros);
     }
 
     /// A number as serde_json's `CompactFormatter` writes it.
@@ -406,7 +499,11 @@ impl<'w, 'h, const PRETTY: bool> ser::Serializer for &'w mut Writer<'h, PRETTY> 
         self.serialize_i64(v.into())
     }
     fn serialize_i64(self, v: i64) -> Result {
-        self.number(|out| serde_json::ser::CompactFormatter.write_i64(out, v))
+        if v < 0 {
+            self.out.push(b'-');
+        }
+        self.unsigned(v.unsigned_abs());
+        Ok(())
     }
     fn serialize_i128(self, v: i128) -> Result {
         self.number(|out| serde_json::ser::CompactFormatter.write_i128(out, v))
@@ -421,7 +518,8 @@ impl<'w, 'h, const PRETTY: bool> ser::Serializer for &'w mut Writer<'h, PRETTY> 
         self.serialize_u64(v.into())
     }
     fn serialize_u64(self, v: u64) -> Result {
-        self.number(|out| serde_json::ser::CompactFormatter.write_u64(out, v))
+        self.unsigned(v);
+        Ok(())
     }
     fn serialize_u128(self, v: u128) -> Result {
         self.number(|out| serde_json::ser::CompactFormatter.write_u128(out, v))
@@ -612,6 +710,8 @@ impl<const PRETTY: bool> ser::SerializeMap for Compound<'_, '_, PRETTY> {
 impl<const PRETTY: bool> ser::SerializeStruct for Compound<'_, '_, PRETTY> {
     type Ok = ();
     type Error = Error;
+    // Natively inlined so that the name is a constant (see `Writer::field_name`).
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn serialize_field<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) -> Result {
         self.next();
         self.writer.field_name(name);
@@ -849,8 +949,8 @@ mod tests {
     }
 
     /// Strings of every kind of character, escaped or not, at every place around the eight
-    /// bytes read at once. Seen to fail with each of the three tests of `may_escape` dropped,
-    /// with the last eight bytes read one byte early, and with the non-ASCII test dropped.
+    /// bytes read at once. Seen to fail with each of the three tests of `escape_flags` dropped,
+    /// with the non-ASCII test dropped, and with a word's highest flag taken for its lowest.
     #[test]
     fn strings_are_escaped_as_serde_json_escapes_them() {
         let mut pieces: Vec<String> = (0u8..0x80).map(|b| char::from(b).to_string()).collect();
@@ -880,6 +980,51 @@ mod tests {
                     .collect::<std::collections::BTreeMap<_, _>>(),
             );
         }
+    }
+
+    /// The end of a string read as one word, against its plain definition: its bytes copied
+    /// over eight spaces, at every length. Seen to fail with the second read one byte late.
+    #[test]
+    fn a_last_word_is_its_bytes_over_spaces() {
+        let bytes = [0xF1, 0x02, 0x83, b'"', 0xE5, 0x06, 0x97];
+        for len in 0..8 {
+            let mut plain = [b' '; 8];
+            plain[..len].copy_from_slice(&bytes[..len]);
+            assert_eq!(last_word(&bytes[..len]), u64::from_le_bytes(plain), "{len}");
+        }
+    }
+
+    /// Whole numbers written eight digits a word, against serde_json: every number up to
+    /// 1,000, each side of every power of ten, the limits, random numbers of every length, and
+    /// each negated. Seen to fail with the leading zeros of the lower eight digits left out, with
+    /// the first digit lost, and with each reciprocal one less.
+    #[test]
+    fn whole_numbers_are_written_as_serde_json_writes_them() {
+        let mut numbers: Vec<u64> = (0..=1000).collect();
+        for power in (1..=19).map(|p| 10u64.pow(p)) {
+            numbers.extend([power - 1, power, power + 1, power.saturating_mul(2) - 1]);
+        }
+        numbers.extend([u64::from(u32::MAX), u64::MAX - 1, u64::MAX]);
+        // And numbers of every length, with zeros anywhere among their digits.
+        let mut rng = crate::test_inputs::Rng::new(8);
+        numbers.extend((0..20_000).map(|_| rng.next() >> rng.below(64)));
+        for n in numbers {
+            assert_same(&n);
+            assert_same(
+                &[(n, n)]
+                    .into_iter()
+                    .collect::<std::collections::BTreeMap<_, _>>(),
+            );
+            if let Ok(n) = i64::try_from(n) {
+                assert_same(&[-n, n]);
+                assert_same(
+                    &[(-n, n)]
+                        .into_iter()
+                        .collect::<std::collections::BTreeMap<_, _>>(),
+                );
+            }
+        }
+        assert_same(&[i64::MIN, i64::MAX, i64::MIN + 1]);
     }
 
     /// Values of every other shape serde_json writes: numbers at their limits, floats that are

@@ -437,9 +437,7 @@ impl<const PRETTY: bool> Compound<'_, '_, PRETTY> {
         }
         writer.out.push(bracket);
         if self.in_variant {
-            writer.shallower();
-            writer.line_break();
-            writer.out.push(b'}');
+            close_variant(writer);
         }
         Ok(())
     }
@@ -471,6 +469,13 @@ fn open_variant<'w, 'h, const PRETTY: bool>(
     writer.string(variant);
     writer.colon();
     writer
+}
+
+/// Closes the object [`open_variant`] opened, after the variant's value.
+fn close_variant<const PRETTY: bool>(writer: &mut Writer<'_, PRETTY>) {
+    writer.shallower();
+    writer.line_break();
+    writer.out.push(b'}');
 }
 
 impl<'w, 'h, const PRETTY: bool> ser::Serializer for &'w mut Writer<'h, PRETTY> {
@@ -590,9 +595,7 @@ impl<'w, 'h, const PRETTY: bool> ser::Serializer for &'w mut Writer<'h, PRETTY> 
     ) -> Result {
         let writer = open_variant(self, variant);
         value.serialize(&mut *writer)?;
-        writer.shallower();
-        writer.line_break();
-        writer.out.push(b'}');
+        close_variant(writer);
         Ok(())
     }
     fn serialize_seq(self, _len: Option<usize>) -> Result<Compound<'w, 'h, PRETTY>> {

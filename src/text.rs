@@ -1152,9 +1152,9 @@ mod tests {
     /// The block-wise searches answer as the searches of the whole list, for every byte, bytes
     /// past the end and the largest offset: in the seeds, every hostile input, and random texts
     /// with runs of spaces and lines longer than a block, emoji, accents and curly quotes, short
-    /// and long. Seen to fail with a
-    /// block's first item read from the next block, its end from its own, a block's first item
-    /// counted from its start inclusive, and the last token's end test off by one.
+    /// and long. Seen to fail with a block's first item read from the next block, its end from
+    /// its own, a block's first item counted from its start inclusive, and the last token's end
+    /// test off by one.
     #[test]
     fn block_searches_are_the_searches_of_every_item() {
         let long = "word ".repeat(1_000);

@@ -26,21 +26,24 @@ struct Result {
     peak: usize,
 }
 
-fn measure(text: &str, min_runs: usize, budget: Duration) -> Result {
+/// Annotates `text` as the page does (UTF-16 offsets), its answer kept from the optimiser.
+fn annotate(text: &str) {
+    std::hint::black_box(newslens::annotate_in(
+        std::hint::black_box(text),
+        newslens::OffsetUnit::Utf16,
+    ));
+}
+
+fn measure(run: impl Fn(), min_runs: usize, budget: Duration) -> Result {
     // A warm-up run (builds the lazily built word lists), then one that measures the
-    // peak heap of one annotate.
-    std::hint::black_box(newslens::annotate_in(text, newslens::OffsetUnit::Utf16));
-    let peak = peak_heap::peak_of(|| {
-        std::hint::black_box(newslens::annotate_in(text, newslens::OffsetUnit::Utf16));
-    });
+    // peak heap of one run.
+    run();
+    let peak = peak_heap::peak_of(&run);
     let mut times = Vec::new();
     let started = Instant::now();
     while times.len() < min_runs || (started.elapsed() < budget && times.len() < 1000) {
         let t = Instant::now();
-        std::hint::black_box(newslens::annotate_in(
-            std::hint::black_box(text),
-            newslens::OffsetUnit::Utf16,
-        ));
+        run();
         times.push(t.elapsed());
     }
     times.sort();
@@ -100,6 +103,7 @@ fn main() {
         "{:<14} {:>10} {:>6} {:>12} {:>9} {:>14} {:>8}",
         "input", "bytes", "runs", "median", "MB/s", "peak heap", "x input"
     );
+    let budget = Duration::from_secs(if quick { 1 } else { 3 });
     let mut per_mb: Vec<(&str, f64)> = Vec::new();
     for (name, text, min_runs) in &inputs {
         if only.as_deref().is_some_and(|o| !name.contains(o)) {
@@ -116,8 +120,7 @@ fn main() {
                 continue;
             }
         }
-        let budget = Duration::from_secs(if quick { 1 } else { 3 });
-        let r = measure(text, *min_runs, budget);
+        let r = measure(|| annotate(text), *min_runs, budget);
         let secs = r.median.as_secs_f64();
         let mbs = text.len() as f64 / mb as f64 / secs;
         per_mb.push((*name, secs / (text.len() as f64 / mb as f64)));
@@ -136,25 +139,17 @@ fn main() {
         // An archive's articles one call each, as `annotate --jsonl` and the page make them.
         let articles = varied_articles(&seeds, mb);
         let bytes: usize = articles.iter().map(String::len).sum();
-        let mut times: Vec<Duration> = (0..if quick { 2 } else { 5 })
-            .map(|_| {
-                let t = Instant::now();
-                for a in &articles {
-                    std::hint::black_box(newslens::annotate_in(
-                        std::hint::black_box(a),
-                        newslens::OffsetUnit::Utf16,
-                    ));
-                }
-                t.elapsed()
-            })
-            .collect();
-        times.sort();
-        let secs = times[times.len() / 2].as_secs_f64();
+        let r = measure(
+            || articles.iter().for_each(|a| annotate(a)),
+            if quick { 2 } else { 5 },
+            budget,
+        );
+        let secs = r.median.as_secs_f64();
         println!(
             "{:<14} {:>10} {:>6} {:>10.3}ms {:>9.1}   ({} articles, one call each: {:.3} ms an article)",
             "1 MB articles",
             bytes,
-            times.len(),
+            r.runs,
             secs * 1000.0,
             bytes as f64 / mb as f64 / secs,
             articles.len(),

@@ -12,33 +12,27 @@ mod hostile_inputs;
 
 use std::io::Write;
 
-use hostile_inputs::{seed_files, varied_articles};
+use hostile_inputs::{one_text, repeated_articles, seed_files, varied_articles};
 
 fn main() -> std::io::Result<()> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench");
     std::fs::create_dir_all(&dir)?;
     let seeds = seed_files();
     let mb: usize = 1 << 20;
-    let repeated: Vec<String> = {
-        let unit: usize = seeds.iter().map(|(_, t)| t.len() + 2).sum();
-        let copies = (10 * mb).div_ceil(unit);
-        (0..copies)
-            .flat_map(|_| seeds.iter().map(|(_, t)| t.clone()))
-            .collect()
-    };
+    let repeated = repeated_articles(&seeds, 10 * mb);
     let varied = varied_articles(&seeds, 10 * mb);
     let write = |name: &str, articles: &[String], as_lines: bool| -> std::io::Result<()> {
         let mut out = std::io::BufWriter::new(std::fs::File::create(dir.join(name))?);
-        for (n, article) in articles.iter().enumerate() {
-            if as_lines {
+        if as_lines {
+            for (n, article) in articles.iter().enumerate() {
                 serde_json::to_writer(
                     &mut out,
                     &serde_json::json!({"id": n + 1, "text": article}),
                 )?;
                 out.write_all(b"\n")?;
-            } else {
-                write!(out, "{article}\n\n")?;
             }
+        } else {
+            out.write_all(one_text(articles).as_bytes())?;
         }
         out.flush()
     };

@@ -17,12 +17,26 @@ pub fn news(size: usize) -> String {
 /// The seeds, each followed by a blank line, repeated until the corpus is at least `size`
 /// bytes: the benchmarks' corpora, exactly what `bench/run.mjs` builds.
 pub fn corpus(seeds: &[(String, String)], size: usize) -> String {
-    let unit: String = seeds.iter().map(|(_, t)| format!("{t}\n\n")).collect();
-    let mut out = String::with_capacity(size + unit.len());
-    while out.len() < size {
-        out.push_str(&unit);
+    one_text(&repeated_articles(seeds, size))
+}
+
+/// The articles of [`corpus`]: the seeds in turn, until they and their blank lines make
+/// `size` bytes.
+pub fn repeated_articles(seeds: &[(String, String)], size: usize) -> Vec<String> {
+    let mut articles = Vec::new();
+    let mut total = 0;
+    while total < size {
+        for (_, text) in seeds {
+            total += text.len() + 2;
+            articles.push(text.clone());
+        }
     }
-    out
+    articles
+}
+
+/// Articles as one text, each followed by a blank line.
+pub fn one_text(articles: &[String]) -> String {
+    articles.iter().map(|a| format!("{a}\n\n")).collect()
 }
 
 /// Articles made from the seeds as [`corpus`] makes its text, but no two alike, as the
@@ -106,12 +120,9 @@ pub fn varied_articles(seeds: &[(String, String)], size: usize) -> Vec<String> {
     articles
 }
 
-/// [`varied_articles`] as one text, each article followed by a blank line as in [`corpus`].
+/// [`varied_articles`] as one text, as [`corpus`] is.
 pub fn varied_corpus(seeds: &[(String, String)], size: usize) -> String {
-    varied_articles(seeds, size)
-        .iter()
-        .map(|a| format!("{a}\n\n"))
-        .collect()
+    one_text(&varied_articles(seeds, size))
 }
 
 /// The runs of ASCII letters of a text: the words [`varied_articles`] counts and replaces.
